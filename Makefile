@@ -1,0 +1,141 @@
+# todoke — Makefile.  `make run` and `make check` do all set-up (see README).
+VERSION    = 0.1.0
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+DATAROOT  ?= $(PREFIX)/share
+PKGDATADIR ?= $(DATAROOT)/todoke
+MANDIR    ?= $(DATAROOT)/man
+LOCALEDIR ?= $(DATAROOT)/locale
+DESTDIR   ?=
+
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
+CFLAGS    ?= -O2 -g
+WARN       = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+             -Wformat=2 -Wvla -Wpointer-arith -Wcast-qual
+# SAN=1 builds everything with AddressSanitizer and UBSan into build-san/.
+ifeq ($(SAN),1)
+B          = build-san
+SANFLAGS   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+else
+B          = build
+SANFLAGS   =
+endif
+
+# pkg-config's ncursesw flags force _XOPEN_SOURCE=600; we set 700 ourselves.
+CURSES_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags ncursesw panelw menuw 2>/dev/null))
+CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw panelw menuw 2>/dev/null)
+CHECK_CFLAGS  := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS    := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
+
+ALL_CPPFLAGS = -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+               -DTODOKE_VERSION='"$(VERSION)"' \
+               -DTODOKE_PKGDATADIR='"$(PKGDATADIR)"' \
+               -DTODOKE_LOCALEDIR='"$(LOCALEDIR)"' $(CURSES_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS   = -std=c11 $(WARN) $(CFLAGS) $(SANFLAGS)
+ALL_LDFLAGS  = $(LDFLAGS) $(SANFLAGS)
+
+# Every module is a folder under src/; src/cli/main.c is the program's entry.
+LIB_SRC  = $(filter-out src/cli/main.c,$(sort $(wildcard src/*/*.c)))
+LIB_OBJ  = $(LIB_SRC:%.c=$(B)/%.o)
+LIB      = $(B)/libtodoke.a
+PROG     = $(B)/todoke
+
+# Unit tests: tests/unit/test_NAME.c, one Check runner each, sharing main.c.
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+.PHONY: all run check test unit golden cli-tests layering deps install uninstall \
+        clean check-sanitize check-valgrind bench
+.DEFAULT_GOAL := all
+
+all: $(PROG) todoke
+
+# A link at the top so that `./todoke` works from the source tree.
+todoke: $(PROG)
+	@ln -sf $(PROG) $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(PROG): $(B)/src/cli/main.o $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS)
+
+$(B)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/tests/main.o: tests/unit/main.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/tests/test_%.o: tests/unit/test_%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/tests/test_%: $(B)/tests/test_%.o $(B)/tests/main.o $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(CHECK_LIBS)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+# ---- set-up ------------------------------------------------------------
+# Installs missing Debian build packages (apt-get, with sudo when not root);
+# elsewhere prints exactly what is missing.
+deps:
+	@sh build-aux/install-deps.sh
+
+# The wizard reads forms from the source tree until installed.
+run: deps
+	@$(MAKE) --no-print-directory all
+	TODOKE_DATADIR="$(CURDIR)" $(PROG) $(ARGS)
+
+# ---- tests -------------------------------------------------------------
+check: deps
+	@$(MAKE) --no-print-directory test
+
+test: all $(UNIT_BIN)
+	@$(MAKE) --no-print-directory unit golden cli-tests layering
+	@echo "make check: all tests passed"
+
+export TODOKE_DATADIR := $(CURDIR)
+export CK_DEFAULT_TIMEOUT := 30
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $(VALGRIND) $$t; done
+
+golden: $(PROG)
+	@sh tests/golden/run.sh $(PROG)
+
+cli-tests: $(PROG)
+	@sh tests/cli/run.sh $(PROG)
+
+# The model, forms, incident files and exporters must not know curses.
+layering:
+	@sh tests/layering.sh
+
+check-sanitize: deps
+	@$(MAKE) --no-print-directory SAN=1 test
+
+check-valgrind: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@$(MAKE) --no-print-directory unit VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+
+# ---- install -----------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGDATADIR)/forms $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/todoke
+	install -m 644 forms/*.form $(DESTDIR)$(PKGDATADIR)/forms/
+	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/todoke
+	rm -f $(addprefix $(DESTDIR)$(PKGDATADIR)/,$(wildcard forms/*.form))
+	-rmdir $(DESTDIR)$(PKGDATADIR)/forms $(DESTDIR)$(PKGDATADIR)
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(wildcard man/*.1)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(wildcard man/*.5)))
+
+clean:
+	rm -rf build build-san todoke

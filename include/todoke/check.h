@@ -1,0 +1,36 @@
+/* check — what is missing or inconsistent in an incident's answers.
+ * Used by `todoke check` and by the wizard's review screen. */
+#ifndef TODOKE_CHECK_H
+#define TODOKE_CHECK_H
+
+#include <stddef.h>
+
+#include "todoke/date.h"
+#include "todoke/incident.h"
+
+enum severity {
+	SEV_ERROR,    /* answers contradict each other or the calendar */
+	SEV_MISSING,  /* a question the form needs is not answered */
+};
+
+struct problem {
+	enum severity sev;
+	char *id;      /* question id it is about */
+	int line;      /* line in the incident file, or 0 */
+	char *msg;     /* full sentence, naming section and question */
+};
+
+struct problems {
+	struct problem *v;
+	size_t n;
+	size_t answered, total;  /* questions answered, of all in the forms */
+};
+
+void check_incident(const struct incident *inc, struct date today,
+                    struct problems *out);
+void problems_release(struct problems *p);
+
+/* "2-1)被害を受けた機器等 › その他" — where a question stands. */
+char *question_place(const struct incident *inc, const char *id);
+
+#endif

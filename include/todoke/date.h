@@ -1,0 +1,39 @@
+/* date — calendar dates (proleptic Gregorian), as the forms print them. */
+#ifndef TODOKE_DATE_H
+#define TODOKE_DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct date {
+	int y, m, d;
+};
+
+bool date_valid(int y, int m, int d);
+int date_days_in_month(int y, int m);
+
+/* Accepts 2022-10-24, 2022/10/24 and 2022年10月24日, with ASCII or
+ * full-width digits and surrounding spaces.  On failure returns false and
+ * sets *why to a short English reason (for gettext) such as
+ * "no such day: February has 28 days in 2022". */
+bool date_parse(const char *s, struct date *out, const char **why);
+
+/* Day number (days since 1970-01-01) and back; for deadlines and order. */
+long date_to_days(struct date d);
+struct date date_from_days(long days);
+struct date date_add_days(struct date d, long n);
+int date_cmp(struct date a, struct date b);
+
+/* "2022-10-24" (the incident file's form); buf needs 11 bytes. */
+void date_format_iso(struct date d, char *buf, size_t size);
+/* "2022年10月24日" / "10月24日", no zero padding, as Japanese forms print. */
+void date_format_ymd_ja(struct date d, char *buf, size_t size);
+void date_format_md_ja(struct date d, char *buf, size_t size);
+
+/* Today's date: the override set by date_set_today() (the --today option),
+ * else $TODOKE_TODAY (YYYY-MM-DD, for tests), else the local clock.
+ * Returns false with *why set when $TODOKE_TODAY is malformed. */
+bool date_today(struct date *out, const char **why);
+void date_set_today(const struct date *d); /* NULL: back to the clock */
+
+#endif

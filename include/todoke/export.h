@@ -1,0 +1,22 @@
+/* export — documents written from an incident's answers.  Exporters see
+ * only the model and the form data, never the screen. */
+#ifndef TODOKE_EXPORT_H
+#define TODOKE_EXPORT_H
+
+#include <stdbool.h>
+
+#include "todoke/diag.h"
+#include "todoke/form.h"
+#include "todoke/incident.h"
+#include "todoke/model.h"
+#include "todoke/strbuf.h"
+
+/* Prints a form's layout with the answers in place (■/□, blanks at their
+ * printed width when unanswered).  Output lines end with "\n". */
+void layout_render(const struct form *f, const struct model *m, struct strbuf *out);
+
+/* The IPA 「コンピュータ不正アクセス届出様式」 in the version the incident
+ * was started with.  False (with err) when the incident has no IPA form. */
+bool export_ipa(const struct incident *inc, struct strbuf *out, struct diag *err);
+
+#endif

@@ -1,0 +1,136 @@
+/* form — a document form described as data (forms/NAME.form, todoke-form(5)).
+ *
+ * A form is its printed layout, line by line, with placeholders where the
+ * answers go.  Questions are declared by the placeholders themselves, so the
+ * layout is the single source of the questions' order, grouping and labels.
+ * A new form version (IPA ver.3.6) is a new data file, not new code. */
+#ifndef TODOKE_FORM_H
+#define TODOKE_FORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "todoke/diag.h"
+#include "todoke/model.h"
+
+struct q_option {
+	char *id;
+	char *label;
+};
+
+struct question {
+	char *id;
+	enum q_type type;
+	char *label;            /* as shown by the wizard and in messages */
+	int section;            /* index into form->sections */
+	int line;               /* line of the form file that declared it */
+	bool has_note;          /* Q_CHECK with an inline text blank */
+	int note_width;
+	struct q_option *opts;  /* Q_CHOICE options, in layout order */
+	size_t nopts;
+	struct question *fields;/* Q_REPEAT: the fields of one entry */
+	size_t nfields;
+};
+
+enum seg_kind {
+	SEG_TEXT,   /* literal text */
+	SEG_BOX,    /* ■/□ of a checkbox */
+	SEG_NOTE,   /* a checkbox's inline text, blank of `width` when empty */
+	SEG_FIELD,  /* single-line text or number, blank of `width` */
+	SEG_DATE,   /* 2022年10月24日, blank 「    年  月  日」 */
+	SEG_RADIO,  /* ■/□ of one option of a choice */
+	SEG_PARA,   /* multi-line text, one output line per text line */
+};
+
+enum date_style { DATE_YMD, DATE_MD };
+
+struct segment {
+	enum seg_kind kind;
+	char *text;             /* SEG_TEXT */
+	int q;                  /* question index (field index inside a repeat) */
+	int width;              /* blank width in columns (spaces) */
+	int opt;                /* SEG_RADIO option index */
+	enum date_style style;  /* SEG_DATE */
+	int ref;                /* DATE_MD: top-level date question whose year
+	                           is left out when equal, else -1 */
+};
+
+enum line_kind {
+	LINE_TEXT,    /* always printed */
+	LINE_COND,    /* printed only when a placeholder on it has an answer */
+	LINE_REPEAT,  /* `body` printed once per entry of question q */
+};
+
+struct layout_line {
+	enum line_kind kind;
+	bool help;              /* also shown as the section's help */
+	struct segment *segs;
+	size_t nsegs;
+	int section;
+	int srcline;
+	int q;                  /* LINE_REPEAT */
+	struct layout_line *body;
+	size_t nbody;
+};
+
+struct section {
+	char *id;
+	char *title;
+	int line;
+};
+
+enum rule_kind {
+	RULE_REQUIRE,     /* at least one of ids answered */
+	RULE_CONFLICT,    /* ids[0] == opt forbids ticks on ids[1]* */
+	RULE_NOT_FUTURE,  /* date ids[0] not after today */
+	RULE_NOT_BEFORE,  /* date ids[0] not before date ids[1] */
+};
+
+struct rule {
+	enum rule_kind kind;
+	char **ids;
+	size_t nids;
+	char *opt;
+	int line;
+};
+
+struct form {
+	char *path;
+	char *id;               /* e.g. ipa-access */
+	char *version;          /* e.g. 3.5 */
+	char *released;         /* e.g. 2024-03-27 */
+	char *title;
+	struct question *qs;
+	size_t nqs;
+	struct section *sections;
+	size_t nsections;
+	struct layout_line *lines;
+	size_t nlines;
+	struct rule *rules;
+	size_t nrules;
+};
+
+struct form *form_parse(const char *text, size_t len, const char *name,
+                        struct diag *err);
+struct form *form_load(const char *path, struct diag *err);
+void form_free(struct form **f);
+
+int form_find_question(const struct form *f, const char *id);
+const struct question *form_question(const struct form *f, const char *id);
+int question_option(const struct question *q, const char *opt);
+int question_field(const struct question *q, const char *field);
+
+/* All forms of a data directory. */
+struct formset;
+/* Loads every DIR/forms/NAME.form; DIR is $TODOKE_DATADIR, else the install dir. */
+struct formset *formset_load(const char *datadir, struct diag *err);
+void formset_free(struct formset **fs);
+const struct form *formset_find(const struct formset *fs, const char *id,
+                                const char *version);
+/* The newest version of a form id (for new incidents). */
+const struct form *formset_latest(const struct formset *fs, const char *id);
+size_t formset_count(const struct formset *fs);
+const struct form *formset_at(const struct formset *fs, size_t i);
+const char *todoke_datadir(void);
+
+#endif

@@ -1,0 +1,58 @@
+/* incident — one incident: its answers, the forms (and versions) it is
+ * written against, and its file (todoke-incident(5)). */
+#ifndef TODOKE_INCIDENT_H
+#define TODOKE_INCIDENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "todoke/diag.h"
+#include "todoke/form.h"
+#include "todoke/model.h"
+#include "todoke/strbuf.h"
+
+#define INCIDENT_FORMAT 1
+
+struct meta {
+	char *key;
+	char *value;
+};
+
+struct incident {
+	const struct form **forms;  /* owned by the formset */
+	size_t nforms;
+	struct meta *meta;          /* [incident] keys other than form:, in order,
+	                               unknown ones included (kept on save) */
+	size_t nmeta;
+	struct model *answers;
+	struct strbuf extra;        /* unknown [sections], verbatim */
+};
+
+/* A new, empty incident written against the given forms. */
+struct incident *incident_new(const struct form *const *forms, size_t nforms);
+void incident_free(struct incident **inc);
+
+/* Reads a whole incident or nothing: on any problem returns false, leaves
+ * *out NULL and says in err which file, line and what. */
+bool incident_parse(const char *text, size_t len, const char *name,
+                    const struct formset *fs, struct incident **out,
+                    struct diag *err);
+bool incident_load(const char *path, const struct formset *fs,
+                   struct incident **out, struct diag *err);
+
+/* The file's text; incident_parse(serialize(x)) gives x back. */
+void incident_serialize(const struct incident *inc, struct strbuf *out);
+/* Atomic, mode 0600 (see fileio.h). */
+bool incident_save(const struct incident *inc, const char *path, struct diag *err);
+
+const char *incident_meta(const struct incident *inc, const char *key);
+void incident_set_meta(struct incident *inc, const char *key, const char *value);
+
+/* The question with this id in any of the incident's forms, or NULL. */
+const struct question *incident_question(const struct incident *inc,
+                                         const char *id,
+                                         const struct form **form);
+/* The incident's form with this id (e.g. "ipa-access"), or NULL. */
+const struct form *incident_form(const struct incident *inc, const char *id);
+
+#endif

@@ -1,0 +1,34 @@
+/* strbuf — a growable byte string, always NUL-terminated. */
+#ifndef TODOKE_STRBUF_H
+#define TODOKE_STRBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct strbuf {
+	char *buf;   /* never NULL after sb_init */
+	size_t len;
+	size_t cap;
+};
+
+void sb_init(struct strbuf *sb);
+void sb_release(struct strbuf *sb);
+void sb_addn(struct strbuf *sb, const char *s, size_t n);
+void sb_add(struct strbuf *sb, const char *s);
+void sb_addc(struct strbuf *sb, char c);
+void sb_addf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+void sb_addspaces(struct strbuf *sb, int n);
+/* Hands the buffer to the caller and leaves sb empty. */
+char *sb_detach(struct strbuf *sb);
+
+/* Allocation helpers that abort on out-of-memory: todoke has no useful
+ * way to go on without memory, and aborting keeps the saved file intact. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+#endif

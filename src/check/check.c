@@ -1,0 +1,188 @@
+/* check — consistency rules of the forms, plus the rules every form has. */
+#include "todoke/check.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "todoke/i18n.h"
+#include "todoke/strbuf.h"
+
+static void add(struct problems *p, enum severity sev, const char *id, int line,
+                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void add(struct problems *p, enum severity sev, const char *id, int line,
+                const char *fmt, ...)
+{
+	struct strbuf sb;
+	va_list ap;
+	sb_init(&sb);
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	p->v = xrealloc(p->v, (p->n + 1) * sizeof *p->v);
+	p->v[p->n++] = (struct problem){ sev, xstrdup(id), line, sb_detach(&sb) };
+	sb_release(&sb);
+}
+
+void problems_release(struct problems *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->v[i].id);
+		free(p->v[i].msg);
+	}
+	free(p->v);
+	memset(p, 0, sizeof *p);
+}
+
+char *question_place(const struct incident *inc, const char *id)
+{
+	const struct form *f = NULL;
+	const struct question *q = incident_question(inc, id, &f);
+	if (!q)
+		return xstrdup(id);
+	struct strbuf sb;
+	sb_init(&sb);
+	if (q->section >= 0)
+		sb_addf(&sb, "%s › ", f->sections[q->section].title);
+	sb_add(&sb, q->label ? q->label : q->id);
+	return sb_detach(&sb);
+}
+
+static bool answered(const struct model *m, const struct question *q)
+{
+	const struct value *v = model_get(m, q->id);
+	if (q->type == Q_REPEAT)
+		return model_entry_count(m, q->id) > 0;
+	if (!v)
+		return false;
+	switch (v->type) {
+	case Q_TEXT:
+	case Q_LINES:
+		return v->text && v->text[strspn(v->text, " \n\t")];
+	case Q_CHECK:
+		/* An unticked box counts as answered only when set explicitly. */
+		return true;
+	default:
+		return true;
+	}
+}
+
+static int value_line(const struct model *m, const char *id)
+{
+	const struct value *v = model_get(m, id);
+	return v ? v->line : 0;
+}
+
+static void run_rule(const struct incident *inc, const struct form *f,
+                     const struct rule *r, struct date today, struct problems *out)
+{
+	const struct model *m = inc->answers;
+	char dbuf[2][32];
+	struct date a, b;
+
+	switch (r->kind) {
+	case RULE_REQUIRE: {
+		for (size_t i = 0; i < r->nids; i++)
+			if (answered(m, form_question(f, r->ids[i])))
+				return;
+		struct strbuf sb;
+		sb_init(&sb);
+		for (size_t i = 0; i < r->nids; i++) {
+			char *pl = question_place(inc, r->ids[i]);
+			sb_addf(&sb, "%s%s", i ? _(" or ") : "", pl);
+			free(pl);
+		}
+		add(out, SEV_MISSING, r->ids[0], 0, _("%s: not answered"), sb.buf);
+		sb_release(&sb);
+		return;
+	}
+	case RULE_CONFLICT: {
+		const struct question *cq = form_question(f, r->ids[0]);
+		if (strcmp(model_text(m, r->ids[0]), r->opt) != 0)
+			return;
+		const char *optlabel = cq->opts[question_option(cq, r->opt)].label;
+		char *cpl = question_place(inc, r->ids[0]);
+		size_t plen = strcspn(r->ids[1], "*");
+		for (size_t i = 0; i < f->nqs; i++) {
+			const struct question *q = &f->qs[i];
+			if (strncmp(q->id, r->ids[1], plen) != 0 || !model_checked(m, q->id))
+				continue;
+			char *pl = question_place(inc, q->id);
+			add(out, SEV_ERROR, q->id, value_line(m, q->id),
+			    _("%s: ticked, but %s is 「%s」"), pl, cpl, optlabel);
+			free(pl);
+		}
+		free(cpl);
+		return;
+	}
+	case RULE_NOT_FUTURE:
+		if (model_date(m, r->ids[0], &a) && date_cmp(a, today) > 0) {
+			char *pl = question_place(inc, r->ids[0]);
+			date_format_iso(a, dbuf[0], sizeof dbuf[0]);
+			date_format_iso(today, dbuf[1], sizeof dbuf[1]);
+			add(out, SEV_ERROR, r->ids[0], value_line(m, r->ids[0]),
+			    _("%s: %s is in the future (today is %s)"), pl, dbuf[0], dbuf[1]);
+			free(pl);
+		}
+		return;
+	case RULE_NOT_BEFORE:
+		if (model_date(m, r->ids[0], &a) && model_date(m, r->ids[1], &b) &&
+		    date_cmp(a, b) < 0) {
+			char *pa = question_place(inc, r->ids[0]);
+			char *pb = question_place(inc, r->ids[1]);
+			date_format_iso(a, dbuf[0], sizeof dbuf[0]);
+			date_format_iso(b, dbuf[1], sizeof dbuf[1]);
+			add(out, SEV_ERROR, r->ids[0], value_line(m, r->ids[0]),
+			    _("%s: %s is before %s (%s)"), pa, dbuf[0], pb, dbuf[1]);
+			free(pa);
+			free(pb);
+		}
+		return;
+	}
+}
+
+/* Boxes with a blank: 「その他」 ticked with nothing written, or text written
+ * next to a box left empty (it would not be printed). */
+static void check_notes(const struct incident *inc, const struct form *f,
+                        struct problems *out)
+{
+	for (size_t i = 0; i < f->nqs; i++) {
+		const struct question *q = &f->qs[i];
+		const struct value *v = model_get(inc->answers, q->id);
+		if (q->type != Q_CHECK || !q->has_note || !v)
+			continue;
+		bool text = v->text && v->text[strspn(v->text, " ")];
+		if (v->checked == text)
+			continue;
+		char *pl = question_place(inc, q->id);
+		if (v->checked)
+			add(out, SEV_MISSING, q->id, v->line,
+			    _("%s: ticked, but the text in its ( ) is empty"), pl);
+		else
+			add(out, SEV_ERROR, q->id, v->line,
+			    _("%s: has text but is not ticked, so the text is not printed"), pl);
+		free(pl);
+	}
+}
+
+void check_incident(const struct incident *inc, struct date today,
+                    struct problems *out)
+{
+	memset(out, 0, sizeof *out);
+	for (size_t k = 0; k < inc->nforms; k++) {
+		const struct form *f = inc->forms[k];
+		for (size_t i = 0; i < f->nrules; i++)
+			run_rule(inc, f, &f->rules[i], today, out);
+		check_notes(inc, f, out);
+		for (size_t i = 0; i < f->nqs; i++) {
+			const struct form *owner = NULL;
+			incident_question(inc, f->qs[i].id, &owner);
+			if (owner != f)
+				continue;
+			out->total++;
+			out->answered += answered(inc->answers, &f->qs[i]);
+		}
+	}
+}

@@ -1,0 +1,315 @@
+/* todoke — command line: the wizard, batch export and checks. */
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "todoke/check.h"
+#include "todoke/export.h"
+#include "todoke/fileio.h"
+#include "todoke/form.h"
+#include "todoke/i18n.h"
+#include "todoke/incident.h"
+
+/* Exit status: 0 all well, 1 problems found (check), 2 usage or bad input. */
+enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_BAD = 2 };
+
+static const char *progname = "todoke";
+
+static void usage(FILE *fp)
+{
+	fprintf(fp, _(
+"Usage: %s [OPTION]... [INCIDENT]\n"
+"       %s new [--title TEXT] INCIDENT\n"
+"       %s export ipa INCIDENT [-o FILE]\n"
+"       %s check [--all] INCIDENT\n"
+"       %s forms\n"
+"\n"
+"Prepare the reports due after a cyber incident: the IPA 「コンピュータ不正\n"
+"アクセス届出様式」, filled in from one set of answers kept in INCIDENT.\n"
+"\n"
+"Commands:\n"
+"  new INCIDENT         create an empty incident file (mode 0600)\n"
+"  export ipa INCIDENT  write the IPA form (to standard output by default)\n"
+"  check INCIDENT       list what is missing or inconsistent; exit 1 if any\n"
+"  forms                list the installed forms and their versions\n"
+"\n"
+"Options:\n"
+"  -o, --output=FILE    write the document to FILE (created 0600, replaced\n"
+"                       atomically) instead of standard output\n"
+"  -a, --all            check: also list every question not answered yet\n"
+"  -t, --title=TEXT     new: the incident's name\n"
+"      --today=DATE     take DATE (2022-10-27) as today's date\n"
+"  -h, --help           show this help and exit\n"
+"  -V, --version        show the version and exit\n"
+"\n"
+"Exit status: 0 if all is well, 1 if check found problems, 2 on bad usage\n"
+"or unreadable input.  Forms are read from $TODOKE_DATADIR/forms, else\n"
+"%s/forms.  See todoke(1), todoke-incident(5), todoke-form(5).\n"),
+	        progname, progname, progname, progname, progname, todoke_datadir());
+}
+
+static void errmsg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void errmsg(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static void print_diag(const struct diag *d)
+{
+	char buf[2048];
+	errmsg("%s", diag_format(d, buf, sizeof buf));
+}
+
+struct opts {
+	const char *output;
+	const char *title;
+	bool all;
+};
+
+static struct formset *load_forms(void)
+{
+	struct diag d;
+	diag_clear(&d);
+	struct formset *fs = formset_load(todoke_datadir(), &d);
+	if (!fs)
+		print_diag(&d);
+	return fs;
+}
+
+/* Documents hold personal data: 0600, atomic, like the incident itself. */
+static int write_output(const struct opts *o, const struct strbuf *doc)
+{
+	struct diag d;
+	diag_clear(&d);
+	if (!o->output || strcmp(o->output, "-") == 0) {
+		if (fwrite(doc->buf, 1, doc->len, stdout) != doc->len || fflush(stdout) != 0) {
+			errmsg(_("cannot write to standard output: %s"), strerror(errno));
+			return EXIT_BAD;
+		}
+		return EXIT_OK;
+	}
+	if (!file_write_atomic(o->output, doc->buf, doc->len, 0600, &d)) {
+		print_diag(&d);
+		return EXIT_BAD;
+	}
+	return EXIT_OK;
+}
+
+static int cmd_export(const struct opts *o, int argc, char **argv)
+{
+	if (argc != 2) {
+		errmsg(_("usage: export ipa INCIDENT [-o FILE]"));
+		return EXIT_BAD;
+	}
+	if (strcmp(argv[0], "ipa") != 0) {
+		errmsg(_("unknown document \"%s\" (known: ipa)"), argv[0]);
+		return EXIT_BAD;
+	}
+	struct formset *fs = load_forms();
+	if (!fs)
+		return EXIT_BAD;
+	struct incident *inc;
+	struct diag d;
+	diag_clear(&d);
+	int rc = EXIT_BAD;
+	if (!incident_load(argv[1], fs, &inc, &d)) {
+		print_diag(&d);
+	} else {
+		struct strbuf doc;
+		sb_init(&doc);
+		if (export_ipa(inc, &doc, &d))
+			rc = write_output(o, &doc);
+		else {
+			snprintf(d.file, sizeof d.file, "%s", argv[1]);
+			print_diag(&d);
+		}
+		sb_release(&doc);
+		incident_free(&inc);
+	}
+	formset_free(&fs);
+	return rc;
+}
+
+static int cmd_check(const struct opts *o, int argc, char **argv)
+{
+	if (argc != 1) {
+		errmsg(_("usage: check [--all] INCIDENT"));
+		return EXIT_BAD;
+	}
+	struct date today;
+	const char *why;
+	if (!date_today(&today, &why)) {
+		errmsg(_("TODOKE_TODAY: %s"), why);
+		return EXIT_BAD;
+	}
+	struct formset *fs = load_forms();
+	if (!fs)
+		return EXIT_BAD;
+	struct incident *inc;
+	struct diag d;
+	diag_clear(&d);
+	if (!incident_load(argv[0], fs, &inc, &d)) {
+		print_diag(&d);
+		formset_free(&fs);
+		return EXIT_BAD;
+	}
+	struct problems p;
+	check_incident(inc, today, &p);
+	for (size_t i = 0; i < p.n; i++) {
+		const char *sev = p.v[i].sev == SEV_ERROR ? _("error") : _("missing");
+		if (p.v[i].line)
+			printf("%s:%d: %s: %s\n", argv[0], p.v[i].line, sev, p.v[i].msg);
+		else
+			printf("%s: %s: %s\n", argv[0], sev, p.v[i].msg);
+	}
+	if (o->all) {
+		for (size_t k = 0; k < inc->nforms; k++)
+			for (size_t i = 0; i < inc->forms[k]->nqs; i++) {
+				const struct question *q = &inc->forms[k]->qs[i];
+				bool set = q->type == Q_REPEAT
+				           ? model_entry_count(inc->answers, q->id) > 0
+				           : model_get(inc->answers, q->id) != NULL;
+				if (set)
+					continue;
+				char *pl = question_place(inc, q->id);
+				printf("%s: %s: %s\n", argv[0], _("unanswered"), pl);
+				free(pl);
+			}
+	}
+	printf(_("%s: %zu problem(s); %zu of %zu questions answered\n"),
+	       argv[0], p.n, p.answered, p.total);
+	int rc = p.n ? EXIT_PROBLEMS : EXIT_OK;
+	problems_release(&p);
+	incident_free(&inc);
+	formset_free(&fs);
+	return rc;
+}
+
+static int cmd_new(const struct opts *o, int argc, char **argv)
+{
+	if (argc != 1) {
+		errmsg(_("usage: new [--title TEXT] INCIDENT"));
+		return EXIT_BAD;
+	}
+	struct stat st;
+	if (lstat(argv[0], &st) == 0) {
+		errmsg(_("%s already exists; not overwriting it"), argv[0]);
+		return EXIT_BAD;
+	}
+	struct formset *fs = load_forms();
+	if (!fs)
+		return EXIT_BAD;
+	const struct form *ipa = formset_latest(fs, "ipa-access");
+	int rc = EXIT_BAD;
+	if (!ipa) {
+		errmsg(_("the IPA form (ipa-access) is not installed in %s/forms"),
+		       todoke_datadir());
+	} else {
+		struct incident *inc = incident_new(&ipa, 1);
+		if (o->title)
+			incident_set_meta(inc, "title", o->title);
+		struct diag d;
+		diag_clear(&d);
+		if (incident_save(inc, argv[0], &d))
+			rc = EXIT_OK;
+		else
+			print_diag(&d);
+		incident_free(&inc);
+	}
+	formset_free(&fs);
+	return rc;
+}
+
+static int cmd_forms(void)
+{
+	struct formset *fs = load_forms();
+	if (!fs)
+		return EXIT_BAD;
+	for (size_t i = 0; i < formset_count(fs); i++) {
+		const struct form *f = formset_at(fs, i);
+		printf("%s\t%s\t%s\t%s\n", f->id, f->version,
+		       f->released ? f->released : "-", f->title);
+	}
+	formset_free(&fs);
+	return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "title", required_argument, NULL, 't' },
+		{ "today", required_argument, NULL, 'T' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct opts o = { 0 };
+	int c;
+
+	setlocale(LC_ALL, "");
+	bindtextdomain("todoke", TODOKE_LOCALEDIR);
+	textdomain("todoke");
+	if (argv[0] && strrchr(argv[0], '/'))
+		progname = strrchr(argv[0], '/') + 1;
+	else if (argv[0])
+		progname = argv[0];
+
+	while ((c = getopt_long(argc, argv, "o:at:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': o.output = optarg; break;
+		case 'a': o.all = true; break;
+		case 't': o.title = optarg; break;
+		case 'T': {
+			struct date d;
+			const char *why;
+			if (!date_parse(optarg, &d, &why)) {
+				errmsg(_("--today: %s"), why);
+				return EXIT_BAD;
+			}
+			date_set_today(&d);
+			break;
+		}
+		case 'h': usage(stdout); return EXIT_OK;
+		case 'V':
+			printf("todoke %s\n", TODOKE_VERSION);
+			return EXIT_OK;
+		default:
+			fprintf(stderr, _("Try '%s --help' for more information.\n"), progname);
+			return EXIT_BAD;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0 || (argc == 1 && strcmp(argv[0], "new") && strcmp(argv[0], "export") &&
+	                  strcmp(argv[0], "check") && strcmp(argv[0], "forms"))) {
+		errmsg(_("the interactive wizard is not built yet.  For now: "
+		         "'%s new FILE', fill FILE in (todoke-incident(5)), then "
+		         "'%s check FILE' and '%s export ipa FILE'."),
+		       progname, progname, progname);
+		return EXIT_BAD;
+	}
+	const char *cmd = argv[0];
+	if (strcmp(cmd, "export") == 0)
+		return cmd_export(&o, argc - 1, argv + 1);
+	if (strcmp(cmd, "check") == 0)
+		return cmd_check(&o, argc - 1, argv + 1);
+	if (strcmp(cmd, "new") == 0)
+		return cmd_new(&o, argc - 1, argv + 1);
+	if (strcmp(cmd, "forms") == 0)
+		return cmd_forms();
+	errmsg(_("unknown command \"%s\""), cmd);
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), progname);
+	return EXIT_BAD;
+}

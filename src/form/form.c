@@ -1,0 +1,752 @@
+/* form — parser of the form description language (todoke-form(5)). */
+#include "todoke/form.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "todoke/fileio.h"
+#include "todoke/strbuf.h"
+#include "todoke/utf8.h"
+
+struct parser {
+	struct form *f;
+	const char *name;
+	int line;
+	struct diag *err;
+	int section;
+	/* While inside `repeat … end`: the repeat line and its question. */
+	struct layout_line *rep;
+	int rep_q;
+};
+
+static bool fail(struct parser *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Records the error at the current line; returns false for `return`. */
+static bool fail(struct parser *p, const char *fmt, ...)
+{
+	char msg[sizeof p->err->msg];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_set(p->err, p->name, p->line, "%s", msg);
+	return false;
+}
+#define FAIL fail
+
+/* ---- freeing ----------------------------------------------------------- */
+
+static void free_question(struct question *q)
+{
+	free(q->id);
+	free(q->label);
+	for (size_t i = 0; i < q->nopts; i++) {
+		free(q->opts[i].id);
+		free(q->opts[i].label);
+	}
+	free(q->opts);
+	for (size_t i = 0; i < q->nfields; i++)
+		free_question(&q->fields[i]);
+	free(q->fields);
+}
+
+static void free_lines(struct layout_line *l, size_t n);
+
+static void free_line(struct layout_line *l)
+{
+	for (size_t k = 0; k < l->nsegs; k++)
+		free(l->segs[k].text);
+	free(l->segs);
+	free_lines(l->body, l->nbody);
+}
+
+static void free_lines(struct layout_line *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free_line(&l[i]);
+	free(l);
+}
+
+void form_free(struct form **pf)
+{
+	struct form *f = pf ? *pf : NULL;
+	if (!f)
+		return;
+	free(f->path);
+	free(f->id);
+	free(f->version);
+	free(f->released);
+	free(f->title);
+	for (size_t i = 0; i < f->nqs; i++)
+		free_question(&f->qs[i]);
+	free(f->qs);
+	for (size_t i = 0; i < f->nsections; i++) {
+		free(f->sections[i].id);
+		free(f->sections[i].title);
+	}
+	free(f->sections);
+	free_lines(f->lines, f->nlines);
+	for (size_t i = 0; i < f->nrules; i++) {
+		for (size_t k = 0; k < f->rules[i].nids; k++)
+			free(f->rules[i].ids[k]);
+		free(f->rules[i].ids);
+		free(f->rules[i].opt);
+	}
+	free(f->rules);
+	free(f);
+	*pf = NULL;
+}
+
+/* ---- lookups ----------------------------------------------------------- */
+
+static int find_in(const struct question *qs, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(qs[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+int form_find_question(const struct form *f, const char *id)
+{
+	return find_in(f->qs, f->nqs, id);
+}
+
+const struct question *form_question(const struct form *f, const char *id)
+{
+	int i = form_find_question(f, id);
+	return i < 0 ? NULL : &f->qs[i];
+}
+
+int question_option(const struct question *q, const char *opt)
+{
+	for (size_t i = 0; i < q->nopts; i++)
+		if (strcmp(q->opts[i].id, opt) == 0)
+			return (int)i;
+	return -1;
+}
+
+int question_field(const struct question *q, const char *field)
+{
+	return find_in(q->fields, q->nfields, field);
+}
+
+/* ---- small text helpers ----------------------------------------------- */
+
+static bool valid_id(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '.' && *s != '_' && *s != '-')
+			return false;
+	return true;
+}
+
+static bool starts(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static bool ends(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+	return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/* A label from the literal text around a placeholder: trimmed of spaces,
+ * list marks and the punctuation that opens or closes a blank. */
+static char *derive_label(const char *s)
+{
+	static const char *const lead[] = { " ", "・", "、", "(", "(", ")", ")", NULL };
+	static const char *const trail[] = { " ", ":", ":", "(", "(", NULL };
+	size_t n = strlen(s);
+	bool again = true;
+	while (again) {
+		again = false;
+		for (int i = 0; lead[i]; i++)
+			if (starts(s, lead[i])) {
+				size_t k = strlen(lead[i]);
+				s += k;
+				n -= k;
+				again = true;
+			}
+		for (int i = 0; trail[i]; i++)
+			if (ends(s, n, trail[i])) {
+				n -= strlen(trail[i]);
+				again = true;
+			}
+	}
+	return xstrndup(s, n);
+}
+
+/* Splits placeholder words on spaces; "a quoted label" is one word. */
+static size_t split_words(char *s, char **w, size_t max, bool *quoted_last)
+{
+	size_t n = 0;
+	*quoted_last = false;
+	while (*s && n < max) {
+		while (*s == ' ')
+			s++;
+		if (!*s)
+			break;
+		if (*s == '"') {
+			char *end = strchr(s + 1, '"');
+			if (!end)
+				return (size_t)-1;
+			*end = '\0';
+			w[n++] = s + 1;
+			s = end + 1;
+			*quoted_last = true;
+			continue;
+		}
+		w[n++] = s;
+		*quoted_last = false;
+		while (*s && *s != ' ')
+			s++;
+		if (*s)
+			*s++ = '\0';
+	}
+	return n;
+}
+
+static bool parse_width(struct parser *p, const char *s, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (*s == '\0' || *end || errno || v < 0 || v > 200)
+		return FAIL(p, "blank width must be a number of columns from 0 to 200, not \"%s\"", s);
+	*out = (int)v;
+	return true;
+}
+
+/* ---- declaring questions ----------------------------------------------- */
+
+/* Questions of the current scope: the form's, or the open repeat's fields. */
+static struct question **scope(struct parser *p, size_t **n)
+{
+	if (p->rep) {
+		struct question *rq = &p->f->qs[p->rep_q];
+		*n = &rq->nfields;
+		return &rq->fields;
+	}
+	*n = &p->f->nqs;
+	return &p->f->qs;
+}
+
+static int declare(struct parser *p, const char *id, enum q_type type, bool reuse)
+{
+	size_t *n;
+	struct question **qs = scope(p, &n);
+	if (!valid_id(id))
+		return FAIL(p, "bad question id \"%s\" (letters, digits, '.', '_', '-')", id), -1;
+	int i = find_in(*qs, *n, id);
+	if (i >= 0) {
+		if (!reuse || (*qs)[i].type != type)
+			return FAIL(p, "question \"%s\" already declared on line %d",
+			            id, (*qs)[i].line), -1;
+		return i;
+	}
+	*qs = xrealloc(*qs, (*n + 1) * sizeof **qs);
+	struct question *q = &(*qs)[*n];
+	memset(q, 0, sizeof *q);
+	q->id = xstrdup(id);
+	q->type = type;
+	q->section = p->section;
+	q->line = p->line;
+	return (int)(*n)++;
+}
+
+static struct question *scoped_q(struct parser *p, int i)
+{
+	size_t *n;
+	return &(*scope(p, &n))[i];
+}
+
+/* ---- layout lines ------------------------------------------------------ */
+
+static void add_seg(struct layout_line *l, struct segment s)
+{
+	l->segs = xrealloc(l->segs, (l->nsegs + 1) * sizeof *l->segs);
+	l->segs[l->nsegs++] = s;
+}
+
+static void add_text(struct layout_line *l, struct strbuf *lit)
+{
+	if (!lit->len)
+		return;
+	struct segment s = { .kind = SEG_TEXT, .q = -1, .ref = -1 };
+	s.text = sb_detach(lit);
+	add_seg(l, s);
+}
+
+/* Labels that are given in quotes win; otherwise they come from the text
+ * next to the placeholder, once the whole line is known. */
+struct pending_label {
+	int q;
+	size_t seg;
+	bool after;   /* label is the text after (boxes) or before (fields) */
+	int opt;      /* radio option, or -1 */
+};
+
+static bool parse_placeholder(struct parser *p, struct layout_line *l, char *body,
+                              struct pending_label *pend, size_t *npend)
+{
+	char *w[8];
+	bool quoted;
+	size_t n = split_words(body, w, 8, &quoted);
+	if (n == (size_t)-1)
+		return FAIL(p, "unclosed quote in {%s}", body);
+	if (n == 0)
+		return FAIL(p, "empty placeholder {}");
+	const char *label = quoted ? w[--n] : NULL;
+	const char *kind = w[0];
+	struct segment s = { .q = -1, .ref = -1, .opt = -1 };
+	int q;
+
+	if (strcmp(kind, "_") == 0 && n == 1) {
+		s.kind = SEG_TEXT;
+		s.text = xstrdup(" ");
+		add_seg(l, s);
+		return true;
+	}
+	if (n < 2)
+		return FAIL(p, "placeholder {%s} needs a question id", kind);
+	const char *id = w[1];
+
+	if (strcmp(kind, "box") == 0) {
+		if (n != 2)
+			return FAIL(p, "use {box ID}");
+		if ((q = declare(p, id, Q_CHECK, false)) < 0)
+			return false;
+		s.kind = SEG_BOX;
+	} else if (strcmp(kind, "note") == 0) {
+		size_t *cnt;
+		struct question *qs = *scope(p, &cnt);
+		q = find_in(qs, *cnt, id);
+		if (q < 0 || qs[q].type != Q_CHECK)
+			return FAIL(p, "{note %s}: no checkbox \"%s\" before it", id, id);
+		if (qs[q].has_note)
+			return FAIL(p, "checkbox \"%s\" already has an inline text", id);
+		if (n != 3 || !parse_width(p, w[2], &s.width))
+			return n != 3 ? FAIL(p, "use {note ID WIDTH}") : false;
+		qs[q].has_note = true;
+		qs[q].note_width = s.width;
+		s.kind = SEG_NOTE;
+	} else if (strcmp(kind, "text") == 0 || strcmp(kind, "number") == 0) {
+		bool num = kind[0] == 'n';
+		if (n > 3)
+			return FAIL(p, "use {%s ID [WIDTH] [\"label\"]}", kind);
+		if (n == 3 && !parse_width(p, w[2], &s.width))
+			return false;
+		if ((q = declare(p, id, num ? Q_NUMBER : Q_TEXT, false)) < 0)
+			return false;
+		s.kind = SEG_FIELD;
+	} else if (strcmp(kind, "date") == 0) {
+		s.style = DATE_YMD;
+		if (n == 4 && strcmp(w[2], "md") == 0) {
+			s.style = DATE_MD;
+			s.ref = form_find_question(p->f, w[3]);
+			if (s.ref < 0 || p->f->qs[s.ref].type != Q_DATE)
+				return FAIL(p, "{date %s md %s}: \"%s\" is not a date declared before",
+				            id, w[3], w[3]);
+		} else if (n != 2) {
+			return FAIL(p, "use {date ID} or {date ID md REFERENCE-DATE-ID}");
+		}
+		if ((q = declare(p, id, Q_DATE, false)) < 0)
+			return false;
+		s.kind = SEG_DATE;
+	} else if (strcmp(kind, "radio") == 0) {
+		if (n != 3)
+			return FAIL(p, "use {radio ID OPTION}");
+		if ((q = declare(p, id, Q_CHOICE, true)) < 0)
+			return false;
+		struct question *cq = scoped_q(p, q);
+		if (!valid_id(w[2]))
+			return FAIL(p, "bad option id \"%s\"", w[2]);
+		if (question_option(cq, w[2]) >= 0)
+			return FAIL(p, "option \"%s\" of \"%s\" appears twice", w[2], id);
+		cq->opts = xrealloc(cq->opts, (cq->nopts + 1) * sizeof *cq->opts);
+		cq->opts[cq->nopts].id = xstrdup(w[2]);
+		cq->opts[cq->nopts].label = label ? xstrdup(label) : NULL;
+		s.opt = (int)cq->nopts++;
+		s.kind = SEG_RADIO;
+	} else if (strcmp(kind, "para") == 0) {
+		if (n != 2)
+			return FAIL(p, "use {para ID}");
+		if ((q = declare(p, id, Q_LINES, false)) < 0)
+			return false;
+		s.kind = SEG_PARA;
+	} else {
+		return FAIL(p, "unknown placeholder {%s …}; known: box note text number date radio para _", kind);
+	}
+	s.q = q;
+	add_seg(l, s);
+
+	struct question *qq = scoped_q(p, q);
+	if (s.kind == SEG_RADIO) {
+		if (!label)
+			pend[(*npend)++] = (struct pending_label){ q, l->nsegs - 1, true, s.opt };
+	} else if (s.kind != SEG_NOTE && !qq->label) {
+		if (label)
+			qq->label = xstrdup(label);
+		else
+			pend[(*npend)++] = (struct pending_label){ q, l->nsegs - 1,
+				s.kind == SEG_BOX, -1 };
+	}
+	return true;
+}
+
+static bool resolve_labels(struct parser *p, struct layout_line *l,
+                           struct pending_label *pend, size_t npend)
+{
+	for (size_t i = 0; i < npend; i++) {
+		struct question *q = scoped_q(p, pend[i].q);
+		const char *src = "";
+		if (pend[i].after) {
+			size_t k = pend[i].seg + 1;
+			if (k < l->nsegs && l->segs[k].kind == SEG_TEXT)
+				src = l->segs[k].text;
+		} else if (l->segs[pend[i].seg].kind == SEG_PARA) {
+			src = p->section >= 0 ? p->f->sections[p->section].title : "";
+		} else if (pend[i].seg > 0 && l->segs[pend[i].seg - 1].kind == SEG_TEXT) {
+			src = l->segs[pend[i].seg - 1].text;
+		}
+		char *lab = derive_label(src);
+		if (!*lab) {
+			free(lab);
+			return FAIL(p, "cannot tell the label of \"%s\" from the text around it; "
+			            "add one in quotes", q->id);
+		}
+		if (pend[i].opt >= 0)
+			q->opts[pend[i].opt].label = lab;
+		else
+			q->label = lab;
+	}
+	return true;
+}
+
+static bool parse_layout(struct parser *p, const char *text, enum line_kind kind,
+                         bool help)
+{
+	struct layout_line l = { .kind = kind, .help = help, .section = p->section,
+	                         .srcline = p->line, .q = -1 };
+	struct strbuf lit;
+	struct pending_label pend[32];
+	size_t npend = 0;
+	bool ok = true;
+
+	sb_init(&lit);
+	for (const char *s = text; *s && ok;) {
+		if (s[0] == '{' && s[1] == '{') {
+			sb_addc(&lit, '{');
+			s += 2;
+			continue;
+		}
+		if (s[0] == '}' && s[1] == '}') {
+			sb_addc(&lit, '}');
+			s += 2;
+			continue;
+		}
+		if (*s != '{') {
+			sb_addc(&lit, *s++);
+			continue;
+		}
+		const char *end = s + 1;
+		bool inq = false;
+		while (*end && (inq || *end != '}')) {
+			if (*end == '"')
+				inq = !inq;
+			end++;
+		}
+		if (!*end) {
+			ok = FAIL(p, "placeholder \"%s\" is not closed with }", s);
+			break;
+		}
+		if (npend == 32) {
+			ok = FAIL(p, "too many placeholders on one line");
+			break;
+		}
+		add_text(&l, &lit);
+		char *body = xstrndup(s + 1, (size_t)(end - s - 1));
+		ok = parse_placeholder(p, &l, body, pend, &npend);
+		free(body);
+		s = end + 1;
+	}
+	if (ok)
+		add_text(&l, &lit);
+	sb_release(&lit);
+
+	/* A paragraph owns its line: indentation before it, nothing after. */
+	for (size_t i = 0; ok && i < l.nsegs; i++) {
+		if (l.segs[i].kind != SEG_PARA)
+			continue;
+		bool indent_only = i == 0 || (i == 1 && l.segs[0].kind == SEG_TEXT &&
+		                   strspn(l.segs[0].text, " ") == strlen(l.segs[0].text));
+		if (!indent_only || i + 1 != l.nsegs)
+			ok = FAIL(p, "{para …} must stand alone on its line, after spaces only");
+	}
+	if (ok)
+		ok = resolve_labels(p, &l, pend, npend);
+	if (!ok) {
+		free_line(&l);
+		return false;
+	}
+	struct layout_line **dst;
+	size_t *dn;
+	if (p->rep) {
+		dst = &p->rep->body;
+		dn = &p->rep->nbody;
+	} else {
+		dst = &p->f->lines;
+		dn = &p->f->nlines;
+	}
+	*dst = xrealloc(*dst, (*dn + 1) * sizeof **dst);
+	(*dst)[(*dn)++] = l;
+	return true;
+}
+
+/* ---- directives -------------------------------------------------------- */
+
+static bool set_once(struct parser *p, char **slot, const char *key, const char *val)
+{
+	if (*slot)
+		return FAIL(p, "\"%s\" given twice", key);
+	if (!*val)
+		return FAIL(p, "\"%s\" needs a value", key);
+	*slot = xstrdup(val);
+	return true;
+}
+
+static bool add_rule(struct parser *p, enum rule_kind kind, char *args)
+{
+	struct rule r = { .kind = kind, .line = p->line };
+	char *save = NULL;
+	for (char *w = strtok_r(args, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		r.ids = xrealloc(r.ids, (r.nids + 1) * sizeof *r.ids);
+		r.ids[r.nids++] = xstrdup(w);
+	}
+	if (kind == RULE_CONFLICT && r.nids >= 1) {
+		char *eq = strchr(r.ids[0], '=');
+		if (eq) {
+			r.opt = xstrdup(eq + 1);
+			*eq = '\0';
+		}
+	}
+	struct form *f = p->f;
+	f->rules = xrealloc(f->rules, (f->nrules + 1) * sizeof *f->rules);
+	f->rules[f->nrules++] = r;
+	static const size_t want[] = { [RULE_REQUIRE] = 0, [RULE_CONFLICT] = 2,
+	                               [RULE_NOT_FUTURE] = 1, [RULE_NOT_BEFORE] = 2 };
+	if ((kind == RULE_REQUIRE && r.nids == 0) ||
+	    (kind != RULE_REQUIRE && r.nids != want[kind]))
+		return FAIL(p, "wrong number of question ids for this rule");
+	if (kind == RULE_CONFLICT && !r.opt)
+		return FAIL(p, "use: conflict ID=OPTION OTHER-ID-PREFIX*");
+	return true;
+}
+
+/* Rules may name questions declared later in the layout: checked at the end. */
+static bool check_rules(struct parser *p)
+{
+	struct form *f = p->f;
+	for (size_t i = 0; i < f->nrules; i++) {
+		struct rule *r = &f->rules[i];
+		p->line = r->line;
+		for (size_t k = 0; k < r->nids; k++) {
+			const char *id = r->ids[k];
+			size_t len = strlen(id);
+			if (r->kind == RULE_CONFLICT && k == 1 && len && id[len - 1] == '*') {
+				bool any = false;
+				for (size_t j = 0; j < f->nqs; j++)
+					any |= strncmp(f->qs[j].id, id, len - 1) == 0;
+				if (!any)
+					return FAIL(p, "no question matches \"%s\"", id);
+				continue;
+			}
+			const struct question *q = form_question(f, id);
+			if (!q)
+				return FAIL(p, "rule names unknown question \"%s\"", id);
+			if ((r->kind == RULE_NOT_FUTURE || r->kind == RULE_NOT_BEFORE) &&
+			    q->type != Q_DATE)
+				return FAIL(p, "\"%s\" is not a date", id);
+			if (r->kind == RULE_CONFLICT && k == 0 &&
+			    (q->type != Q_CHOICE || question_option(q, r->opt) < 0))
+				return FAIL(p, "\"%s\" has no option \"%s\"", id, r->opt);
+		}
+	}
+	return true;
+}
+
+static bool directive(struct parser *p, char *line)
+{
+	char *rest = line + strcspn(line, " ");
+	if (*rest)
+		*rest++ = '\0';
+	while (*rest == ' ')
+		rest++;
+	struct form *f = p->f;
+
+	if (strcmp(line, "id") == 0) {
+		if (!valid_id(rest))
+			return FAIL(p, "bad form id \"%s\"", rest);
+		return set_once(p, &f->id, line, rest);
+	}
+	if (strcmp(line, "version") == 0)
+		return set_once(p, &f->version, line, rest);
+	if (strcmp(line, "released") == 0)
+		return set_once(p, &f->released, line, rest);
+	if (strcmp(line, "title") == 0)
+		return set_once(p, &f->title, line, rest);
+	if (strcmp(line, "section") == 0) {
+		if (p->rep)
+			return FAIL(p, "section inside repeat … end");
+		char *title = rest + strcspn(rest, " ");
+		if (*title)
+			*title++ = '\0';
+		while (*title == ' ')
+			title++;
+		if (!valid_id(rest) || !*title)
+			return FAIL(p, "use: section ID TITLE");
+		for (size_t i = 0; i < f->nsections; i++)
+			if (strcmp(f->sections[i].id, rest) == 0)
+				return FAIL(p, "section \"%s\" already on line %d", rest,
+				            f->sections[i].line);
+		f->sections = xrealloc(f->sections, (f->nsections + 1) * sizeof *f->sections);
+		f->sections[f->nsections] = (struct section){ xstrdup(rest), xstrdup(title), p->line };
+		p->section = (int)f->nsections++;
+		return true;
+	}
+	if (strcmp(line, "repeat") == 0) {
+		if (p->rep)
+			return FAIL(p, "repeat inside repeat");
+		char *label = rest + strcspn(rest, " ");
+		if (*label)
+			*label++ = '\0';
+		while (*label == ' ')
+			label++;
+		int q = declare(p, rest, Q_REPEAT, false);
+		if (q < 0)
+			return false;
+		f->qs[q].label = xstrdup(*label ? label :
+			p->section >= 0 ? f->sections[p->section].title : rest);
+		f->lines = xrealloc(f->lines, (f->nlines + 1) * sizeof *f->lines);
+		p->rep = &f->lines[f->nlines++];
+		*p->rep = (struct layout_line){ .kind = LINE_REPEAT, .section = p->section,
+		                                .srcline = p->line, .q = q };
+		p->rep_q = q;
+		return true;
+	}
+	if (strcmp(line, "end") == 0) {
+		if (!p->rep)
+			return FAIL(p, "end without repeat");
+		if (!f->qs[p->rep_q].nfields)
+			return FAIL(p, "repeat \"%s\" has no fields", f->qs[p->rep_q].id);
+		p->rep = NULL;
+		return true;
+	}
+	if (strcmp(line, "label") == 0) {
+		char *text = rest + strcspn(rest, " ");
+		if (*text)
+			*text++ = '\0';
+		int q = form_find_question(f, rest);
+		if (q < 0 || !*text)
+			return FAIL(p, "use: label ID TEXT, after the question's placeholder");
+		free(f->qs[q].label);
+		f->qs[q].label = xstrdup(text);
+		return true;
+	}
+	if (strcmp(line, "require") == 0)
+		return add_rule(p, RULE_REQUIRE, rest);
+	if (strcmp(line, "conflict") == 0)
+		return add_rule(p, RULE_CONFLICT, rest);
+	if (strcmp(line, "not-future") == 0)
+		return add_rule(p, RULE_NOT_FUTURE, rest);
+	if (strcmp(line, "not-before") == 0)
+		return add_rule(p, RULE_NOT_BEFORE, rest);
+	return FAIL(p, "unknown directive \"%s\"", line);
+}
+
+struct form *form_parse(const char *text, size_t len, const char *name,
+                        struct diag *err)
+{
+	struct parser p = { .name = name, .err = err, .section = -1 };
+	size_t bad;
+	bool ok = true, header = false;
+
+	p.f = xcalloc(1, sizeof *p.f);
+	p.f->path = xstrdup(name);
+	if (!utf8_valid(text, len, &bad)) {
+		int line = 1;
+		for (size_t i = 0; i < bad; i++)
+			line += text[i] == '\n';
+		diag_set(err, name, line, "not valid UTF-8 (byte %zu)", bad + 1);
+		form_free(&p.f);
+		return NULL;
+	}
+	const char *s = text, *end = text + len;
+	while (ok && s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+		char *line = xstrndup(s, n);
+		s += n + (nl != NULL);
+		p.line++;
+		if (n && line[n - 1] == '\r')
+			line[--n] = '\0';
+		if (memchr(line, '\0', n) || strchr(line, '\t')) {
+			ok = FAIL(&p, "%s", strchr(line, '\t') ? "tab character: use spaces"
+			                                       : "NUL byte");
+		} else if (line[0] == '|' || line[0] == '!' || line[0] == '?') {
+			if (!header)
+				ok = FAIL(&p, "the first line must be \"todoke-form 1\"");
+			else
+				ok = parse_layout(&p, line + 1,
+				                  line[0] == '?' ? LINE_COND : LINE_TEXT,
+				                  line[0] == '!');
+		} else if (line[0] == '#' || line[strspn(line, " ")] == '\0') {
+			/* comment or blank */
+		} else if (!header) {
+			if (strcmp(line, "todoke-form 1") == 0)
+				header = true;
+			else if (starts(line, "todoke-form "))
+				ok = FAIL(&p, "form format \"%s\" is newer than this todoke understands",
+				          line + 12);
+			else
+				ok = FAIL(&p, "the first line must be \"todoke-form 1\"");
+		} else if (line[0] == ' ') {
+			ok = FAIL(&p, "directive lines start at the first column "
+			          "(layout lines start with |, ! or ?)");
+		} else {
+			ok = directive(&p, line);
+		}
+		free(line);
+	}
+	if (ok && !header)
+		ok = FAIL(&p, "empty form file");
+	if (ok && p.rep)
+		ok = FAIL(&p, "repeat \"%s\" is not closed with end", p.f->qs[p.rep_q].id);
+	if (ok && (!p.f->id || !p.f->version || !p.f->title))
+		ok = FAIL(&p, "the form needs \"id\", \"version\" and \"title\"");
+	if (ok)
+		ok = check_rules(&p);
+	if (!ok)
+		form_free(&p.f);
+	return p.f;
+}
+
+struct form *form_load(const char *path, struct diag *err)
+{
+	char *data;
+	size_t len;
+	if (!file_read_all(path, &data, &len, err))
+		return NULL;
+	struct form *f = form_parse(data, len, path, err);
+	free(data);
+	return f;
+}

@@ -1,0 +1,273 @@
+/* model — typed answers keyed by question id, in first-set order. */
+#include "todoke/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "todoke/strbuf.h"
+
+struct slot {
+	char *id;
+	struct value v;
+};
+
+struct model {
+	struct slot *slots;
+	size_t n, cap;
+};
+
+const char *q_type_name(enum q_type t)
+{
+	switch (t) {
+	case Q_CHECK: return "checkbox";
+	case Q_CHOICE: return "choice";
+	case Q_TEXT: return "text";
+	case Q_LINES: return "multi-line text";
+	case Q_DATE: return "date";
+	case Q_NUMBER: return "number";
+	case Q_REPEAT: return "list of entries";
+	}
+	return "?";
+}
+
+struct model *model_new(void)
+{
+	return xcalloc(1, sizeof(struct model));
+}
+
+static void value_clear(struct value *v)
+{
+	free(v->text);
+	for (size_t i = 0; i < v->nentries; i++)
+		model_free(&v->entries[i]);
+	free(v->entries);
+	memset(v, 0, sizeof *v);
+}
+
+void model_free(struct model **pm)
+{
+	struct model *m = pm ? *pm : NULL;
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->n; i++) {
+		free(m->slots[i].id);
+		value_clear(&m->slots[i].v);
+	}
+	free(m->slots);
+	free(m);
+	*pm = NULL;
+}
+
+static struct slot *find(const struct model *m, const char *id)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (strcmp(m->slots[i].id, id) == 0)
+			return &m->slots[i];
+	return NULL;
+}
+
+/* The slot for id, emptied, created if needed. */
+static struct value *fresh(struct model *m, const char *id, enum q_type type)
+{
+	struct slot *s = find(m, id);
+	if (!s) {
+		if (m->n == m->cap) {
+			m->cap = m->cap ? m->cap * 2 : 16;
+			m->slots = xrealloc(m->slots, m->cap * sizeof *m->slots);
+		}
+		s = &m->slots[m->n++];
+		s->id = xstrdup(id);
+		memset(&s->v, 0, sizeof s->v);
+	} else {
+		value_clear(&s->v);
+	}
+	s->v.type = type;
+	return &s->v;
+}
+
+const struct value *model_get(const struct model *m, const char *id)
+{
+	struct slot *s = find(m, id);
+	return s ? &s->v : NULL;
+}
+
+bool model_checked(const struct model *m, const char *id)
+{
+	const struct value *v = model_get(m, id);
+	return v && v->type == Q_CHECK && v->checked;
+}
+
+const char *model_text(const struct model *m, const char *id)
+{
+	const struct value *v = model_get(m, id);
+	return v && v->text ? v->text : "";
+}
+
+bool model_date(const struct model *m, const char *id, struct date *out)
+{
+	const struct value *v = model_get(m, id);
+	if (!v || v->type != Q_DATE)
+		return false;
+	*out = v->date;
+	return true;
+}
+
+struct value *model_set_check(struct model *m, const char *id, bool checked,
+                              const char *note)
+{
+	struct value *v = fresh(m, id, Q_CHECK);
+	v->checked = checked;
+	v->text = note ? xstrdup(note) : NULL;
+	return v;
+}
+
+struct value *model_set_text(struct model *m, const char *id, enum q_type type,
+                             const char *text)
+{
+	struct value *v = fresh(m, id, type);
+	v->text = xstrdup(text ? text : "");
+	return v;
+}
+
+struct value *model_set_date(struct model *m, const char *id, struct date d)
+{
+	struct value *v = fresh(m, id, Q_DATE);
+	v->date = d;
+	return v;
+}
+
+struct value *model_set_number(struct model *m, const char *id, long long n)
+{
+	struct value *v = fresh(m, id, Q_NUMBER);
+	v->number = n;
+	return v;
+}
+
+void model_unset(struct model *m, const char *id)
+{
+	struct slot *s = find(m, id);
+	if (!s)
+		return;
+	free(s->id);
+	value_clear(&s->v);
+	size_t i = (size_t)(s - m->slots);
+	memmove(s, s + 1, (m->n - i - 1) * sizeof *s);
+	m->n--;
+}
+
+static struct value *repeat_value(const struct model *m, const char *id)
+{
+	struct slot *s = find(m, id);
+	return s && s->v.type == Q_REPEAT ? &s->v : NULL;
+}
+
+size_t model_entry_count(const struct model *m, const char *id)
+{
+	struct value *v = repeat_value(m, id);
+	return v ? v->nentries : 0;
+}
+
+struct model *model_entry(const struct model *m, const char *id, size_t i)
+{
+	struct value *v = repeat_value(m, id);
+	return v && i < v->nentries ? v->entries[i] : NULL;
+}
+
+struct model *model_entry_add(struct model *m, const char *id)
+{
+	struct value *v = repeat_value(m, id);
+	if (!v)
+		v = fresh(m, id, Q_REPEAT);
+	v->entries = xrealloc(v->entries, (v->nentries + 1) * sizeof *v->entries);
+	v->entries[v->nentries] = model_new();
+	return v->entries[v->nentries++];
+}
+
+void model_entry_delete(struct model *m, const char *id, size_t i)
+{
+	struct value *v = repeat_value(m, id);
+	if (!v || i >= v->nentries)
+		return;
+	model_free(&v->entries[i]);
+	memmove(&v->entries[i], &v->entries[i + 1],
+	        (v->nentries - i - 1) * sizeof *v->entries);
+	v->nentries--;
+}
+
+void model_entry_move(struct model *m, const char *id, size_t from, size_t to)
+{
+	struct value *v = repeat_value(m, id);
+	if (!v || from >= v->nentries || to >= v->nentries || from == to)
+		return;
+	struct model *e = v->entries[from];
+	if (from < to)
+		memmove(&v->entries[from], &v->entries[from + 1],
+		        (to - from) * sizeof *v->entries);
+	else
+		memmove(&v->entries[to + 1], &v->entries[to],
+		        (from - to) * sizeof *v->entries);
+	v->entries[to] = e;
+}
+
+size_t model_count(const struct model *m)
+{
+	return m->n;
+}
+
+const char *model_key_at(const struct model *m, size_t i)
+{
+	return i < m->n ? m->slots[i].id : NULL;
+}
+
+const struct value *model_value_at(const struct model *m, size_t i)
+{
+	return i < m->n ? &m->slots[i].v : NULL;
+}
+
+struct model *model_clone(const struct model *m)
+{
+	struct model *c = model_new();
+	for (size_t i = 0; i < m->n; i++) {
+		const struct value *v = &m->slots[i].v;
+		struct value *w = fresh(c, m->slots[i].id, v->type);
+		w->checked = v->checked;
+		w->text = v->text ? xstrdup(v->text) : NULL;
+		w->date = v->date;
+		w->number = v->number;
+		w->line = v->line;
+		if (v->nentries) {
+			w->entries = xcalloc(v->nentries, sizeof *w->entries);
+			for (size_t k = 0; k < v->nentries; k++)
+				w->entries[k] = model_clone(v->entries[k]);
+			w->nentries = v->nentries;
+		}
+	}
+	return c;
+}
+
+static bool value_equal(const struct value *a, const struct value *b)
+{
+	if (a->type != b->type || a->checked != b->checked ||
+	    a->number != b->number || date_cmp(a->date, b->date) != 0 ||
+	    a->nentries != b->nentries)
+		return false;
+	if ((a->text == NULL) != (b->text == NULL) ||
+	    (a->text && strcmp(a->text, b->text) != 0))
+		return false;
+	for (size_t k = 0; k < a->nentries; k++)
+		if (!model_equal(a->entries[k], b->entries[k]))
+			return false;
+	return true;
+}
+
+bool model_equal(const struct model *a, const struct model *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++) {
+		const struct value *w = model_get(b, a->slots[i].id);
+		if (!w || !value_equal(&a->slots[i].v, w))
+			return false;
+	}
+	return true;
+}

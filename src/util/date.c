@@ -1,0 +1,239 @@
+/* date — parsing, validation and arithmetic of calendar dates. */
+#include "todoke/date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static bool is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int date_days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m < 1 || m > 12)
+		return 0;
+	return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+bool date_valid(int y, int m, int d)
+{
+	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
+	       d <= date_days_in_month(y, m);
+}
+
+/* Reads one digit, ASCII or full-width (U+FF10..U+FF19 = EF BC 90..99). */
+static int digit_at(const char **p)
+{
+	const unsigned char *s = (const unsigned char *)*p;
+	if (s[0] >= '0' && s[0] <= '9') {
+		*p += 1;
+		return s[0] - '0';
+	}
+	if (s[0] == 0xEF && s[1] == 0xBC && s[2] >= 0x90 && s[2] <= 0x99) {
+		*p += 3;
+		return s[2] - 0x90;
+	}
+	return -1;
+}
+
+static int number_at(const char **p, int maxdigits, int *ndigits)
+{
+	int v = 0, n = 0, dg;
+	const char *q = *p;
+	while (n < maxdigits && (dg = digit_at(&q)) >= 0) {
+		v = v * 10 + dg;
+		n++;
+	}
+	*ndigits = n;
+	*p = q;
+	return v;
+}
+
+static void skip_spaces(const char **p)
+{
+	for (;;) {
+		if (**p == ' ' || **p == '\t')
+			(*p)++;
+		else if (strncmp(*p, "\xE3\x80\x80", 3) == 0) /* ideographic space */
+			*p += 3;
+		else
+			return;
+	}
+}
+
+/* Separator after year and month: '-', '/', 年, 月, or full-width ／ －. */
+static bool sep_at(const char **p, const char *kanji)
+{
+	if (**p == '-' || **p == '/') {
+		(*p)++;
+		return true;
+	}
+	static const char *const wide[] = { "\xEF\xBC\x8F", "\xEF\xBC\x8D" };
+	for (size_t i = 0; i < 2; i++)
+		if (strncmp(*p, wide[i], 3) == 0) {
+			*p += 3;
+			return true;
+		}
+	size_t k = strlen(kanji);
+	if (strncmp(*p, kanji, k) == 0) {
+		*p += k;
+		return true;
+	}
+	return false;
+}
+
+static const char *month_names[] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"
+};
+
+bool date_parse(const char *s, struct date *out, const char **why)
+{
+	static char reason[96];
+	const char *p = s;
+	int n, y, m, d;
+	bool kanji;
+
+	skip_spaces(&p);
+	if (!*p) {
+		*why = "empty date";
+		return false;
+	}
+	y = number_at(&p, 5, &n);
+	if (n != 4) {
+		*why = "expected a date like 2022-10-24, 2022/10/24 or 2022年10月24日";
+		return false;
+	}
+	kanji = strncmp(p, "年", 3) == 0;
+	if (!sep_at(&p, "年")) {
+		*why = "expected a date like 2022-10-24, 2022/10/24 or 2022年10月24日";
+		return false;
+	}
+	m = number_at(&p, 3, &n);
+	if (n < 1 || n > 2 || !sep_at(&p, "月")) {
+		*why = "expected a date like 2022-10-24, 2022/10/24 or 2022年10月24日";
+		return false;
+	}
+	d = number_at(&p, 3, &n);
+	if (n < 1 || n > 2) {
+		*why = "expected a date like 2022-10-24, 2022/10/24 or 2022年10月24日";
+		return false;
+	}
+	if (strncmp(p, "日", 3) == 0)
+		p += 3;
+	else if (kanji) {
+		*why = "expected 日 after the day";
+		return false;
+	}
+	skip_spaces(&p);
+	if (*p) {
+		*why = "unexpected text after the date";
+		return false;
+	}
+	if (m < 1 || m > 12) {
+		*why = "no such month (1 to 12)";
+		return false;
+	}
+	if (!date_valid(y, m, d)) {
+		if (y < 1) {
+			*why = "no such year";
+			return false;
+		}
+		snprintf(reason, sizeof reason, "no such day: %s %d has %d days",
+		         month_names[m - 1], y, date_days_in_month(y, m));
+		*why = reason;
+		return false;
+	}
+	out->y = y;
+	out->m = m;
+	out->d = d;
+	return true;
+}
+
+/* Howard Hinnant's days-from-civil algorithm. */
+long date_to_days(struct date dt)
+{
+	long y = dt.y - (dt.m <= 2);
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long mp = (dt.m + 9) % 12;
+	long doy = (153 * mp + 2) / 5 + dt.d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+struct date date_from_days(long z)
+{
+	struct date r;
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	r.d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	r.m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	r.y = (int)(yoe + era * 400 + (r.m <= 2));
+	return r;
+}
+
+struct date date_add_days(struct date d, long n)
+{
+	return date_from_days(date_to_days(d) + n);
+}
+
+int date_cmp(struct date a, struct date b)
+{
+	long x = date_to_days(a), y = date_to_days(b);
+	return x < y ? -1 : x > y;
+}
+
+void date_format_iso(struct date d, char *buf, size_t size)
+{
+	snprintf(buf, size, "%04d-%02d-%02d", d.y, d.m, d.d);
+}
+
+void date_format_ymd_ja(struct date d, char *buf, size_t size)
+{
+	snprintf(buf, size, "%d年%d月%d日", d.y, d.m, d.d);
+}
+
+void date_format_md_ja(struct date d, char *buf, size_t size)
+{
+	snprintf(buf, size, "%d月%d日", d.m, d.d);
+}
+
+static bool today_fixed;
+static struct date today_value;
+
+void date_set_today(const struct date *d)
+{
+	today_fixed = d != NULL;
+	if (d)
+		today_value = *d;
+}
+
+bool date_today(struct date *out, const char **why)
+{
+	if (today_fixed) {
+		*out = today_value;
+		return true;
+	}
+	const char *env = getenv("TODOKE_TODAY");
+	if (env && *env) {
+		if (!date_parse(env, out, why))
+			return false;
+		return true;
+	}
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	out->y = tm.tm_year + 1900;
+	out->m = tm.tm_mon + 1;
+	out->d = tm.tm_mday;
+	return true;
+}

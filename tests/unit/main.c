@@ -1,0 +1,19 @@
+/* Shared entry of every unit-test runner: each tests/unit/test_NAME.c
+ * defines test_suite(); this runs it and exits non-zero on any failure. */
+#include <check.h>
+#include <locale.h>
+#include <stdlib.h>
+
+Suite *test_suite(void);
+
+int main(void)
+{
+	/* Column widths (wcwidth) need a UTF-8 locale; C.UTF-8 is always there. */
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		setlocale(LC_ALL, "");
+	SRunner *sr = srunner_create(test_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
