@@ -44,9 +44,15 @@ char *question_place(const struct incident *inc, const char *id)
 		return xstrdup(id);
 	struct strbuf sb;
 	sb_init(&sb);
-	if (q->section >= 0)
-		sb_addf(&sb, "%s › ", f->sections[q->section].title);
-	sb_add(&sb, q->label ? q->label : q->id);
+	const char *label = q->label ? q->label : q->id;
+	const char *title = q->section >= 0 ? f->sections[q->section].title : NULL;
+	/* 「4-1)被害の有無」 says it all for the question 「被害の有無」. */
+	if (title && strstr(title, label))
+		sb_add(&sb, title);
+	else if (title)
+		sb_addf(&sb, "%s › %s", title, label);
+	else
+		sb_add(&sb, label);
 	return sb_detach(&sb);
 }
 

@@ -182,7 +182,13 @@ static char *derive_label(const char *s)
 				again = true;
 			}
 	}
-	return xstrndup(s, n);
+	/* 「許可しない)」 closes a parenthesis opened before the box: drop it,
+	 * but keep the one of 「被害無し(未遂)」. */
+	char *lab = xstrndup(s, n);
+	if ((ends(lab, n, ")") || ends(lab, n, ")")) &&
+	    !strchr(lab, '(') && !strstr(lab, "("))
+		lab[n - (ends(lab, n, ")") ? 1 : 3)] = '\0';
+	return lab;
 }
 
 /* Splits placeholder words on spaces; "a quoted label" is one word. */

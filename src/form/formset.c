@@ -2,6 +2,10 @@
 #include "todoke/form.h"
 
 #include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,10 +16,35 @@ struct formset {
 	size_t n;
 };
 
+static bool has_forms(const char *dir)
+{
+	char path[PATH_MAX + 8];
+	struct stat st;
+	snprintf(path, sizeof path, "%s/forms", dir);
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* $TODOKE_DATADIR, else the installed data dir, else — when todoke runs
+ * from its build tree, not installed — the source tree above build/. */
 const char *todoke_datadir(void)
 {
+	static char srcdir[PATH_MAX];
 	const char *env = getenv("TODOKE_DATADIR");
-	return env && *env ? env : TODOKE_PKGDATADIR;
+	if (env && *env)
+		return env;
+	if (has_forms(TODOKE_PKGDATADIR))
+		return TODOKE_PKGDATADIR;
+	ssize_t n = readlink("/proc/self/exe", srcdir, sizeof srcdir - 4);
+	if (n > 0) {
+		srcdir[n] = '\0';
+		char *slash = strrchr(srcdir, '/');
+		if (slash) {
+			strcpy(slash, "/..");
+			if (has_forms(srcdir))
+				return srcdir;
+		}
+	}
+	return TODOKE_PKGDATADIR;
 }
 
 static int by_name(const void *a, const void *b)

@@ -418,7 +418,10 @@ bool incident_parse(const char *text, size_t len, const char *name,
 		r.line++;
 		if (n && line[n - 1] == '\r')
 			line[--n] = '\0';
-		if (r.line == 1) {
+		if (!nl && strcmp(line, "[end]") != 0) {
+			ok = rfail(&r, "the file ends in the middle of this line: it was cut "
+			           "short (or, if written by hand, end it with a line \"[end]\")");
+		} else if (r.line == 1) {
 			int ver;
 			char c;
 			if (sscanf(line, "todoke-incident %d%c", &ver, &c) != 1)

@@ -125,7 +125,8 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...)
 
 char *sb_detach(struct strbuf *sb)
 {
-	char *p = sb->buf;
-	sb_init(sb);
+	char *p = sb->buf ? sb->buf : xstrdup("");
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
 	return p;
 }

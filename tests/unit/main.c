@@ -4,7 +4,7 @@
 #include <locale.h>
 #include <stdlib.h>
 
-Suite *test_suite(void);
+#include "suite.h"
 
 int main(void)
 {

@@ -1,0 +1,99 @@
+#!/bin/sh
+# The command line as a user meets it: exit codes, messages naming file and
+# line, file modes, and that nothing is written but the asked-for file.
+# Usage: tests/cli/run.sh PATH-TO-TODOKE
+set -u
+prog=$1
+case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
+golden=$(cd "$(dirname "$0")/../golden/ipa" && pwd)
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+pass=0 fail=0
+
+# expect NAME WANT-STATUS COMMAND... : runs it, keeps out/err, checks status.
+expect() {
+	name=$1 want=$2; shift 2
+	"$@" >out 2>err; got=$?
+	if [ "$got" -eq "$want" ]; then pass=$((pass + 1)); return 0; fi
+	fail=$((fail + 1)); echo "FAIL: $name: exit $got, want $want"; sed 's/^/  /' err out | head -10
+	return 1
+}
+# has NAME FILE TEXT : FILE contains TEXT (fixed string).
+has() {
+	if grep -qF -- "$3" "$2"; then pass=$((pass + 1))
+	else fail=$((fail + 1)); echo "FAIL: $1: $2 lacks \"$3\""; sed 's/^/  /' "$2" | head -10; fi
+}
+same() {
+	if cmp -s "$2" "$3"; then pass=$((pass + 1))
+	else fail=$((fail + 1)); echo "FAIL: $1: $2 and $3 differ"; fi
+}
+mode_is() {
+	m=$(stat -c %a "$2")
+	if [ "$m" = "$3" ]; then pass=$((pass + 1))
+	else fail=$((fail + 1)); echo "FAIL: $1: mode $m, want $3"; fi
+}
+
+expect help 0 "$prog" --help && has help out "export ipa INCIDENT"
+expect version 0 "$prog" --version && has version out "todoke 0."
+expect bad-option 2 "$prog" --frobnicate && has bad-option err "Try 'todoke --help'"
+expect bad-command 2 "$prog" frobnicate x && has bad-command err "unknown command"
+expect no-wizard-yet 2 "$prog" && has no-wizard-yet err "wizard is not built yet"
+expect forms 0 "$prog" forms && has forms out "ipa-access	3.5	2024-03-27	コンピュータ不正アクセス届出様式"
+
+# check
+cp "$golden/example.incident" ex.incident
+expect check-example 0 env TODOKE_TODAY=2022-10-27 "$prog" check ex.incident &&
+	has check-example out "0 problem(s); 25 of 68 questions answered"
+expect check-today-option 1 "$prog" --today=2022-10-01 check ex.incident &&
+	has check-today-option out "ex.incident:16: error: 1.発見年月日: 2022-10-24 is in the future (today is 2022-10-01)"
+expect check-partial 1 env TODOKE_TODAY=2023-01-05 "$prog" check "$golden/partial.incident" &&
+	has check-partial out "partial.incident:28: error: 4-2)被害の種別 › その他: ticked, but 4-1)被害の有無 is 「被害無し(未遂)」" &&
+	has check-partial out "missing: 6-4)他機関への届出状況 › その他: ticked, but the text in its ( ) is empty"
+expect check-all 1 env TODOKE_TODAY=2023-01-05 "$prog" check --all "$golden/partial.incident" &&
+	has check-all out "unanswered: 2-3)システムの接続形態図"
+expect bad-today 2 env TODOKE_TODAY=2022-13-01 "$prog" check ex.incident && has bad-today err "TODOKE_TODAY"
+
+# broken files: file, line and problem named; nothing written
+sed 's/^discovery.date: 2022-10-24$/discovery.date: 2022-02-30/' ex.incident > impossible.incident
+expect impossible-date 2 "$prog" check impossible.incident &&
+	has impossible-date err "impossible.incident:16: \"discovery.date\": bad date \"2022-02-30\": no such day: February 2022 has 28 days"
+head -c 700 ex.incident > cut.incident
+expect truncated 2 "$prog" export ipa cut.incident -o cut.txt && has truncated err "cut.incident:" &&
+	has truncated err "cut short"
+[ ! -e cut.txt ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: cut.txt written"; }
+printf 'todoke-incident 1\n[incident]\nform: ipa-access 3.5\n[answers]\nreporter.name: \377\n[end]\n' > latin.incident
+expect invalid-utf8 2 "$prog" check latin.incident && has invalid-utf8 err "latin.incident:5: not valid UTF-8"
+sed 's/^reporter.tel:/reporter.fax:/' ex.incident > unknown.incident
+expect unknown-id 2 "$prog" check unknown.incident && has unknown-id err "unknown.incident:15: unknown question id \"reporter.fax\""
+sed 's/^env.cloud: \[x\]$/env.cloud: yes/' ex.incident > type.incident
+expect wrong-type 2 "$prog" check type.incident && has wrong-type err "type.incident:18: \"env.cloud\" is a checkbox"
+expect missing-file 2 "$prog" check nothere.incident && has missing-file err "nothere.incident: cannot open"
+
+# export: stdout, -o FILE (0600), the incident untouched, nothing else written
+cp ex.incident before.incident
+expect export-stdout 0 "$prog" export ipa ex.incident && same export-stdout out "$golden/example.expected"
+umask 022
+expect export-file 0 "$prog" export ipa ex.incident -o report.txt && same export-file report.txt "$golden/example.expected"
+mode_is export-file report.txt 600
+same incident-untouched ex.incident before.incident
+ls -A > listing
+expect listing 0 sh -c 'ls -A | grep -c .' && has listing out "$(wc -l < listing)"
+expect export-unknown-doc 2 "$prog" export ppc ex.incident && has export-unknown-doc err "unknown document"
+expect export-bad-dir 2 "$prog" export ipa ex.incident -o nodir/x.txt && has export-bad-dir err "nodir/x.txt"
+
+# new
+expect new 0 "$prog" new --title "テスト事案" new.incident && mode_is new new.incident 600
+has new new.incident "title: テスト事案"
+expect new-blank-export 0 "$prog" export ipa new.incident && same new-blank-export out "$golden/blank.expected"
+cp new.incident new.before
+expect new-no-overwrite 2 "$prog" new new.incident && has new-no-overwrite err "already exists"
+same new-untouched new.incident new.before
+
+# forms come from $TODOKE_DATADIR: a broken form is named with its line
+mkdir -p data/forms && printf 'todoke-form 1\nid x\nversion 1\ntitle X\n|{box a}A\n|{box a}B\n' > data/forms/x-1.form
+expect bad-form 2 env TODOKE_DATADIR="$tmp/data" "$prog" forms &&
+	has bad-form err "data/forms/x-1.form:6: question \"a\" already declared on line 5"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

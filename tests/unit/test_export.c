@@ -1,0 +1,118 @@
+/* Golden files for the IPA export: tests/golden/ipa/NAME.incident must
+ * export to NAME.expected byte for byte.  example.expected is IPA's own
+ * filled-in example (shared/reference), blank.expected the blank form. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "suite.h"
+#include "todoke/export.h"
+#include "todoke/fileio.h"
+
+static const char *const cases[] = { "example", "blank", "partial" };
+
+static struct formset *fs;
+
+static void setup(void)
+{
+	struct diag d;
+	const char *dir = getenv("TODOKE_DATADIR");
+	fs = formset_load(dir ? dir : ".", &d);
+	ck_assert_msg(fs != NULL, "%s", d.msg);
+}
+
+static void teardown(void)
+{
+	formset_free(&fs);
+}
+
+/* Where the two texts part, for a readable failure. */
+static void assert_same(const char *name, const char *got, const char *want)
+{
+	if (strcmp(got, want) == 0)
+		return;
+	int line = 1;
+	size_t i = 0;
+	while (got[i] && got[i] == want[i]) {
+		line += got[i] == '\n';
+		i++;
+	}
+	while (i > 0 && got[i - 1] != '\n')
+		i--;
+	ck_abort_msg("%s: differs at line %d:\n got: %.80s\nwant: %.80s", name, line,
+	             got + i, want + i);
+}
+
+START_TEST(golden)
+{
+	char path[256];
+	char *want;
+	size_t len;
+	struct diag d;
+	struct incident *inc;
+
+	snprintf(path, sizeof path, "tests/golden/ipa/%s.incident", cases[_i]);
+	ck_assert_msg(incident_load(path, fs, &inc, &d), "%s:%d: %s", d.file, d.line, d.msg);
+	snprintf(path, sizeof path, "tests/golden/ipa/%s.expected", cases[_i]);
+	ck_assert_msg(file_read_all(path, &want, &len, &d), "%s", d.msg);
+
+	struct strbuf out;
+	sb_init(&out);
+	ck_assert(export_ipa(inc, &out, &d));
+	assert_same(cases[_i], out.buf, want);
+	ck_assert_uint_eq(out.len, len);
+	sb_release(&out);
+	free(want);
+	incident_free(&inc);
+}
+END_TEST
+
+/* The blank form: every box □, every blank at its printed width. */
+START_TEST(blank_has_no_ticks)
+{
+	char *want;
+	size_t len;
+	struct diag d;
+	ck_assert(file_read_all("tests/golden/ipa/blank.expected", &want, &len, &d));
+	/* The only ■ is in the instruction 「□を■にしてください」. */
+	const char *on = strstr(want, "■");
+	ck_assert_ptr_nonnull(on);
+	ck_assert_ptr_null(strstr(on + 1, "■"));
+	ck_assert_ptr_nonnull(strstr(want, "□を■にしてください"));
+	ck_assert_ptr_nonnull(strstr(want, "\n    年  月  日\n"));
+	ck_assert_ptr_nonnull(strstr(want, "\n1.発見年月日:    年  月  日\n"));
+	ck_assert_ptr_nonnull(strstr(want, "   □その他(                )\n"));
+	ck_assert_ptr_nonnull(strstr(want, "    (連絡者:           )\n"));
+	ck_assert_ptr_nonnull(strstr(want, "   (□許可する □許可しない)\n"));
+	/* Free-text areas are simply empty: heading followed by next heading. */
+	ck_assert_ptr_nonnull(strstr(want, "(書ききれない場合には別紙):\n3.被害発見経緯:\n"));
+	free(want);
+}
+END_TEST
+
+START_TEST(no_ipa_form_is_an_error)
+{
+	struct incident *inc = incident_new(NULL, 0);
+	struct strbuf out;
+	struct diag d;
+	sb_init(&out);
+	diag_clear(&d);
+	ck_assert(!export_ipa(inc, &out, &d));
+	ck_assert_uint_eq(out.len, 0);
+	ck_assert_ptr_nonnull(strstr(d.msg, "ipa-access"));
+	sb_release(&out);
+	incident_free(&inc);
+}
+END_TEST
+
+Suite *test_suite(void)
+{
+	Suite *s = suite_create("export");
+	TCase *tc = tcase_create("ipa");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_loop_test(tc, golden, 0, (int)(sizeof cases / sizeof cases[0]));
+	tcase_add_test(tc, blank_has_no_ticks);
+	tcase_add_test(tc, no_ipa_form_is_an_error);
+	suite_add_tcase(s, tc);
+	return s;
+}

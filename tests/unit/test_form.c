@@ -1,0 +1,188 @@
+/* The form language: the IPA form as loaded, and bad form files reported
+ * with file and line. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "suite.h"
+#include "todoke/export.h"
+#include "todoke/form.h"
+
+static struct form *parse(const char *text, struct diag *d)
+{
+	diag_clear(d);
+	return form_parse(text, strlen(text), "t.form", d);
+}
+
+#define HEAD "todoke-form 1\nid t\nversion 1\ntitle T\n"
+
+START_TEST(ipa_form_structure)
+{
+	struct diag d;
+	const char *dir = getenv("TODOKE_DATADIR");
+	char path[512];
+	snprintf(path, sizeof path, "%s/forms/ipa-access-3.5.form", dir ? dir : ".");
+	struct form *f = form_load(path, &d);
+	ck_assert_msg(f != NULL, "%s:%d: %s", d.file, d.line, d.msg);
+	ck_assert_str_eq(f->id, "ipa-access");
+	ck_assert_str_eq(f->version, "3.5");
+	ck_assert_str_eq(f->title, "コンピュータ不正アクセス届出様式");
+	ck_assert_uint_eq(f->nqs, 68);
+	ck_assert_uint_eq(f->nsections, 19);
+
+	const struct question *q = form_question(f, "device.server.other");
+	ck_assert_int_eq(q->type, Q_CHECK);
+	ck_assert(q->has_note);
+	ck_assert_int_eq(q->note_width, 16);
+	ck_assert_str_eq(q->label, "サーバ:その他");
+	ck_assert_str_eq(f->sections[q->section].title, "2-1)被害を受けた機器等");
+
+	q = form_question(f, "reporter.address");
+	ck_assert_int_eq(q->type, Q_TEXT);
+	ck_assert_str_eq(q->label, "住所");
+	ck_assert_str_eq(form_question(f, "vuln.version")->label, "バージョン情報");
+	ck_assert_int_eq(form_question(f, "vuln.version")->type, Q_TEXT);
+	ck_assert_str_eq(form_question(f, "reported.vendor")->label, "セキュリティベンダ 組織名");
+	ck_assert_str_eq(form_question(f, "found.detail")->label,
+	                 "3-2)発見した内容(疑いを持った状況)");
+
+	q = form_question(f, "damage.present");
+	ck_assert_int_eq(q->type, Q_CHOICE);
+	ck_assert_uint_eq(q->nopts, 2);
+	ck_assert_str_eq(q->opts[0].id, "yes");
+	ck_assert_str_eq(q->opts[0].label, "被害有り");
+	ck_assert_str_eq(q->opts[1].label, "被害無し(未遂)");
+	q = form_question(f, "insurance.disclose");
+	ck_assert_str_eq(q->opts[0].label, "許可する");
+	ck_assert_str_eq(q->opts[1].label, "許可しない");
+
+	q = form_question(f, "timeline");
+	ck_assert_int_eq(q->type, Q_REPEAT);
+	ck_assert_uint_eq(q->nfields, 2);
+	ck_assert_int_eq(q->fields[0].type, Q_DATE);
+	ck_assert_int_eq(q->fields[1].type, Q_LINES);
+
+	/* The ※ notes are the sections' help. */
+	int help = 0;
+	for (size_t i = 0; i < f->nlines; i++)
+		help += f->lines[i].help;
+	ck_assert_int_eq(help, 9);
+	ck_assert_uint_eq(f->nrules, 10);
+	form_free(&f);
+	ck_assert_ptr_null(f);
+}
+END_TEST
+
+START_TEST(placeholders_render)
+{
+	struct diag d;
+	struct form *f = parse(HEAD
+		"section s 1.見出し\n"
+		"|{{literal}} {box b}その他({note b 4}){_}\n"
+		"|{radio c x}甲 {radio c y}乙\n"
+		"|数:{number n 3}/{text t 2}/{date dt}\n"
+		"?省略される行:{text t2}\n"
+		"|  {para p}\n"
+		"|終\n", &d);
+	ck_assert_msg(f != NULL, "%d: %s", d.line, d.msg);
+	ck_assert_str_eq(form_question(f, "b")->label, "その他");
+	ck_assert_str_eq(form_question(f, "n")->label, "数");
+	ck_assert_str_eq(form_question(f, "p")->label, "1.見出し");
+
+	struct strbuf out;
+	struct model *m = model_new();
+	sb_init(&out);
+	layout_render(f, m, &out);
+	ck_assert_str_eq(out.buf, "{literal} □その他(    ) \n□甲 □乙\n数:   /  /    年  月  日\n終\n");
+
+	model_set_check(m, "b", true, "ｱ😀");
+	model_set_text(m, "c", Q_CHOICE, "y");
+	model_set_number(m, "n", 1001);
+	model_set_text(m, "t", Q_TEXT, "字");
+	model_set_date(m, "dt", (struct date){ 2024, 2, 29 });
+	model_set_text(m, "t2", Q_TEXT, "有");
+	model_set_text(m, "p", Q_LINES, "一\n\n 二");
+	sb_release(&out);
+	sb_init(&out);
+	layout_render(f, m, &out);
+	ck_assert_str_eq(out.buf, "{literal} ■その他(ｱ😀) \n□甲 ■乙\n数:1001/字/2024年2月29日\n"
+	                          "省略される行:有\n  一\n\n   二\n終\n");
+	sb_release(&out);
+	model_free(&m);
+	form_free(&f);
+}
+END_TEST
+
+struct bad {
+	const char *text;
+	int line;
+	const char *msg;
+};
+
+static const struct bad bad_forms[] = {
+	{ "id t\n", 1, "first line must be \"todoke-form 1\"" },
+	{ "todoke-form 2\n", 1, "newer" },
+	{ HEAD "|{box a}x\n|{box a}y\n", 6, "already declared on line 5" },
+	{ HEAD "|{note a 3}\n", 5, "no checkbox \"a\" before it" },
+	{ HEAD "|{box a}x({note a wide})\n", 5, "blank width" },
+	{ HEAD "|{frob a}\n", 5, "unknown placeholder {frob" },
+	{ HEAD "|{box a\n", 5, "not closed" },
+	{ HEAD "|{text bad/id}\n", 5, "bad question id" },
+	{ HEAD "|x {para p} y\n", 5, "must stand alone" },
+	{ HEAD "|{text t}\n", 5, "cannot tell the label" },
+	{ HEAD "|{radio r a}A\n|{radio r a}B\n", 6, "appears twice" },
+	{ HEAD "repeat r\n|{text x \"X\"}\n", 6, "not closed with end" },
+	{ HEAD "repeat r\nend\n", 6, "has no fields" },
+	{ HEAD "end\n", 5, "end without repeat" },
+	{ HEAD "frobnicate\n", 5, "unknown directive" },
+	{ HEAD "require nothere\n", 5, "unknown question \"nothere\"" },
+	{ HEAD "|{radio r a}A\nconflict r=b x*\n", 6, "has no option \"b\"" },
+	{ HEAD "|{text x \"X\"}\nnot-future x\n", 6, "is not a date" },
+	{ HEAD "|a\tb\n", 5, "tab" },
+	{ HEAD "|caf\xc3\n", 5, "UTF-8" },
+	{ "todoke-form 1\nid t\n|x\n", 3, "needs \"id\", \"version\" and \"title\"" },
+	{ HEAD "|{date d md nothere}\n", 5, "not a date declared before" },
+	{ HEAD "section s\n", 5, "use: section ID TITLE" },
+};
+
+START_TEST(bad_forms_are_located)
+{
+	const struct bad *b = &bad_forms[_i];
+	struct diag d;
+	struct form *f = parse(b->text, &d);
+	ck_assert_msg(f == NULL, "case %d accepted", _i);
+	ck_assert_str_eq(d.file, "t.form");
+	ck_assert_msg(d.line == b->line, "case %d: line %d, want %d (%s)", _i, d.line,
+	              b->line, d.msg);
+	ck_assert_msg(strstr(d.msg, b->msg), "case %d: \"%s\" lacks \"%s\"", _i, d.msg, b->msg);
+}
+END_TEST
+
+START_TEST(formset_finds_versions)
+{
+	struct diag d;
+	const char *dir = getenv("TODOKE_DATADIR");
+	struct formset *fs = formset_load(dir ? dir : ".", &d);
+	ck_assert_ptr_nonnull(fs);
+	ck_assert_ptr_nonnull(formset_find(fs, "ipa-access", "3.5"));
+	ck_assert_ptr_null(formset_find(fs, "ipa-access", "3.4"));
+	ck_assert_str_eq(formset_latest(fs, "ipa-access")->version, "3.5");
+	formset_free(&fs);
+	ck_assert_ptr_null(fs);
+	ck_assert_ptr_null(formset_load("/nonexistent", &d));
+	ck_assert_str_eq(d.file, "/nonexistent/forms");
+}
+END_TEST
+
+Suite *test_suite(void)
+{
+	Suite *s = suite_create("form");
+	TCase *tc = tcase_create("form");
+	tcase_add_test(tc, ipa_form_structure);
+	tcase_add_test(tc, placeholders_render);
+	tcase_add_loop_test(tc, bad_forms_are_located, 0,
+	                    (int)(sizeof bad_forms / sizeof bad_forms[0]));
+	tcase_add_test(tc, formset_finds_versions);
+	suite_add_tcase(s, tc);
+	return s;
+}
