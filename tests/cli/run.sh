@@ -77,8 +77,11 @@ umask 022
 expect export-file 0 "$prog" export ipa ex.incident -o report.txt && same export-file report.txt "$golden/example.expected"
 mode_is export-file report.txt 600
 same incident-untouched ex.incident before.incident
-ls -A > listing
-expect listing 0 sh -c 'ls -A | grep -c .' && has listing out "$(wc -l < listing)"
+# In a folder holding only the incident, export leaves exactly one new file.
+mkdir iso && cp ex.incident iso/
+(cd iso && "$prog" export ipa ex.incident -o report.txt && "$prog" check ex.incident) >/dev/null 2>&1
+if [ "$(ls -A iso | tr '\n' ' ')" = "ex.incident report.txt " ]; then pass=$((pass + 1))
+else fail=$((fail + 1)); echo "FAIL: export wrote other files:"; ls -A iso; fi
 expect export-unknown-doc 2 "$prog" export ppc ex.incident && has export-unknown-doc err "unknown document"
 expect export-bad-dir 2 "$prog" export ipa ex.incident -o nodir/x.txt && has export-bad-dir err "nodir/x.txt"
 

@@ -1,0 +1,65 @@
+/* wizard — the wizard's pages as data, built from the forms: which rows a
+ * section screen shows, which take answers, how far the user has come.
+ * No curses here: the terminal front end (tui) draws these pages. */
+#ifndef TODOKE_WIZARD_H
+#define TODOKE_WIZARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "todoke/form.h"
+#include "todoke/incident.h"
+
+enum row_kind {
+	ROW_TEXT,    /* a printed line of the form: heading, ・sub-heading */
+	ROW_HELP,    /* a ※ note of the form, shown as help */
+	ROW_BOX,     /* checkbox */
+	ROW_NOTE,    /* a checkbox's inline text; shown while it is ticked */
+	ROW_RADIO,   /* one option of an exclusive choice */
+	ROW_FIELD,   /* single-line text or number */
+	ROW_DATE,
+	ROW_PARA,    /* multi-line text */
+	ROW_REPEAT,  /* list of entries (timeline) */
+};
+
+struct row {
+	enum row_kind kind;
+	int indent;                  /* columns, from the form's layout */
+	char *text;                  /* what is shown before the widget */
+	const struct question *q;    /* NULL for ROW_TEXT/ROW_HELP */
+	int opt;                     /* ROW_RADIO */
+};
+
+struct page {
+	const struct form *form;
+	int section;                 /* index into form->sections */
+	const char *title;
+	struct row *rows;
+	size_t nrows;
+	const struct question *repeat; /* set on an entry page of a repeat */
+};
+
+struct wizard {
+	struct page *pages;          /* one per section that asks something */
+	size_t npages;
+};
+
+struct wizard *wizard_new(const struct incident *inc);
+void wizard_free(struct wizard **w);
+
+/* The page that edits one entry of a repeating question (rows for its
+ * fields); free with page_release. */
+void wizard_entry_page(const struct form *f, const struct question *repeat,
+                       struct page *out);
+void page_release(struct page *p);
+
+bool row_takes_answer(const struct row *r);
+/* Notes show only while their box is ticked. */
+bool row_visible(const struct row *r, const struct model *m);
+/* Questions on a page, and how many of them have an answer. */
+void page_progress(const struct page *p, const struct model *m,
+                   size_t *answered, size_t *total);
+/* True when the question has a non-empty answer. */
+bool question_answered(const struct question *q, const struct model *m);
+
+#endif
