@@ -1,0 +1,52 @@
+/* profile — the reporter's details (住所, 企業・組織名, 氏名, E-Mail, TEL),
+ * remembered per user and offered for each new incident.
+ *
+ * The file (todoke-profile 1):
+ *
+ *     todoke-profile 1
+ *     reporter.name: 山田 太郎
+ *     reporter.tel: 03-1234-5678
+ *
+ * UTF-8, one "key: value" a line; the one space after the colon is the
+ * separator and everything after it, spaces included, is the value.  '#'
+ * lines and blank lines are ignored; a CR before the line end is dropped.
+ *
+ * Unknown keys (a profile written by a newer todoke, or a typo) are
+ * ignored on load, so that a profile never stops a new incident, and are
+ * not written back: the file holds only the keys of profile_keys.  A key
+ * given twice, a line without "key:", a value with control characters or
+ * bad UTF-8 are errors naming file and line. */
+#ifndef TODOKE_PROFILE_H
+#define TODOKE_PROFILE_H
+
+#include <stdbool.h>
+
+#include "todoke/diag.h"
+#include "todoke/model.h"
+
+#define PROFILE_FORMAT 1
+
+/* reporter.address, reporter.org, reporter.name, reporter.email,
+ * reporter.tel; NULL-terminated. */
+extern const char *const profile_keys[];
+
+/* $TODOKE_HOME/profile if TODOKE_HOME is set, else
+ * $XDG_CONFIG_HOME/todoke/profile (when absolute), else
+ * ~/.config/todoke/profile.  malloc'd; NULL when no home directory can be
+ * found (profile_load and profile_save then report an error). */
+char *profile_path(void);
+
+/* Sets the profile's answers into m (Q_TEXT, only the keys above),
+ * replacing answers m had for them.  A missing file is not an error
+ * (returns true, sets nothing).  A broken file sets nothing: false with
+ * err naming file and line. */
+bool profile_load(const char *path, struct model *m, struct diag *err);
+
+/* Writes the keys above that m has answered with text (Q_TEXT or Q_LINES;
+ * an empty text included) to path: the first line "todoke-profile 1",
+ * then "key: value" lines.  Missing directories are created 0700, the
+ * file 0600, atomically (file_write_atomic).  A value with a line break
+ * or other control character cannot be written: false, file untouched. */
+bool profile_save(const char *path, const struct model *m, struct diag *err);
+
+#endif

@@ -1,0 +1,60 @@
+/* store — the user's saved incidents, for the wizard's start screen.
+ *
+ * Incidents live as NAME.incident in one directory per user (store_dir()).
+ * Dot files there (lock files, temporary files of atomic writes) are never
+ * incidents. */
+#ifndef TODOKE_STORE_H
+#define TODOKE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "todoke/date.h"
+#include "todoke/diag.h"
+#include "todoke/form.h"
+#include "todoke/lock.h"
+
+struct store_entry {
+	char *path;
+	char *title;             /* [incident] title:, or the file name without .incident */
+	bool has_discovery;
+	struct date discovery;   /* answer "discovery.date" */
+	time_t mtime;            /* last change */
+	size_t answered, total;  /* completeness, from check_incident() (check.h) */
+	char *error;             /* NULL, or why the file cannot be read
+	                            (diag formatted "FILE:LINE: msg") */
+	enum lock_result lock;   /* from lock_probe(): LOCK_OK, LOCK_HELD (in use),
+	                            LOCK_TAKEN_STALE (interrupted: recover),
+	                            LOCK_ERROR (lock file unexaminable) */
+	struct lock_owner owner; /* who holds it, for HELD and TAKEN_STALE */
+};
+
+/* $TODOKE_HOME/incidents if TODOKE_HOME is set (tests), else
+ * $XDG_DATA_HOME/todoke/incidents (when absolute, as the XDG spec asks),
+ * else ~/.local/share/todoke/incidents ($HOME, else the password file).
+ * Returns a malloc'd path, or NULL when no home directory can be found;
+ * the functions below accept that NULL and report it as an error. */
+char *store_dir(void);
+
+/* Creates the directory and any missing parents with mode 0700.  Existing
+ * directories are left as they are (their mode is the user's choice). */
+bool store_ensure_dir(const char *dir, struct diag *err);
+
+/* Every NAME.incident in dir (not dot files, so not lock files), newest
+ * first by mtime (then by name); unreadable or broken files are listed
+ * with `error` set, never skipped silently.  A missing dir is an empty
+ * list, not an error.  On false (dir unreadable) *out is NULL, *n 0. */
+bool store_list(const char *dir, const struct formset *fs,
+                struct store_entry **out, size_t *n, struct diag *err);
+void store_entries_free(struct store_entry **e, size_t n);
+
+/* A new file name in dir for an incident started on `today`:
+ * "2026-11-22.incident", then "2026-11-22-2.incident", …: never the name
+ * of an existing file, nor of one whose lock file exists (a session that
+ * has not saved yet).  Two sessions asking at the same moment can still
+ * get the same name: take its lock (lock_acquire) before creating the
+ * file, and on LOCK_HELD ask again.  malloc'd; NULL when dir is NULL. */
+char *store_new_path(const char *dir, struct date today);
+
+#endif
