@@ -56,7 +56,7 @@ char *question_place(const struct incident *inc, const char *id)
 	return sb_detach(&sb);
 }
 
-static bool answered(const struct model *m, const struct question *q)
+bool check_answered(const struct model *m, const struct question *q)
 {
 	const struct value *v = model_get(m, q->id);
 	if (q->type == Q_REPEAT)
@@ -91,7 +91,7 @@ static void run_rule(const struct incident *inc, const struct form *f,
 	switch (r->kind) {
 	case RULE_REQUIRE: {
 		for (size_t i = 0; i < r->nids; i++)
-			if (answered(m, form_question(f, r->ids[i])))
+			if (check_answered(m, form_question(f, r->ids[i])))
 				return;
 		struct strbuf sb;
 		sb_init(&sb);
@@ -188,7 +188,7 @@ void check_incident(const struct incident *inc, struct date today,
 			if (owner != f)
 				continue;
 			out->total++;
-			out->answered += answered(inc->answers, &f->qs[i]);
+			out->answered += check_answered(inc->answers, &f->qs[i]);
 		}
 	}
 }

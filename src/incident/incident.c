@@ -260,11 +260,13 @@ static bool answer_line(struct reader *r, char *line)
 	struct model *m = NULL;
 	const struct question *q = NULL;
 	const char *id = NULL;
+	char key[256];
+	snprintf(key, sizeof key, "%s", line);
 	if (!resolve(r, line, &m, &q, &id))
 		return false;
 	const struct value *old = model_get(m, id);
 	if (old)
-		return rfail(r, "\"%s\" is answered twice (first on line %d)", line, old->line);
+		return rfail(r, "\"%s\" is answered twice (first on line %d)", key, old->line);
 	if (q->type == Q_LINES && !*val) {
 		/* Its lines follow as `| text`. */
 		r->in_block = true;
@@ -290,8 +292,8 @@ static bool meta_line(struct reader *r, char *line)
 	if (has_control(val))
 		return rfail(r, "control character in \"%s\"", line);
 	if (strcmp(line, "form") == 0) {
-		char fid[128], ver[64];
-		if (sscanf(val, "%127s %63s", fid, ver) != 2)
+		char fid[128], ver[64], extra[2];
+		if (sscanf(val, "%127s %63s %1s", fid, ver, extra) != 2)
 			return rfail(r, "use \"form: FORM-ID VERSION\", e.g. form: ipa-access 3.5");
 		const struct form *f = formset_find(r->fs, fid, ver);
 		if (!f)
@@ -438,6 +440,8 @@ bool incident_parse(const char *text, size_t len, const char *name,
 	}
 	if (ok && r.line == 0)
 		ok = rfail(&r, "empty file");
+	if (ok && r.part == P_END && !r.inc->nforms)
+		ok = rfail(&r, "[incident] names no form (add e.g. \"form: ipa-access 3.5\")");
 	if (ok && r.part != P_END)
 		ok = rfail(&r, "the file ends without its last line \"[end]\": it was cut "
 		           "short (or, if written by hand, add [end])");

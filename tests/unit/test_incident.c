@@ -188,6 +188,10 @@ static const struct bad bad_inputs[] = {
 	{ "todoke-incident 1\n[incident]\n[answers]\n", 3, "names no form" },
 	{ "todoke-incident 1\n[answers]\n", 2, "out of place" },
 	{ HEAD "reporter.name\n[end]\n", 5, "expected \"question-id: value\"" },
+	{ "todoke-incident 1\n[incident]\n[end]\n", 3, "names no form" },
+	{ "todoke-incident 1\n[incident]\nform: ipa-access 3.5 junk\n", 3, "use \"form: FORM-ID VERSION\"" },
+	{ HEAD "timeline[1].date: 2022-10-24\ntimeline[1].date: 2022-10-25\n[end]\n", 6,
+	  "\"timeline[1].date\" is answered twice (first on line 5)" },
 };
 
 START_TEST(bad_input_is_located_and_rejected)
