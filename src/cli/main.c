@@ -14,6 +14,7 @@
 #include "todoke/form.h"
 #include "todoke/i18n.h"
 #include "todoke/incident.h"
+#include "todoke/tui.h"
 
 /* Exit status: 0 all well, 1 problems found (check), 2 usage or bad input. */
 enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_BAD = 2 };
@@ -23,7 +24,7 @@ static const char *progname = "todoke";
 static void usage(FILE *fp)
 {
 	fprintf(fp, _(
-"Usage: %s [OPTION]... [INCIDENT]\n"
+"Usage: %s [OPTION]... [INCIDENT]     (the wizard)\n"
 "       %s new [--title TEXT] INCIDENT\n"
 "       %s export ipa INCIDENT [-o FILE]\n"
 "       %s check [--all] INCIDENT\n"
@@ -50,7 +51,7 @@ static void usage(FILE *fp)
 "Exit status: 0 if all is well, 1 if check found problems, 2 on bad usage\n"
 "or unreadable input.  Forms are read from $TODOKE_DATADIR/forms, else\n"
 "%s/forms.  See todoke(1), todoke-incident(5), todoke-form(5).\n"),
-	        progname, progname, progname, progname, progname, todoke_datadir());
+	        progname, progname, progname, progname, progname, TODOKE_PKGDATADIR);
 }
 
 static void errmsg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -176,10 +177,9 @@ static int cmd_check(const struct opts *o, int argc, char **argv)
 		for (size_t k = 0; k < inc->nforms; k++)
 			for (size_t i = 0; i < inc->forms[k]->nqs; i++) {
 				const struct question *q = &inc->forms[k]->qs[i];
-				bool set = q->type == Q_REPEAT
-				           ? model_entry_count(inc->answers, q->id) > 0
-				           : model_get(inc->answers, q->id) != NULL;
-				if (set)
+				const struct form *owner = NULL;
+				incident_question(inc, q->id, &owner);
+				if (owner != inc->forms[k] || check_answered(inc->answers, q))
 					continue;
 				char *pl = question_place(inc, q->id);
 				printf("%s: %s: %s\n", argv[0], _("unanswered"), pl);
@@ -292,13 +292,17 @@ int main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc == 0 || (argc == 1 && strcmp(argv[0], "new") && strcmp(argv[0], "export") &&
-	                  strcmp(argv[0], "check") && strcmp(argv[0], "forms"))) {
-		errmsg(_("the interactive wizard is not built yet.  For now: "
-		         "'%s new FILE', fill FILE in (todoke-incident(5)), then "
-		         "'%s check FILE' and '%s export ipa FILE'."),
-		       progname, progname, progname);
-		return EXIT_BAD;
+	bool command = argc > 0 && (strcmp(argv[0], "new") == 0 ||
+	               strcmp(argv[0], "export") == 0 || strcmp(argv[0], "check") == 0 ||
+	               strcmp(argv[0], "forms") == 0);
+	if (argc == 0 || (argc == 1 && !command)) {
+		/* The wizard: the start screen, or the incident named. */
+		struct formset *fs = load_forms();
+		if (!fs)
+			return EXIT_BAD;
+		int rc = tui_run(fs, argc ? argv[0] : NULL);
+		formset_free(&fs);
+		return rc;
 	}
 	const char *cmd = argv[0];
 	if (strcmp(cmd, "export") == 0)

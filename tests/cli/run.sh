@@ -38,7 +38,8 @@ expect help 0 "$prog" --help && has help out "export ipa INCIDENT"
 expect version 0 "$prog" --version && has version out "todoke 0."
 expect bad-option 2 "$prog" --frobnicate && has bad-option err "Try 'todoke --help'"
 expect bad-command 2 "$prog" frobnicate x && has bad-command err "unknown command"
-expect no-wizard-yet 2 "$prog" && has no-wizard-yet err "wizard is not built yet"
+expect wizard-needs-tty 2 "$prog" && has wizard-needs-tty err "the wizard needs a terminal"
+expect command-without-file 2 "$prog" check && has command-without-file err "usage: check"
 expect forms 0 "$prog" forms && has forms out "ipa-access	3.5	2024-03-27	コンピュータ不正アクセス届出様式"
 
 # check

@@ -1,0 +1,669 @@
+/* editor — the text, its clusters, input filtering, edits and moves.
+ * Layout and vertical moves are in layout.c. */
+#include "internal.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "todoke/strbuf.h"
+#include "todoke/utf8.h"
+
+#define ZWJ ((wchar_t)0x200D)
+
+/* ---- clusters ---------------------------------------------------------- */
+
+static int colw(wchar_t c)
+{
+	int w = wcwidth(c);
+	return w < 0 ? 1 : w;
+}
+
+/* The end of the cluster that starts at a[i] (i < n); *width its columns. */
+static size_t scan_cluster(const wchar_t *a, size_t n, size_t i, int *width)
+{
+	wchar_t c = a[i++];
+	if (c == L'\n') {
+		*width = 0;
+		return i;
+	}
+	int w = wcwidth(c);
+	if (w <= 0)
+		w = 1; /* unprintable, or a mark with no base: one replacement cell */
+	while (i < n && a[i] != L'\n') {
+		if (a[i - 1] == ZWJ)
+			w += colw(a[i]); /* joined: drawn side by side by ncurses */
+		else if (wcwidth(a[i]) != 0)
+			break;
+		i++;
+	}
+	*width = w;
+	return i;
+}
+
+static size_t count_clusters(const wchar_t *a, size_t n)
+{
+	size_t k = 0;
+	int w;
+	for (size_t i = 0; i < n; k++)
+		i = scan_cluster(a, n, i, &w);
+	return k;
+}
+
+static void rebuild(struct editor *ed)
+{
+	size_t k = 0, i = 0;
+	while (i < ed->n) {
+		if (k + 1 >= ed->clcap) {
+			ed->clcap = ed->clcap ? ed->clcap * 2 : 64;
+			ed->cl = xrealloc(ed->cl, ed->clcap * sizeof *ed->cl);
+		}
+		ed->cl[k].at = i;
+		i = scan_cluster(ed->wc, ed->n, i, &ed->cl[k].width);
+		k++;
+	}
+	if (k + 1 > ed->clcap) {
+		ed->clcap = 64;
+		ed->cl = xrealloc(ed->cl, ed->clcap * sizeof *ed->cl);
+	}
+	ed->cl[k].at = ed->n;
+	ed->cl[k].width = 0;
+	ed->ncl = k;
+	ed->version++;
+}
+
+/* The cluster index of code point offset off; an offset inside a cluster
+ * (an edit joined clusters) goes to its end, or with back to its start. */
+static size_t pos_of(const struct editor *ed, size_t off, bool back)
+{
+	size_t lo = 0, hi = ed->ncl; /* last i with cl[i].at <= off */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo + 1) / 2;
+		if (ed->cl[mid].at <= off)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	if (ed->cl[lo].at == off || back)
+		return lo;
+	return lo + 1;
+}
+
+/* ---- input ------------------------------------------------------------- */
+
+struct wbuf {
+	wchar_t *p;
+	size_t n, cap;
+};
+
+static void wb_push(struct wbuf *b, wchar_t c)
+{
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 64;
+		b->p = xrealloc(b->p, b->cap * sizeof *b->p);
+	}
+	b->p[b->n++] = c;
+}
+
+struct filter {
+	bool multiline;
+	bool cr;  /* the last code point was CR: a LF after it is the same break */
+	bool brk; /* single-line: a line break waits to become a space */
+	unsigned flags;
+};
+
+static void filter_cp(struct filter *f, uint32_t cp, struct wbuf *out)
+{
+	bool after_cr = f->cr;
+	f->cr = cp == '\r';
+	if (cp == '\n' && after_cr)
+		return;
+	if (cp == '\r' || cp == 0x2028 || cp == 0x2029)
+		cp = '\n';
+	if (cp == '\n') {
+		if (f->multiline)
+			wb_push(out, L'\n');
+		else
+			f->brk = true;
+		return;
+	}
+	if (cp == '\t') {
+		cp = ' ';
+	} else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+		f->flags |= ED_DROPPED;
+		return;
+	} else if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+		cp = 0xFFFD;
+		f->flags |= ED_REPLACED;
+	}
+	if (f->brk) {
+		wb_push(out, L' ');
+		f->brk = false;
+	}
+	wb_push(out, (wchar_t)cp);
+}
+
+static void filter_utf8(struct filter *f, const char *s, size_t n, struct wbuf *out)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < n) {
+		size_t k = utf8_seqlen(u + i, n - i);
+		if (!k) {
+			f->flags |= ED_REPLACED;
+			filter_cp(f, 0xFFFD, out);
+			i++;
+			continue;
+		}
+		filter_cp(f, (uint32_t)utf8_decode(u + i, k), out);
+		i += k;
+	}
+}
+
+/* ---- edits ------------------------------------------------------------- */
+
+void ed_act(struct editor *ed, bool vertical, bool kill)
+{
+	if (!vertical)
+		ed->goal = -1;
+	if (!kill)
+		ed->killing = false;
+}
+
+static void grow_text(struct editor *ed, size_t need)
+{
+	if (need <= ed->cap)
+		return;
+	size_t cap = ed->cap ? ed->cap : 64;
+	while (cap < need)
+		cap *= 2;
+	ed->wc = xrealloc(ed->wc, cap * sizeof *ed->wc);
+	ed->cap = cap;
+}
+
+/* Clusters the text would have with w[0..k) inserted at offset at; t has
+ * room for it all. */
+static size_t count_with(const struct editor *ed, wchar_t *t, size_t at,
+                         const wchar_t *w, size_t k)
+{
+	memcpy(t, ed->wc, at * sizeof *t);
+	memcpy(t + at, w, k * sizeof *t);
+	memcpy(t + at + k, ed->wc + at, (ed->n - at) * sizeof *t);
+	return count_clusters(t, ed->n + k);
+}
+
+/* How many of the k code points w fit at offset at under the maximum
+ * length.  A ZWJ can make the count go down as well as up, so the search
+ * finds a prefix that fits, not always the longest one. */
+static size_t fit_max(const struct editor *ed, size_t at, const wchar_t *w, size_t k)
+{
+	wchar_t *t = xmalloc((ed->n + k) * sizeof *t);
+	size_t lo = 0, hi = k;
+	if (count_with(ed, t, at, w, k) <= ed->max)
+		lo = k;
+	else if (count_with(ed, t, at, w, 0) <= ed->max)
+		while (hi - lo > 1) { /* count(lo) fits, count(hi) does not */
+			size_t mid = lo + (hi - lo) / 2;
+			if (count_with(ed, t, at, w, mid) <= ed->max)
+				lo = mid;
+			else
+				hi = mid;
+		}
+	free(t);
+	return lo;
+}
+
+static unsigned insert_wcs(struct editor *ed, const wchar_t *w, size_t k)
+{
+	unsigned flags = 0;
+	size_t at = ed->cl[ed->cur].at;
+	if (ed->max && k) {
+		size_t keep = fit_max(ed, at, w, k);
+		if (keep < k) {
+			flags |= ED_TRUNCATED;
+			k = keep;
+		}
+	}
+	if (!k)
+		return flags;
+	grow_text(ed, ed->n + k);
+	memmove(ed->wc + at + k, ed->wc + at, (ed->n - at) * sizeof *ed->wc);
+	memcpy(ed->wc + at, w, k * sizeof *ed->wc);
+	ed->n += k;
+	rebuild(ed);
+	ed->cur = pos_of(ed, at + k, false);
+	ed->changes++;
+	return flags;
+}
+
+static void delete_range(struct editor *ed, size_t from, size_t to)
+{
+	size_t a = ed->cl[from].at, b = ed->cl[to].at;
+	memmove(ed->wc + a, ed->wc + b, (ed->n - b) * sizeof *ed->wc);
+	ed->n -= b - a;
+	rebuild(ed);
+	ed->cur = pos_of(ed, a, true);
+	ed->changes++;
+}
+
+struct editor *ed_new(bool multiline)
+{
+	struct editor *ed = xcalloc(1, sizeof *ed);
+	ed->multiline = multiline;
+	ed->goal = -1;
+	rebuild(ed);
+	return ed;
+}
+
+void ed_free(struct editor **edp)
+{
+	if (!edp || !*edp)
+		return;
+	struct editor *ed = *edp;
+	free(ed->wc);
+	free(ed->cl);
+	free(ed->kill);
+	free(ed->rows);
+	free(ed);
+	*edp = NULL;
+}
+
+bool ed_multiline(const struct editor *ed)
+{
+	return ed->multiline;
+}
+
+unsigned ed_set_text(struct editor *ed, const char *utf8)
+{
+	ed_act(ed, false, false);
+	struct filter f = { .multiline = ed->multiline };
+	struct wbuf b = { 0 };
+	if (utf8)
+		filter_utf8(&f, utf8, strlen(utf8), &b);
+	if (ed->max && count_clusters(b.p, b.n) > ed->max) {
+		/* Cut at the last cluster boundary that fits. */
+		size_t i = 0, k = 0;
+		int w;
+		while (k < ed->max && i < b.n) {
+			i = scan_cluster(b.p, b.n, i, &w);
+			k++;
+		}
+		b.n = i;
+		f.flags |= ED_TRUNCATED;
+	}
+	bool same = b.n == ed->n && (!b.n || !memcmp(b.p, ed->wc, b.n * sizeof *b.p));
+	if (!same) {
+		free(ed->wc);
+		ed->wc = b.p;
+		ed->n = b.n;
+		ed->cap = b.cap;
+		b.p = NULL;
+		rebuild(ed);
+		ed->changes++;
+	}
+	free(b.p);
+	ed->cur = ed->ncl;
+	ed->hscroll = ed->vtop = 0;
+	return f.flags;
+}
+
+static void put_utf8(struct strbuf *sb, wchar_t wc)
+{
+	uint32_t c = (uint32_t)wc;
+	char b[4];
+	if (c < 0x80) {
+		sb_addc(sb, (char)c);
+		return;
+	}
+	if (c < 0x800) {
+		b[0] = (char)(0xC0 | c >> 6);
+		b[1] = (char)(0x80 | (c & 0x3F));
+		sb_addn(sb, b, 2);
+	} else if (c < 0x10000) {
+		b[0] = (char)(0xE0 | c >> 12);
+		b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (c & 0x3F));
+		sb_addn(sb, b, 3);
+	} else {
+		b[0] = (char)(0xF0 | c >> 18);
+		b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+		b[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+		b[3] = (char)(0x80 | (c & 0x3F));
+		sb_addn(sb, b, 4);
+	}
+}
+
+char *ed_text_range(const struct editor *ed, size_t from, size_t to)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	if (to > ed->ncl)
+		to = ed->ncl;
+	for (size_t i = ed->cl[from < to ? from : to].at; i < ed->cl[to].at; i++)
+		put_utf8(&sb, ed->wc[i]);
+	return sb_detach(&sb);
+}
+
+char *ed_text(const struct editor *ed)
+{
+	return ed_text_range(ed, 0, ed->ncl);
+}
+
+void ed_set_max(struct editor *ed, size_t max_clusters)
+{
+	ed->max = max_clusters;
+}
+
+unsigned long ed_changes(const struct editor *ed)
+{
+	return ed->changes;
+}
+
+bool ed_modified(const struct editor *ed)
+{
+	return ed->changes != ed->saved;
+}
+
+void ed_mark_saved(struct editor *ed)
+{
+	ed->saved = ed->changes;
+}
+
+/* ---- clusters ---------------------------------------------------------- */
+
+size_t ed_len(const struct editor *ed)
+{
+	return ed->ncl;
+}
+
+size_t ed_cursor(const struct editor *ed)
+{
+	return ed->cur;
+}
+
+const wchar_t *ed_cluster(const struct editor *ed, size_t i, size_t *n, int *width)
+{
+	if (i >= ed->ncl) {
+		*n = 0;
+		*width = 0;
+		return NULL;
+	}
+	*n = ed->cl[i + 1].at - ed->cl[i].at;
+	*width = ed->cl[i].width;
+	return ed->wc + ed->cl[i].at;
+}
+
+bool ed_is_newline(const struct editor *ed, size_t i)
+{
+	return i < ed->ncl && ed_nl(ed, i);
+}
+
+int ed_span_width(const struct editor *ed, size_t from, size_t to)
+{
+	int w = 0;
+	if (to > ed->ncl)
+		to = ed->ncl;
+	for (size_t i = from; i < to; i++)
+		w += ed->cl[i].width;
+	return w;
+}
+
+size_t ed_fit(const struct editor *ed, size_t from, int width, int *used)
+{
+	int w = 0;
+	size_t i = from < ed->ncl ? from : ed->ncl;
+	while (i < ed->ncl && !ed_nl(ed, i) && w + ed->cl[i].width <= width)
+		w += ed->cl[i++].width;
+	if (used)
+		*used = w;
+	return i;
+}
+
+/* ---- editing ----------------------------------------------------------- */
+
+unsigned ed_insert_n(struct editor *ed, const char *utf8, size_t n)
+{
+	ed_act(ed, false, false);
+	struct filter f = { .multiline = ed->multiline };
+	struct wbuf b = { 0 };
+	filter_utf8(&f, utf8, n, &b);
+	unsigned flags = f.flags | insert_wcs(ed, b.p, b.n);
+	free(b.p);
+	return flags;
+}
+
+unsigned ed_insert(struct editor *ed, const char *utf8)
+{
+	return ed_insert_n(ed, utf8 ? utf8 : "", utf8 ? strlen(utf8) : 0);
+}
+
+unsigned ed_insert_char(struct editor *ed, wchar_t wc)
+{
+	ed_act(ed, false, false);
+	struct filter f = { .multiline = ed->multiline };
+	struct wbuf b = { 0 };
+	/* Through uint32_t so that a negative wchar_t is out of range too. */
+	filter_cp(&f, (uint32_t)wc, &b);
+	unsigned flags = f.flags | insert_wcs(ed, b.p, b.n);
+	free(b.p);
+	return flags;
+}
+
+bool ed_backspace(struct editor *ed)
+{
+	ed_act(ed, false, false);
+	if (ed->cur == 0)
+		return false;
+	delete_range(ed, ed->cur - 1, ed->cur);
+	return true;
+}
+
+bool ed_delete(struct editor *ed)
+{
+	ed_act(ed, false, false);
+	if (ed->cur >= ed->ncl)
+		return false;
+	delete_range(ed, ed->cur, ed->cur + 1);
+	return true;
+}
+
+static size_t line_start(const struct editor *ed, size_t p)
+{
+	while (p > 0 && !ed_nl(ed, p - 1))
+		p--;
+	return p;
+}
+
+static size_t line_end(const struct editor *ed, size_t p)
+{
+	while (p < ed->ncl && !ed_nl(ed, p))
+		p++;
+	return p;
+}
+
+/* Kills [from, to); a kill going backwards puts its text before the text
+ * of the kills just before it. */
+static bool kill_range(struct editor *ed, size_t from, size_t to, bool backward)
+{
+	ed_act(ed, false, true);
+	if (from >= to)
+		return false;
+	size_t a = ed->cl[from].at, k = ed->cl[to].at - a;
+	if (!ed->killing)
+		ed->nkill = 0;
+	if (ed->nkill + k > ed->killcap) {
+		ed->killcap = ed->nkill + k;
+		ed->kill = xrealloc(ed->kill, ed->killcap * sizeof *ed->kill);
+	}
+	if (backward) {
+		memmove(ed->kill + k, ed->kill, ed->nkill * sizeof *ed->kill);
+		memcpy(ed->kill, ed->wc + a, k * sizeof *ed->kill);
+	} else {
+		memcpy(ed->kill + ed->nkill, ed->wc + a, k * sizeof *ed->kill);
+	}
+	ed->nkill += k;
+	delete_range(ed, from, to);
+	ed->killing = true;
+	return true;
+}
+
+bool ed_kill_to_end(struct editor *ed)
+{
+	size_t to = ed->cur < ed->ncl && ed_nl(ed, ed->cur) ? ed->cur + 1 : line_end(ed, ed->cur);
+	return kill_range(ed, ed->cur, to, false);
+}
+
+bool ed_kill_to_start(struct editor *ed)
+{
+	size_t from = line_start(ed, ed->cur);
+	if (from == ed->cur && from > 0)
+		from--; /* the newline before */
+	return kill_range(ed, from, ed->cur, true);
+}
+
+/* ---- words ------------------------------------------------------------- */
+
+enum wclass { W_SEP, W_ALNUM, W_HIRA, W_KATA, W_KANJI, W_OTHER };
+
+static enum wclass char_class(wchar_t wc)
+{
+	uint32_t c = (uint32_t)wc;
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? W_ALNUM : W_SEP;
+	if (c >= 0x3041 && c <= 0x309F)
+		return W_HIRA;
+	if (c == 0x30A0 || c == 0x30FB) /* ゠ ・ */
+		return W_SEP;
+	if ((c >= 0x30A1 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
+	    (c >= 0xFF66 && c <= 0xFF9F))
+		return W_KATA;
+	if (c == 0x3005 || c == 0x3006 || c == 0x3007 || c == 0x303B || /* 々〆〇〻 */
+	    (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF))
+		return W_KANJI;
+	if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+	    (c >= 0xFF41 && c <= 0xFF5A))
+		return W_ALNUM; /* full-width letters and digits */
+	if ((c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF65) ||
+	    (c >= 0x2000 && c <= 0x206F) || (c >= 0xA0 && c <= 0xBF) ||
+	    c == 0xD7 || c == 0xF7 || c == 0xFFFD || iswspace((wint_t)wc))
+		return W_SEP;
+	if (iswalnum((wint_t)wc))
+		return W_ALNUM;
+	return W_OTHER;
+}
+
+/* A prolonged sound mark (ー ｰ) belongs to the kana word it follows, so
+ * すごーい is one word. */
+static enum wclass class_at(const struct editor *ed, size_t i)
+{
+	for (;;) {
+		wchar_t c = ed->wc[ed->cl[i].at];
+		enum wclass k = char_class(c);
+		if ((c != 0x30FC && c != 0xFF70) || i == 0)
+			return k;
+		enum wclass prev = char_class(ed->wc[ed->cl[i - 1].at]);
+		if (prev != W_HIRA && prev != W_KATA)
+			return k;
+		if (ed->wc[ed->cl[i - 1].at] != 0x30FC && ed->wc[ed->cl[i - 1].at] != 0xFF70)
+			return prev;
+		i--;
+	}
+}
+
+static size_t word_left_of(const struct editor *ed, size_t p)
+{
+	while (p > 0 && class_at(ed, p - 1) == W_SEP)
+		p--;
+	if (p > 0) {
+		enum wclass k = class_at(ed, p - 1);
+		while (p > 0 && class_at(ed, p - 1) == k)
+			p--;
+	}
+	return p;
+}
+
+static size_t word_right_of(const struct editor *ed, size_t p)
+{
+	while (p < ed->ncl && class_at(ed, p) == W_SEP)
+		p++;
+	if (p < ed->ncl) {
+		enum wclass k = class_at(ed, p);
+		while (p < ed->ncl && class_at(ed, p) == k)
+			p++;
+	}
+	return p;
+}
+
+bool ed_kill_word(struct editor *ed)
+{
+	return kill_range(ed, word_left_of(ed, ed->cur), ed->cur, true);
+}
+
+bool ed_yank(struct editor *ed)
+{
+	ed_act(ed, false, false);
+	unsigned long before = ed->changes;
+	insert_wcs(ed, ed->kill, ed->nkill);
+	return ed->changes != before;
+}
+
+/* ---- moves ------------------------------------------------------------- */
+
+static bool move_to(struct editor *ed, size_t p)
+{
+	ed_act(ed, false, false);
+	if (p > ed->ncl)
+		p = ed->ncl;
+	if (p == ed->cur)
+		return false;
+	ed->cur = p;
+	return true;
+}
+
+bool ed_set_cursor(struct editor *ed, size_t pos)
+{
+	return move_to(ed, pos);
+}
+
+bool ed_left(struct editor *ed)
+{
+	return move_to(ed, ed->cur ? ed->cur - 1 : 0);
+}
+
+bool ed_right(struct editor *ed)
+{
+	return move_to(ed, ed->cur + 1);
+}
+
+bool ed_home(struct editor *ed)
+{
+	return move_to(ed, line_start(ed, ed->cur));
+}
+
+bool ed_end(struct editor *ed)
+{
+	return move_to(ed, line_end(ed, ed->cur));
+}
+
+bool ed_word_left(struct editor *ed)
+{
+	return move_to(ed, word_left_of(ed, ed->cur));
+}
+
+bool ed_word_right(struct editor *ed)
+{
+	return move_to(ed, word_right_of(ed, ed->cur));
+}
+
+bool ed_top(struct editor *ed)
+{
+	return move_to(ed, 0);
+}
+
+bool ed_bottom(struct editor *ed)
+{
+	return move_to(ed, ed->ncl);
+}
+

@@ -1,0 +1,286 @@
+/* app — the wizard's main loop and the services of every screen. */
+#include "app.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "field.h"
+#include "todoke/check.h"
+#include "todoke/i18n.h"
+#include "todoke/lock.h"
+#include "todoke/profile.h"
+#include "todoke/strbuf.h"
+#include "todoke/textwidth.h"
+#include "todoke/tui.h"
+
+/* Typed text reaches the file at least this often (seconds). */
+#define AUTOSAVE_SECONDS 3
+
+void app_msg(struct app *a, enum color_role role, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	va_end(ap);
+	a->msg_role = role;
+}
+
+bool app_commit_field(struct app *a)
+{
+	return page_commit_field(a);
+}
+
+bool app_save(struct app *a)
+{
+	struct diag d;
+	if (!a->dirty)
+		return true;
+	diag_clear(&d);
+	if (!incident_save(a->inc, a->path, &d)) {
+		char buf[1200];
+		app_msg(a, C_ERROR, _("NOT SAVED: %s"), diag_format(&d, buf, sizeof buf));
+		return false;
+	}
+	a->dirty = false;
+	a->field_saved = time(NULL);
+	return true;
+}
+
+/* What typing has changed goes to the model and the file now. */
+static void autosave(struct app *a)
+{
+	if (a->field && field_changed(a->field)) {
+		/* A half-typed date does not read yet: keep it in the field. */
+		char saved[sizeof a->msg];
+		memcpy(saved, a->msg, sizeof saved);
+		enum color_role role = a->msg_role;
+		app_commit_field(a);
+		memcpy(a->msg, saved, sizeof saved);
+		a->msg_role = role;
+	}
+	app_save(a);
+}
+
+int app_key(struct app *a, wint_t *ch, bool *quit)
+{
+	*quit = false;
+	for (;;) {
+		if (term_quit_signal || term_hangup) {
+			autosave(a);
+			*quit = true;
+			return ERR;
+		}
+		if (term_too_small()) {
+			term_draw_too_small();
+			timeout(1000);
+			int rc = get_wch(ch);
+			if (rc == ERR)
+				autosave(a);
+			continue;
+		}
+		timeout(1000);
+		int rc = get_wch(ch);
+		if (rc == ERR) {
+			if (a->field && field_changed(a->field) &&
+			    time(NULL) - a->field_saved >= AUTOSAVE_SECONDS)
+				autosave(a);
+			if (errno == EINTR || term_quit_signal || term_hangup)
+				continue;
+			continue;
+		}
+		if (rc == KEY_CODE_YES && *ch == KEY_RESIZE)
+			return rc;
+		if (a->field && field_changed(a->field) &&
+		    time(NULL) - a->field_saved >= AUTOSAVE_SECONDS)
+			autosave(a);
+		/* A new key clears an old message. */
+		if (a->msg_role != C_ERROR)
+			a->msg[0] = '\0';
+		return rc;
+	}
+}
+
+int app_body_top(void)
+{
+	return 2;
+}
+
+int app_body_height(void)
+{
+	return LINES - 4;
+}
+
+int draw_text(int y, int x, const char *s, int cols, attr_t attr)
+{
+	int used;
+	size_t n = u8_fit(s, strlen(s), cols, &used);
+	char *piece = xstrndup(s, n);
+	attrset(attr);
+	mvaddstr(y, x, piece);
+	attrset(A_NORMAL);
+	free(piece);
+	return used;
+}
+
+static void fill_line(int y, attr_t attr)
+{
+	attrset(attr);
+	move(y, 0);
+	for (int i = 0; i < COLS; i++)
+		addch(' ');
+	attrset(A_NORMAL);
+}
+
+void app_frame(struct app *a, const char *where, const char *keys)
+{
+	char buf[512];
+	erase();
+	fill_line(0, term_attr(C_TITLE));
+	const char *title = a->inc ? incident_meta(a->inc, "title") : NULL;
+	snprintf(buf, sizeof buf, " todoke — %s", title && *title ? title :
+	         (a->path ? a->path : ""));
+	draw_text(0, 0, buf, COLS, term_attr(C_TITLE));
+
+	fill_line(1, term_attr(C_STATUS));
+	if (a->inc) {
+		struct problems p;
+		check_incident(a->inc, a->today, &p);
+		snprintf(buf, sizeof buf, _("answered %zu of %zu"), p.answered, p.total);
+		problems_release(&p);
+		int w = u8_width(buf);
+		draw_text(1, COLS - w - 1, buf, w, term_attr(C_STATUS));
+		draw_text(1, 1, where, COLS - w - 3, term_attr(C_STATUS));
+	} else {
+		draw_text(1, 1, where, COLS - 2, term_attr(C_STATUS));
+	}
+
+	if (a->msg[0])
+		draw_text(LINES - 2, 1, a->msg, COLS - 2,
+		          term_attr(a->msg_role == C_ERROR ? C_ERROR : C_OK));
+	fill_line(LINES - 1, term_attr(C_FOOTER));
+	draw_text(LINES - 1, 1, keys, COLS - 2, term_attr(C_FOOTER));
+}
+
+/* ---- dialogs ----------------------------------------------------------- */
+
+bool dialog_confirm(struct app *a, const char *question)
+{
+	for (;;) {
+		char buf[600];
+		snprintf(buf, sizeof buf, "%s %s", question, _("(y/n)"));
+		fill_line(LINES - 2, term_attr(C_FOCUS));
+		draw_text(LINES - 2, 1, buf, COLS - 2, term_attr(C_FOCUS));
+		curs_set(0);
+		refresh();
+		wint_t ch;
+		bool quit;
+		int rc = app_key(a, &ch, &quit);
+		if (quit)
+			return true;
+		if (rc == OK && (ch == 'y' || ch == 'Y' || ch == L'ｙ'))
+			return true;
+		if (rc == OK && (ch == 'n' || ch == 'N' || ch == 27 || ch == L'ｎ'))
+			return false;
+	}
+}
+
+char *dialog_input(struct app *a, const char *prompt, const char *initial)
+{
+	struct field *f = field_new(false, initial);
+	char *result = NULL;
+	for (;;) {
+		fill_line(LINES - 2, A_NORMAL);
+		int pw = draw_text(LINES - 2, 1, prompt, COLS / 2, term_attr(C_HEADING));
+		field_draw(f, stdscr, LINES - 2, pw + 2, COLS - pw - 3, 1, true);
+		curs_set(1);
+		refresh();
+		wint_t ch;
+		bool quit;
+		int rc = app_key(a, &ch, &quit);
+		if (quit || (rc == OK && ch == 27))
+			break;
+		if (rc == OK && (ch == '\r' || ch == '\n')) {
+			result = field_text(f);
+			break;
+		}
+		if (rc != ERR)
+			field_key(f, rc, ch);
+	}
+	field_free(&f);
+	return result;
+}
+
+/* A scrollable text: help, the preview of a document. */
+void dialog_text(struct app *a, const char *title, const char *text)
+{
+	size_t nlines = 0, cap = 64;
+	const char **lines = xmalloc(cap * sizeof *lines);
+	size_t *lens = xmalloc(cap * sizeof *lens);
+	for (const char *s = text; *s;) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+		if (nlines == cap) {
+			cap *= 2;
+			lines = xrealloc(lines, cap * sizeof *lines);
+			lens = xrealloc(lens, cap * sizeof *lens);
+		}
+		lines[nlines] = s;
+		lens[nlines++] = n;
+		s += n + (nl != NULL);
+	}
+	int top = 0, left = 0;
+	for (;;) {
+		int bh = app_body_height();
+		if (top > (int)nlines - bh)
+			top = (int)nlines > bh ? (int)nlines - bh : 0;
+		if (top < 0)
+			top = 0;
+		app_frame(a, title, _("↑↓ PgUp PgDn scroll  ←→ sideways  Home/End  Esc/q back"));
+		for (int i = 0; i < bh && top + i < (int)nlines; i++) {
+			const char *s = lines[top + i];
+			size_t n = lens[top + i];
+			/* Skip `left` columns without splitting a character. */
+			int skipped;
+			size_t off = u8_fit(s, n, left, &skipped);
+			char *piece = xstrndup(s + off, n - off);
+			draw_text(app_body_top() + i, 1 + (skipped < left), piece, COLS - 2, A_NORMAL);
+			free(piece);
+		}
+		char pos[64];
+		snprintf(pos, sizeof pos, " %d-%d/%zu ", nlines ? top + 1 : 0,
+		         top + bh < (int)nlines ? top + bh : (int)nlines, nlines);
+		draw_text(LINES - 2, COLS - (int)strlen(pos) - 1, pos, (int)strlen(pos), term_attr(C_DIM));
+		curs_set(0);
+		refresh();
+		wint_t ch;
+		bool quit;
+		int rc = app_key(a, &ch, &quit);
+		if (quit || (rc == OK && (ch == 27 || ch == 'q' || ch == '\r' || ch == '\n')))
+			break;
+		if (rc != KEY_CODE_YES && !(rc == OK && ch == ' '))
+			continue;
+		if (rc == OK || ch == KEY_NPAGE)
+			top += bh - 1;
+		else if (ch == KEY_PPAGE)
+			top -= bh - 1;
+		else if (ch == KEY_DOWN)
+			top++;
+		else if (ch == KEY_UP)
+			top--;
+		else if (ch == KEY_HOME)
+			top = 0, left = 0;
+		else if (ch == KEY_END)
+			top = (int)nlines;
+		else if (ch == KEY_RIGHT)
+			left += 8;
+		else if (ch == KEY_LEFT && left > 0)
+			left -= 8;
+	}
+	free(lines);
+	free(lens);
+}

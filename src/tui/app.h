@@ -1,0 +1,73 @@
+/* app — the wizard's state and the services every screen uses (internal
+ * to tui): reading keys with autosave and signals, saving, the frame. */
+#ifndef TODOKE_TUI_APP_H
+#define TODOKE_TUI_APP_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "term.h"
+#include "todoke/date.h"
+#include "todoke/form.h"
+#include "todoke/incident.h"
+#include "todoke/wizard.h"
+
+struct field;
+
+enum action { ACT_NONE, ACT_NEXT, ACT_PREV, ACT_INDEX, ACT_REVIEW, ACT_QUIT,
+              ACT_GOTO, ACT_START };
+
+struct app {
+	struct formset *fs;
+	struct incident *inc;
+	char *path;
+	struct lock *lock;
+	struct wizard *wiz;
+	size_t page;             /* current page */
+	size_t goto_page;        /* with ACT_GOTO */
+	/* The text being typed: committed to the model on leaving the field,
+	 * and every few seconds while typing. */
+	struct field *field;
+	time_t field_saved;
+	bool dirty;              /* model changed since the last save */
+	char *new_title;         /* title for an incident not yet created */
+	char msg[512];
+	enum color_role msg_role;
+	struct date today;
+};
+
+/* Reads one key.  Meanwhile: saves typed text every few seconds, shows
+ * "too small" until the terminal grows, and on SIGINT/SIGTERM/SIGHUP
+ * saves and returns ERR with *quit set. */
+int app_key(struct app *a, wint_t *ch, bool *quit);
+void app_msg(struct app *a, enum color_role role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Commits the field being typed (if it reads) and writes the incident. */
+bool app_save(struct app *a);
+bool app_commit_field(struct app *a);
+/* Title bar, status/message line and footer with the keys that work. */
+void app_frame(struct app *a, const char *where, const char *keys);
+int app_body_top(void);
+int app_body_height(void);
+
+bool dialog_confirm(struct app *a, const char *question);
+/* A one-line prompt; NULL when cancelled.  malloc'd. */
+char *dialog_input(struct app *a, const char *prompt, const char *initial);
+void dialog_text(struct app *a, const char *title, const char *text);
+
+enum action screen_page(struct app *a);
+enum action screen_index(struct app *a);
+enum action screen_review(struct app *a);
+enum action screen_entry(struct app *a, const struct question *repeat, size_t idx);
+
+/* Shared between the screens' files. */
+bool page_commit_field(struct app *a);
+void page_external_edit(struct app *a);
+char *screen_start(struct app *a);
+struct incident *tui_create(struct app *a, const char *path, const char *title,
+                            struct diag *d);
+
+/* Draws UTF-8 text at y,x clipped to cols columns; returns columns used. */
+int draw_text(int y, int x, const char *s, int cols, attr_t attr);
+
+#endif

@@ -1,0 +1,267 @@
+/* field — draws the line editor in a window and feeds it keys.  Typing
+ * that arrives as a burst (a paste, an IME commit) goes in whole before
+ * the next redraw. */
+#include "field.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "todoke/editor.h"
+#include "todoke/strbuf.h"
+
+#define CTRL(c) ((c) & 0x1f)
+
+struct field {
+	struct editor *ed;
+	int width, height;   /* as last drawn: Up/Down and paging need them */
+};
+
+struct field *field_new(bool multiline, const char *text)
+{
+	struct field *f = xcalloc(1, sizeof *f);
+	f->ed = ed_new(multiline);
+	ed_set_text(f->ed, text);
+	ed_mark_saved(f->ed);
+	f->width = 40;
+	f->height = 1;
+	return f;
+}
+
+void field_free(struct field **pf)
+{
+	if (!pf || !*pf)
+		return;
+	ed_free(&(*pf)->ed);
+	free(*pf);
+	*pf = NULL;
+}
+
+char *field_text(const struct field *f)
+{
+	return ed_text(f->ed);
+}
+
+void field_set_text(struct field *f, const char *text)
+{
+	ed_set_text(f->ed, text);
+}
+
+bool field_multiline(const struct field *f)
+{
+	return ed_multiline(f->ed);
+}
+
+bool field_changed(const struct field *f)
+{
+	return ed_modified(f->ed);
+}
+
+void field_mark_saved(struct field *f)
+{
+	ed_mark_saved(f->ed);
+}
+
+int field_rows(const struct field *f, int width)
+{
+	size_t n;
+	ed_layout(f->ed, width, &n);
+	return (int)n;
+}
+
+bool field_cursor_on_first_row(const struct field *f)
+{
+	size_t row;
+	int col;
+	ed_cursor_rc(f->ed, f->width, &row, &col);
+	return row == 0;
+}
+
+bool field_cursor_on_last_row(const struct field *f)
+{
+	size_t row, n;
+	int col;
+	ed_layout(f->ed, f->width, &n);
+	ed_cursor_rc(f->ed, f->width, &row, &col);
+	return row + 1 >= n;
+}
+
+static bool typable(wint_t ch, bool multi)
+{
+	return ch >= 0x20 ? ch != 0x7f : (multi && (ch == '\r' || ch == '\n'));
+}
+
+/* Takes in what else is already waiting, then inserts it all at once. */
+static void insert_burst(struct field *f, wint_t first)
+{
+	bool multi = ed_multiline(f->ed);
+	size_t n = 0, cap = 64;
+	wchar_t *buf = xmalloc(cap * sizeof *buf);
+	buf[n++] = first == '\r' ? L'\n' : (wchar_t)first;
+	nodelay(stdscr, TRUE);
+	for (;;) {
+		wint_t ch;
+		int rc = get_wch(&ch);
+		if (rc == ERR)
+			break;
+		if (rc != OK || !typable(ch, multi)) {
+			/* Not text: leave it for the screen's next read. */
+			if (rc == KEY_CODE_YES)
+				ungetch((int)ch);
+			else
+				unget_wch((wchar_t)ch);
+			break;
+		}
+		if (n + 1 == cap) {
+			cap *= 2;
+			buf = xrealloc(buf, cap * sizeof *buf);
+		}
+		buf[n++] = ch == '\r' ? L'\n' : (wchar_t)ch;
+	}
+	nodelay(stdscr, FALSE);
+	/* wchar_t to UTF-8 by the locale (UTF-8: checked at start). */
+	struct strbuf sb;
+	sb_init(&sb);
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	char mb[MB_LEN_MAX];
+	for (size_t i = 0; i < n; i++) {
+		size_t k = wcrtomb(mb, buf[i], &st);
+		if (k != (size_t)-1)
+			sb_addn(&sb, mb, k);
+	}
+	ed_insert_n(f->ed, sb.buf, sb.len);
+	sb_release(&sb);
+	free(buf);
+}
+
+static int key_code(const char *name)
+{
+	int k = key_defined(name);
+	return k > 0 ? k : -1;
+}
+
+bool field_key(struct field *f, int rc, wint_t ch)
+{
+	struct editor *ed = f->ed;
+	bool multi = ed_multiline(ed);
+	if (rc == OK) {
+		if (typable(ch, multi)) {
+			insert_burst(f, ch);
+			return true;
+		}
+		switch (ch) {
+		case 0x7f:
+		case CTRL('h'): ed_backspace(ed); return true;
+		case CTRL('d'): ed_delete(ed); return true;
+		case CTRL('a'): ed_home(ed); return true;
+		case CTRL('e'): ed_end(ed); return true;
+		case CTRL('b'): ed_left(ed); return true;
+		case CTRL('f'): ed_right(ed); return true;
+		case CTRL('k'): ed_kill_to_end(ed); return true;
+		case CTRL('u'): ed_kill_to_start(ed); return true;
+		case CTRL('w'): ed_kill_word(ed); return true;
+		case CTRL('y'): ed_yank(ed); return true;
+		}
+		return false;
+	}
+	if (rc != KEY_CODE_YES)
+		return false;
+	int k = (int)ch;
+	if (k == KEY_LEFT)
+		ed_left(ed);
+	else if (k == KEY_RIGHT)
+		ed_right(ed);
+	else if (k == KEY_HOME)
+		ed_home(ed);
+	else if (k == KEY_END)
+		ed_end(ed);
+	else if (k == KEY_BACKSPACE)
+		ed_backspace(ed);
+	else if (k == KEY_DC)
+		ed_delete(ed);
+	else if (k == key_code("kLFT5") || k == key_code("kLFT3"))
+		ed_word_left(ed);
+	else if (k == key_code("kRIT5") || k == key_code("kRIT3"))
+		ed_word_right(ed);
+	else if (multi && k == KEY_UP)
+		return ed_up(ed, f->width);
+	else if (multi && k == KEY_DOWN)
+		return ed_down(ed, f->width);
+	else if (multi && k == KEY_PPAGE)
+		return ed_page_up(ed, f->width, (size_t)(f->height > 1 ? f->height - 1 : 1)) > 0;
+	else if (multi && k == KEY_NPAGE)
+		return ed_page_down(ed, f->width, (size_t)(f->height > 1 ? f->height - 1 : 1)) > 0;
+	else
+		return false;
+	return true;
+}
+
+/* Clusters [from, to) on one row at y,x; returns the columns drawn. */
+static int draw_span(struct field *f, WINDOW *win, int y, int x, size_t from, size_t to)
+{
+	int col = 0;
+	wmove(win, y, x);
+	for (size_t i = from; i < to; i++) {
+		size_t n;
+		int w;
+		const wchar_t *wc = ed_cluster(f->ed, i, &n, &w);
+		if (!wc || ed_is_newline(f->ed, i))
+			continue;
+		wchar_t cl[16];
+		size_t k = 0;
+		/* A mark with no base is drawn over a space; unprintables as �. */
+		if (wcwidth(wc[0]) == 0)
+			cl[k++] = L' ';
+		for (size_t j = 0; j < n && k < 15; j++)
+			cl[k++] = wcwidth(wc[j]) < 0 ? L'\xFFFD' : wc[j];
+		cl[k] = 0;
+		waddnwstr(win, cl, (int)k);
+		col += w;
+	}
+	return col;
+}
+
+void field_draw(struct field *f, WINDOW *win, int y, int x, int width, int height,
+                bool focus)
+{
+	if (width < 1)
+		width = 1;
+	if (height < 1)
+		height = 1;
+	f->width = width;
+	f->height = height;
+	attr_t attr = term_attr(C_FIELD);
+	int cy = y, cx = x;
+	wattrset(win, attr);
+	if (!ed_multiline(f->ed)) {
+		size_t start = ed_scroll(f->ed, width);
+		int used;
+		size_t end = ed_fit(f->ed, start, width, &used);
+		int drawn = draw_span(f, win, y, x, start, end);
+		for (int i = drawn; i < width; i++)
+			waddch(win, ' ');
+		cx = x + ed_span_width(f->ed, start, ed_cursor(f->ed));
+	} else {
+		size_t nrows, row;
+		int col;
+		const struct ed_row *rows = ed_layout(f->ed, width, &nrows);
+		size_t top = ed_vscroll(f->ed, width, height);
+		for (int r = 0; r < height; r++) {
+			int drawn = 0;
+			if (top + (size_t)r < nrows)
+				drawn = draw_span(f, win, y + r, x, rows[top + r].start,
+				                  rows[top + r].end);
+			else
+				wmove(win, y + r, x);
+			for (int i = drawn; i < width; i++)
+				waddch(win, ' ');
+		}
+		ed_cursor_rc(f->ed, width, &row, &col);
+		cy = y + (int)(row - top);
+		cx = x + col;
+	}
+	wattrset(win, A_NORMAL);
+	if (focus)
+		wmove(win, cy, cx);
+}

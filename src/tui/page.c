@@ -1,0 +1,754 @@
+/* page — one screen of the wizard: a section of the form, its rows drawn
+ * as the form prints them, with boxes, choices and text fields to answer. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "field.h"
+#include "todoke/i18n.h"
+#include "todoke/strbuf.h"
+#include "todoke/textwidth.h"
+
+#define CTRL(c) ((c) & 0x1f)
+
+/* What can take the focus: a row, or one entry of a list (sub). */
+struct target {
+	int row;
+	int sub;   /* ROW_REPEAT: entry index, or nentries for 「追加」 */
+};
+
+struct view {
+	struct app *a;
+	struct page *p;
+	struct model *m;          /* the incident's answers, or one entry's */
+	struct target *t;
+	size_t nt;
+	size_t cur;
+	int top;                  /* first pad line shown */
+	int *y;                   /* pad line of each row */
+	int *h;                   /* rows each row takes */
+};
+
+static bool is_text_row(const struct row *r)
+{
+	return r->kind == ROW_FIELD || r->kind == ROW_DATE || r->kind == ROW_NOTE ||
+	       r->kind == ROW_PARA;
+}
+
+static void collect_targets(struct view *v)
+{
+	free(v->t);
+	v->t = NULL;
+	v->nt = 0;
+	for (size_t i = 0; i < v->p->nrows; i++) {
+		const struct row *r = &v->p->rows[i];
+		if (!row_takes_answer(r) || !row_visible(r, v->m))
+			continue;
+		int subs = r->kind == ROW_REPEAT ? (int)model_entry_count(v->m, r->q->id) + 1 : 1;
+		for (int s = 0; s < subs; s++) {
+			v->t = xrealloc(v->t, (v->nt + 1) * sizeof *v->t);
+			v->t[v->nt++] = (struct target){ (int)i, s };
+		}
+	}
+	if (v->cur >= v->nt)
+		v->cur = v->nt ? v->nt - 1 : 0;
+}
+
+static const struct row *cur_row(const struct view *v)
+{
+	return v->nt ? &v->p->rows[v->t[v->cur].row] : NULL;
+}
+
+/* ---- turning answers into text for a field, and back ------------------ */
+
+static char *value_as_text(const struct row *r, const struct model *m)
+{
+	const struct value *val = model_get(m, r->q->id);
+	char buf[32];
+	if (!val)
+		return xstrdup("");
+	if (r->kind == ROW_DATE && val->type == Q_DATE) {
+		date_format_iso(val->date, buf, sizeof buf);
+		return xstrdup(buf);
+	}
+	if (val->type == Q_NUMBER) {
+		snprintf(buf, sizeof buf, "%lld", val->number);
+		return xstrdup(buf);
+	}
+	return xstrdup(val->text ? val->text : "");
+}
+
+/* Stores the field's text; false (with a message, the text kept in the
+ * field) when it does not read as the question's type. */
+static bool store_text(struct app *a, const struct row *r, struct model *m,
+                       const char *text)
+{
+	const char *id = r->q->id;
+	bool blank = text[strspn(text, " \n\t\xe3\x80\x80")] == '\0';
+	switch (r->kind) {
+	case ROW_NOTE:
+		model_set_check(m, id, model_checked(m, id), *text ? text : NULL);
+		break;
+	case ROW_DATE: {
+		struct date d;
+		const char *why;
+		if (blank) {
+			model_unset(m, id);
+			break;
+		}
+		if (!date_parse(text, &d, &why)) {
+			app_msg(a, C_ERROR, _("%s: %s — e.g. 2022-10-24, 2022/10/24 or 2022年10月24日"),
+			        r->q->label, _(why));
+			return false;
+		}
+		model_set_date(m, id, d);
+		break;
+	}
+	case ROW_FIELD:
+		if (r->q->type == Q_NUMBER) {
+			char *end;
+			long long n = strtoll(text, &end, 10);
+			if (blank) {
+				model_unset(m, id);
+				break;
+			}
+			if (*end) {
+				app_msg(a, C_ERROR, _("%s: type a whole number"), r->q->label);
+				return false;
+			}
+			model_set_number(m, id, n);
+		} else if (blank && !*text) {
+			model_unset(m, id);
+		} else {
+			model_set_text(m, id, Q_TEXT, text);
+		}
+		break;
+	case ROW_PARA:
+		if (!*text)
+			model_unset(m, id);
+		else
+			model_set_text(m, id, Q_LINES, text);
+		break;
+	default:
+		break;
+	}
+	a->dirty = true;
+	return true;
+}
+
+/* The focused text row's field: made on focus, committed on leaving. */
+static const struct row *field_row;
+static struct model *field_model;
+
+static bool commit(struct app *a)
+{
+	if (!a->field || !field_row)
+		return true;
+	char *text = field_text(a->field);
+	bool ok = store_text(a, field_row, field_model, text);
+	free(text);
+	if (ok)
+		field_mark_saved(a->field);
+	return ok;
+}
+
+static void close_field(struct app *a)
+{
+	field_free(&a->field);
+	field_row = NULL;
+	field_model = NULL;
+}
+
+/* Called by app_commit_field (autosave, signals). */
+bool page_commit_field(struct app *a)
+{
+	return commit(a);
+}
+
+static void open_field(struct view *v)
+{
+	const struct row *r = cur_row(v);
+	if (v->a->field && field_row == r)
+		return;
+	close_field(v->a);
+	if (!r || !is_text_row(r) || v->t[v->cur].sub != 0)
+		return;
+	char *text = value_as_text(r, v->m);
+	v->a->field = field_new(r->kind == ROW_PARA, text);
+	v->a->field_saved = time(NULL);
+	field_row = r;
+	field_model = v->m;
+	free(text);
+}
+
+/* ---- layout ------------------------------------------------------------ */
+
+static int text_rows(const char *s, int width)
+{
+	size_t starts[1];
+	int rows = 0;
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+		rows += (int)u8_wrap(s, n, width, starts, 0);
+		s += n + (nl != NULL);
+	}
+	return rows ? rows : 1;
+}
+
+static int para_height(const struct view *v, const struct row *r, int width, bool focus)
+{
+	int h;
+	if (focus && v->a->field) {
+		h = field_rows(v->a->field, width) + 1;
+		int maxh = app_body_height() - 4;
+		if (h < 4)
+			h = 4;
+		if (h > maxh)
+			h = maxh;
+	} else {
+		const char *t = model_text(v->m, r->q->id);
+		h = *t ? text_rows(t, width) : 1;
+		if (h > 6)
+			h = 6;
+	}
+	return h;
+}
+
+static bool show_para_label(const struct view *v, const struct row *r)
+{
+	return !v->p->title || strcmp(r->q->label, v->p->title) != 0;
+}
+
+/* Where each row goes and how tall it is; width is the drawing width. */
+static int layout(struct view *v, int width)
+{
+	int y = 0;
+	free(v->y);
+	free(v->h);
+	v->y = xcalloc(v->p->nrows, sizeof *v->y);
+	v->h = xcalloc(v->p->nrows, sizeof *v->h);
+	const struct row *focus = cur_row(v);
+	for (size_t i = 0; i < v->p->nrows; i++) {
+		const struct row *r = &v->p->rows[i];
+		int w = width - r->indent;
+		int h = 0;
+		if (w < 20)
+			w = 20;
+		if (!row_visible(r, v->m)) {
+			v->y[i] = y;
+			continue;
+		}
+		switch (r->kind) {
+		case ROW_TEXT:
+		case ROW_HELP:
+			h = text_rows(r->text, w);
+			break;
+		case ROW_BOX:
+		case ROW_RADIO:
+			h = text_rows(*r->text ? r->text : " ", w - 4);
+			break;
+		case ROW_NOTE:
+		case ROW_FIELD:
+		case ROW_DATE:
+			h = u8_width(r->text) + 1 + 16 <= w ? 1 : 2;
+			break;
+		case ROW_PARA:
+			h = para_height(v, r, w, r == focus) + show_para_label(v, r);
+			break;
+		case ROW_REPEAT:
+			h = 1 + (int)model_entry_count(v->m, r->q->id) + 1;
+			break;
+		}
+		v->y[i] = y;
+		v->h[i] = h;
+		y += h;
+	}
+	return y;
+}
+
+/* ---- drawing ----------------------------------------------------------- */
+
+static void put_wrapped(WINDOW *w, int y, int x, const char *s, int width, attr_t attr)
+{
+	size_t starts[64];
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+		size_t rows = u8_wrap(s, n, width, starts, 64);
+		for (size_t k = 0; k < rows && k < 64; k++) {
+			size_t end = k + 1 < rows ? starts[k + 1] : n;
+			char *piece = xstrndup(s + starts[k], end - starts[k]);
+			wattrset(w, attr);
+			mvwaddstr(w, y++, x, piece);
+			free(piece);
+		}
+		s += n + (nl != NULL);
+	}
+	wattrset(w, A_NORMAL);
+}
+
+/* A text field's answer as shown when it has no focus. */
+static void put_value(WINDOW *w, int y, int x, int width, const char *text, attr_t attr)
+{
+	int used;
+	size_t n = u8_fit(text, strlen(text), width, &used);
+	char *piece = xstrndup(text, n);
+	wattrset(w, attr);
+	mvwaddstr(w, y, x, piece);
+	for (int i = used; i < width; i++)
+		waddch(w, ' ');
+	wattrset(w, A_NORMAL);
+	free(piece);
+}
+
+static void entry_summary(const struct view *v, const struct row *r, size_t i,
+                          struct strbuf *sb)
+{
+	const struct model *e = model_entry(v->m, r->q->id, i);
+	for (size_t k = 0; k < r->q->nfields; k++) {
+		const struct value *val = model_get(e, r->q->fields[k].id);
+		if (!val)
+			continue;
+		if (val->type == Q_DATE) {
+			char buf[40];
+			date_format_ymd_ja(val->date, buf, sizeof buf);
+			sb_addf(sb, "%s: ", buf);
+		} else if (val->text) {
+			/* First line only: the list shows one line per entry. */
+			sb_addn(sb, val->text, strcspn(val->text, "\n"));
+			if (strchr(val->text, '\n'))
+				sb_add(sb, " …");
+		}
+	}
+	if (!sb->len)
+		sb_add(sb, _("(empty entry)"));
+}
+
+static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, int *cx)
+{
+	const struct row *r = &v->p->rows[i];
+	const struct target *ft = v->nt ? &v->t[v->cur] : NULL;
+	bool focus = ft && ft->row == (int)i;
+	int x = 1 + r->indent, y = v->y[i];
+	int w = width - r->indent;
+	attr_t fa = focus ? term_attr(C_FOCUS) : A_NORMAL;
+
+	if (w < 20)
+		w = 20;
+	switch (r->kind) {
+	case ROW_TEXT:
+		put_wrapped(pad, y, x, r->text, w, term_attr(C_HEADING));
+		break;
+	case ROW_HELP:
+		put_wrapped(pad, y, x, r->text, w, term_attr(C_HELP));
+		break;
+	case ROW_BOX:
+	case ROW_RADIO: {
+		bool on = r->kind == ROW_BOX ? model_checked(v->m, r->q->id)
+		          : strcmp(model_text(v->m, r->q->id), r->q->opts[r->opt].id) == 0;
+		wattrset(pad, fa);
+		mvwaddstr(pad, y, x, r->kind == ROW_BOX ? (on ? "[■]" : "[□]")
+		                                        : (on ? "(●)" : "( )"));
+		wattrset(pad, A_NORMAL);
+		put_wrapped(pad, y, x + 4, r->text, w - 4, focus ? term_attr(C_FOCUS) : A_NORMAL);
+		if (focus) {
+			*cy = y;
+			*cx = x + 1;
+		}
+		break;
+	}
+	case ROW_NOTE:
+	case ROW_FIELD:
+	case ROW_DATE: {
+		int lw = u8_width(r->text);
+		int fy = y, fx = x + lw + 1;
+		wattrset(pad, focus ? term_attr(C_HEADING) : A_NORMAL);
+		mvwaddstr(pad, y, x, r->text);
+		wattrset(pad, A_NORMAL);
+		if (v->h[i] == 2) {
+			fy = y + 1;
+			fx = x + 2;
+		}
+		int fw = 1 + width - (fx - 1);
+		if (r->kind == ROW_DATE && fw > 24)
+			fw = 24;
+		if (focus && v->a->field) {
+			field_draw(v->a->field, pad, fy, fx, fw, 1, true);
+			getyx(pad, *cy, *cx);
+		} else {
+			char *t = value_as_text(r, v->m);
+			put_value(pad, fy, fx, fw, t, term_attr(C_FIELD));
+			free(t);
+		}
+		if (r->kind == ROW_DATE && fx + fw + 2 < width)
+			mvwaddstr(pad, fy, fx + fw + 1, _("(e.g. 2022-10-24)"));
+		break;
+	}
+	case ROW_PARA: {
+		int fy = y;
+		if (show_para_label(v, r)) {
+			wattrset(pad, focus ? term_attr(C_HEADING) : A_NORMAL);
+			mvwaddstr(pad, y, x, r->q->label);
+			wattrset(pad, A_NORMAL);
+			fy++;
+		}
+		int fh = v->h[i] - (fy - y);
+		if (focus && v->a->field) {
+			field_draw(v->a->field, pad, fy, x, w, fh, true);
+			getyx(pad, *cy, *cx);
+		} else {
+			const char *t = model_text(v->m, r->q->id);
+			if (*t) {
+				put_wrapped(pad, fy, x, t, w, A_NORMAL);
+			} else {
+				wattrset(pad, term_attr(C_DIM));
+				mvwaddstr(pad, fy, x, _("(not answered — Tab here and type)"));
+				wattrset(pad, A_NORMAL);
+			}
+		}
+		break;
+	}
+	case ROW_REPEAT: {
+		size_t n = model_entry_count(v->m, r->q->id);
+		wattrset(pad, term_attr(C_HEADING));
+		mvwaddstr(pad, y, x, r->text);
+		wattrset(pad, A_NORMAL);
+		for (size_t k = 0; k <= n; k++) {
+			bool f = focus && ft->sub == (int)k;
+			struct strbuf sb;
+			sb_init(&sb);
+			if (k < n) {
+				sb_addf(&sb, "%zu. ", k + 1);
+				entry_summary(v, r, k, &sb);
+			} else {
+				sb_add(&sb, _("[+ add an entry]"));
+			}
+			put_value(pad, y + 1 + (int)k, x + 2, w - 2, sb.buf,
+			          f ? term_attr(C_FOCUS) : A_NORMAL);
+			if (f) {
+				*cy = y + 1 + (int)k;
+				*cx = x + 2;
+			}
+			sb_release(&sb);
+		}
+		break;
+	}
+	}
+}
+
+static const char *keys_for(const struct view *v)
+{
+	const struct row *r = cur_row(v);
+	if (!r)
+		return _("^N next  ^P back  ^G sections  ^R review  F1 help  Esc quit");
+	switch (r->kind) {
+	case ROW_BOX:
+		return _("Space tick  Tab/↓ next  ↑ back  ^N next page  ^P prev page  ^G sections  ^R review  F1 help  Esc quit");
+	case ROW_RADIO:
+		return _("Space choose  Tab/↓ next  ↑ back  ^N next page  ^P prev page  ^G sections  ^R review  F1 help  Esc quit");
+	case ROW_PARA:
+		return _("Type text  Enter new line  Tab next  ^X editor  ^N next page  ^P prev page  ^G sections  ^R review  Esc quit");
+	case ROW_REPEAT:
+		return _("Enter edit/add  Del delete  -/+ move  Tab next  ^N next page  ^P prev page  ^G sections  Esc quit");
+	default:
+		return _("Type text  Tab/Enter next  ↑ back  ^N next page  ^P prev page  ^G sections  ^R review  F1 help  Esc quit");
+	}
+}
+
+static void draw(struct view *v)
+{
+	int width = COLS - 2;
+	int total = layout(v, width);
+	int bh = app_body_height(), btop = app_body_top();
+	char where[256];
+
+	if (v->p->repeat)
+		snprintf(where, sizeof where, "%s", v->p->title);
+	else
+		snprintf(where, sizeof where, _("%s  (page %zu of %zu)"), v->p->title,
+		         v->a->page + 1, v->a->wiz->npages);
+	app_frame(v->a, where, keys_for(v));
+
+	/* Keep the focused row in view. */
+	const struct target *ft = v->nt ? &v->t[v->cur] : NULL;
+	if (ft) {
+		int fy = v->y[ft->row], fh = v->h[ft->row];
+		if (v->p->rows[ft->row].kind == ROW_REPEAT) {
+			fy += 1 + ft->sub;
+			fh = 1;
+		}
+		if (fy + fh > v->top + bh)
+			v->top = fy + fh - bh;
+		if (fy < v->top)
+			v->top = fy;
+		/* Show the headings just above the first answer, too. */
+		if (v->cur == 0)
+			v->top = 0;
+	}
+	if (v->top > total - bh)
+		v->top = total > bh ? total - bh : 0;
+	if (v->top < 0)
+		v->top = 0;
+
+	WINDOW *pad = newpad(total + 1, COLS);
+	int cy = -1, cx = -1;
+	for (size_t i = 0; i < v->p->nrows; i++)
+		if (row_visible(&v->p->rows[i], v->m) && v->y[i] + v->h[i] > v->top &&
+		    v->y[i] < v->top + bh)
+			draw_row(v, pad, i, width, &cy, &cx);
+	/* More above or below: say so in the margin. */
+	if (v->top > 0)
+		mvwaddstr(pad, v->top, 0, "↑");
+	if (v->top + bh < total)
+		mvwaddstr(pad, v->top + bh - 1, 0, "↓");
+	bool text = v->a->field && ft && ft->sub == 0;
+	curs_set(text ? 1 : 0);
+	wnoutrefresh(stdscr);
+	if (cy >= 0)
+		wmove(pad, cy, cx);
+	pnoutrefresh(pad, v->top, 0, btop, 0, btop + bh - 1, COLS - 1);
+	doupdate();
+	delwin(pad);
+}
+
+/* ---- actions ----------------------------------------------------------- */
+
+static void toggle(struct view *v)
+{
+	const struct row *r = cur_row(v);
+	if (r->kind == ROW_BOX) {
+		const struct value *old = model_get(v->m, r->q->id);
+		char *note = old && old->text ? xstrdup(old->text) : NULL;
+		model_set_check(v->m, r->q->id, !model_checked(v->m, r->q->id), note);
+		free(note);
+	} else if (r->kind == ROW_RADIO) {
+		model_set_text(v->m, r->q->id, Q_CHOICE, r->q->opts[r->opt].id);
+	} else {
+		return;
+	}
+	v->a->dirty = true;
+	app_save(v->a);
+	collect_targets(v);  /* a ticked 「その他」 shows its text field */
+}
+
+/* Moves the focus; leaving a text field commits it first and stays when
+ * the text does not read (a bad date), so nothing typed is lost. */
+static bool move_focus(struct view *v, int delta)
+{
+	if (!commit(v->a))
+		return false;
+	app_save(v->a);
+	long n = (long)v->cur + delta;
+	if (n < 0 || n >= (long)v->nt)
+		return false;
+	v->cur = (size_t)n;
+	open_field(v);
+	return true;
+}
+
+static enum action edit_entry(struct view *v)
+{
+	const struct row *r = cur_row(v);
+	int sub = v->t[v->cur].sub;
+	size_t n = model_entry_count(v->m, r->q->id);
+	if ((size_t)sub == n) {
+		model_entry_add(v->m, r->q->id);
+		v->a->dirty = true;
+		app_save(v->a);
+	}
+	enum action act = screen_entry(v->a, r->q, (size_t)sub);
+	collect_targets(v);
+	return act;
+}
+
+static void entry_op(struct view *v, wint_t ch)
+{
+	const struct row *r = cur_row(v);
+	size_t sub = (size_t)v->t[v->cur].sub, n = model_entry_count(v->m, r->q->id);
+	if (sub >= n)
+		return;
+	if (ch == '-' && sub > 0) {
+		model_entry_move(v->m, r->q->id, sub, sub - 1);
+		v->cur--;
+	} else if (ch == '+' && sub + 1 < n) {
+		model_entry_move(v->m, r->q->id, sub, sub + 1);
+		v->cur++;
+	} else if (ch == KEY_DC || ch == 'x') {
+		if (!dialog_confirm(v->a, _("Delete this entry?")))
+			return;
+		model_entry_delete(v->m, r->q->id, sub);
+		collect_targets(v);
+	} else {
+		return;
+	}
+	v->a->dirty = true;
+	app_save(v->a);
+}
+
+static const char *const help_text =
+	N_("Answer what you know; every answer is optional and saved at once.\n"
+	   "\n"
+	   "Tab, ↓            next question      Shift-Tab, ↑   previous question\n"
+	   "Space, Enter      tick a box or choose an option\n"
+	   "Ctrl-N, PgDn      next page          Ctrl-P, PgUp   previous page\n"
+	   "Ctrl-G, F2        list of all pages  Ctrl-R, F10    review, preview, export\n"
+	   "Esc               quit (answers are kept)\n"
+	   "\n"
+	   "In text fields:\n"
+	   "←/→ character     Ctrl-←/→ word      Home/End, Ctrl-A/E   line start/end\n"
+	   "Backspace/Delete  Ctrl-K/U          kill to end/start    Ctrl-W  kill word\n"
+	   "Ctrl-Y            paste killed text  Ctrl-X  open in $VISUAL/$EDITOR\n"
+	   "Dates: 2022-10-24, 2022/10/24 or 2022年10月24日.\n"
+	   "\n"
+	   "In the timeline: Enter edits or adds an entry, Delete removes it,\n"
+	   "- and + move it up or down.");
+
+static enum action run_view(struct view *v)
+{
+	enum action act = ACT_NONE;
+	collect_targets(v);
+	open_field(v);
+	while (act == ACT_NONE) {
+		draw(v);
+		wint_t ch;
+		bool quit;
+		int rc = app_key(v->a, &ch, &quit);
+		if (quit)
+			return ACT_QUIT;
+		if (rc == ERR)
+			continue;
+		if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
+			continue;
+		const struct row *r = cur_row(v);
+		bool multi = r && r->kind == ROW_PARA && v->a->field;
+
+		/* Keys that work everywhere. */
+		if (rc == OK && ch == CTRL('n'))
+			ch = KEY_NPAGE, rc = KEY_CODE_YES;
+		if (rc == OK && ch == CTRL('p'))
+			ch = KEY_PPAGE, rc = KEY_CODE_YES;
+		if (rc == KEY_CODE_YES && (ch == KEY_NPAGE || ch == KEY_PPAGE) &&
+		    !(multi && field_key(v->a->field, rc, ch))) {
+			if (commit(v->a)) {
+				app_save(v->a);
+				act = ch == KEY_NPAGE ? ACT_NEXT : ACT_PREV;
+			}
+			continue;
+		}
+		if ((rc == OK && ch == CTRL('g')) || (rc == KEY_CODE_YES && ch == KEY_F(2))) {
+			if (commit(v->a))
+				act = v->p->repeat ? ACT_PREV : ACT_INDEX;
+			continue;
+		}
+		if ((rc == OK && ch == CTRL('r')) || (rc == KEY_CODE_YES && ch == KEY_F(10))) {
+			if (commit(v->a) && !v->p->repeat)
+				act = ACT_REVIEW;
+			continue;
+		}
+		if (rc == KEY_CODE_YES && ch == KEY_F(1)) {
+			dialog_text(v->a, _("Help"), _(help_text));
+			continue;
+		}
+		if (rc == OK && ch == 27) {
+			if (commit(v->a)) {
+				app_save(v->a);
+				if (v->p->repeat)
+					act = ACT_PREV;
+				else if (dialog_confirm(v->a, _("Quit todoke? Your answers are saved.")))
+					act = ACT_QUIT;
+			}
+			continue;
+		}
+		if (rc == OK && ch == CTRL('x') && v->a->field) {
+			page_external_edit(v->a);
+			continue;
+		}
+		if ((rc == OK && ch == '\t') || (rc == KEY_CODE_YES && ch == KEY_BTAB)) {
+			bool back = rc == KEY_CODE_YES;
+			if (!move_focus(v, back ? -1 : 1) && commit(v->a) && !v->p->repeat &&
+			    !back && v->cur + 1 >= v->nt)
+				act = ACT_NEXT;  /* Tab past the last question: next page */
+			continue;
+		}
+		/* Up/Down leave a multi-line field only from its edge rows. */
+		if (rc == KEY_CODE_YES && (ch == KEY_UP || ch == KEY_DOWN)) {
+			if (multi && !(ch == KEY_UP ? field_cursor_on_first_row(v->a->field)
+			                            : field_cursor_on_last_row(v->a->field))) {
+				field_key(v->a->field, rc, ch);
+				continue;
+			}
+			move_focus(v, ch == KEY_UP ? -1 : 1);
+			continue;
+		}
+		if (!r)
+			continue;
+		if (v->a->field && r->kind != ROW_REPEAT) {
+			if (rc == OK && (ch == '\r' || ch == '\n') && !multi) {
+				move_focus(v, 1);
+				continue;
+			}
+			if (field_key(v->a->field, rc, ch))
+				continue;
+		}
+		if (r->kind == ROW_BOX || r->kind == ROW_RADIO) {
+			if (rc == OK && (ch == ' ' || ch == '\r' || ch == '\n' ||
+			                 (r->kind == ROW_BOX && (ch == 'x' || ch == 'X'))))
+				toggle(v);
+			else if (rc == OK && ch == '?')
+				dialog_text(v->a, _("Help"), _(help_text));
+			else if (rc == OK && ch == 'q' && !v->p->repeat &&
+			         dialog_confirm(v->a, _("Quit todoke? Your answers are saved.")))
+				act = ACT_QUIT;
+			continue;
+		}
+		if (r->kind == ROW_REPEAT) {
+			if (rc == OK && (ch == '\r' || ch == '\n' || ch == ' ')) {
+				if (edit_entry(v) == ACT_QUIT)
+					act = ACT_QUIT;
+			}
+			else if ((rc == OK && (ch == '-' || ch == '+' || ch == 'x')) ||
+			         (rc == KEY_CODE_YES && ch == KEY_DC))
+				entry_op(v, ch);
+		}
+	}
+	if (!commit(v->a))
+		return ACT_NONE;
+	close_field(v->a);
+	app_save(v->a);
+	return act;
+}
+
+static void view_free(struct view *v)
+{
+	free(v->t);
+	free(v->y);
+	free(v->h);
+}
+
+enum action screen_page(struct app *a)
+{
+	struct view v = { .a = a, .p = &a->wiz->pages[a->page], .m = a->inc->answers };
+	enum action act;
+	do
+		act = run_view(&v);
+	while (act == ACT_NONE);
+	view_free(&v);
+	return act;
+}
+
+enum action screen_entry(struct app *a, const struct question *repeat, size_t idx)
+{
+	struct page p;
+	const struct form *f = NULL;
+	incident_question(a->inc, repeat->id, &f);
+	wizard_entry_page(f, repeat, &p);
+	struct view v = { .a = a, .p = &p, .m = model_entry(a->inc->answers, repeat->id, idx) };
+	enum action act;
+	do
+		act = run_view(&v);
+	while (act == ACT_NONE);
+	view_free(&v);
+	page_release(&p);
+	return act == ACT_QUIT ? ACT_QUIT : ACT_NONE;
+}

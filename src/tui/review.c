@@ -1,0 +1,203 @@
+/* review — the list of pages, what is still open, the preview of the IPA
+ * document exactly as it will be written, and export to a file. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app.h"
+#include "todoke/check.h"
+#include "todoke/export.h"
+#include "todoke/fileio.h"
+#include "todoke/i18n.h"
+#include "todoke/strbuf.h"
+#include "todoke/textwidth.h"
+
+/* Page list with each page's progress; Enter jumps there. */
+enum action screen_index(struct app *a)
+{
+	size_t cur = a->page;
+	for (;;) {
+		int bh = app_body_height();
+		int top = (int)cur - bh + 1 > 0 ? (int)cur - bh + 1 : 0;
+		app_frame(a, _("Pages"), _("↑↓ choose  Enter go  ^R review  Esc back"));
+		for (int i = 0; i < bh && top + i < (int)a->wiz->npages; i++) {
+			const struct page *p = &a->wiz->pages[top + i];
+			size_t done, total;
+			page_progress(p, a->inc->answers, &done, &total);
+			char buf[512];
+			snprintf(buf, sizeof buf, "%2d. %s", top + i + 1, p->title);
+			attr_t at = (size_t)(top + i) == cur ? term_attr(C_FOCUS) : A_NORMAL;
+			if (at != A_NORMAL) {
+				attrset(at);
+				mvhline(app_body_top() + i, 0, ' ', COLS);
+			}
+			draw_text(app_body_top() + i, 1, buf, COLS - 14, at);
+			snprintf(buf, sizeof buf, "%zu/%zu", done, total);
+			draw_text(app_body_top() + i, COLS - 10, buf, 9, at);
+		}
+		curs_set(0);
+		refresh();
+		wint_t ch;
+		bool quit;
+		int rc = app_key(a, &ch, &quit);
+		if (quit)
+			return ACT_QUIT;
+		if (rc == OK && (ch == 27 || ch == 'q'))
+			return ACT_NONE;
+		if (rc == OK && (ch == '\r' || ch == '\n')) {
+			a->goto_page = cur;
+			return ACT_GOTO;
+		}
+		if (rc == OK && ch == ('r' & 0x1f))
+			return ACT_REVIEW;
+		if (rc != KEY_CODE_YES)
+			continue;
+		if (ch == KEY_UP && cur > 0)
+			cur--;
+		else if (ch == KEY_DOWN && cur + 1 < a->wiz->npages)
+			cur++;
+		else if (ch == KEY_HOME)
+			cur = 0;
+		else if (ch == KEY_END)
+			cur = a->wiz->npages - 1;
+	}
+}
+
+static char *default_export_path(const struct app *a)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	size_t n = strlen(a->path);
+	if (n > 9 && strcmp(a->path + n - 9, ".incident") == 0)
+		n -= 9;
+	sb_addn(&sb, a->path, n);
+	sb_add(&sb, "-ipa.txt");
+	return sb_detach(&sb);
+}
+
+static void do_export(struct app *a)
+{
+	struct strbuf doc;
+	struct diag d;
+	diag_clear(&d);
+	sb_init(&doc);
+	if (!export_ipa(a->inc, &doc, &d)) {
+		app_msg(a, C_ERROR, "%s", d.msg);
+		sb_release(&doc);
+		return;
+	}
+	char *def = default_export_path(a);
+	char *path = dialog_input(a, _("Write the IPA form to:"), def);
+	free(def);
+	struct stat st;
+	if (path && *path && stat(path, &st) == 0) {
+		char q[1200];
+		snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
+		if (!dialog_confirm(a, q)) {
+			free(path);
+			path = NULL;
+			app_msg(a, C_OK, "%s", _("Not exported."));
+		}
+	}
+	if (path && *path) {
+		if (file_write_atomic(path, doc.buf, doc.len, 0600, &d))
+			app_msg(a, C_OK, _("Written: %s"), path);
+		else {
+			char buf[1200];
+			app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
+		}
+	}
+	free(path);
+	sb_release(&doc);
+}
+
+static void preview(struct app *a)
+{
+	struct strbuf doc;
+	struct diag d;
+	sb_init(&doc);
+	if (export_ipa(a->inc, &doc, &d))
+		dialog_text(a, _("Preview: the IPA form as it will be written"), doc.buf);
+	sb_release(&doc);
+}
+
+/* Every page with its answers counted, then every problem `check` finds. */
+enum action screen_review(struct app *a)
+{
+	size_t cur = 0;
+	int top = 0;
+	for (;;) {
+		struct problems p;
+		check_incident(a->inc, a->today, &p);
+		size_t nitems = a->wiz->npages + p.n;
+		int bh = app_body_height();
+		if (cur >= nitems)
+			cur = nitems ? nitems - 1 : 0;
+		if ((int)cur < top)
+			top = (int)cur;
+		if ((int)cur >= top + bh)
+			top = (int)cur - bh + 1;
+		char where[128];
+		snprintf(where, sizeof where, _("Review: %zu problem(s)"), p.n);
+		app_frame(a, where, _("Enter go to page  p preview  e export  Esc back"));
+		for (int i = 0; i < bh && top + i < (int)nitems; i++) {
+			size_t k = (size_t)(top + i);
+			char buf[1200];
+			attr_t at = k == cur ? term_attr(C_FOCUS) : A_NORMAL;
+			if (k < a->wiz->npages) {
+				size_t done, total;
+				page_progress(&a->wiz->pages[k], a->inc->answers, &done, &total);
+				snprintf(buf, sizeof buf, "%s%s  (%zu/%zu)", done ? "  " : "□ ",
+				         a->wiz->pages[k].title, done, total);
+			} else {
+				const struct problem *pr = &p.v[k - a->wiz->npages];
+				snprintf(buf, sizeof buf, "%s %s",
+				         pr->sev == SEV_ERROR ? _("error:") : _("missing:"), pr->msg);
+				if (k != cur)
+					at = term_attr(pr->sev == SEV_ERROR ? C_ERROR : C_HELP);
+			}
+			draw_text(app_body_top() + i, 1, buf, COLS - 2, at);
+		}
+		curs_set(0);
+		refresh();
+		wint_t ch;
+		bool quit;
+		int rc = app_key(a, &ch, &quit);
+		if (quit) {
+			problems_release(&p);
+			return ACT_QUIT;
+		}
+		enum action act = ACT_NONE;
+		if (rc == OK && (ch == 27 || ch == 'q'))
+			act = ACT_PREV;
+		else if (rc == OK && (ch == '\r' || ch == '\n')) {
+			/* A problem leads to the page of its question. */
+			size_t target = cur;
+			if (cur >= a->wiz->npages) {
+				const char *id = p.v[cur - a->wiz->npages].id;
+				const struct question *q = incident_question(a->inc, id, NULL);
+				target = 0;
+				for (size_t i = 0; q && i < a->wiz->npages; i++)
+					if (a->wiz->pages[i].section == q->section)
+						target = i;
+			}
+			a->goto_page = target;
+			act = ACT_GOTO;
+		} else if (rc == OK && ch == 'p')
+			preview(a);
+		else if (rc == OK && ch == 'e')
+			do_export(a);
+		else if (rc == KEY_CODE_YES && ch == KEY_UP && cur > 0)
+			cur--;
+		else if (rc == KEY_CODE_YES && ch == KEY_DOWN)
+			cur++;
+		else if (rc == KEY_CODE_YES && ch == KEY_NPAGE)
+			cur += (size_t)bh;
+		else if (rc == KEY_CODE_YES && ch == KEY_PPAGE)
+			cur = cur > (size_t)bh ? cur - (size_t)bh : 0;
+		problems_release(&p);
+		if (act != ACT_NONE)
+			return act;
+	}
+}

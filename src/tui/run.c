@@ -1,0 +1,180 @@
+/* run — opening an incident (new, resumed, recovered) and walking its
+ * pages until the user leaves; the terminal is restored on every path. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app.h"
+#include "field.h"
+#include "todoke/i18n.h"
+#include "todoke/lock.h"
+#include "todoke/profile.h"
+#include "todoke/store.h"
+#include "todoke/tui.h"
+
+static void remember_reporter(struct app *a)
+{
+	char *path = profile_path();
+	struct diag d;
+	if (path && !profile_save(path, a->inc->answers, &d)) {
+		char buf[1200];
+		app_msg(a, C_ERROR, _("profile not saved: %s"), diag_format(&d, buf, sizeof buf));
+	}
+	free(path);
+}
+
+/* A new incident at path: the latest IPA form, the reporter's details from
+ * the profile, saved at once so that nothing typed later can be lost. */
+struct incident *tui_create(struct app *a, const char *path, const char *title,
+                            struct diag *d)
+{
+	const struct form *ipa = formset_latest(a->fs, "ipa-access");
+	if (!ipa) {
+		diag_set(d, todoke_datadir(), 0, "%s", _("the IPA form is not installed"));
+		return NULL;
+	}
+	struct incident *inc = incident_new(&ipa, 1);
+	char *ppath = profile_path();
+	struct diag pd;
+	if (ppath && !profile_load(ppath, inc->answers, &pd)) {
+		char buf[1200];
+		app_msg(a, C_ERROR, _("profile not read: %s"), diag_format(&pd, buf, sizeof buf));
+	}
+	free(ppath);
+	if (title && *title)
+		incident_set_meta(inc, "title", title);
+	if (!incident_save(inc, path, d))
+		incident_free(&inc);
+	return inc;
+}
+
+static bool open_incident(struct app *a, const char *path)
+{
+	struct diag d;
+	struct stat st;
+	diag_clear(&d);
+	struct lock_owner who;
+	enum lock_result lr = lock_acquire(path, &a->lock, &who, &d);
+	if (lr == LOCK_HELD) {
+		app_msg(a, C_ERROR, _("%s is being edited by %s (pid %ld on %s) since %s"),
+		        path, who.user, who.pid, who.host, who.since);
+		return false;
+	}
+	if (lr == LOCK_ERROR) {
+		char buf[1200];
+		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
+		return false;
+	}
+	if (stat(path, &st) == 0)
+		incident_load(path, a->fs, &a->inc, &d);
+	else
+		a->inc = tui_create(a, path, a->new_title, &d);
+	if (!a->inc) {
+		char buf[1200];
+		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
+		lock_release(&a->lock);
+		return false;
+	}
+	free(a->new_title);
+	a->new_title = NULL;
+	if (lr == LOCK_TAKEN_STALE)
+		app_msg(a, C_OK, _("Recovered: todoke stopped while editing this on %s; "
+		                   "every answer saved up to then is here."), who.since);
+	free(a->path);
+	a->path = xstrdup(path);
+	a->wiz = wizard_new(a->inc);
+	a->page = 0;
+	return true;
+}
+
+static void close_incident(struct app *a)
+{
+	if (!a->inc)
+		return;
+	app_save(a);
+	remember_reporter(a);
+	wizard_free(&a->wiz);
+	incident_free(&a->inc);
+	lock_release(&a->lock);
+}
+
+/* Walks the pages until the user quits (or a signal ends the session). */
+static void walk(struct app *a)
+{
+	for (;;) {
+		enum action act = screen_page(a);
+		bool last = a->page + 1 >= a->wiz->npages;
+		if (act == ACT_INDEX) {
+			act = screen_index(a);
+			if (act == ACT_NONE)
+				continue;
+		}
+		if (act == ACT_REVIEW || (act == ACT_NEXT && last)) {
+			act = screen_review(a);  /* returns ACT_PREV, ACT_GOTO or ACT_QUIT */
+			if (act == ACT_PREV)
+				continue;
+		}
+		switch (act) {
+		case ACT_QUIT:
+			return;
+		case ACT_GOTO:
+			a->page = a->goto_page;
+			break;
+		case ACT_NEXT:
+			a->page++;
+			break;
+		case ACT_PREV:
+			if (a->page > 0)
+				a->page--;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+int tui_run(struct formset *fs, const char *path)
+{
+	struct app a = { .fs = fs };
+	const char *why;
+	if (!date_today(&a.today, &why)) {
+		fprintf(stderr, "todoke: TODOKE_TODAY: %s\n", why);
+		return 2;
+	}
+	if (!term_start())
+		return 2;
+	atexit(term_end);
+	bool from_start = path == NULL;
+	char *chosen = NULL;
+	for (;;) {
+		if (from_start) {
+			free(chosen);
+			chosen = screen_start(&a);
+			if (!chosen)
+				break;
+			path = chosen;
+		}
+		if (!open_incident(&a, path)) {
+			if (!from_start)
+				break;
+			continue;
+		}
+		walk(&a);
+		close_incident(&a);
+		/* A signal ends the session; so does leaving a named incident. */
+		if (!from_start || term_quit_signal || term_hangup)
+			break;
+		a.msg[0] = '\0';
+	}
+	term_end();
+	int rc = 0;
+	if (a.msg[0] && a.msg_role == C_ERROR) {
+		fprintf(stderr, "todoke: %s\n", a.msg);
+		rc = 1;
+	}
+	free(chosen);
+	free(a.path);
+	free(a.new_title);
+	return rc;
+}

@@ -1,0 +1,118 @@
+/* start — the first screen: start a new incident or resume a saved one. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "todoke/i18n.h"
+#include "todoke/store.h"
+#include "todoke/strbuf.h"
+
+/* Picks a name; the file is made by open_incident once its lock is held,
+ * so two sessions starting at the same moment never share a file. */
+static char *new_incident(struct app *a, const char *dir)
+{
+	struct diag d;
+	char *title = dialog_input(a, _("Name of the new incident:"), "");
+	if (!title)
+		return NULL;
+	if (!store_ensure_dir(dir, &d)) {
+		char buf[1200];
+		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
+		free(title);
+		return NULL;
+	}
+	free(a->new_title);
+	a->new_title = title;
+	return store_new_path(dir, a->today);
+}
+
+static void describe(const struct store_entry *e, char *buf, size_t size)
+{
+	char disc[32] = "—", when[32];
+	struct tm tm;
+	localtime_r(&e->mtime, &tm);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	if (e->has_discovery)
+		date_format_iso(e->discovery, disc, sizeof disc);
+	if (e->error)
+		snprintf(buf, size, _("%s  — cannot be read: %s"), e->title, e->error);
+	else
+		snprintf(buf, size, _("%s  (found %s, changed %s, %zu/%zu answered)%s"),
+		         e->title, disc, when, e->answered, e->total,
+		         e->lock == LOCK_HELD ? _("  [in use]")
+		         : e->lock == LOCK_TAKEN_STALE ? _("  [interrupted: resume to recover]")
+		         : "");
+}
+
+/* Returns the path of the incident to open, or NULL to leave todoke. */
+char *screen_start(struct app *a)
+{
+	char *dir = store_dir();
+	if (!dir) {
+		app_msg(a, C_ERROR, "%s", _("no home folder: set HOME or TODOKE_HOME"));
+		return NULL;
+	}
+	struct store_entry *list = NULL;
+	size_t n = 0, cur = 0;
+	struct diag d;
+	char *result = NULL;
+	bool reload = true;
+
+	for (;;) {
+		if (reload) {
+			store_entries_free(&list, n);
+			n = 0;
+			if (!store_list(dir, a->fs, &list, &n, &d)) {
+				char buf[1200];
+				app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
+			}
+			reload = false;
+			/* An interrupted session is what the user most likely wants. */
+			for (size_t i = 0; i < n; i++)
+				if (list[i].lock == LOCK_TAKEN_STALE) {
+					cur = i + 1;
+					break;
+				}
+		}
+		app_frame(a, _("Start: a new incident, or resume one"),
+		          _("↑↓ choose  Enter open  n new  Esc/q quit"));
+		int bh = app_body_height();
+		int top = (int)cur - bh + 1 > 0 ? (int)cur - bh + 1 : 0;
+		for (int i = 0; i < bh && top + i <= (int)n; i++) {
+			size_t k = (size_t)(top + i);
+			char buf[1400];
+			if (k == 0)
+				snprintf(buf, sizeof buf, "%s", _("[+ Start a new incident]"));
+			else
+				describe(&list[k - 1], buf, sizeof buf);
+			attr_t at = k == cur ? term_attr(C_FOCUS) : A_NORMAL;
+			draw_text(app_body_top() + i, 1, buf, COLS - 2, at);
+		}
+		curs_set(0);
+		refresh();
+		wint_t ch;
+		bool quit;
+		int rc = app_key(a, &ch, &quit);
+		if (quit || (rc == OK && (ch == 27 || ch == 'q')))
+			break;
+		if (rc == OK && (ch == 'n' || ((ch == '\r' || ch == '\n') && cur == 0))) {
+			result = new_incident(a, dir);
+			if (result)
+				break;
+			continue;
+		}
+		if (rc == OK && (ch == '\r' || ch == '\n') && cur > 0) {
+			result = xstrdup(list[cur - 1].path);
+			break;
+		}
+		if (rc == KEY_CODE_YES && ch == KEY_UP && cur > 0)
+			cur--;
+		else if (rc == KEY_CODE_YES && ch == KEY_DOWN && cur < n)
+			cur++;
+	}
+	store_entries_free(&list, n);
+	free(dir);
+	return result;
+}

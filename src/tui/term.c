@@ -1,0 +1,122 @@
+/* term — curses set-up and teardown, the colour table, signal flags. */
+#include "term.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "todoke/i18n.h"
+
+volatile sig_atomic_t term_quit_signal;
+volatile sig_atomic_t term_hangup;
+
+static bool started, use_color;
+
+/* One table: the colour pair of each role and its monochrome stand-in
+ * (NO_COLOR, vt100, linux without colours). */
+static const struct {
+	short fg, bg;
+	attr_t color_extra;
+	attr_t mono;
+} palette[C_NROLES] = {
+	[C_NORMAL]  = { -1, -1, 0, A_NORMAL },
+	[C_TITLE]   = { COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE },
+	[C_STATUS]  = { COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE },
+	[C_FOOTER]  = { COLOR_WHITE, COLOR_BLUE, 0, A_REVERSE },
+	[C_KEY]     = { COLOR_YELLOW, COLOR_BLUE, A_BOLD, A_REVERSE | A_BOLD },
+	[C_FOCUS]   = { COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE },
+	[C_HELP]    = { COLOR_GREEN, -1, 0, A_NORMAL },
+	[C_ERROR]   = { COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD },
+	[C_FIELD]   = { -1, -1, A_UNDERLINE, A_UNDERLINE },
+	[C_HEADING] = { COLOR_CYAN, -1, A_BOLD, A_BOLD },
+	[C_OK]      = { COLOR_GREEN, -1, A_BOLD, A_BOLD },
+	[C_DIM]     = { -1, -1, A_DIM, A_DIM },
+};
+
+static void on_quit(int sig)
+{
+	(void)sig;
+	term_quit_signal = 1;
+}
+
+static void on_hup(int sig)
+{
+	(void)sig;
+	term_hangup = 1;
+}
+
+static void catch(int sig, void (*fn)(int))
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0; /* no SA_RESTART: let a blocked read return at once */
+	sigaction(sig, &sa, NULL);
+}
+
+bool term_start(void)
+{
+	const char *term = getenv("TERM");
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "todoke: %s\n", _("the wizard needs a terminal"));
+		return false;
+	}
+	if (!newterm(term && *term ? term : "vt100", stdout, stdin)) {
+		fprintf(stderr, "todoke: %s \"%s\"\n", _("unknown terminal type"),
+		        term ? term : "");
+		return false;
+	}
+	started = true;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(50);
+	const char *nc = getenv("NO_COLOR");
+	use_color = has_colors() && !(nc && *nc);
+	if (use_color) {
+		start_color();
+		use_default_colors();
+		for (short i = 1; i < C_NROLES; i++)
+			init_pair(i, palette[i].fg, palette[i].bg);
+	}
+	/* ncurses handles SIGTSTP/SIGCONT itself (endwin, then a full redraw
+	 * after `fg`); we only set flags for the signals that end a session. */
+	catch(SIGINT, on_quit);
+	catch(SIGTERM, on_quit);
+	catch(SIGHUP, on_hup);
+	signal(SIGPIPE, SIG_IGN);
+	return true;
+}
+
+void term_end(void)
+{
+	if (!started)
+		return;
+	started = false;
+	curs_set(1);
+	endwin();
+}
+
+attr_t term_attr(enum color_role role)
+{
+	if (!use_color)
+		return palette[role].mono;
+	return (role ? COLOR_PAIR(role) : 0) | palette[role].color_extra;
+}
+
+bool term_too_small(void)
+{
+	return COLS < MIN_COLS || LINES < MIN_LINES;
+}
+
+void term_draw_too_small(void)
+{
+	erase();
+	curs_set(0);
+	mvprintw(0, 0, _("Terminal too small: %dx%d."), COLS, LINES);
+	mvprintw(1, 0, _("todoke needs %dx%d."), MIN_COLS, MIN_LINES);
+	mvprintw(2, 0, "%s", _("Enlarge the window; nothing is lost."));
+	refresh();
+}

@@ -1,0 +1,111 @@
+# tests/e2e/lib.sh — drive the real wizard in tmux, as a person would:
+# keystrokes in with send-keys, the screen out with capture-pane, compared
+# as text (after tig's test/tools/libtest.sh).  Sourced by tests/e2e/*.sh.
+#
+#   e2e_start [ARGS...]     run todoke ARGS in a fresh tmux server
+#   keys KEY...             send-keys (tmux key names: Tab Enter Escape C-n)
+#   type TEXT               send TEXT literally (Japanese included)
+#   wait_for TEXT           until the screen shows TEXT (fails after 10 s)
+#   settle                  until the screen stops changing
+#   screen FILE             the screen as text
+#   check_screen NAME       screen == tests/e2e/screens/NAME.txt
+#   ok/fail                 count results; e2e_finish prints the summary
+
+set -u
+E2E_PROG=${E2E_PROG:?set E2E_PROG to the todoke binary}
+E2E_COLS=${E2E_COLS:-100}
+E2E_LINES=${E2E_LINES:-30}
+E2E_TERM=${E2E_TERM:-xterm-256color}
+e2e_dir=$(cd "$(dirname "$0")" && pwd)
+e2e_tmp=$(mktemp -d) || exit 1
+e2e_sock="$e2e_tmp/tmux.sock"
+e2e_pass=0
+e2e_fail=0
+export TODOKE_HOME="$e2e_tmp/home"
+export TODOKE_TODAY=${TODOKE_TODAY:-2022-10-27}
+mkdir -p "$TODOKE_HOME"
+
+tm() { tmux -S "$e2e_sock" "$@"; }
+
+e2e_cleanup() {
+	tm kill-server 2>/dev/null
+	rm -rf "$e2e_tmp"
+}
+trap e2e_cleanup EXIT
+
+ok() { e2e_pass=$((e2e_pass + 1)); }
+fail() {
+	e2e_fail=$((e2e_fail + 1))
+	echo "FAIL: $*"
+	screen "$e2e_tmp/last" 2>/dev/null && sed 's/^/  | /' "$e2e_tmp/last"
+}
+
+# The program runs under a fixed size, locale, terminal and no colour
+# preference, with its own home for profile and incidents.
+e2e_start() {
+	tm -f /dev/null new-session -d -s e2e -x "$E2E_COLS" -y "$E2E_LINES" \
+		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM="$E2E_TERM" \
+		TODOKE_HOME="$TODOKE_HOME" TODOKE_TODAY="$TODOKE_TODAY" \
+		TODOKE_DATADIR="$TODOKE_DATADIR" VISUAL="${VISUAL:-}" EDITOR="${EDITOR:-}" \
+		"$E2E_PROG" "$@"
+	tm set-option -t e2e remain-on-exit on >/dev/null
+	settle
+}
+
+keys() { tm send-keys -t e2e "$@"; settle; }
+type() { tm send-keys -t e2e -l "$1"; settle; }
+
+screen() { tm capture-pane -t e2e -p >"$1"; }
+
+settle() {
+	prev="" i=0
+	while [ $i -lt 200 ]; do
+		cur=$(tm capture-pane -t e2e -p 2>/dev/null; tm display -p -t e2e '#{cursor_x},#{cursor_y}' 2>/dev/null)
+		if [ -n "$prev" ] && [ "$cur" = "$prev" ]; then return 0; fi
+		prev=$cur
+		sleep 0.05
+		i=$((i + 1))
+	done
+}
+
+wait_for() {
+	i=0
+	while [ $i -lt 200 ]; do
+		if tm capture-pane -t e2e -p 2>/dev/null | grep -qF -- "$1"; then ok; return 0; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	fail "screen never showed \"$1\""
+	return 1
+}
+
+# The program has exited (remain-on-exit keeps the pane to read it).
+wait_exit() {
+	i=0
+	while [ $i -lt 200 ]; do
+		if [ "$(tm display -p -t e2e '#{pane_dead}' 2>/dev/null)" = 1 ]; then ok; return 0; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	fail "todoke did not exit"
+	return 1
+}
+
+check_screen() {
+	screen "$e2e_tmp/$1.txt"
+	if cmp -s "$e2e_tmp/$1.txt" "$e2e_dir/screens/$1.txt"; then ok
+	else
+		fail "screen $1 differs from tests/e2e/screens/$1.txt"
+		diff "$e2e_dir/screens/$1.txt" "$e2e_tmp/$1.txt" | head -20
+		[ -n "${E2E_UPDATE:-}" ] && cp "$e2e_tmp/$1.txt" "$e2e_dir/screens/$1.txt"
+	fi
+}
+
+same_file() {
+	if cmp -s "$1" "$2"; then ok; else fail "$1 and $2 differ"; diff "$2" "$1" | head -20; fi
+}
+
+e2e_finish() {
+	echo "$(basename "$0" .sh): $e2e_pass passed, $e2e_fail failed"
+	[ "$e2e_fail" -eq 0 ]
+}
