@@ -46,7 +46,7 @@ PROG     = $(B)/todoke
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run check test unit golden cli-tests layering deps install uninstall \
+.PHONY: all run check test unit golden cli-tests e2e layering deps install uninstall \
         clean check-sanitize check-valgrind bench
 .DEFAULT_GOAL := all
 
@@ -96,7 +96,7 @@ check: deps
 	@$(MAKE) --no-print-directory test
 
 test: all $(UNIT_BIN)
-	@$(MAKE) --no-print-directory unit golden cli-tests layering
+	@$(MAKE) --no-print-directory unit golden cli-tests e2e layering
 	@echo "make check: all tests passed"
 
 export TODOKE_DATADIR := $(CURDIR)
@@ -110,6 +110,11 @@ golden: $(PROG)
 
 cli-tests: $(PROG)
 	@sh tests/cli/run.sh $(PROG)
+
+# The real wizard in tmux, at a fixed size, locale and terminal.
+E2E_TESTS = $(sort $(wildcard tests/e2e/test_*.sh))
+e2e: $(PROG)
+	@set -e; for t in $(E2E_TESTS); do E2E_PROG="$(CURDIR)/$(PROG)" sh $$t; done
 
 # The model, forms, incident files and exporters must not know curses.
 layering:
