@@ -12,8 +12,10 @@
  * width is the sum of its parts' wcwidth(), which is how ncurses draws it
  * (a joined emoji family is as wide as its members side by side).  This is
  * not the whole of UAX #29: a skin-tone modifier or a flag's second half is
- * a cluster of its own.  Clusters are indexed 0..ed_len()-1; a position
- * (cursor, row start…) is an index 0..ed_len(), the gap before that cluster.
+ * a cluster of its own, and so is a half-width ﾞ or ﾟ (ｶﾞ is two columns,
+ * two clusters, as terminals show it).  Clusters are indexed 0..ed_len()-1;
+ * a position (cursor, row start…) is an index 0..ed_len(), the gap before
+ * that cluster.
  *
  * Widths.  A character wcwidth() calls unprintable (< 0) counts 1 column
  * and should be drawn as U+FFFD.  A zero-width character with no base (at
@@ -21,8 +23,8 @@
  * wide: draw it over a space.  A newline is a cluster of width 0 that ends
  * a row and is never drawn.
  *
- * Input (ed_insert, ed_insert_char, ed_set_text, ed_yank) goes through one
- * filter:
+ * Input (ed_insert, ed_insert_n, ed_insert_char, ed_set_text) goes through
+ * one filter:
  *  - invalid UTF-8 is not rejected: each byte that does not begin a valid
  *    sequence becomes U+FFFD (ED_REPLACED); so do surrogates and values
  *    above U+10FFFF given to ed_insert_char;
@@ -151,7 +153,8 @@ struct ed_row {
 };
 
 /* The rows of the text at this width (at least one).  The array belongs to
- * the editor and lasts until the next edit or layout at another width. */
+ * the editor and lasts until the next edit or the next call of any layout
+ * function (below) with another width. */
 const struct ed_row *ed_layout(struct editor *ed, int width, size_t *nrows);
 /* The cursor's row and column in that layout; its column is always where
  * a cluster starts, never inside a wide character. */

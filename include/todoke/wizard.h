@@ -26,6 +26,7 @@ struct row {
 	enum row_kind kind;
 	int indent;                  /* columns, from the form's layout */
 	char *text;                  /* what is shown before the widget */
+	char *tail;                  /* and after it: 「)」 of 「(連絡者:…)」 */
 	const struct question *q;    /* NULL for ROW_TEXT/ROW_HELP */
 	int opt;                     /* ROW_RADIO */
 };

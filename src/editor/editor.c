@@ -252,6 +252,7 @@ struct editor *ed_new(bool multiline)
 	struct editor *ed = xcalloc(1, sizeof *ed);
 	ed->multiline = multiline;
 	ed->goal = -1;
+	grow_text(ed, 1); /* wc is never NULL, for memcpy and friends */
 	rebuild(ed);
 	return ed;
 }
@@ -294,11 +295,13 @@ unsigned ed_set_text(struct editor *ed, const char *utf8)
 	}
 	bool same = b.n == ed->n && (!b.n || !memcmp(b.p, ed->wc, b.n * sizeof *b.p));
 	if (!same) {
-		free(ed->wc);
-		ed->wc = b.p;
+		if (b.p) { /* else keep the old buffer: wc is never NULL */
+			free(ed->wc);
+			ed->wc = b.p;
+			ed->cap = b.cap;
+			b.p = NULL;
+		}
 		ed->n = b.n;
-		ed->cap = b.cap;
-		b.p = NULL;
 		rebuild(ed);
 		ed->changes++;
 	}

@@ -114,6 +114,8 @@ static size_t vmove(struct editor *ed, int width, long delta)
 		t = (size_t)-delta > r ? 0 : r - (size_t)-delta;
 	else
 		t = (size_t)delta >= ed->nrows - r ? ed->nrows - 1 : r + (size_t)delta;
+	if (t == r)
+		return 0;
 	ed->cur = place_in_row(ed, &ed->rows[t], ed->goal);
 	return t > r ? t - r : r - t;
 }

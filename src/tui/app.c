@@ -81,6 +81,11 @@ int app_key(struct app *a, wint_t *ch, bool *quit)
 			int rc = get_wch(ch);
 			if (rc == ERR)
 				autosave(a);
+			if (!term_too_small()) {
+				/* Big enough again: the screen redraws itself. */
+				*ch = KEY_RESIZE;
+				return KEY_CODE_YES;
+			}
 			continue;
 		}
 		timeout(1000);
@@ -98,9 +103,8 @@ int app_key(struct app *a, wint_t *ch, bool *quit)
 		if (a->field && field_changed(a->field) &&
 		    time(NULL) - a->field_saved >= AUTOSAVE_SECONDS)
 			autosave(a);
-		/* A new key clears an old message. */
-		if (a->msg_role != C_ERROR)
-			a->msg[0] = '\0';
+		/* A new key clears an old message; what it leads to may set one. */
+		a->msg[0] = '\0';
 		return rc;
 	}
 }

@@ -30,6 +30,7 @@ struct app {
 	struct field *field;
 	time_t field_saved;
 	bool dirty;              /* model changed since the last save */
+	bool inc_opened;         /* an incident was opened this session */
 	char *new_title;         /* title for an incident not yet created */
 	char msg[512];
 	enum color_role msg_role;

@@ -370,9 +370,12 @@ static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, 
 			fy = y + 1;
 			fx = x + 2;
 		}
-		int fw = 1 + width - (fx - 1);
+		int tw = u8_width(r->tail);
+		int fw = 1 + width - (fx - 1) - tw;
 		if (r->kind == ROW_DATE && fw > 24)
 			fw = 24;
+		if (tw)
+			mvwaddstr(pad, fy, fx + fw, r->tail);
 		if (focus && v->a->field) {
 			field_draw(v->a->field, pad, fy, fx, fw, 1, true);
 			getyx(pad, *cy, *cx);
@@ -441,18 +444,18 @@ static const char *keys_for(const struct view *v)
 {
 	const struct row *r = cur_row(v);
 	if (!r)
-		return _("^N next  ^P back  ^G sections  ^R review  F1 help  Esc quit");
+		return _("^N/^P page  ^G pages  ^R review  F1 help  Esc quit");
 	switch (r->kind) {
 	case ROW_BOX:
-		return _("Space tick  Tab/↓ next  ↑ back  ^N next page  ^P prev page  ^G sections  ^R review  F1 help  Esc quit");
+		return _("Space tick  ↑↓ move  ^N/^P page  ^G pages  ^R review  F1 help  Esc quit");
 	case ROW_RADIO:
-		return _("Space choose  Tab/↓ next  ↑ back  ^N next page  ^P prev page  ^G sections  ^R review  F1 help  Esc quit");
+		return _("Space choose  ↑↓ move  ^N/^P page  ^G pages  ^R review  F1 help  Esc quit");
 	case ROW_PARA:
-		return _("Type text  Enter new line  Tab next  ^X editor  ^N next page  ^P prev page  ^G sections  ^R review  Esc quit");
+		return _("Enter new line  Tab next  ^X editor  ^N/^P page  ^R review  F1 help  Esc quit");
 	case ROW_REPEAT:
-		return _("Enter edit/add  Del delete  -/+ move  Tab next  ^N next page  ^P prev page  ^G sections  Esc quit");
+		return _("Enter edit/add  Del delete  -/+ reorder  ↑↓ move  ^N/^P page  F1 help  Esc quit");
 	default:
-		return _("Type text  Tab/Enter next  ↑ back  ^N next page  ^P prev page  ^G sections  ^R review  F1 help  Esc quit");
+		return _("Tab/Enter next  ↑ back  ^N/^P page  ^G pages  ^R review  F1 help  Esc quit");
 	}
 }
 

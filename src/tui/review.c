@@ -122,6 +122,91 @@ static void preview(struct app *a)
 	sb_release(&doc);
 }
 
+static void put_answer_lines(struct strbuf *sb, const char *indent, const char *text)
+{
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+		sb_addf(sb, "%s%.*s\n", indent, (int)n, text);
+		text += n + (text[n] == '\n');
+	}
+}
+
+/* Every question of every page with its answer, or what is still empty. */
+static void answers_text(const struct app *a, struct strbuf *sb)
+{
+	const struct model *m = a->inc->answers;
+	for (size_t k = 0; k < a->wiz->npages; k++) {
+		const struct page *p = &a->wiz->pages[k];
+		bool any_box = false, ticked = false;
+		sb_addf(sb, "%s%s\n", k ? "\n" : "", p->title);
+		for (size_t i = 0; i < p->nrows; i++) {
+			const struct row *r = &p->rows[i];
+			char buf[64];
+			switch (r->kind) {
+			case ROW_BOX:
+				any_box = true;
+				if (model_checked(m, r->q->id)) {
+					ticked = true;
+					const char *note = model_text(m, r->q->id);
+					sb_addf(sb, "  ■ %s%s%s\n", r->q->label, *note ? ": " : "", note);
+				}
+				break;
+			case ROW_RADIO:
+				if (r->opt == 0) {
+					const char *v = model_text(m, r->q->id);
+					int o = *v ? question_option(r->q, v) : -1;
+					sb_addf(sb, "  %s: %s\n", r->q->label,
+					        o >= 0 ? r->q->opts[o].label : _("(not chosen)"));
+				}
+				break;
+			case ROW_FIELD:
+			case ROW_DATE: {
+				const struct value *v = model_get(m, r->q->id);
+				const char *t = v && v->text ? v->text : "";
+				if (v && v->type == Q_DATE) {
+					date_format_ymd_ja(v->date, buf, sizeof buf);
+					t = buf;
+				}
+				sb_addf(sb, "  %s: %s\n", r->q->label, *t ? t : _("(empty)"));
+				break;
+			}
+			case ROW_PARA: {
+				const char *t = model_text(m, r->q->id);
+				if (*t)
+					put_answer_lines(sb, "  ", t);
+				else
+					sb_addf(sb, "  %s\n", _("(empty)"));
+				break;
+			}
+			case ROW_REPEAT: {
+				size_t n = model_entry_count(m, r->q->id);
+				if (!n)
+					sb_addf(sb, "  %s\n", _("(no entries)"));
+				for (size_t e = 0; e < n; e++) {
+					const struct model *em = model_entry(m, r->q->id, e);
+					struct date d;
+					if (model_date(em, r->q->fields[0].id, &d)) {
+						date_format_ymd_ja(d, buf, sizeof buf);
+						sb_addf(sb, "  %zu. %s\n", e + 1, buf);
+					} else {
+						sb_addf(sb, "  %zu.\n", e + 1);
+					}
+					for (size_t f = 0; f < r->q->nfields; f++)
+						if (r->q->fields[f].type == Q_LINES)
+							put_answer_lines(sb, "     ",
+							                 model_text(em, r->q->fields[f].id));
+				}
+				break;
+			}
+			default:
+				break;
+			}
+		}
+		if (any_box && !ticked)
+			sb_addf(sb, "  %s\n", _("(nothing ticked)"));
+	}
+}
+
 /* Every page with its answers counted, then every problem `check` finds. */
 enum action screen_review(struct app *a)
 {
@@ -140,7 +225,7 @@ enum action screen_review(struct app *a)
 			top = (int)cur - bh + 1;
 		char where[128];
 		snprintf(where, sizeof where, _("Review: %zu problem(s)"), p.n);
-		app_frame(a, where, _("Enter go to page  p preview  e export  Esc back"));
+		app_frame(a, where, _("Enter go to page  a all answers  p preview  e export  Esc back"));
 		for (int i = 0; i < bh && top + i < (int)nitems; i++) {
 			size_t k = (size_t)(top + i);
 			char buf[1200];
@@ -184,6 +269,12 @@ enum action screen_review(struct app *a)
 			}
 			a->goto_page = target;
 			act = ACT_GOTO;
+		} else if (rc == OK && ch == 'a') {
+			struct strbuf sb;
+			sb_init(&sb);
+			answers_text(a, &sb);
+			dialog_text(a, _("All answers"), sb.buf);
+			sb_release(&sb);
 		} else if (rc == OK && ch == 'p')
 			preview(a);
 		else if (rc == OK && ch == 'e')

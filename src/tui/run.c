@@ -4,6 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include "todoke/fileio.h"
+#include "todoke/strbuf.h"
 
 #include "app.h"
 #include "field.h"
@@ -83,6 +87,7 @@ static bool open_incident(struct app *a, const char *path)
 		                   "every answer saved up to then is here."), who.since);
 	free(a->path);
 	a->path = xstrdup(path);
+	a->inc_opened = true;
 	a->wiz = wizard_new(a->inc);
 	a->page = 0;
 	return true;
@@ -92,7 +97,25 @@ static void close_incident(struct app *a)
 {
 	if (!a->inc)
 		return;
-	app_save(a);
+	if (!app_save(a)) {
+		/* Never lose answers: write them beside the incident, or home. */
+		char rescue[4096];
+		struct diag d;
+		struct strbuf sb;
+		sb_init(&sb);
+		incident_serialize(a->inc, &sb);
+		snprintf(rescue, sizeof rescue, "%s.rescue-%ld", a->path, (long)getpid());
+		bool ok = file_write_atomic(rescue, sb.buf, sb.len, 0600, &d);
+		if (!ok && getenv("HOME")) {
+			snprintf(rescue, sizeof rescue, "%s/todoke-rescue-%ld.incident",
+			         getenv("HOME"), (long)getpid());
+			ok = file_write_atomic(rescue, sb.buf, sb.len, 0600, &d);
+		}
+		sb_release(&sb);
+		if (ok)
+			app_msg(a, C_ERROR, _("%s could not be saved; the answers are in %s"),
+			        a->path, rescue);
+	}
 	remember_reporter(a);
 	wizard_free(&a->wiz);
 	incident_free(&a->inc);
@@ -162,6 +185,8 @@ int tui_run(struct formset *fs, const char *path)
 		}
 		walk(&a);
 		close_incident(&a);
+		if (a.dirty)
+			break;  /* not saved: say so on the terminal, below */
 		/* A signal ends the session; so does leaving a named incident. */
 		if (!from_start || term_quit_signal || term_hangup)
 			break;
@@ -169,7 +194,9 @@ int tui_run(struct formset *fs, const char *path)
 	}
 	term_end();
 	int rc = 0;
-	if (a.msg[0] && a.msg_role == C_ERROR) {
+	/* Only what the user must act on is repeated after the screen is gone:
+	 * an incident that could not be opened or answers not saved. */
+	if (a.msg[0] && a.msg_role == C_ERROR && (a.dirty || !a.inc_opened)) {
 		fprintf(stderr, "todoke: %s\n", a.msg);
 		rc = 1;
 	}

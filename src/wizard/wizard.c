@@ -10,7 +10,8 @@ static void add_row(struct page *p, enum row_kind kind, int indent, const char *
                     const struct question *q, int opt)
 {
 	p->rows = xrealloc(p->rows, (p->nrows + 1) * sizeof *p->rows);
-	p->rows[p->nrows++] = (struct row){ kind, indent, xstrdup(text ? text : ""), q, opt };
+	p->rows[p->nrows++] = (struct row){ kind, indent, xstrdup(text ? text : ""),
+	                                    xstrdup(""), q, opt };
 }
 
 /* Leading spaces of a line's first text segment are its indentation. */
@@ -72,11 +73,16 @@ static void rows_of_line(struct page *p, const struct layout_line *l,
 			 * of its own (「(連絡者:」) its printed text leads it. */
 			if (has_box)
 				add_row(p, ROW_NOTE, indent + 2, "", q, -1);
-			else
+			else {
 				add_row(p, ROW_NOTE, indent,
 				        i > 0 && l->segs[i - 1].kind == SEG_TEXT
 				        ? l->segs[i - 1].text + (i - 1 == 0 ? skip : 0) : "",
 				        q, -1);
+				if (i + 1 < l->nsegs && l->segs[i + 1].kind == SEG_TEXT) {
+					free(p->rows[p->nrows - 1].tail);
+					p->rows[p->nrows - 1].tail = xstrdup(l->segs[i + 1].text);
+				}
+			}
 			break;
 		case SEG_RADIO:
 			add_row(p, ROW_RADIO, indent, q->opts[s->opt].label, q, s->opt);
@@ -152,8 +158,10 @@ void wizard_entry_page(const struct form *f, const struct question *repeat,
 
 void page_release(struct page *p)
 {
-	for (size_t i = 0; i < p->nrows; i++)
+	for (size_t i = 0; i < p->nrows; i++) {
 		free(p->rows[i].text);
+		free(p->rows[i].tail);
+	}
 	free(p->rows);
 	p->rows = NULL;
 	p->nrows = 0;

@@ -29,7 +29,8 @@ tm() { tmux -S "$e2e_sock" "$@"; }
 
 e2e_cleanup() {
 	tm kill-server 2>/dev/null
-	rm -rf "$e2e_tmp"
+	# The program may still be saving as it ends.
+	rm -rf "$e2e_tmp" 2>/dev/null || { sleep 1; rm -rf "$e2e_tmp"; }
 }
 trap e2e_cleanup EXIT
 
@@ -109,3 +110,7 @@ e2e_finish() {
 	echo "$(basename "$0" .sh): $e2e_pass passed, $e2e_fail failed"
 	[ "$e2e_fail" -eq 0 ]
 }
+
+# The pid of the program in the pane (env execs it).
+e2e_pid() { tm display -p -t e2e '#{pane_pid}'; }
+e2e_resize() { tm resize-window -t e2e -x "$1" -y "$2"; settle; }

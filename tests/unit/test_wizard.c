@@ -74,6 +74,8 @@ START_TEST(rows_follow_the_layout)
 	model_set_check(inc->answers, "found.provider", true, NULL);
 	ck_assert(row_visible(&p->rows[9], inc->answers));
 	ck_assert_int_eq(p->rows[9].indent, 4);
+	ck_assert_str_eq(p->rows[9].tail, ")");
+	ck_assert_str_eq(p->rows[5].tail, "");
 	wizard_free(&w);
 }
 END_TEST
