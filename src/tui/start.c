@@ -36,14 +36,15 @@ static void describe(const struct store_entry *e, char *buf, size_t size)
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
 	if (e->has_discovery)
 		date_format_iso(e->discovery, disc, sizeof disc);
+	/* The state first: a long title must not hide it. */
+	const char *state = e->lock == LOCK_HELD ? _("[in use] ")
+	                    : e->lock == LOCK_TAKEN_STALE ? _("[interrupted: Enter recovers it] ")
+	                    : "";
 	if (e->error)
 		snprintf(buf, size, _("%s  — cannot be read: %s"), e->title, e->error);
 	else
-		snprintf(buf, size, _("%s  (found %s, changed %s, %zu/%zu answered)%s"),
-		         e->title, disc, when, e->answered, e->total,
-		         e->lock == LOCK_HELD ? _("  [in use]")
-		         : e->lock == LOCK_TAKEN_STALE ? _("  [interrupted: resume to recover]")
-		         : "");
+		snprintf(buf, size, _("%s%s  (found %s, changed %s, %zu/%zu answered)"),
+		         state, e->title, disc, when, e->answered, e->total);
 }
 
 /* Returns the path of the incident to open, or NULL to leave todoke. */

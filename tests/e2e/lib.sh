@@ -43,11 +43,19 @@ fail() {
 
 # The program runs under a fixed size, locale, terminal and no colour
 # preference, with its own home for profile and incidents.
+e2e_nstart=0
 e2e_start() {
+	# A fresh server on a fresh socket: a server still shutting down
+	# must not take the new session with it.
+	tm kill-server 2>/dev/null
+	e2e_nstart=$((e2e_nstart + 1))
+	e2e_sock="$e2e_tmp/tmux.$e2e_nstart.sock"
 	tm -f /dev/null new-session -d -s e2e -x "$E2E_COLS" -y "$E2E_LINES" \
 		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM="$E2E_TERM" \
 		TODOKE_HOME="$TODOKE_HOME" TODOKE_TODAY="$TODOKE_TODAY" \
 		TODOKE_DATADIR="$TODOKE_DATADIR" VISUAL="${VISUAL:-}" EDITOR="${EDITOR:-}" \
+		${NO_COLOR:+NO_COLOR=$NO_COLOR} \
+		ASAN_OPTIONS="log_path=$e2e_tmp/sanitizer" UBSAN_OPTIONS="log_path=$e2e_tmp/sanitizer:print_stacktrace=1" \
 		"$E2E_PROG" "$@"
 	tm set-option -t e2e remain-on-exit on >/dev/null
 	settle
@@ -107,6 +115,11 @@ same_file() {
 }
 
 e2e_finish() {
+	# A sanitizer build (make check-sanitize) reports into these files.
+	for f in "$e2e_tmp"/sanitizer.*; do
+		[ -e "$f" ] || continue
+		fail "sanitizer report"; cat "$f"
+	done
 	echo "$(basename "$0" .sh): $e2e_pass passed, $e2e_fail failed"
 	[ "$e2e_fail" -eq 0 ]
 }
