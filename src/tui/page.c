@@ -617,8 +617,11 @@ static enum action run_view(struct view *v)
 		wint_t ch;
 		bool quit;
 		int rc = app_key(v->a, &ch, &quit);
-		if (quit)
+		if (quit) {
+			/* app_key has saved what reads; the session ends. */
+			close_field(v->a);
 			return ACT_QUIT;
+		}
 		if (rc == ERR)
 			continue;
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
