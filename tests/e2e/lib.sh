@@ -15,7 +15,8 @@ set -u
 E2E_PROG=${E2E_PROG:?set E2E_PROG to the todoke binary}
 E2E_COLS=${E2E_COLS:-100}
 E2E_LINES=${E2E_LINES:-30}
-E2E_TERM=${E2E_TERM:-xterm-256color}
+# tmux encodes keys (Home, End, F1…) as its own terminal type does.
+E2E_TERM=${E2E_TERM:-tmux-256color}
 e2e_dir=$(cd "$(dirname "$0")" && pwd)
 e2e_tmp=$(mktemp -d) || exit 1
 e2e_sock="$e2e_tmp/tmux.sock"
