@@ -16,10 +16,10 @@ WARN       = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
              -Wformat=2 -Wvla -Wpointer-arith -Wcast-qual
 # SAN=1 builds everything with AddressSanitizer and UBSan into build-san/.
 ifeq ($(SAN),1)
-B          = build-san
+B         ?= build-san
 SANFLAGS   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 else
-B          = build
+B         ?= build
 SANFLAGS   =
 endif
 
@@ -29,10 +29,8 @@ CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw panelw menuw 2>/dev/null)
 CHECK_CFLAGS  := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS    := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
-ALL_CPPFLAGS = -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
-               -DTODOKE_VERSION='"$(VERSION)"' \
-               -DTODOKE_PKGDATADIR='"$(PKGDATADIR)"' \
-               -DTODOKE_LOCALEDIR='"$(LOCALEDIR)"' $(CURSES_CFLAGS) $(CPPFLAGS)
+ALL_CPPFLAGS = -Iinclude -I$(B) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+               $(CURSES_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS   = -std=c11 $(WARN) $(CFLAGS) $(SANFLAGS)
 ALL_LDFLAGS  = $(LDFLAGS) $(SANFLAGS)
 
@@ -46,15 +44,15 @@ PROG     = $(B)/todoke
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run check test unit golden cli-tests e2e layering deps install uninstall \
+.PHONY: all run check test unit golden cli-tests e2e layering install-test deps install uninstall \
         clean check-sanitize check-valgrind bench
 .DEFAULT_GOAL := all
 
 all: $(PROG) todoke
 
 # A link at the top so that `./todoke` works from the source tree.
-todoke: $(PROG)
-	@ln -sf $(PROG) $@
+todoke: $(PROG) FORCE
+	@[ "$$(readlink $@ 2>/dev/null)" = "$(PROG)" ] || ln -sfn $(PROG) $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
@@ -62,6 +60,18 @@ $(LIB): $(LIB_OBJ)
 
 $(PROG): $(B)/src/cli/main.o $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS)
+
+# Paths and version compiled in; rewritten only when they change, so that
+# `make install PREFIX=/usr` after a plain `make` rebuilds what uses them.
+CONFIG = $(B)/config.h
+$(CONFIG): FORCE
+	@mkdir -p $(@D)
+	@printf '#define TODOKE_VERSION "%s"\n#define TODOKE_PKGDATADIR "%s"\n#define TODOKE_LOCALEDIR "%s"\n' \
+		'$(VERSION)' '$(PKGDATADIR)' '$(LOCALEDIR)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+FORCE:
+
+$(LIB_OBJ) $(B)/src/cli/main.o: | $(CONFIG)
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
@@ -96,7 +106,7 @@ check: deps
 	@$(MAKE) --no-print-directory test
 
 test: all $(UNIT_BIN)
-	@$(MAKE) --no-print-directory unit golden cli-tests e2e layering
+	@$(MAKE) --no-print-directory unit golden cli-tests e2e layering install-test
 	@echo "make check: all tests passed"
 
 export TODOKE_DATADIR := $(CURDIR)
@@ -116,6 +126,11 @@ E2E_TESTS = $(sort $(wildcard tests/e2e/test_*.sh))
 e2e: $(PROG)
 	@set -e; for t in $(E2E_TESTS); do E2E_PROG="$(CURDIR)/$(PROG)" sh $$t; done
 
+# Installed into a staging DESTDIR, the binary finds its forms; uninstall
+# leaves nothing behind.
+install-test:
+	@sh tests/install.sh "$(MAKE)"
+
 # The model, forms, incident files and exporters must not know curses.
 layering:
 	@sh tests/layering.sh
@@ -128,7 +143,7 @@ check-valgrind: deps
 	@$(MAKE) --no-print-directory unit VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
 
 # ---- install -----------------------------------------------------------
-install: all
+install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGDATADIR)/forms $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/todoke
 	install -m 644 forms/*.form $(DESTDIR)$(PKGDATADIR)/forms/
@@ -143,4 +158,4 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(wildcard man/*.5)))
 
 clean:
-	rm -rf build build-san todoke
+	rm -rf build build-san build-install todoke

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "todoke/check.h"
 #include "todoke/export.h"
 #include "todoke/fileio.h"

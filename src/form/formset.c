@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "todoke/strbuf.h"
 
 struct formset {
@@ -24,8 +25,8 @@ static bool has_forms(const char *dir)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* $TODOKE_DATADIR, else the installed data dir, else — when todoke runs
- * from its build tree, not installed — the source tree above build/. */
+/* $TODOKE_DATADIR, else the installed data dir, else the data dir beside
+ * the binary, else — todoke run from its build tree — the source tree. */
 const char *todoke_datadir(void)
 {
 	static char srcdir[PATH_MAX];
@@ -34,11 +35,16 @@ const char *todoke_datadir(void)
 		return env;
 	if (has_forms(TODOKE_PKGDATADIR))
 		return TODOKE_PKGDATADIR;
-	ssize_t n = readlink("/proc/self/exe", srcdir, sizeof srcdir - 4);
+	ssize_t n = readlink("/proc/self/exe", srcdir, sizeof srcdir - 32);
 	if (n > 0) {
 		srcdir[n] = '\0';
 		char *slash = strrchr(srcdir, '/');
 		if (slash) {
+			/* Installed elsewhere than configured (a DESTDIR staging
+			 * tree, a moved prefix): BIN/../share/todoke. */
+			strcpy(slash, "/../share/todoke");
+			if (has_forms(srcdir))
+				return srcdir;
 			strcpy(slash, "/..");
 			if (has_forms(srcdir))
 				return srcdir;

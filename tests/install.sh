@@ -1,0 +1,34 @@
+#!/bin/sh
+# make install into a staging DESTDIR: the installed todoke runs from
+# there and finds its forms; the man pages are there; uninstall removes
+# every file it installed.  Usage: tests/install.sh MAKE
+set -u
+make=${1:-make}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+$make -s B=build-install PREFIX=/usr DESTDIR="$tmp/root" install >"$tmp/log" 2>&1 ||
+	{ bad "make install"; cat "$tmp/log"; }
+for f in usr/bin/todoke usr/share/todoke/forms/ipa-access-3.5.form \
+         usr/share/man/man1/todoke.1 usr/share/man/man5/todoke-incident.5 \
+         usr/share/man/man5/todoke-form.5; do
+	[ -f "$tmp/root/$f" ] && ok || bad "$f not installed"
+done
+[ "$(stat -c %a "$tmp/root/usr/bin/todoke")" = 755 ] && ok || bad "binary mode"
+# Run from elsewhere, with no TODOKE_DATADIR: it finds its own forms.
+out=$(cd / && env -u TODOKE_DATADIR "$tmp/root/usr/bin/todoke" forms 2>&1)
+[ "$out" = "$(printf 'ipa-access\t3.5\t2024-03-27\tコンピュータ不正アクセス届出様式')" ] && ok ||
+	bad "installed todoke forms: $out"
+here=$(cd "$(dirname "$0")" && pwd)
+(cd / && env -u TODOKE_DATADIR "$tmp/root/usr/bin/todoke" export ipa "$here/golden/ipa/example.incident") \
+	> "$tmp/ex.txt" 2>&1
+cmp -s "$tmp/ex.txt" "$here/golden/ipa/example.expected" && ok || bad "installed export differs"
+$make -s B=build-install PREFIX=/usr DESTDIR="$tmp/root" uninstall >"$tmp/log" 2>&1 ||
+	{ bad "make uninstall"; cat "$tmp/log"; }
+left=$(find "$tmp/root" -type f)
+[ -z "$left" ] && ok || bad "left after uninstall: $left"
+echo "install: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
