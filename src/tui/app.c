@@ -219,9 +219,16 @@ char *dialog_input(struct app *a, const char *prompt, const char *initial)
 	return result;
 }
 
-/* A scrollable text: help, the preview of a document. */
-void dialog_text(struct app *a, const char *title, const char *text)
+wint_t dialog_text(struct app *a, const char *title, const char *text)
 {
+	return dialog_text_keys(a, title, text, "", NULL);
+}
+
+/* A scrollable text: help, the preview of a document. */
+wint_t dialog_text_keys(struct app *a, const char *title, const char *text,
+                        const char *keys, const char *hint)
+{
+	wint_t closed = 0;
 	size_t nlines = 0, cap = 64;
 	const char **lines = xmalloc(cap * sizeof *lines);
 	size_t *lens = xmalloc(cap * sizeof *lens);
@@ -244,7 +251,10 @@ void dialog_text(struct app *a, const char *title, const char *text)
 			top = (int)nlines > bh ? (int)nlines - bh : 0;
 		if (top < 0)
 			top = 0;
-		app_frame(a, title, _("↑↓ PgUp PgDn scroll  ←→ sideways  Home/End  Esc/q back"));
+		char footer[256];
+		snprintf(footer, sizeof footer, "%s%s%s", hint ? hint : "", hint ? "  " : "",
+		         _("↑↓ PgUp PgDn scroll  ←→ sideways  Esc/q back"));
+		app_frame(a, title, footer);
 		for (int i = 0; i < bh && top + i < (int)nlines; i++) {
 			const char *s = lines[top + i];
 			size_t n = lens[top + i];
@@ -266,6 +276,10 @@ void dialog_text(struct app *a, const char *title, const char *text)
 		int rc = app_key(a, &ch, &quit);
 		if (quit || (rc == OK && (ch == 27 || ch == 'q' || ch == '\r' || ch == '\n')))
 			break;
+		if (rc == OK && ch < 128 && ch && strchr(keys, (int)ch)) {
+			closed = ch;
+			break;
+		}
 		if (rc != KEY_CODE_YES && !(rc == OK && ch == ' '))
 			continue;
 		if (rc == OK || ch == KEY_NPAGE)
@@ -287,4 +301,5 @@ void dialog_text(struct app *a, const char *title, const char *text)
 	}
 	free(lines);
 	free(lens);
+	return closed;
 }

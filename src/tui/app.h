@@ -54,7 +54,11 @@ int app_body_height(void);
 bool dialog_confirm(struct app *a, const char *question);
 /* A one-line prompt; NULL when cancelled.  malloc'd. */
 char *dialog_input(struct app *a, const char *prompt, const char *initial);
-void dialog_text(struct app *a, const char *title, const char *text);
+/* A scrollable text.  `keys` names extra keys that close it (e.g. "e"),
+ * shown as `hint` in the footer; returns the key that closed it, or 0. */
+wint_t dialog_text(struct app *a, const char *title, const char *text);
+wint_t dialog_text_keys(struct app *a, const char *title, const char *text,
+                        const char *keys, const char *hint);
 
 enum action screen_page(struct app *a);
 enum action screen_index(struct app *a);

@@ -117,9 +117,13 @@ static void preview(struct app *a)
 	struct strbuf doc;
 	struct diag d;
 	sb_init(&doc);
+	wint_t key = 0;
 	if (export_ipa(a->inc, &doc, &d))
-		dialog_text(a, _("Preview: the IPA form as it will be written"), doc.buf);
+		key = dialog_text_keys(a, _("Preview: the IPA form as it will be written"),
+		                       doc.buf, "e", _("e export"));
 	sb_release(&doc);
+	if (key == 'e')
+		do_export(a);
 }
 
 static void put_answer_lines(struct strbuf *sb, const char *indent, const char *text)

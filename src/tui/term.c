@@ -45,6 +45,19 @@ static void on_hup(int sig)
 	term_hangup = 1;
 }
 
+/* A crash must not leave the terminal raw: put it back, then die of the
+ * same signal.  (endwin is not async-signal-safe; at this point there is
+ * nothing left to protect, and a usable shell is worth the risk.) */
+static void on_crash(int sig)
+{
+	if (started) {
+		started = false;
+		endwin();
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 static void catch(int sig, void (*fn)(int))
 {
 	struct sigaction sa;
@@ -86,6 +99,10 @@ bool term_start(void)
 	catch(SIGINT, on_quit);
 	catch(SIGTERM, on_quit);
 	catch(SIGHUP, on_hup);
+	catch(SIGSEGV, on_crash);
+	catch(SIGBUS, on_crash);
+	catch(SIGFPE, on_crash);
+	catch(SIGABRT, on_crash);
 	signal(SIGPIPE, SIG_IGN);
 	return true;
 }

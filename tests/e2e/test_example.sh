@@ -77,6 +77,16 @@ wait_for "Written: $e2e_tmp/ex-ipa.txt"
 same_file "$e2e_tmp/ex-ipa.txt" "$e2e_dir/../golden/ipa/example.expected"
 [ "$(stat -c %a "$e2e_tmp/ex-ipa.txt")" = 600 ] && ok || fail "export not 0600"
 
+# The preview is the document as written; export from there too.
+keys p
+wait_for "Preview: the IPA form as it will be written"
+wait_for "コンピュータ不正アクセス届出様式"
+wait_for "e export"
+keys e
+wait_for "Write the IPA form to:"
+keys Escape
+wait_for "Review: 0 problem(s)"
+
 # Exporting again asks before replacing the file.
 keys e Enter
 wait_for "exists. Replace it? (y/n)"

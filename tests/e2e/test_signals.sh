@@ -64,4 +64,10 @@ keys C-c
 wait_exit
 grep -qxF "reporter.tel: 03-0000-0000" "$inc" && ok || fail "Ctrl-C lost the typed text"
 [ "$(tm display -p -t e2e '#{alternate_on}')" = 0 ] && ok || fail "terminal not restored after Ctrl-C"
+# A crash (here SIGSEGV from outside) leaves the terminal usable.
+e2e_start "$inc"
+wait_for "(page 1 of 18)"
+kill -SEGV "$(e2e_pid)"
+wait_exit
+[ "$(tm display -p -t e2e '#{alternate_on}')" = 0 ] && ok || fail "terminal not restored after a crash"
 e2e_finish
