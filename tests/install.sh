@@ -13,6 +13,7 @@ bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 $make -s B=build-install PREFIX=/usr DESTDIR="$tmp/root" install >"$tmp/log" 2>&1 ||
 	{ bad "make install"; cat "$tmp/log"; }
 for f in usr/bin/todoke usr/share/todoke/forms/ipa-access-3.5.form \
+         usr/share/todoke/forms/ppc-report-2024.form \
          usr/share/man/man1/todoke.1 usr/share/man/man5/todoke-incident.5 \
          usr/share/man/man5/todoke-form.5; do
 	[ -f "$tmp/root/$f" ] && ok || bad "$f not installed"
@@ -20,7 +21,7 @@ done
 [ "$(stat -c %a "$tmp/root/usr/bin/todoke")" = 755 ] && ok || bad "binary mode"
 # Run from elsewhere, with no TODOKE_DATADIR: it finds its own forms.
 out=$(cd / && env -u TODOKE_DATADIR "$tmp/root/usr/bin/todoke" forms 2>&1)
-[ "$out" = "$(printf 'ipa-access\t3.5\t2024-03-27\tコンピュータ不正アクセス届出様式')" ] && ok ||
+[ "$out" = "$(printf 'ipa-access\t3.5\t2024-03-27\tコンピュータ不正アクセス届出様式\nppc-report\t2024\t2024-04-01\t個人情報保護委員会への漏えい等報告')" ] && ok ||
 	bad "installed todoke forms: $out"
 here=$(cd "$(dirname "$0")" && pwd)
 (cd / && env -u TODOKE_DATADIR "$tmp/root/usr/bin/todoke" export ipa "$here/golden/ipa/example.incident") \

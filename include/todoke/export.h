@@ -19,4 +19,8 @@ void layout_render(const struct form *f, const struct model *m, struct strbuf *o
  * was started with.  False (with err) when the incident has no IPA form. */
 bool export_ipa(const struct incident *inc, struct strbuf *out, struct diag *err);
 
+/* The report to the 個人情報保護委員会, items 一〜九 of 規則第8条 (未確定
+ * where unanswered), then the decision of 規則第7条 and the deadlines. */
+bool export_ppc(const struct incident *inc, struct strbuf *out, struct diag *err);
+
 #endif

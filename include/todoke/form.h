@@ -40,6 +40,7 @@ enum seg_kind {
 	SEG_DATE,   /* 2022年10月24日, blank 「    年  月  日」 */
 	SEG_RADIO,  /* ■/□ of one option of a choice */
 	SEG_PARA,   /* multi-line text, one output line per text line */
+	SEG_CHOICE, /* the label of the chosen option of a choice */
 };
 
 enum date_style { DATE_YMD, DATE_MD };
@@ -64,6 +65,7 @@ enum line_kind {
 struct layout_line {
 	enum line_kind kind;
 	bool help;              /* also shown as the section's help */
+	bool unprinted;         /* help for the wizard only, not in the document */
 	struct segment *segs;
 	size_t nsegs;
 	int section;
@@ -100,6 +102,8 @@ struct form {
 	char *version;          /* e.g. 3.5 */
 	char *released;         /* e.g. 2024-03-27 */
 	char *title;
+	char *unanswered;       /* printed for an unanswered field (「未確定」),
+	                           or NULL: blanks as on a paper form */
 	struct question *qs;
 	size_t nqs;
 	struct section *sections;

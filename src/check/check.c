@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "todoke/i18n.h"
+#include "todoke/ppc.h"
 #include "todoke/strbuf.h"
 
 static void add(struct problems *p, enum severity sev, const char *id, int line,
@@ -173,10 +174,29 @@ static void check_notes(const struct incident *inc, const struct form *f,
 	}
 }
 
+/* The PPC report: a deadline passed with no report recorded, or a
+ * decision that still needs answers. */
+static void check_ppc(const struct incident *inc, struct date today, struct problems *out)
+{
+	if (!incident_form(inc, "ppc-report"))
+		return;
+	struct ppc_decision d;
+	struct strbuf sb;
+	ppc_decide(inc->answers, &d);
+	sb_init(&sb);
+	ppc_status(&d, today, &sb);
+	if (ppc_overdue(&d, today))
+		add(out, SEV_ERROR, "ppc.report.date", 0, _("overdue: %s"), sb.buf);
+	else if (d.verdict == PPC_UNDETERMINED)
+		add(out, SEV_MISSING, "ppc.involved", 0, "%s", sb.buf);
+	sb_release(&sb);
+}
+
 void check_incident(const struct incident *inc, struct date today,
                     struct problems *out)
 {
 	memset(out, 0, sizeof *out);
+	check_ppc(inc, today, out);
 	for (size_t k = 0; k < inc->nforms; k++) {
 		const struct form *f = inc->forms[k];
 		for (size_t i = 0; i < f->nrules; i++)

@@ -15,6 +15,7 @@
 #include "todoke/form.h"
 #include "todoke/i18n.h"
 #include "todoke/incident.h"
+#include "todoke/ppc.h"
 #include "todoke/tui.h"
 
 /* Exit status: 0 all well, 1 problems found (check), 2 usage or bad input. */
@@ -27,7 +28,8 @@ static void usage(FILE *fp)
 	fprintf(fp, _(
 "Usage: %s [OPTION]... [INCIDENT]     (the wizard)\n"
 "       %s new [--title TEXT] INCIDENT\n"
-"       %s export ipa INCIDENT [-o FILE]\n"
+"       %s export ipa|ppc INCIDENT [-o FILE]\n"
+"       %s deadlines INCIDENT\n"
 "       %s check [--all] INCIDENT\n"
 "       %s forms\n"
 "\n"
@@ -37,6 +39,10 @@ static void usage(FILE *fp)
 "Commands:\n"
 "  new INCIDENT         create an empty incident file (mode 0600)\n"
 "  export ipa INCIDENT  write the IPA form (to standard output by default)\n"
+"  export ppc INCIDENT  write the report to the 個人情報保護委員会, with the\n"
+"                       reporting-duty decision and its deadlines\n"
+"  deadlines INCIDENT   whether the PPC report is mandatory, why, and the days\n"
+"                       left for 速報 and 確報; exit 1 if one has passed\n"
 "  check INCIDENT       list what is missing or inconsistent; exit 1 if any\n"
 "  forms                list the installed forms and their versions\n"
 "\n"
@@ -49,10 +55,11 @@ static void usage(FILE *fp)
 "  -h, --help           show this help and exit\n"
 "  -V, --version        show the version and exit\n"
 "\n"
-"Exit status: 0 if all is well, 1 if check found problems, 2 on bad usage\n"
+"Exit status: 0 if all is well, 1 if check found problems or a PPC deadline\n"
+"passed without a recorded report, 2 on bad usage\n"
 "or unreadable input.  Forms are read from $TODOKE_DATADIR/forms, else\n"
 "%s/forms.  See todoke(1), todoke-incident(5), todoke-form(5).\n"),
-	        progname, progname, progname, progname, progname, TODOKE_PKGDATADIR);
+	        progname, progname, progname, progname, progname, progname, TODOKE_PKGDATADIR);
 }
 
 static void errmsg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -110,11 +117,16 @@ static int write_output(const struct opts *o, const struct strbuf *doc)
 static int cmd_export(const struct opts *o, int argc, char **argv)
 {
 	if (argc != 2) {
-		errmsg(_("usage: export ipa INCIDENT [-o FILE]"));
+		errmsg(_("usage: export ipa|ppc INCIDENT [-o FILE]"));
 		return EXIT_BAD;
 	}
-	if (strcmp(argv[0], "ipa") != 0) {
-		errmsg(_("unknown document \"%s\" (known: ipa)"), argv[0]);
+	bool (*exporter)(const struct incident *, struct strbuf *, struct diag *);
+	if (strcmp(argv[0], "ipa") == 0)
+		exporter = export_ipa;
+	else if (strcmp(argv[0], "ppc") == 0)
+		exporter = export_ppc;
+	else {
+		errmsg(_("unknown document \"%s\" (known: ipa, ppc)"), argv[0]);
 		return EXIT_BAD;
 	}
 	struct formset *fs = load_forms();
@@ -129,7 +141,7 @@ static int cmd_export(const struct opts *o, int argc, char **argv)
 	} else {
 		struct strbuf doc;
 		sb_init(&doc);
-		if (export_ipa(inc, &doc, &d))
+		if (exporter(inc, &doc, &d))
 			rc = write_output(o, &doc);
 		else {
 			snprintf(d.file, sizeof d.file, "%s", argv[1]);
@@ -196,6 +208,51 @@ static int cmd_check(const struct opts *o, int argc, char **argv)
 	return rc;
 }
 
+static int cmd_deadlines(int argc, char **argv)
+{
+	if (argc != 1) {
+		errmsg(_("usage: deadlines INCIDENT"));
+		return EXIT_BAD;
+	}
+	struct date today;
+	const char *why;
+	if (!date_today(&today, &why)) {
+		errmsg(_("TODOKE_TODAY: %s"), why);
+		return EXIT_BAD;
+	}
+	struct formset *fs = load_forms();
+	if (!fs)
+		return EXIT_BAD;
+	struct incident *inc;
+	struct diag d;
+	int rc = EXIT_BAD;
+	diag_clear(&d);
+	if (!incident_load(argv[0], fs, &inc, &d)) {
+		print_diag(&d);
+	} else if (!incident_form(inc, "ppc-report")) {
+		errmsg(_("%s: this incident has no PPC report (form: ppc-report)"), argv[0]);
+		incident_free(&inc);
+	} else {
+		struct ppc_decision dec;
+		struct strbuf sb;
+		char buf[16];
+		ppc_decide(inc->answers, &dec);
+		sb_init(&sb);
+		date_format_iso(today, buf, sizeof buf);
+		sb_addf(&sb, _("Today: %s\n"), buf);
+		ppc_report_deadlines(&dec, today, &sb);
+		fputs(sb.buf, stdout);
+		sb_release(&sb);
+		rc = ppc_overdue(&dec, today) ? EXIT_PROBLEMS : EXIT_OK;
+		if (rc == EXIT_PROBLEMS)
+			printf("%s\n", _("A deadline has passed with no report recorded "
+			                  "(ppc.prelim.date / ppc.final.date)."));
+		incident_free(&inc);
+	}
+	formset_free(&fs);
+	return rc;
+}
+
 static int cmd_new(const struct opts *o, int argc, char **argv)
 {
 	if (argc != 1) {
@@ -210,13 +267,14 @@ static int cmd_new(const struct opts *o, int argc, char **argv)
 	struct formset *fs = load_forms();
 	if (!fs)
 		return EXIT_BAD;
-	const struct form *ipa = formset_latest(fs, "ipa-access");
+	const struct form *forms[2] = { formset_latest(fs, "ipa-access"),
+	                                formset_latest(fs, "ppc-report") };
 	int rc = EXIT_BAD;
-	if (!ipa) {
+	if (!forms[0]) {
 		errmsg(_("the IPA form (ipa-access) is not installed in %s/forms"),
 		       todoke_datadir());
 	} else {
-		struct incident *inc = incident_new(&ipa, 1);
+		struct incident *inc = incident_new(forms, forms[1] ? 2 : 1);
 		if (o->title)
 			incident_set_meta(inc, "title", o->title);
 		struct diag d;
@@ -295,7 +353,7 @@ int main(int argc, char **argv)
 	argv += optind;
 	bool command = argc > 0 && (strcmp(argv[0], "new") == 0 ||
 	               strcmp(argv[0], "export") == 0 || strcmp(argv[0], "check") == 0 ||
-	               strcmp(argv[0], "forms") == 0);
+	               strcmp(argv[0], "forms") == 0 || strcmp(argv[0], "deadlines") == 0);
 	if (argc == 0 || (argc == 1 && !command)) {
 		/* The wizard: the start screen, or the incident named. */
 		struct formset *fs = load_forms();
@@ -314,6 +372,8 @@ int main(int argc, char **argv)
 		return cmd_new(&o, argc - 1, argv + 1);
 	if (strcmp(cmd, "forms") == 0)
 		return cmd_forms();
+	if (strcmp(cmd, "deadlines") == 0)
+		return cmd_deadlines(argc - 1, argv + 1);
 	errmsg(_("unknown command \"%s\""), cmd);
 	fprintf(stderr, _("Try '%s --help' for more information.\n"), progname);
 	return EXIT_BAD;

@@ -1,6 +1,7 @@
 /* layout — fills a form's printed layout with the answers. */
 #include "todoke/export.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char BOX_ON[] = "■", BOX_OFF[] = "□";
@@ -32,7 +33,23 @@ static bool seg_answered(const struct scope *sc, const struct segment *s)
 	case SEG_NOTE: return v->checked && v->text && *v->text;
 	case SEG_FIELD: return v->type == Q_NUMBER || (v->text && *v->text);
 	case SEG_PARA: return v->text && *v->text;
+	case SEG_CHOICE: return v->text && *v->text;
 	default: return true;
+	}
+}
+
+/* 1234567 → "1,234,567", as Japanese reports write counts. */
+static void put_number(long long n, struct strbuf *out)
+{
+	char digits[32];
+	snprintf(digits, sizeof digits, "%lld", n < 0 ? -n : n);
+	size_t len = strlen(digits);
+	if (n < 0)
+		sb_addc(out, '-');
+	for (size_t i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			sb_addc(out, ',');
+		sb_addc(out, digits[i]);
 	}
 }
 
@@ -41,7 +58,10 @@ static void put_date(const struct scope *sc, const struct segment *s,
 {
 	char buf[48];
 	if (!v || v->type != Q_DATE) {
-		sb_add(out, s->style == DATE_MD ? "  月  日" : "    年  月  日");
+		if (sc->f->unanswered)
+			sb_add(out, sc->f->unanswered);
+		else
+			sb_add(out, s->style == DATE_MD ? "  月  日" : "    年  月  日");
 		return;
 	}
 	struct date ref;
@@ -75,9 +95,13 @@ static void render_lines(const struct scope *sc, const struct layout_line *lines
 static void render_line(const struct scope *sc, const struct layout_line *l,
                         struct strbuf *out)
 {
+	if (l->unprinted)
+		return;
 	if (l->kind == LINE_REPEAT) {
 		const struct question *rq = &sc->qs[l->q];
 		size_t count = model_entry_count(sc->m, rq->id);
+		if (!count && sc->f->unanswered)
+			sb_addf(out, "  %s\n", sc->f->unanswered);
 		for (size_t i = 0; i < count; i++) {
 			struct scope inner = { rq->fields, model_entry(sc->m, rq->id, i),
 			                       sc->f, sc->top };
@@ -88,8 +112,11 @@ static void render_line(const struct scope *sc, const struct layout_line *l,
 	/* {para} stands alone after its indentation (checked on load). */
 	if (l->nsegs && l->segs[l->nsegs - 1].kind == SEG_PARA) {
 		const struct value *v = answer(sc, l->segs[l->nsegs - 1].q);
-		if (v && v->text)
-			put_para(l->nsegs == 2 ? l->segs[0].text : "", v->text, out);
+		const char *indent = l->nsegs == 2 ? l->segs[0].text : "";
+		if (v && v->text && *v->text)
+			put_para(indent, v->text, out);
+		else if (sc->f->unanswered)
+			put_para(indent, sc->f->unanswered, out);
 		return;
 	}
 	if (l->kind == LINE_COND) {
@@ -122,12 +149,22 @@ static void render_line(const struct scope *sc, const struct layout_line *l,
 			break;
 		case SEG_FIELD:
 			if (v && v->type == Q_NUMBER)
-				sb_addf(out, "%lld", v->number);
+				put_number(v->number, out);
 			else if (v && v->text && *v->text)
 				sb_add(out, v->text);
+			else if (sc->f->unanswered)
+				sb_add(out, sc->f->unanswered);
 			else
 				sb_addspaces(out, s->width);
 			break;
+		case SEG_CHOICE: {
+			int o = v && v->text ? question_option(&sc->qs[s->q], v->text) : -1;
+			if (o >= 0)
+				sb_add(out, sc->qs[s->q].opts[o].label);
+			else if (sc->f->unanswered)
+				sb_add(out, sc->f->unanswered);
+			break;
+		}
 		case SEG_DATE:
 			put_date(sc, s, v, out);
 			break;

@@ -82,6 +82,7 @@ void form_free(struct form **pf)
 	free(f->version);
 	free(f->released);
 	free(f->title);
+	free(f->unanswered);
 	for (size_t i = 0; i < f->nqs; i++)
 		free_question(&f->qs[i]);
 	free(f->qs);
@@ -383,6 +384,14 @@ static bool parse_placeholder(struct parser *p, struct layout_line *l, char *bod
 		cq->opts[cq->nopts].label = label ? xstrdup(label) : NULL;
 		s.opt = (int)cq->nopts++;
 		s.kind = SEG_RADIO;
+	} else if (strcmp(kind, "choice") == 0) {
+		size_t *cnt;
+		struct question *qs = *scope(p, &cnt);
+		q = find_in(qs, *cnt, id);
+		if (n != 2 || q < 0 || qs[q].type != Q_CHOICE)
+			return FAIL(p, "{choice %s}: declare its options first with "
+			            "\"options %s OPT=LABEL …\"", id, id);
+		s.kind = SEG_CHOICE;
 	} else if (strcmp(kind, "para") == 0) {
 		if (n != 2)
 			return FAIL(p, "use {para ID}");
@@ -390,12 +399,14 @@ static bool parse_placeholder(struct parser *p, struct layout_line *l, char *bod
 			return false;
 		s.kind = SEG_PARA;
 	} else {
-		return FAIL(p, "unknown placeholder {%s …}; known: box note text number date radio para _", kind);
+		return FAIL(p, "unknown placeholder {%s …}; known: box note text number date radio choice para _", kind);
 	}
 	s.q = q;
 	add_seg(l, s);
 
 	struct question *qq = scoped_q(p, q);
+	if (s.kind == SEG_CHOICE && label && !qq->label)
+		qq->label = xstrdup(label);
 	if (s.kind == SEG_RADIO) {
 		if (!label)
 			pend[(*npend)++] = (struct pending_label){ q, l->nsegs - 1, true, s.opt };
@@ -610,6 +621,35 @@ static bool directive(struct parser *p, char *line)
 		return set_once(p, &f->released, line, rest);
 	if (strcmp(line, "title") == 0)
 		return set_once(p, &f->title, line, rest);
+	if (strcmp(line, "unanswered") == 0)
+		return set_once(p, &f->unanswered, line, rest);
+	if (strcmp(line, "options") == 0) {
+		char *save = NULL;
+		char *id = strtok_r(rest, " ", &save);
+		if (!id)
+			return FAIL(p, "use: options ID OPT=LABEL [OPT=LABEL…]");
+		int q = declare(p, id, Q_CHOICE, false);
+		if (q < 0)
+			return false;
+		struct question *cq = scoped_q(p, q);
+		for (char *w = strtok_r(NULL, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+			char *eq = strchr(w, '=');
+			if (!eq || eq == w || !eq[1])
+				return FAIL(p, "\"%s\": write OPTION=LABEL", w);
+			*eq = '\0';
+			if (!valid_id(w))
+				return FAIL(p, "bad option id \"%s\"", w);
+			if (question_option(cq, w) >= 0)
+				return FAIL(p, "option \"%s\" of \"%s\" appears twice", w, id);
+			cq->opts = xrealloc(cq->opts, (cq->nopts + 1) * sizeof *cq->opts);
+			cq->opts[cq->nopts].id = xstrdup(w);
+			cq->opts[cq->nopts].label = xstrdup(eq + 1);
+			cq->nopts++;
+		}
+		if (cq->nopts < 2)
+			return FAIL(p, "a choice needs at least two options");
+		return true;
+	}
 	if (strcmp(line, "section") == 0) {
 		if (p->rep)
 			return FAIL(p, "section inside repeat … end");
@@ -708,13 +748,18 @@ struct form *form_parse(const char *text, size_t len, const char *name,
 		if (memchr(line, '\0', n) || strchr(line, '\t')) {
 			ok = FAIL(&p, "%s", strchr(line, '\t') ? "tab character: use spaces"
 			                                       : "NUL byte");
-		} else if (line[0] == '|' || line[0] == '!' || line[0] == '?') {
+		} else if (strchr("|!?~", line[0]) && line[0]) {
 			if (!header)
 				ok = FAIL(&p, "the first line must be \"todoke-form 1\"");
 			else
 				ok = parse_layout(&p, line + 1,
 				                  line[0] == '?' ? LINE_COND : LINE_TEXT,
-				                  line[0] == '!');
+				                  line[0] == '!' || line[0] == '~');
+			if (ok && line[0] == '~') {
+				struct layout_line *l = p.rep ? &p.rep->body[p.rep->nbody - 1]
+				                              : &p.f->lines[p.f->nlines - 1];
+				l->unprinted = true;
+			}
 		} else if (line[0] == '#' || line[strspn(line, " ")] == '\0') {
 			/* comment or blank */
 		} else if (!header) {
@@ -727,7 +772,7 @@ struct form *form_parse(const char *text, size_t len, const char *name,
 				ok = FAIL(&p, "the first line must be \"todoke-form 1\"");
 		} else if (line[0] == ' ') {
 			ok = FAIL(&p, "directive lines start at the first column "
-			          "(layout lines start with |, ! or ?)");
+			          "(layout lines start with |, !, ? or ~)");
 		} else {
 			ok = directive(&p, line);
 		}

@@ -187,10 +187,24 @@ static bool parse_lock(const char *buf, size_t len, struct lockinfo *li)
 	return true;
 }
 
+/* A zombie has ended: it only waits for its parent (or, in a container
+ * whose first process reaps nothing, for ever). */
+static bool is_zombie(long pid)
+{
+	char path[64], stat[1024];
+	snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+	if (read_small(path, stat, sizeof stat) <= 0)
+		return false;
+	char *p = strrchr(stat, ')');
+	return p && p[1] == ' ' && p[2] == 'Z';
+}
+
 /* Whether the session that wrote the lock may still run (same host). */
 static bool session_alive(const struct lockinfo *li)
 {
 	if (kill((pid_t)li->owner.pid, 0) != 0 && errno == ESRCH)
+		return false;
+	if (is_zombie(li->owner.pid))
 		return false;
 	/* The pid is in use (EPERM: by another user).  By the session itself,
 	 * unless the lock names its process and this is another one: the pid

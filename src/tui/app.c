@@ -13,6 +13,7 @@
 #include "todoke/check.h"
 #include "todoke/i18n.h"
 #include "todoke/lock.h"
+#include "todoke/ppc.h"
 #include "todoke/profile.h"
 #include "todoke/strbuf.h"
 #include "todoke/textwidth.h"
@@ -109,14 +110,23 @@ int app_key(struct app *a, wint_t *ch, bool *quit)
 	}
 }
 
+/* A third line at the top while the incident has a PPC report: whether it
+ * is due, and the days left. */
+static bool ppc_line;
+
+void app_layout_update(const struct app *a)
+{
+	ppc_line = a->inc && incident_form(a->inc, "ppc-report");
+}
+
 int app_body_top(void)
 {
-	return 2;
+	return ppc_line ? 3 : 2;
 }
 
 int app_body_height(void)
 {
-	return LINES - 4;
+	return LINES - 4 - ppc_line;
 }
 
 int draw_text(int y, int x, const char *s, int cols, attr_t attr)
@@ -163,6 +173,18 @@ void app_frame(struct app *a, const char *where, const char *keys)
 		draw_text(1, 1, where, COLS - 2, term_attr(C_STATUS));
 	}
 
+	app_layout_update(a);
+	if (ppc_line) {
+		struct ppc_decision d;
+		struct strbuf sb;
+		sb_init(&sb);
+		ppc_decide(a->inc->answers, &d);
+		ppc_status(&d, a->today, &sb);
+		enum color_role role = ppc_overdue(&d, a->today) ? C_ERROR
+		                       : d.verdict == PPC_MANDATORY ? C_HEADING : C_HELP;
+		draw_text(2, 1, sb.buf, COLS - 2, term_attr(role));
+		sb_release(&sb);
+	}
 	if (a->msg[0])
 		draw_text(LINES - 2, 1, a->msg, COLS - 2,
 		          term_attr(a->msg_role == C_ERROR ? C_ERROR : C_OK));

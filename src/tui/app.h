@@ -49,6 +49,8 @@ bool app_commit_field(struct app *a);
 /* Title bar, status/message line and footer with the keys that work. */
 void app_frame(struct app *a, const char *where, const char *keys);
 int app_body_top(void);
+/* After an incident is opened or closed: the frame's lines may change. */
+void app_layout_update(const struct app *a);
 int app_body_height(void);
 
 bool dialog_confirm(struct app *a, const char *question);

@@ -33,12 +33,13 @@ static void remember_reporter(struct app *a)
 struct incident *tui_create(struct app *a, const char *path, const char *title,
                             struct diag *d)
 {
-	const struct form *ipa = formset_latest(a->fs, "ipa-access");
-	if (!ipa) {
+	const struct form *forms[2] = { formset_latest(a->fs, "ipa-access"),
+	                                formset_latest(a->fs, "ppc-report") };
+	if (!forms[0]) {
 		diag_set(d, todoke_datadir(), 0, "%s", _("the IPA form is not installed"));
 		return NULL;
 	}
-	struct incident *inc = incident_new(&ipa, 1);
+	struct incident *inc = incident_new(forms, forms[1] ? 2 : 1);
 	char *ppath = profile_path();
 	struct diag pd;
 	if (ppath && !profile_load(ppath, inc->answers, &pd)) {
@@ -90,6 +91,7 @@ static bool open_incident(struct app *a, const char *path)
 	a->inc_opened = true;
 	a->wiz = wizard_new(a->inc);
 	a->page = 0;
+	app_layout_update(a);
 	return true;
 }
 
@@ -120,6 +122,7 @@ static void close_incident(struct app *a)
 	wizard_free(&a->wiz);
 	incident_free(&a->inc);
 	lock_release(&a->lock);
+	app_layout_update(a);
 }
 
 /* Walks the pages until the user quits (or a signal ends the session). */

@@ -39,6 +39,19 @@ static char *line_text(const struct layout_line *l, size_t from, size_t skip)
 	return sb_detach(&sb);
 }
 
+/* A question an earlier form of the incident already asks is not asked
+ * again (発覚日, 原因, the reporter…): its answer serves both. */
+static const struct incident *cur_inc;
+
+static bool asked_before(const struct page *p, const struct question *q)
+{
+	const struct form *owner = NULL;
+	if (!cur_inc || !q || p->repeat)
+		return false;
+	incident_question(cur_inc, q->id, &owner);
+	return owner && owner != p->form;
+}
+
 static void rows_of_line(struct page *p, const struct layout_line *l,
                          const struct question *qs)
 {
@@ -59,6 +72,8 @@ static void rows_of_line(struct page *p, const struct layout_line *l,
 	for (size_t i = 0; i < l->nsegs; i++) {
 		const struct segment *s = &l->segs[i];
 		const struct question *q = s->kind == SEG_TEXT ? NULL : &qs[s->q];
+		if (asked_before(p, q))
+			continue;
 		switch (s->kind) {
 		case SEG_TEXT:
 			break;
@@ -87,6 +102,18 @@ static void rows_of_line(struct page *p, const struct layout_line *l,
 		case SEG_RADIO:
 			add_row(p, ROW_RADIO, indent, q->opts[s->opt].label, q, s->opt);
 			break;
+		case SEG_CHOICE:
+			/* Printed as the chosen label; asked as one option a row. */
+			if (q->label && *q->label) {
+				char *t = xmalloc(strlen(q->label) + 2);
+				strcpy(t, q->label);
+				strcat(t, ":");
+				add_row(p, ROW_TEXT, indent, t, NULL, -1);
+				free(t);
+			}
+			for (size_t o = 0; o < q->nopts; o++)
+				add_row(p, ROW_RADIO, indent + 2, q->opts[o].label, q, (int)o);
+			break;
 		case SEG_FIELD:
 		case SEG_DATE: {
 			char *t = xmalloc(strlen(q->label) + 2);
@@ -110,8 +137,10 @@ static void rows_of_lines(struct page *p, const struct layout_line *lines, size_
 		const struct layout_line *l = &lines[i];
 		if (section >= 0 && l->section != section)
 			continue;
-		if (l->kind == LINE_REPEAT)
-			add_row(p, ROW_REPEAT, 2, f->qs[l->q].label, &f->qs[l->q], -1);
+		if (l->kind == LINE_REPEAT) {
+			if (!asked_before(p, &f->qs[l->q]))
+				add_row(p, ROW_REPEAT, 2, f->qs[l->q].label, &f->qs[l->q], -1);
+		}
 		else
 			rows_of_line(p, l, qs);
 	}
@@ -120,6 +149,7 @@ static void rows_of_lines(struct page *p, const struct layout_line *lines, size_
 struct wizard *wizard_new(const struct incident *inc)
 {
 	struct wizard *w = xcalloc(1, sizeof *w);
+	cur_inc = inc;
 	for (size_t k = 0; k < inc->nforms; k++) {
 		const struct form *f = inc->forms[k];
 		for (size_t s = 0; s < f->nsections; s++) {
@@ -137,6 +167,7 @@ struct wizard *wizard_new(const struct incident *inc)
 			w->pages[w->npages++] = p;
 		}
 	}
+	cur_inc = NULL;
 	return w;
 }
 

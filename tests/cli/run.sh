@@ -40,7 +40,8 @@ expect bad-option 2 "$prog" --frobnicate && has bad-option err "Try 'todoke --he
 expect bad-command 2 "$prog" frobnicate x && has bad-command err "unknown command"
 expect wizard-needs-tty 2 "$prog" && has wizard-needs-tty err "the wizard needs a terminal"
 expect command-without-file 2 "$prog" check && has command-without-file err "usage: check"
-expect forms 0 "$prog" forms && has forms out "ipa-access	3.5	2024-03-27	コンピュータ不正アクセス届出様式"
+expect forms 0 "$prog" forms && has forms out "ipa-access	3.5	2024-03-27	コンピュータ不正アクセス届出様式" &&
+	has forms out "ppc-report	2024	2024-04-01	個人情報保護委員会への漏えい等報告"
 
 # check
 cp "$golden/example.incident" ex.incident
@@ -83,7 +84,7 @@ mkdir iso && cp ex.incident iso/
 (cd iso && "$prog" export ipa ex.incident -o report.txt && "$prog" check ex.incident) >/dev/null 2>&1
 if [ "$(ls -A iso | tr '\n' ' ')" = "ex.incident report.txt " ]; then pass=$((pass + 1))
 else fail=$((fail + 1)); echo "FAIL: export wrote other files:"; ls -A iso; fi
-expect export-unknown-doc 2 "$prog" export ppc ex.incident && has export-unknown-doc err "unknown document"
+expect export-unknown-doc 2 "$prog" export frob ex.incident && has export-unknown-doc err "unknown document"
 expect export-bad-dir 2 "$prog" export ipa ex.incident -o nodir/x.txt && has export-bad-dir err "nodir/x.txt"
 
 # new

@@ -105,7 +105,7 @@ START_TEST(placeholders_render)
 	sb_release(&out);
 	sb_init(&out);
 	layout_render(f, m, &out);
-	ck_assert_str_eq(out.buf, "{literal} ■その他(ｱ😀) \n□甲 ■乙\n数:1001/字/2024年2月29日\n"
+	ck_assert_str_eq(out.buf, "{literal} ■その他(ｱ😀) \n□甲 ■乙\n数:1,001/字/2024年2月29日\n"
 	                          "省略される行:有\n  一\n\n   二\n終\n");
 	sb_release(&out);
 	model_free(&m);
