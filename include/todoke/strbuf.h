@@ -20,6 +20,8 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 void sb_addspaces(struct strbuf *sb, int n);
+/* 1234567 as "1,234,567", as Japanese documents write counts. */
+void sb_add_thousands(struct strbuf *sb, long long n);
 /* Hands the buffer to the caller (who frees it); sb is left released:
  * sb_init it again before reuse.  Appending to it also works. */
 char *sb_detach(struct strbuf *sb);

@@ -38,21 +38,6 @@ static bool seg_answered(const struct scope *sc, const struct segment *s)
 	}
 }
 
-/* 1234567 → "1,234,567", as Japanese reports write counts. */
-static void put_number(long long n, struct strbuf *out)
-{
-	char digits[32];
-	snprintf(digits, sizeof digits, "%lld", n < 0 ? -n : n);
-	size_t len = strlen(digits);
-	if (n < 0)
-		sb_addc(out, '-');
-	for (size_t i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			sb_addc(out, ',');
-		sb_addc(out, digits[i]);
-	}
-}
-
 static void put_date(const struct scope *sc, const struct segment *s,
                      const struct value *v, struct strbuf *out)
 {
@@ -149,7 +134,7 @@ static void render_line(const struct scope *sc, const struct layout_line *l,
 			break;
 		case SEG_FIELD:
 			if (v && v->type == Q_NUMBER)
-				put_number(v->number, out);
+				sb_add_thousands(out, v->number);
 			else if (v && v->text && *v->text)
 				sb_add(out, v->text);
 			else if (sc->f->unanswered)

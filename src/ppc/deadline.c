@@ -53,10 +53,9 @@ void ppc_appendix(const struct ppc_decision *d, struct strbuf *out)
 	if (*d->channel)
 		sb_addf(out, "注意: %s\n", d->channel);
 	if (d->persons_known || d->persons > 0) {
-		char num[48];
-		snprintf(num, sizeof num, "%lld", d->persons);
-		sb_addf(out, "本人の数(合計): %s%s人%s\n", d->persons_atmost ? "最大" : "",
-		        num, d->persons_known ? "" : "(一部未確定)");
+		sb_addf(out, "本人の数(合計): %s", d->persons_atmost ? "最大" : "");
+		sb_add_thousands(out, d->persons);
+		sb_addf(out, "人%s\n", d->persons_known ? "" : "(一部未確定)");
 	}
 	if (!d->has_discovery) {
 		sb_add(out, "速報の期限: 未確定(発覚日が未回答)\n確報の期限: 未確定(発覚日が未回答)\n");

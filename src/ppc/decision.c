@@ -22,21 +22,6 @@ static void set(struct ppc_clause *c, enum tri t, const char *reason, const char
 	snprintf(c->missing, sizeof c->missing, "%s", missing ? missing : "");
 }
 
-static void number_ja(long long n, char *buf, size_t size)
-{
-	char digits[32], out[48];
-	size_t k = 0;
-	snprintf(digits, sizeof digits, "%lld", n);
-	size_t len = strlen(digits);
-	for (size_t i = 0; i < len && k + 2 < sizeof out; i++) {
-		if (i && (len - i) % 3 == 0)
-			out[k++] = ',';
-		out[k++] = digits[i];
-	}
-	out[k] = '\0';
-	snprintf(buf, size, "%s", out);
-}
-
 /* 1号: 要配慮個人情報. */
 static void clause1(const struct model *m, struct ppc_clause *c)
 {
@@ -130,19 +115,22 @@ static void clause4(const struct model *m, struct ppc_decision *d)
 			d->persons_atmost = true;
 	}
 	d->persons_known = all;
-	char num[48], r[256];
-	number_ja(d->persons, num, sizeof num);
+	char r[256];
+	struct strbuf num;
+	sb_init(&num);
+	sb_add_thousands(&num, d->persons);
 	if (d->persons > 1000) {
 		snprintf(r, sizeof r, "本人の数が%s%s人で1,000人を超えるため (4号)",
-		         d->persons_atmost ? "最大" : "", num);
+		         d->persons_atmost ? "最大" : "", num.buf);
 		set(c, TRI_YES, r, NULL);
 	} else if (all) {
 		snprintf(r, sizeof r, "本人の数が%s%s人で1,000人を超えないため",
-		         d->persons_atmost ? "最大" : "", num);
+		         d->persons_atmost ? "最大" : "", num.buf);
 		set(c, TRI_NO, r, NULL);
 	} else {
 		set(c, TRI_UNKNOWN, "本人の数が未確定", "本人の数");
 	}
+	sb_release(&num);
 }
 
 static void deadlines(const struct model *m, struct ppc_decision *d)

@@ -102,6 +102,21 @@ void sb_addspaces(struct strbuf *sb, int n)
 	sb->buf[sb->len] = '\0';
 }
 
+void sb_add_thousands(struct strbuf *sb, long long n)
+{
+	char digits[32];
+	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+	snprintf(digits, sizeof digits, "%llu", u);
+	size_t len = strlen(digits);
+	if (n < 0)
+		sb_addc(sb, '-');
+	for (size_t i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			sb_addc(sb, ',');
+		sb_addc(sb, digits[i]);
+	}
+}
+
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
 	va_list cp;

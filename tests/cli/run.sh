@@ -87,6 +87,23 @@ else fail=$((fail + 1)); echo "FAIL: export wrote other files:"; ls -A iso; fi
 expect export-unknown-doc 2 "$prog" export frob ex.incident && has export-unknown-doc err "unknown document"
 expect export-bad-dir 2 "$prog" export ipa ex.incident -o nodir/x.txt && has export-bad-dir err "nodir/x.txt"
 
+# deadlines: the PPC decision against today; exit 1 once one has passed
+ppcdir=$(cd "$golden/../ppc" && pwd)
+expect deadlines-ok 0 "$prog" --today=2022-10-27 deadlines "$ppcdir/prelim.incident" &&
+	has deadlines-ok out "PPC report: mandatory" &&
+	has deadlines-ok out "第4号 1,000人超: yes — 本人の数が最大1,200人で1,000人を超えるため (4号)" &&
+	has deadlines-ok out "Preliminary report (速報): preliminary by 2022-10-29 (2 days left)" &&
+	has deadlines-ok out "Final report (確報): final by 2022-12-23 (57 days left) — 60 days from the day found, as 3号 applies"
+expect deadlines-late 1 env TODOKE_TODAY=2022-10-30 "$prog" deadlines "$ppcdir/prelim.incident" &&
+	has deadlines-late out "preliminary by 2022-10-29 (1 day late)" &&
+	has deadlines-late out "A deadline has passed"
+expect deadlines-sent 0 "$prog" --today=2022-11-21 deadlines "$ppcdir/final.incident" &&
+	has deadlines-sent out "preliminary sent 2022-10-27"
+expect check-overdue 1 "$prog" --today=2022-10-30 check "$ppcdir/prelim.incident" &&
+	has check-overdue out "error: overdue: PPC report due: preliminary by 2022-10-29 (1 day late)"
+expect deadlines-no-ppc 2 "$prog" deadlines ex.incident && has deadlines-no-ppc err "no PPC report"
+expect export-ppc 0 "$prog" export ppc "$ppcdir/final.incident" && same export-ppc out "$ppcdir/final.expected"
+
 # new
 expect new 0 "$prog" new --title "テスト事案" new.incident && mode_is new new.incident 600
 has new new.incident "title: テスト事案"

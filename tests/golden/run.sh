@@ -1,6 +1,7 @@
 #!/bin/sh
 # Golden files through the real command line: `todoke export ipa` of every
-# tests/golden/ipa/NAME.incident must equal NAME.expected byte for byte,
+# tests/golden/ipa/NAME.incident must equal NAME.expected byte for byte
+# (and `export ppc` of tests/golden/ppc/NAME.incident),
 # and example.expected must be IPA's reference text when shared/ is there.
 # Usage: tests/golden/run.sh PATH-TO-TODOKE
 set -u
@@ -21,6 +22,18 @@ for inc in "$here"/ipa/*.incident; do
 	else
 		bad "export ipa $name"; cat "$tmp/err"
 		diff "$here/ipa/$name.expected" "$tmp/$name.out" | head -20
+	fi
+done
+
+# The PPC report: the 速報 and the later 確報 of one incident.
+for inc in "$here"/ppc/*.incident; do
+	name=$(basename "$inc" .incident)
+	if "$prog" export ppc "$inc" >"$tmp/ppc-$name.out" 2>"$tmp/err" &&
+	   cmp -s "$tmp/ppc-$name.out" "$here/ppc/$name.expected"; then
+		ok
+	else
+		bad "export ppc $name"; cat "$tmp/err"
+		diff "$here/ppc/$name.expected" "$tmp/ppc-$name.out" | head -20
 	fi
 done
 

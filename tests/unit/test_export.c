@@ -1,6 +1,7 @@
-/* Golden files for the IPA export: tests/golden/ipa/NAME.incident must
- * export to NAME.expected byte for byte.  example.expected is IPA's own
- * filled-in example (shared/reference), blank.expected the blank form. */
+/* Golden files: tests/golden/DOC/NAME.incident must export to
+ * NAME.expected byte for byte.  ipa/example.expected is IPA's own
+ * filled-in example (shared/reference), ipa/blank.expected the blank form;
+ * ppc/prelim and ppc/final are the 速報 and 確報 of one incident. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,12 @@
 #include "todoke/export.h"
 #include "todoke/fileio.h"
 
-static const char *const cases[] = { "example", "blank", "partial" };
+static const struct {
+	const char *doc, *name;
+} cases[] = {
+	{ "ipa", "example" }, { "ipa", "blank" }, { "ipa", "partial" },
+	{ "ppc", "prelim" }, { "ppc", "final" },
+};
 
 static struct formset *fs;
 
@@ -51,15 +57,16 @@ START_TEST(golden)
 	struct diag d;
 	struct incident *inc;
 
-	snprintf(path, sizeof path, "tests/golden/ipa/%s.incident", cases[_i]);
+	snprintf(path, sizeof path, "tests/golden/%s/%s.incident", cases[_i].doc, cases[_i].name);
 	ck_assert_msg(incident_load(path, fs, &inc, &d), "%s:%d: %s", d.file, d.line, d.msg);
-	snprintf(path, sizeof path, "tests/golden/ipa/%s.expected", cases[_i]);
+	snprintf(path, sizeof path, "tests/golden/%s/%s.expected", cases[_i].doc, cases[_i].name);
 	ck_assert_msg(file_read_all(path, &want, &len, &d), "%s", d.msg);
 
 	struct strbuf out;
 	sb_init(&out);
-	ck_assert(export_ipa(inc, &out, &d));
-	assert_same(cases[_i], out.buf, want);
+	ck_assert(strcmp(cases[_i].doc, "ipa") == 0 ? export_ipa(inc, &out, &d)
+	                                            : export_ppc(inc, &out, &d));
+	assert_same(cases[_i].name, out.buf, want);
 	ck_assert_uint_eq(out.len, len);
 	sb_release(&out);
 	free(want);
