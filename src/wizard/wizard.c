@@ -41,19 +41,18 @@ static char *line_text(const struct layout_line *l, size_t from, size_t skip)
 
 /* A question an earlier form of the incident already asks is not asked
  * again (発覚日, 原因, the reporter…): its answer serves both. */
-static const struct incident *cur_inc;
-
-static bool asked_before(const struct page *p, const struct question *q)
+static bool asked_before(const struct incident *inc, const struct page *p,
+                         const struct question *q)
 {
 	const struct form *owner = NULL;
-	if (!cur_inc || !q || p->repeat)
+	if (!inc || !q || p->repeat)
 		return false;
-	incident_question(cur_inc, q->id, &owner);
+	incident_question(inc, q->id, &owner);
 	return owner && owner != p->form;
 }
 
 static void rows_of_line(struct page *p, const struct layout_line *l,
-                         const struct question *qs)
+                         const struct question *qs, const struct incident *inc)
 {
 	size_t skip;
 	int indent = line_indent(l, &skip);
@@ -72,7 +71,7 @@ static void rows_of_line(struct page *p, const struct layout_line *l,
 	for (size_t i = 0; i < l->nsegs; i++) {
 		const struct segment *s = &l->segs[i];
 		const struct question *q = s->kind == SEG_TEXT ? NULL : &qs[s->q];
-		if (asked_before(p, q))
+		if (asked_before(inc, p, q))
 			continue;
 		switch (s->kind) {
 		case SEG_TEXT:
@@ -131,31 +130,32 @@ static void rows_of_line(struct page *p, const struct layout_line *l,
 }
 
 static void rows_of_lines(struct page *p, const struct layout_line *lines, size_t n,
-                          int section, const struct form *f, const struct question *qs)
+                          int section, const struct question *qs,
+                          const struct incident *inc)
 {
+	const struct form *f = p->form;
 	for (size_t i = 0; i < n; i++) {
 		const struct layout_line *l = &lines[i];
 		if (section >= 0 && l->section != section)
 			continue;
 		if (l->kind == LINE_REPEAT) {
-			if (!asked_before(p, &f->qs[l->q]))
+			if (!asked_before(inc, p, &f->qs[l->q]))
 				add_row(p, ROW_REPEAT, 2, f->qs[l->q].label, &f->qs[l->q], -1);
 		}
 		else
-			rows_of_line(p, l, qs);
+			rows_of_line(p, l, qs, inc);
 	}
 }
 
 struct wizard *wizard_new(const struct incident *inc)
 {
 	struct wizard *w = xcalloc(1, sizeof *w);
-	cur_inc = inc;
 	for (size_t k = 0; k < inc->nforms; k++) {
 		const struct form *f = inc->forms[k];
 		for (size_t s = 0; s < f->nsections; s++) {
 			struct page p = { .form = f, .section = (int)s,
 			                  .title = f->sections[s].title };
-			rows_of_lines(&p, f->lines, f->nlines, (int)s, f, f->qs);
+			rows_of_lines(&p, f->lines, f->nlines, (int)s, f->qs, inc);
 			bool asks = false;
 			for (size_t i = 0; i < p.nrows; i++)
 				asks |= row_takes_answer(&p.rows[i]);
@@ -167,7 +167,6 @@ struct wizard *wizard_new(const struct incident *inc)
 			w->pages[w->npages++] = p;
 		}
 	}
-	cur_inc = NULL;
 	return w;
 }
 
@@ -182,7 +181,7 @@ void wizard_entry_page(const struct form *f, const struct question *repeat,
 		const struct layout_line *l = &f->lines[i];
 		if (l->kind == LINE_REPEAT && &f->qs[l->q] == repeat) {
 			out->section = l->section;
-			rows_of_lines(out, l->body, l->nbody, -1, f, repeat->fields);
+			rows_of_lines(out, l->body, l->nbody, -1, repeat->fields, NULL);
 		}
 	}
 }

@@ -118,6 +118,34 @@ START_TEST(help_notes_and_fields)
 }
 END_TEST
 
+/* With the PPC report, questions the IPA form asks are not asked again. */
+START_TEST(shared_questions_asked_once)
+{
+	const struct form *forms[2] = { formset_find(fs, "ipa-access", "3.5"),
+	                                formset_find(fs, "ppc-report", "2024") };
+	struct incident *both = incident_new(forms, 2);
+	struct wizard *w = wizard_new(both);
+	ck_assert_uint_eq(w->npages, 28);
+	const struct page *p = page_titled(w, "一 概要");
+	for (size_t i = 0; i < p->nrows; i++)
+		if (p->rows[i].q)
+			ck_assert_msg(strcmp(p->rows[i].q->id, "discovery.date") != 0 &&
+			              strcmp(p->rows[i].q->id, "found.detail") != 0,
+			              "%s asked again", p->rows[i].q->id);
+	for (size_t i = 0; i < w->npages; i++)
+		ck_assert_msg(strcmp(w->pages[i].title, "四 原因") != 0 &&
+		              strcmp(w->pages[i].title, "八 再発防止") != 0,
+		              "page %s has nothing new to ask", w->pages[i].title);
+	/* A choice is asked as one option a row. */
+	p = page_titled(w, "報告区分");
+	ck_assert_int_eq(p->rows[1].kind, ROW_RADIO);
+	ck_assert_str_eq(p->rows[1].text, "速報");
+	ck_assert_str_eq(p->rows[2].text, "確報");
+	wizard_free(&w);
+	incident_free(&both);
+}
+END_TEST
+
 START_TEST(text_widths)
 {
 	ck_assert_int_eq(u8_width("abc"), 3);
@@ -148,6 +176,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, one_page_per_section_that_asks);
 	tcase_add_test(tc, rows_follow_the_layout);
 	tcase_add_test(tc, help_notes_and_fields);
+	tcase_add_test(tc, shared_questions_asked_once);
 	tcase_add_test(tc, text_widths);
 	suite_add_tcase(s, tc);
 	return s;
