@@ -142,6 +142,13 @@ check-valgrind: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@$(MAKE) --no-print-directory unit VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
 
+# A benchmark, not a test: it prints times and judges nothing.
+$(B)/bench: tests/bench/bench.c $(LIB)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CURSES_LIBS)
+
+bench: $(B)/bench
+	@$(B)/bench
+
 # ---- install -----------------------------------------------------------
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGDATADIR)/forms $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
