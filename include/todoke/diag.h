@@ -4,6 +4,7 @@
 #ifndef TODOKE_DIAG_H
 #define TODOKE_DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 struct diag {
@@ -15,6 +16,8 @@ struct diag {
 void diag_clear(struct diag *d);
 void diag_set(struct diag *d, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+void diag_vset(struct diag *d, const char *file, int line, const char *fmt,
+               va_list ap);
 /* "FILE:LINE: MSG" (or "FILE: MSG") into buf. */
 const char *diag_format(const struct diag *d, char *buf, size_t size);
 

@@ -19,4 +19,7 @@ bool file_read_all(const char *path, char **data, size_t *len, struct diag *err)
 bool file_write_atomic(const char *path, const char *data, size_t len,
                        mode_t mode, struct diag *err);
 
+/* Writes all n bytes to fd, going on after EINTR and short writes. */
+bool file_write_fd(int fd, const char *p, size_t n);
+
 #endif

@@ -95,6 +95,31 @@ static struct formset *load_forms(void)
 	return fs;
 }
 
+/* What the reading commands need: the forms, the incident (read whole or
+ * not at all), and today's date when `today` is asked for.  On a problem:
+ * a message naming file and line, false, nothing left to free. */
+static bool open_incident(const char *path, struct formset **fs,
+                          struct incident **inc, struct date *today)
+{
+	const char *why;
+	struct diag d;
+	*fs = NULL;
+	*inc = NULL;
+	if (today && !date_today(today, &why)) {
+		errmsg(_("TODOKE_TODAY: %s"), why);
+		return false;
+	}
+	if (!(*fs = load_forms()))
+		return false;
+	diag_clear(&d);
+	if (!incident_load(path, *fs, inc, &d)) {
+		print_diag(&d);
+		formset_free(fs);
+		return false;
+	}
+	return true;
+}
+
 /* Documents hold personal data: 0600, atomic, like the incident itself. */
 static int write_output(const struct opts *o, const struct strbuf *doc)
 {
@@ -129,27 +154,23 @@ static int cmd_export(const struct opts *o, int argc, char **argv)
 		errmsg(_("unknown document \"%s\" (known: ipa, ppc)"), argv[0]);
 		return EXIT_BAD;
 	}
-	struct formset *fs = load_forms();
-	if (!fs)
-		return EXIT_BAD;
+	struct formset *fs;
 	struct incident *inc;
 	struct diag d;
-	diag_clear(&d);
+	if (!open_incident(argv[1], &fs, &inc, NULL))
+		return EXIT_BAD;
 	int rc = EXIT_BAD;
-	if (!incident_load(argv[1], fs, &inc, &d)) {
+	struct strbuf doc;
+	sb_init(&doc);
+	diag_clear(&d);
+	if (exporter(inc, &doc, &d))
+		rc = write_output(o, &doc);
+	else {
+		snprintf(d.file, sizeof d.file, "%s", argv[1]);
 		print_diag(&d);
-	} else {
-		struct strbuf doc;
-		sb_init(&doc);
-		if (exporter(inc, &doc, &d))
-			rc = write_output(o, &doc);
-		else {
-			snprintf(d.file, sizeof d.file, "%s", argv[1]);
-			print_diag(&d);
-		}
-		sb_release(&doc);
-		incident_free(&inc);
 	}
+	sb_release(&doc);
+	incident_free(&inc);
 	formset_free(&fs);
 	return rc;
 }
@@ -161,22 +182,10 @@ static int cmd_check(const struct opts *o, int argc, char **argv)
 		return EXIT_BAD;
 	}
 	struct date today;
-	const char *why;
-	if (!date_today(&today, &why)) {
-		errmsg(_("TODOKE_TODAY: %s"), why);
-		return EXIT_BAD;
-	}
-	struct formset *fs = load_forms();
-	if (!fs)
-		return EXIT_BAD;
+	struct formset *fs;
 	struct incident *inc;
-	struct diag d;
-	diag_clear(&d);
-	if (!incident_load(argv[0], fs, &inc, &d)) {
-		print_diag(&d);
-		formset_free(&fs);
+	if (!open_incident(argv[0], &fs, &inc, &today))
 		return EXIT_BAD;
-	}
 	struct problems p;
 	check_incident(inc, today, &p);
 	for (size_t i = 0; i < p.n; i++) {
@@ -215,21 +224,12 @@ static int cmd_deadlines(int argc, char **argv)
 		return EXIT_BAD;
 	}
 	struct date today;
-	const char *why;
-	if (!date_today(&today, &why)) {
-		errmsg(_("TODOKE_TODAY: %s"), why);
-		return EXIT_BAD;
-	}
-	struct formset *fs = load_forms();
-	if (!fs)
-		return EXIT_BAD;
+	struct formset *fs;
 	struct incident *inc;
-	struct diag d;
 	int rc = EXIT_BAD;
-	diag_clear(&d);
-	if (!incident_load(argv[0], fs, &inc, &d)) {
-		print_diag(&d);
-	} else if (!incident_form(inc, "ppc-report")) {
+	if (!open_incident(argv[0], &fs, &inc, &today))
+		return EXIT_BAD;
+	if (!incident_form(inc, "ppc-report")) {
 		errmsg(_("%s: this incident has no PPC report (form: ppc-report)"), argv[0]);
 		incident_free(&inc);
 	} else {

@@ -29,12 +29,10 @@ static bool fail(struct parser *p, const char *fmt, ...)
 /* Records the error at the current line; returns false for `return`. */
 static bool fail(struct parser *p, const char *fmt, ...)
 {
-	char msg[sizeof p->err->msg];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	diag_vset(p->err, p->name, p->line, fmt, ap);
 	va_end(ap);
-	diag_set(p->err, p->name, p->line, "%s", msg);
 	return false;
 }
 #define FAIL fail

@@ -108,12 +108,10 @@ static bool rfail(struct reader *r, const char *fmt, ...)
 
 static bool rfail(struct reader *r, const char *fmt, ...)
 {
-	char msg[sizeof r->err->msg];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	diag_vset(r->err, r->name, r->line, fmt, ap);
 	va_end(ap);
-	diag_set(r->err, r->name, r->line, "%s", msg);
 	return false;
 }
 

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "todoke/fileio.h"
 #include "todoke/strbuf.h"
 
 struct lock {
@@ -364,20 +365,6 @@ static char *lock_path_of(const char *incident)
 	return sb_detach(&sb);
 }
 
-static bool write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
 static void set_owner(struct lock_owner *holder, const struct lock_owner *o)
 {
 	if (!holder)
@@ -424,7 +411,7 @@ enum lock_result lock_acquire(const char *incident_path, struct lock **out,
 	/* Locked before it is visible under the lock name, so that nobody can
 	 * ever see our lock unheld. */
 	flock(fd, LOCK_EX | LOCK_NB);
-	if (fchmod(fd, 0600) != 0 || !write_all(fd, line.buf, line.len) || fsync(fd) != 0) {
+	if (fchmod(fd, 0600) != 0 || !file_write_fd(fd, line.buf, line.len) || fsync(fd) != 0) {
 		diag_set(err, incident_path, 0, "cannot write the lock file %s: %s",
 		         path, strerror(errno));
 		goto out;

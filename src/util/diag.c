@@ -12,15 +12,21 @@ void diag_clear(struct diag *d)
 	d->msg[0] = '\0';
 }
 
-void diag_set(struct diag *d, const char *file, int line, const char *fmt, ...)
+void diag_vset(struct diag *d, const char *file, int line, const char *fmt,
+               va_list ap)
 {
-	va_list ap;
 	if (!d)
 		return;
 	snprintf(d->file, sizeof d->file, "%s", file ? file : "");
 	d->line = line;
-	va_start(ap, fmt);
 	vsnprintf(d->msg, sizeof d->msg, fmt, ap);
+}
+
+void diag_set(struct diag *d, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vset(d, file, line, fmt, ap);
 	va_end(ap);
 }
 

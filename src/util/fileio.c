@@ -49,7 +49,7 @@ bool file_read_all(const char *path, char **data, size_t *len, struct diag *err)
 	return true;
 }
 
-static bool write_all(int fd, const char *p, size_t n)
+bool file_write_fd(int fd, const char *p, size_t n)
 {
 	while (n > 0) {
 		ssize_t w = write(fd, p, n);
@@ -81,7 +81,7 @@ bool file_write_atomic(const char *path, const char *data, size_t len,
 		         dir, strerror(errno));
 		goto out;
 	}
-	if (fchmod(fd, mode) != 0 || !write_all(fd, data, len) || fsync(fd) != 0) {
+	if (fchmod(fd, mode) != 0 || !file_write_fd(fd, data, len) || fsync(fd) != 0) {
 		diag_set(err, path, 0, "cannot write: %s", strerror(errno));
 		close(fd);
 		unlink(tmp.buf);
