@@ -70,7 +70,7 @@ wait_for "7-3)サイバー保険  (page 18 of 28)"
 keys C-r                                   # the review
 wait_for "Review: 0 problem(s)"
 wait_for "PPC report due: preliminary by 2022-10-29 (2 days left), final by 2022-12-23 (57 days left)"
-wait_for "answered 25 of 105"
+wait_for "answered 25 of 106"
 keys e
 wait_for "Write the IPA form to: $e2e_tmp/ex-ipa.txt"
 keys Enter
