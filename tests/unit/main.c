@@ -5,6 +5,16 @@
 #include <stdlib.h>
 
 #include "suite.h"
+#include "todoke/form.h"
+
+struct formset *test_forms(void)
+{
+	struct diag d;
+	const char *dir = getenv("TODOKE_DATADIR");
+	struct formset *fs = formset_load(dir ? dir : ".", &d);
+	ck_assert_msg(fs != NULL, "forms: %s:%d: %s", d.file, d.line, d.msg);
+	return fs;
+}
 
 int main(void)
 {

@@ -6,4 +6,9 @@
 
 Suite *test_suite(void);
 
+struct formset;
+/* The forms of the source tree ($TODOKE_DATADIR, set by the Makefile, or
+ * the current folder); fails the test when they do not load. */
+struct formset *test_forms(void);
+
 #endif

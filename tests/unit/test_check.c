@@ -12,10 +12,7 @@ static const struct date today = { 2022, 10, 27 };
 
 static void setup(void)
 {
-	struct diag d;
-	const char *dir = getenv("TODOKE_DATADIR");
-	fs = formset_load(dir ? dir : ".", &d);
-	ck_assert_msg(fs != NULL, "%s", d.msg);
+	fs = test_forms();
 }
 
 static void teardown(void)

@@ -21,10 +21,7 @@ static struct formset *fs;
 
 static void setup(void)
 {
-	struct diag d;
-	const char *dir = getenv("TODOKE_DATADIR");
-	fs = formset_load(dir ? dir : ".", &d);
-	ck_assert_msg(fs != NULL, "%s", d.msg);
+	fs = test_forms();
 }
 
 static void teardown(void)

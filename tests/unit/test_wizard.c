@@ -11,10 +11,7 @@ static struct incident *inc;
 
 static void setup(void)
 {
-	struct diag d;
-	const char *dir = getenv("TODOKE_DATADIR");
-	fs = formset_load(dir ? dir : ".", &d);
-	ck_assert_msg(fs != NULL, "%s", d.msg);
+	fs = test_forms();
 	const struct form *f = formset_find(fs, "ipa-access", "3.5");
 	inc = incident_new(&f, 1);
 }
