@@ -44,7 +44,7 @@ PROG     = $(B)/todoke
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run check test unit golden cli-tests e2e layering install-test deps install uninstall \
+.PHONY: all run check test unit golden cli-tests e2e layering install-test man-lint deps install uninstall \
         clean check-sanitize check-valgrind bench
 .DEFAULT_GOAL := all
 
@@ -106,7 +106,7 @@ check: deps
 	@$(MAKE) --no-print-directory test
 
 test: all $(UNIT_BIN)
-	@$(MAKE) --no-print-directory unit golden cli-tests e2e layering install-test
+	@$(MAKE) --no-print-directory unit golden cli-tests e2e layering install-test man-lint
 	@echo "make check: all tests passed"
 
 export TODOKE_DATADIR := $(CURDIR)
@@ -126,6 +126,10 @@ E2E_TESTS = $(sort $(wildcard tests/e2e/test_*.sh))
 e2e: $(PROG)
 	@set -e; for t in $(E2E_TESTS); do E2E_PROG="$(CURDIR)/$(PROG)" sh $$t; done
 
+# The manual pages are clean for mandoc.
+man-lint:
+	@mandoc -Tlint -W warning man/*.1 man/*.5 && echo "man-lint: 3 passed, 0 failed"
+
 # Installed into a staging DESTDIR, the binary finds its forms; uninstall
 # leaves nothing behind.
 install-test:
@@ -140,7 +144,7 @@ check-sanitize: deps
 
 check-valgrind: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
-	@$(MAKE) --no-print-directory unit VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+	@$(MAKE) --no-print-directory unit VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=tests/valgrind.supp"
 
 # A benchmark, not a test: it prints times and judges nothing.
 $(B)/bench: tests/bench/bench.c $(LIB)

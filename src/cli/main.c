@@ -7,9 +7,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "config.h"
 #include "todoke/check.h"
+#include "todoke/encode.h"
 #include "todoke/export.h"
 #include "todoke/fileio.h"
 #include "todoke/form.h"
@@ -49,14 +51,21 @@ static void usage(FILE *fp)
 "Options:\n"
 "  -o, --output=FILE    write the document to FILE (created 0600, replaced\n"
 "                       atomically) instead of standard output\n"
+"  -e, --encoding=ENC   export: utf-8 (default), cp932, shift_jis,\n"
+"                       iso-2022-jp or euc-jp; characters that will not\n"
+"                       convert are listed and nothing is written\n"
+"      --substitute     export: replace those with documented stand-ins\n"
+"                       (①→(1), ㈱→(株), 髙→高, 﨑→崎, ～→〜 …)\n"
+"      --crlf           export: end lines with CR LF (Windows)\n"
 "  -a, --all            check: also list every question not answered yet\n"
 "  -t, --title=TEXT     new: the incident's name\n"
 "      --today=DATE     take DATE (2022-10-27) as today's date\n"
 "  -h, --help           show this help and exit\n"
 "  -V, --version        show the version and exit\n"
 "\n"
-"Exit status: 0 if all is well, 1 if check found problems or a PPC deadline\n"
-"passed without a recorded report, 2 on bad usage\n"
+"Exit status: 0 if all is well, 1 if check found problems, a PPC deadline\n"
+"passed without a recorded report, or characters would not convert,\n"
+"2 on bad usage\n"
 "or unreadable input.  Forms are read from $TODOKE_DATADIR/forms, else\n"
 "%s/forms.  See todoke(1), todoke-incident(5), todoke-form(5).\n"),
 	        progname, progname, progname, progname, progname, progname, TODOKE_PKGDATADIR);
@@ -81,6 +90,8 @@ static void print_diag(const struct diag *d)
 
 struct opts {
 	const char *output;
+	const char *encoding;
+	bool crlf, substitute;
 	const char *title;
 	bool all;
 };
@@ -139,6 +150,95 @@ static int write_output(const struct opts *o, const struct strbuf *doc)
 	return EXIT_OK;
 }
 
+/* Where a character stands among the answers, for the list of what will
+ * not convert: 「(届出者) › 氏名」. */
+static void places_of(const struct incident *inc, const struct model *m,
+                      const char *prefix, const char *ch, struct strbuf *out)
+{
+	for (size_t i = 0; i < model_count(m); i++) {
+		const char *id = model_key_at(m, i);
+		const struct value *v = model_value_at(m, i);
+		if (v->type == Q_REPEAT) {
+			for (size_t k = 0; k < v->nentries; k++)
+				places_of(inc, v->entries[k], id, ch, out);
+			continue;
+		}
+		if (!v->text || !strstr(v->text, ch))
+			continue;
+		char *pl = question_place(inc, prefix ? prefix : id);
+		sb_addf(out, "%s%s%s%s", out->len ? ", " : "", pl, prefix ? " › " : "",
+		        prefix ? id : "");
+		free(pl);
+	}
+}
+
+/* The document in the encoding asked for, or a list of every character
+ * that will not convert, with its line, field and substitution. */
+static bool encode_or_explain(const struct opts *o, const struct incident *inc,
+                              const char *path, struct strbuf *doc)
+{
+	if (!o->encoding && !o->crlf)
+		return true;
+	const char *enc = o->encoding ? o->encoding : "utf-8";
+	struct strbuf out;
+	struct enc_report rep;
+	struct diag d;
+	sb_init(&out);
+	diag_clear(&d);
+	if (encode_document(doc->buf, doc->len, enc, o->crlf, o->substitute, &out, &rep, &d)) {
+		sb_release(doc);
+		*doc = out;
+		return true;
+	}
+	sb_release(&out);
+	if (!rep.n) {
+		errmsg("%s", d.msg);
+		return false;
+	}
+	errmsg(_("%s: %zu character(s) cannot be written in %s; nothing was written:"),
+	       path, rep.n, encode_iconv_name(enc));
+	for (size_t i = 0; i < rep.n; i++) {
+		char ch[8];
+		unsigned long cp = rep.v[i].cp;
+		struct strbuf where;
+		wchar_t wc = (wchar_t)cp;
+		mbstate_t st;
+		memset(&st, 0, sizeof st);
+		size_t k = wcrtomb(ch, wc, &st);
+		ch[k == (size_t)-1 ? 0 : k] = '\0';
+		sb_init(&where);
+		places_of(inc, inc->answers, NULL, ch, &where);
+		fprintf(stderr, _("  line %d, column %d: 「%s」 (U+%04lX)%s%s"), rep.v[i].line,
+		        rep.v[i].col, ch, cp, where.len ? _(" in ") : "", where.buf);
+		if (rep.v[i].subst)
+			fprintf(stderr, _(" — --substitute writes 「%s」"), rep.v[i].subst);
+		fputc('\n', stderr);
+		sb_release(&where);
+	}
+	/* Another encoding that would take them all, if there is one. */
+	static const char *const others[] = { "cp932", "euc-jp", "shift_jis", "iso-2022-jp", "utf-8" };
+	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+		struct enc_report r2;
+		struct strbuf tmp;
+		sb_init(&tmp);
+		bool ok = strcmp(encode_iconv_name(others[i]), encode_iconv_name(enc)) != 0 &&
+		          encode_document(doc->buf, doc->len, others[i], false, false, &tmp, &r2, &d);
+		enc_report_release(&r2);
+		sb_release(&tmp);
+		if (ok) {
+			fprintf(stderr, _("  %s can write every character.\n"), others[i]);
+			break;
+		}
+	}
+	bool any_subst = false;
+	for (size_t i = 0; i < rep.n; i++)
+		any_subst |= rep.v[i].subst != NULL;
+	if (any_subst && !o->substitute)
+		fprintf(stderr, "%s\n", _("  --substitute writes the stand-ins shown."));
+	enc_report_release(&rep);
+	return false;
+}
+
 static int cmd_export(const struct opts *o, int argc, char **argv)
 {
 	if (argc != 2) {
@@ -164,7 +264,7 @@ static int cmd_export(const struct opts *o, int argc, char **argv)
 	sb_init(&doc);
 	diag_clear(&d);
 	if (exporter(inc, &doc, &d))
-		rc = write_output(o, &doc);
+		rc = encode_or_explain(o, inc, argv[1], &doc) ? write_output(o, &doc) : EXIT_PROBLEMS;
 	else {
 		snprintf(d.file, sizeof d.file, "%s", argv[1]);
 		print_diag(&d);
@@ -310,6 +410,9 @@ int main(int argc, char **argv)
 		{ "all", no_argument, NULL, 'a' },
 		{ "title", required_argument, NULL, 't' },
 		{ "today", required_argument, NULL, 'T' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "crlf", no_argument, NULL, 'C' },
+		{ "substitute", no_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -325,9 +428,19 @@ int main(int argc, char **argv)
 	else if (argv[0])
 		progname = argv[0];
 
-	while ((c = getopt_long(argc, argv, "o:at:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:at:e:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': o.output = optarg; break;
+		case 'e':
+			if (!encode_iconv_name(optarg)) {
+				errmsg(_("--encoding: unknown encoding \"%s\" (known: utf-8, cp932, "
+				         "shift_jis, iso-2022-jp, euc-jp)"), optarg);
+				return EXIT_BAD;
+			}
+			o.encoding = optarg;
+			break;
+		case 'C': o.crlf = true; break;
+		case 'S': o.substitute = true; break;
 		case 'a': o.all = true; break;
 		case 't': o.title = optarg; break;
 		case 'T': {

@@ -104,6 +104,29 @@ expect check-overdue 1 "$prog" --today=2022-10-30 check "$ppcdir/prelim.incident
 expect deadlines-no-ppc 2 "$prog" deadlines ex.incident && has deadlines-no-ppc err "no PPC report"
 expect export-ppc 0 "$prog" export ppc "$ppcdir/final.incident" && same export-ppc out "$ppcdir/final.expected"
 
+# encodings: every character that will not convert is listed, with line
+# and field, and nothing is written unless --substitute (or it converts)
+cp "$golden/partial.incident" enc.incident
+expect enc-refused 1 "$prog" export ipa enc.incident --encoding=iso-2022-jp -o enc.txt &&
+	has enc-refused err "13 character(s) cannot be written in ISO-2022-JP; nothing was written" &&
+	has enc-refused err "line 5, column 17: 「髙」 (U+9AD9) in (届出者) › 企業・組織名 — --substitute writes 「高」" &&
+	has enc-refused err "line 39, column 15: 「😀」 (U+1F600) in 2-2)被害を受けた機器の設置環境 › その他" &&
+	has enc-refused err "utf-8 can write every character."
+[ ! -e enc.txt ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: enc.txt written"; }
+expect enc-still-emoji 1 "$prog" export ipa enc.incident --encoding=iso-2022-jp --substitute -o enc.txt &&
+	has enc-still-emoji err "1 character(s) cannot be written"
+sed 's/ 😀//' enc.incident > enc2.incident
+expect enc-substituted 0 "$prog" export ipa enc2.incident --encoding=iso-2022-jp --substitute -o enc.txt
+iconv -f ISO-2022-JP -t UTF-8 enc.txt > enc.utf8 && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: not ISO-2022-JP"; }
+has enc-substituted enc.utf8 "企業・組織名:株式会社サンプル(株)高崎"
+has enc-substituted enc.utf8 "   ■その他(業務用サーハ゛)"
+expect enc-cp932 0 "$prog" export ipa enc2.incident --encoding=cp932 --crlf -o win.txt
+iconv -f CP932 -t UTF-8 win.txt | tr -d '\r' > win.utf8
+"$prog" export ipa enc2.incident > enc2.expected
+same enc-cp932 win.utf8 enc2.expected
+[ "$(head -c 200 win.txt | grep -c "$(printf '\r')")" -gt 0 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: no CRLF"; }
+expect enc-unknown 2 "$prog" export ipa enc2.incident --encoding=latin1 && has enc-unknown err "unknown encoding"
+
 # new
 expect new 0 "$prog" new --title "テスト事案" new.incident && mode_is new new.incident 600
 has new new.incident "title: テスト事案"

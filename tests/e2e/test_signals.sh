@@ -13,7 +13,7 @@ type "ランサムウェア被害"; keys Enter
 wait_for "(page 1 of 28)"
 keys Tab Tab
 type "株式会社テスト"
-sleep 4    # typed text reaches the file within a few seconds
+sleep 5    # typed text reaches the file within a few seconds
 kill -9 "$(e2e_pid)"
 wait_exit
 inc=$(ls "$TODOKE_HOME"/incidents/*.incident)
