@@ -44,7 +44,7 @@ PROG     = $(B)/todoke
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run check test unit golden cli-tests e2e layering install-test man-lint deps install uninstall \
+.PHONY: all run check test unit golden cli-tests mail-tests e2e layering install-test man-lint deps install uninstall \
         clean check-sanitize check-valgrind bench
 .DEFAULT_GOAL := all
 
@@ -106,7 +106,7 @@ check: deps
 	@$(MAKE) --no-print-directory test
 
 test: all $(UNIT_BIN)
-	@$(MAKE) --no-print-directory unit golden cli-tests e2e layering install-test man-lint
+	@$(MAKE) --no-print-directory unit golden cli-tests mail-tests e2e layering install-test man-lint
 	@echo "make check: all tests passed"
 
 export TODOKE_DATADIR := $(CURDIR)
@@ -120,6 +120,10 @@ golden: $(PROG)
 
 cli-tests: $(PROG)
 	@sh tests/cli/run.sh $(PROG)
+
+# E-mail drafts read back by Python's email package.
+mail-tests: $(PROG)
+	@sh tests/mail/run.sh $(PROG)
 
 # The real wizard in tmux, at a fixed size, locale and terminal.
 E2E_TESTS = $(sort $(wildcard tests/e2e/test_*.sh))

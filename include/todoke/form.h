@@ -102,6 +102,7 @@ struct form {
 	char *version;          /* e.g. 3.5 */
 	char *released;         /* e.g. 2024-03-27 */
 	char *title;
+	char *mailto;           /* where the document is e-mailed, or NULL */
 	char *unanswered;       /* printed for an unanswered field (「未確定」),
 	                           or NULL: blanks as on a paper form */
 	struct question *qs;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -17,6 +18,7 @@
 #include "todoke/form.h"
 #include "todoke/i18n.h"
 #include "todoke/incident.h"
+#include "todoke/mail.h"
 #include "todoke/ppc.h"
 #include "todoke/tui.h"
 
@@ -57,6 +59,9 @@ static void usage(FILE *fp)
 "      --substitute     export: replace those with documented stand-ins\n"
 "                       (①→(1), ㈱→(株), 髙→高, 﨑→崎, ～→〜 …)\n"
 "      --crlf           export: end lines with CR LF (Windows)\n"
+"      --eml            export: an e-mail draft (RFC 5322) to IPA, from the\n"
+"                       reporter, ISO-2022-JP unless --encoding=utf-8\n"
+"      --attach=FILE    with --eml: attach FILE (e.g. the network diagram)\n"
 "  -a, --all            check: also list every question not answered yet\n"
 "  -t, --title=TEXT     new: the incident's name\n"
 "      --today=DATE     take DATE (2022-10-27) as today's date\n"
@@ -91,7 +96,9 @@ static void print_diag(const struct diag *d)
 struct opts {
 	const char *output;
 	const char *encoding;
-	bool crlf, substitute;
+	bool crlf, substitute, eml;
+	const char *attach[16];
+	size_t nattach;
 	const char *title;
 	bool all;
 };
@@ -239,6 +246,68 @@ static bool encode_or_explain(const struct opts *o, const struct incident *inc,
 	return false;
 }
 
+/* --eml: the document as an e-mail draft.  To: the form's window (IPA's
+ * address); From: the reporter's E-Mail; the body ISO-2022-JP unless
+ * --encoding=utf-8; the files of --attach (the network diagram of 2-3). */
+static int write_mail(const struct opts *o, const struct incident *inc, const char *doc_name,
+                      const char *path, struct strbuf *doc)
+{
+	const struct form *f = incident_form(inc, strcmp(doc_name, "ipa") == 0 ? "ipa-access"
+	                                                                    : "ppc-report");
+	struct strbuf subject, msg;
+	struct diag d;
+	const char *org = model_text(inc->answers, "reporter.org");
+	const char *attach[17];
+	const char *check_enc = o->encoding ? o->encoding : "iso-2022-jp";
+	if (!o->substitute) {
+		/* The same list of unconvertible characters as a plain export. */
+		struct opts test = *o;
+		struct strbuf copy;
+		test.encoding = check_enc;
+		sb_init(&copy);
+		sb_addn(&copy, doc->buf, doc->len);
+		bool ok = encode_or_explain(&test, inc, path, &copy);
+		sb_release(&copy);
+		if (!ok)
+			return EXIT_PROBLEMS;
+	}
+	for (size_t i = 0; i < o->nattach; i++)
+		attach[i] = o->attach[i];
+	attach[o->nattach] = NULL;
+	/* A header holds a plain address or nothing; never a mangled one. */
+	const char *from = model_text(inc->answers, "reporter.email");
+	for (const char *p = from; *p; p++)
+		if ((unsigned char)*p >= 0x7f || *p <= ' ' || strchr("<>\"(),;", *p)) {
+			errmsg(_("%s: From: left empty, as the E-Mail answer \"%s\" is not a plain "
+			         "address"), path, from);
+			from = "";
+			break;
+		}
+	sb_init(&subject);
+	sb_addf(&subject, "%s%s%s%s", f->title, *org ? "(" : "", org, *org ? ")" : "");
+	struct mail m = {
+		.to = f->mailto, .from = from,
+		.subject = subject.buf, .body = doc->buf, .encoding = check_enc,
+		.substitute = o->substitute, .attach = attach, .date = time(NULL),
+	};
+	const char *fixed = getenv("TODOKE_NOW");  /* for tests: seconds since 1970 */
+	if (fixed && *fixed)
+		m.date = (time_t)strtoll(fixed, NULL, 10);
+	sb_init(&msg);
+	diag_clear(&d);
+	int rc = EXIT_BAD;
+	if (mail_compose(&m, &msg, &d))
+		rc = write_output(o, &msg);
+	else {
+		if (!d.file[0])
+			snprintf(d.file, sizeof d.file, "%s", path);
+		print_diag(&d);
+	}
+	sb_release(&msg);
+	sb_release(&subject);
+	return rc;
+}
+
 static int cmd_export(const struct opts *o, int argc, char **argv)
 {
 	if (argc != 2) {
@@ -263,11 +332,13 @@ static int cmd_export(const struct opts *o, int argc, char **argv)
 	struct strbuf doc;
 	sb_init(&doc);
 	diag_clear(&d);
-	if (exporter(inc, &doc, &d))
-		rc = encode_or_explain(o, inc, argv[1], &doc) ? write_output(o, &doc) : EXIT_PROBLEMS;
-	else {
+	if (!exporter(inc, &doc, &d)) {
 		snprintf(d.file, sizeof d.file, "%s", argv[1]);
 		print_diag(&d);
+	} else if (o->eml) {
+		rc = write_mail(o, inc, argv[0], argv[1], &doc);
+	} else {
+		rc = encode_or_explain(o, inc, argv[1], &doc) ? write_output(o, &doc) : EXIT_PROBLEMS;
 	}
 	sb_release(&doc);
 	incident_free(&inc);
@@ -413,6 +484,8 @@ int main(int argc, char **argv)
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "crlf", no_argument, NULL, 'C' },
 		{ "substitute", no_argument, NULL, 'S' },
+		{ "eml", no_argument, NULL, 'M' },
+		{ "attach", required_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -441,6 +514,14 @@ int main(int argc, char **argv)
 			break;
 		case 'C': o.crlf = true; break;
 		case 'S': o.substitute = true; break;
+		case 'M': o.eml = true; break;
+		case 'A':
+			if (o.nattach == sizeof o.attach / sizeof o.attach[0]) {
+				errmsg(_("--attach: at most %zu files"), sizeof o.attach / sizeof o.attach[0]);
+				return EXIT_BAD;
+			}
+			o.attach[o.nattach++] = optarg;
+			break;
 		case 'a': o.all = true; break;
 		case 't': o.title = optarg; break;
 		case 'T': {

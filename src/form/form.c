@@ -81,6 +81,7 @@ void form_free(struct form **pf)
 	free(f->released);
 	free(f->title);
 	free(f->unanswered);
+	free(f->mailto);
 	for (size_t i = 0; i < f->nqs; i++)
 		free_question(&f->qs[i]);
 	free(f->qs);
@@ -621,6 +622,11 @@ static bool directive(struct parser *p, char *line)
 		return set_once(p, &f->title, line, rest);
 	if (strcmp(line, "unanswered") == 0)
 		return set_once(p, &f->unanswered, line, rest);
+	if (strcmp(line, "mailto") == 0) {
+		if (!strchr(rest, '@') || strpbrk(rest, " <>\"(),;"))
+			return FAIL(p, "mailto needs one plain e-mail address");
+		return set_once(p, &f->mailto, line, rest);
+	}
 	if (strcmp(line, "options") == 0) {
 		char *save = NULL;
 		char *id = strtok_r(rest, " ", &save);

@@ -27,6 +27,7 @@ START_TEST(ipa_form_structure)
 	ck_assert_str_eq(f->id, "ipa-access");
 	ck_assert_str_eq(f->version, "3.5");
 	ck_assert_str_eq(f->title, "コンピュータ不正アクセス届出様式");
+	ck_assert_str_eq(f->mailto, "crack@ipa.go.jp");
 	ck_assert_uint_eq(f->nqs, 68);
 	ck_assert_uint_eq(f->nsections, 19);
 
@@ -143,6 +144,9 @@ static const struct bad bad_forms[] = {
 	{ "todoke-form 1\nid t\n|x\n", 3, "needs \"id\", \"version\" and \"title\"" },
 	{ HEAD "|{date d md nothere}\n", 5, "not a date declared before" },
 	{ HEAD "section s\n", 5, "use: section ID TITLE" },
+	{ HEAD "mailto IPA <crack@ipa.go.jp>\n", 5, "one plain e-mail address" },
+	{ HEAD "options o a=A\n", 5, "at least two options" },
+	{ HEAD "|{choice o}\n", 5, "declare its options first" },
 };
 
 START_TEST(bad_forms_are_located)
