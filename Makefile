@@ -44,7 +44,7 @@ PROG     = $(B)/todoke
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run check test unit golden cli-tests mail-tests e2e layering install-test man-lint deps install uninstall \
+.PHONY: all run check test unit golden cli-tests mail-tests completion-test e2e layering install-test man-lint deps install uninstall \
         clean check-sanitize check-valgrind bench
 .DEFAULT_GOAL := all
 
@@ -106,7 +106,7 @@ check: deps
 	@$(MAKE) --no-print-directory test
 
 test: all $(UNIT_BIN)
-	@$(MAKE) --no-print-directory unit golden cli-tests mail-tests e2e layering install-test man-lint
+	@$(MAKE) --no-print-directory unit golden cli-tests mail-tests e2e layering install-test man-lint completion-test
 	@echo "make check: all tests passed"
 
 export TODOKE_DATADIR := $(CURDIR)
@@ -129,6 +129,10 @@ mail-tests: $(PROG)
 E2E_TESTS = $(sort $(wildcard tests/e2e/test_*.sh))
 e2e: $(PROG)
 	@set -e; for t in $(E2E_TESTS); do E2E_PROG="$(CURDIR)/$(PROG)" sh $$t; done
+
+# The bash completion offers what the commands take.
+completion-test:
+	@bash tests/completion.sh
 
 # The manual pages are clean for mandoc.
 man-lint:
@@ -162,11 +166,14 @@ install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGDATADIR)/forms $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/todoke
 	install -m 644 forms/*.form $(DESTDIR)$(PKGDATADIR)/forms/
+	install -d $(DESTDIR)$(DATAROOT)/bash-completion/completions
+	install -m 644 completion/todoke.bash $(DESTDIR)$(DATAROOT)/bash-completion/completions/todoke
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/todoke
+	rm -f $(DESTDIR)$(DATAROOT)/bash-completion/completions/todoke
 	rm -f $(addprefix $(DESTDIR)$(PKGDATADIR)/,$(wildcard forms/*.form))
 	-rmdir $(DESTDIR)$(PKGDATADIR)/forms $(DESTDIR)$(PKGDATADIR)
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(wildcard man/*.1)))

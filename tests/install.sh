@@ -15,7 +15,8 @@ $make -s B=build-install PREFIX=/usr DESTDIR="$tmp/root" install >"$tmp/log" 2>&
 for f in usr/bin/todoke usr/share/todoke/forms/ipa-access-3.5.form \
          usr/share/todoke/forms/ppc-report-2024.form \
          usr/share/man/man1/todoke.1 usr/share/man/man5/todoke-incident.5 \
-         usr/share/man/man5/todoke-form.5; do
+         usr/share/man/man5/todoke-form.5 \
+         usr/share/bash-completion/completions/todoke; do
 	[ -f "$tmp/root/$f" ] && ok || bad "$f not installed"
 done
 [ "$(stat -c %a "$tmp/root/usr/bin/todoke")" = 755 ] && ok || bad "binary mode"

@@ -1,0 +1,65 @@
+# bash completion for todoke(1).  Installed as
+# PREFIX/share/bash-completion/completions/todoke.
+_todoke()
+{
+	local cur prev words cword
+	if declare -F _init_completion >/dev/null 2>&1; then
+		_init_completion || return
+	else
+		cur=${COMP_WORDS[COMP_CWORD]}
+		prev=${COMP_WORDS[COMP_CWORD-1]}
+		words=("${COMP_WORDS[@]}")
+		cword=$COMP_CWORD
+	fi
+
+	case $prev in
+	-o|--output|--attach|-A)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return ;;
+	-e|--encoding)
+		COMPREPLY=($(compgen -W "utf-8 cp932 shift_jis iso-2022-jp euc-jp" -- "$cur"))
+		return ;;
+	-t|--title|--today)
+		return ;;
+	esac
+	case $cur in
+	--*=*)
+		local opt=${cur%%=*} val=${cur#*=}
+		case $opt in
+		--encoding) COMPREPLY=($(compgen -P "$opt=" -W "utf-8 cp932 shift_jis iso-2022-jp euc-jp" -- "$val")) ;;
+		--output|--attach) COMPREPLY=($(compgen -P "$opt=" -f -- "$val")) ;;
+		esac
+		return ;;
+	-*)
+		COMPREPLY=($(compgen -W "--output --all --title --today --encoding --substitute
+			--crlf --eml --attach --help --version" -- "$cur"))
+		return ;;
+	esac
+
+	# The command, then its operands.
+	local i cmd= nargs=0
+	for ((i = 1; i < cword; i++)); do
+		case ${words[i]} in
+		-o|--output|-e|--encoding|-t|--title|--attach) ((i++)) ;;
+		-*) ;;
+		*) [ -z "$cmd" ] && cmd=${words[i]} || ((nargs++)) ;;
+		esac
+	done
+	case $cmd in
+	"")
+		COMPREPLY=($(compgen -W "new export check deadlines forms" -- "$cur"))
+		COMPREPLY+=($(compgen -f -X '!*.incident' -- "$cur"))
+		compopt -o filenames 2>/dev/null ;;
+	export)
+		if [ "$nargs" -eq 0 ]; then
+			COMPREPLY=($(compgen -W "ipa ppc" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -f -X '!*.incident' -- "$cur"))
+			compopt -o filenames 2>/dev/null
+		fi ;;
+	new|check|deadlines)
+		COMPREPLY=($(compgen -f -X '!*.incident' -- "$cur"))
+		compopt -o filenames 2>/dev/null ;;
+	esac
+}
+complete -F _todoke todoke

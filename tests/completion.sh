@@ -1,0 +1,32 @@
+#!/bin/bash
+# The bash completion offers commands, documents, encodings and incidents.
+set -u
+here=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+. "$here/completion/todoke.bash"
+touch a.incident b.incident notes.txt
+pass=0 fail=0
+want() { # want "WORDS" "EXPECTED"
+	local line=$1
+	read -ra COMP_WORDS <<<"$line"
+	[ "${line: -1}" = " " ] && COMP_WORDS+=("")
+	COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+	COMPREPLY=()
+	_todoke
+	local got
+	got=$(printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' ')
+	if [ "$got" = "$2" ]; then pass=$((pass + 1))
+	else fail=$((fail + 1)); echo "FAIL: '$line': got '$got', want '$2'"; fi
+}
+want "todoke ex" "export "
+want "todoke export " "ipa ppc "
+want "todoke export ipa " "a.incident b.incident "
+want "todoke check " "a.incident b.incident "
+want "todoke export ipa a.incident --encoding " "cp932 euc-jp iso-2022-jp shift_jis utf-8 "
+want "todoke export ipa a.incident --encoding=iso" "--encoding=iso-2022-jp "
+want "todoke --ve" "--version "
+want "todoke de" "deadlines "
+echo "completion: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
