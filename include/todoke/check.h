@@ -8,6 +8,7 @@
 
 #include "todoke/date.h"
 #include "todoke/incident.h"
+#include "todoke/strbuf.h"
 
 enum severity {
 	SEV_ERROR,    /* answers contradict each other or the calendar */
@@ -37,5 +38,9 @@ bool check_answered(const struct model *m, const struct question *q);
 
 /* "2-1)被害を受けた機器等 › その他" — where a question stands. */
 char *question_place(const struct incident *inc, const char *id);
+
+/* The places of the answers whose text contains `text` (a character that
+ * will not convert, say), joined with ", ", appended to out. */
+void answers_containing(const struct incident *inc, const char *text, struct strbuf *out);
 
 #endif

@@ -212,3 +212,27 @@ void check_incident(const struct incident *inc, struct date today,
 		}
 	}
 }
+
+static void containing(const struct incident *inc, const struct model *m,
+                       const char *list, const char *text, struct strbuf *out)
+{
+	for (size_t i = 0; i < model_count(m); i++) {
+		const char *id = model_key_at(m, i);
+		const struct value *v = model_value_at(m, i);
+		if (v->type == Q_REPEAT) {
+			for (size_t k = 0; k < v->nentries; k++)
+				containing(inc, v->entries[k], id, text, out);
+			continue;
+		}
+		if (!v->text || !strstr(v->text, text))
+			continue;
+		char *pl = question_place(inc, list ? list : id);
+		sb_addf(out, "%s%s%s%s", out->len ? ", " : "", pl, list ? " › " : "", list ? id : "");
+		free(pl);
+	}
+}
+
+void answers_containing(const struct incident *inc, const char *text, struct strbuf *out)
+{
+	containing(inc, inc->answers, NULL, text, out);
+}

@@ -157,28 +157,6 @@ static int write_output(const struct opts *o, const struct strbuf *doc)
 	return EXIT_OK;
 }
 
-/* Where a character stands among the answers, for the list of what will
- * not convert: 「(届出者) › 氏名」. */
-static void places_of(const struct incident *inc, const struct model *m,
-                      const char *prefix, const char *ch, struct strbuf *out)
-{
-	for (size_t i = 0; i < model_count(m); i++) {
-		const char *id = model_key_at(m, i);
-		const struct value *v = model_value_at(m, i);
-		if (v->type == Q_REPEAT) {
-			for (size_t k = 0; k < v->nentries; k++)
-				places_of(inc, v->entries[k], id, ch, out);
-			continue;
-		}
-		if (!v->text || !strstr(v->text, ch))
-			continue;
-		char *pl = question_place(inc, prefix ? prefix : id);
-		sb_addf(out, "%s%s%s%s", out->len ? ", " : "", pl, prefix ? " › " : "",
-		        prefix ? id : "");
-		free(pl);
-	}
-}
-
 /* The document in the encoding asked for, or a list of every character
  * that will not convert, with its line, field and substitution. */
 static bool encode_or_explain(const struct opts *o, const struct incident *inc,
@@ -214,7 +192,7 @@ static bool encode_or_explain(const struct opts *o, const struct incident *inc,
 		size_t k = wcrtomb(ch, wc, &st);
 		ch[k == (size_t)-1 ? 0 : k] = '\0';
 		sb_init(&where);
-		places_of(inc, inc->answers, NULL, ch, &where);
+		answers_containing(inc, ch, &where);
 		fprintf(stderr, _("  line %d, column %d: 「%s」 (U+%04lX)%s%s"), rep.v[i].line,
 		        rep.v[i].col, ch, cp, where.len ? _(" in ") : "", where.buf);
 		if (rep.v[i].subst)

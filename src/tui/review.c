@@ -4,9 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <wchar.h>
 
 #include "app.h"
 #include "todoke/check.h"
+#include "todoke/encode.h"
 #include "todoke/export.h"
 #include "todoke/fileio.h"
 #include "todoke/i18n.h"
@@ -76,6 +78,73 @@ static char *default_export_path(const struct app *a)
 	return sb_detach(&sb);
 }
 
+static const struct {
+	wint_t key;
+	const char *name;
+	bool crlf;
+} encodings[] = {
+	{ '1', "utf-8", false }, { '2', "cp932", true }, { '3', "shift_jis", false },
+	{ '4', "iso-2022-jp", false }, { '5', "euc-jp", false },
+};
+
+/* Which encoding to write: a key, or Esc.  CP932 is for Windows: CR LF. */
+static int choose_encoding(struct app *a)
+{
+	for (;;) {
+		attrset(term_attr(C_FOCUS));
+		mvhline(LINES - 2, 0, ' ', COLS);
+		draw_text(LINES - 2, 1, _("Encoding: 1 UTF-8  2 Windows (CP932)  3 Shift_JIS  "
+		                          "4 mail (ISO-2022-JP)  5 EUC-JP  Esc cancel"),
+		          COLS - 2, term_attr(C_FOCUS));
+		curs_set(0);
+		refresh();
+		wint_t ch;
+		bool quit;
+		int rc = app_key(a, &ch, &quit);
+		if (quit || (rc == OK && ch == 27))
+			return -1;
+		for (size_t i = 0; rc == OK && i < sizeof encodings / sizeof encodings[0]; i++)
+			if (ch == encodings[i].key)
+				return (int)i;
+	}
+}
+
+/* The characters that will not convert, where they are, and what the
+ * user may do: stand-ins, another encoding, or nothing. */
+static wint_t explain(struct app *a, const struct enc_report *rep, const char *enc)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, _("%zu character(s) cannot be written in %s:\n\n"), rep->n,
+	        encode_iconv_name(enc));
+	for (size_t i = 0; i < rep->n; i++) {
+		char ch[8];
+		mbstate_t st;
+		memset(&st, 0, sizeof st);
+		size_t k = wcrtomb(ch, (wchar_t)rep->v[i].cp, &st);
+		ch[k == (size_t)-1 ? 0 : k] = '\0';
+		sb_addf(&sb, _("line %d, column %d: 「%s」 (U+%04lX)"), rep->v[i].line,
+		        rep->v[i].col, ch, rep->v[i].cp);
+		struct strbuf where;
+		sb_init(&where);
+		answers_containing(a->inc, ch, &where);
+		if (where.len)
+			sb_addf(&sb, _(" in %s"), where.buf);
+		sb_release(&where);
+		if (rep->v[i].subst)
+			sb_addf(&sb, _(" — stand-in 「%s」"), rep->v[i].subst);
+		else
+			sb_add(&sb, _(" — no stand-in"));
+		sb_addc(&sb, '\n');
+	}
+	sb_add(&sb, _("\nNothing has been written.  s: write with the stand-ins   "
+	              "e: choose another encoding   Esc: cancel\n"));
+	wint_t key = dialog_text_keys(a, _("Characters that will not convert"), sb.buf, "se",
+	                              _("s stand-ins  e encoding"));
+	sb_release(&sb);
+	return key;
+}
+
 static void do_export(struct app *a)
 {
 	struct strbuf doc;
@@ -100,14 +169,49 @@ static void do_export(struct app *a)
 			app_msg(a, C_OK, "%s", _("Not exported."));
 		}
 	}
-	if (path && *path) {
-		if (file_write_atomic(path, doc.buf, doc.len, 0600, &d))
-			app_msg(a, C_OK, _("Written: %s"), path);
+	/* The encoding, and what to do with characters it lacks: the file is
+	 * written whole in the end, or not at all. */
+	struct strbuf out;
+	sb_init(&out);
+	bool ready = false, substitute = false;
+	int e = -1;
+	while (path && *path && !ready) {
+		if (!substitute && (e = choose_encoding(a)) < 0)
+			break;
+		struct enc_report rep;
+		out.len = 0;
+		if (encode_document(doc.buf, doc.len, encodings[e].name, encodings[e].crlf,
+		                    substitute, &out, &rep, &d)) {
+			ready = true;
+			break;
+		}
+		if (!rep.n) {
+			app_msg(a, C_ERROR, "%s", d.msg);
+			break;
+		}
+		/* After stand-ins, what is left has none: only another encoding. */
+		wint_t key = explain(a, &rep, encodings[e].name);
+		enc_report_release(&rep);
+		if (key == 's' && !substitute)
+			substitute = true;
+		else if (key == 's')
+			substitute = false;
+		else if (key == 'e')
+			substitute = false;
+		else
+			break;
+	}
+	if (ready) {
+		if (file_write_atomic(path, out.buf, out.len, 0600, &d))
+			app_msg(a, C_OK, _("Written: %s (%s)"), path, encode_iconv_name(encodings[e].name));
 		else {
 			char buf[1200];
 			app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
 		}
+	} else if (path && *path && !a->msg[0]) {
+		app_msg(a, C_OK, "%s", _("Not exported."));
 	}
+	sb_release(&out);
 	free(path);
 	sb_release(&doc);
 }

@@ -43,6 +43,32 @@ type "続き"
 wait_for "二行目には漢字とかなとｶﾀｶﾅと😀続き"
 keys C-x
 wait_for "外部エディタで追記した行"
+# Export for mail: ISO-2022-JP lacks half-width kana and the emoji; the
+# stand-ins fix the kana, not the emoji; CP932 lacks it too; UTF-8 writes.
+keys C-r
+wait_for "Review:"
+keys e
+wait_for "Write the IPA form to:"
+keys Enter
+wait_for "Encoding: 1 UTF-8"
+keys 4
+wait_for "Characters that will not convert"
+wait_for "cannot be written in ISO-2022-JP:"
+wait_for "「ｻ」 (U+FF7B) in 2-1)被害を受けた機器等 › サーバ:その他 — stand-in 「サ」"
+wait_for "(U+3099) in 2-1)被害を受けた機器等 › サーバ:その他 — no stand-in"
+wait_for "「😀」 (U+1F600) in 2-1)被害を受けた機器等 › サーバ:その他, 2-3)"
+wait_for "Nothing has been written."
+keys s
+wait_for "3 character(s) cannot be written in ISO-2022-JP:"   # 😀 twice, a lone U+3099
+keys e
+wait_for "Encoding: 1 UTF-8"
+keys 2
+wait_for "cannot be written in CP932:"
+keys e 1
+wait_for "(UTF-8)"
+[ -f "$e2e_tmp/edit-ipa.txt" ] && ok || fail "not exported in the end"
+keys Escape
+wait_for "(page 5 of 28)"
 keys Escape
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 keys y

@@ -74,7 +74,9 @@ wait_for "answered 25 of 106"
 keys e
 wait_for "Write the IPA form to: $e2e_tmp/ex-ipa.txt"
 keys Enter
-wait_for "Written: $e2e_tmp/ex-ipa.txt"
+wait_for "Encoding: 1 UTF-8"
+keys 1
+wait_for "Written: $e2e_tmp/ex-ipa.txt (UTF-8)"
 same_file "$e2e_tmp/ex-ipa.txt" "$e2e_dir/../golden/ipa/example.expected"
 [ "$(stat -c %a "$e2e_tmp/ex-ipa.txt")" = 600 ] && ok || fail "export not 0600"
 
