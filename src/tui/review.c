@@ -66,7 +66,24 @@ enum action screen_index(struct app *a)
 	}
 }
 
-static char *default_export_path(const struct app *a)
+/* The documents the review previews and exports. */
+struct document {
+	bool (*export)(const struct incident *, struct strbuf *, struct diag *);
+	const char *suffix;      /* NAME-ipa.txt beside NAME.incident */
+	const char *preview;
+	const char *prompt;
+};
+
+static const struct document ipa_doc = {
+	export_ipa, "-ipa.txt", N_("Preview: the IPA form as it will be written"),
+	N_("Write the IPA form to:"),
+};
+static const struct document ppc_doc = {
+	export_ppc, "-ppc.txt", N_("Preview: the PPC report, its decision and deadlines"),
+	N_("Write the PPC report to:"),
+};
+
+static char *default_export_path(const struct app *a, const struct document *doc)
 {
 	struct strbuf sb;
 	sb_init(&sb);
@@ -74,7 +91,7 @@ static char *default_export_path(const struct app *a)
 	if (n > 9 && strcmp(a->path + n - 9, ".incident") == 0)
 		n -= 9;
 	sb_addn(&sb, a->path, n);
-	sb_add(&sb, "-ipa.txt");
+	sb_add(&sb, doc->suffix);
 	return sb_detach(&sb);
 }
 
@@ -145,19 +162,19 @@ static wint_t explain(struct app *a, const struct enc_report *rep, const char *e
 	return key;
 }
 
-static void do_export(struct app *a)
+static void do_export(struct app *a, const struct document *which)
 {
 	struct strbuf doc;
 	struct diag d;
 	diag_clear(&d);
 	sb_init(&doc);
-	if (!export_ipa(a->inc, &doc, &d)) {
+	if (!which->export(a->inc, &doc, &d)) {
 		app_msg(a, C_ERROR, "%s", d.msg);
 		sb_release(&doc);
 		return;
 	}
-	char *def = default_export_path(a);
-	char *path = dialog_input(a, _("Write the IPA form to:"), def);
+	char *def = default_export_path(a, which);
+	char *path = dialog_input(a, _(which->prompt), def);
 	free(def);
 	struct stat st;
 	if (path && *path && stat(path, &st) == 0) {
@@ -216,18 +233,19 @@ static void do_export(struct app *a)
 	sb_release(&doc);
 }
 
-static void preview(struct app *a)
+static void preview(struct app *a, const struct document *which)
 {
 	struct strbuf doc;
 	struct diag d;
 	sb_init(&doc);
 	wint_t key = 0;
-	if (export_ipa(a->inc, &doc, &d))
-		key = dialog_text_keys(a, _("Preview: the IPA form as it will be written"),
-		                       doc.buf, "e", _("e export"));
+	if (which->export(a->inc, &doc, &d))
+		key = dialog_text_keys(a, _(which->preview), doc.buf, "e", _("e export"));
+	else
+		app_msg(a, C_ERROR, "%s", d.msg);
 	sb_release(&doc);
 	if (key == 'e')
-		do_export(a);
+		do_export(a, which);
 }
 
 static void put_answer_lines(struct strbuf *sb, const char *indent, const char *text)
@@ -333,7 +351,9 @@ enum action screen_review(struct app *a)
 			top = (int)cur - bh + 1;
 		char where[128];
 		snprintf(where, sizeof where, _("Review: %zu problem(s)"), p.n);
-		app_frame(a, where, _("Enter go to page  a all answers  p preview  e export  Esc back"));
+		app_frame(a, where, incident_form(a->inc, "ppc-report")
+		          ? _("Enter go  a answers  p IPA form  r PPC report  e export  Esc back")
+		          : _("Enter go to page  a all answers  p preview  e export  Esc back"));
 		for (int i = 0; i < bh && top + i < (int)nitems; i++) {
 			size_t k = (size_t)(top + i);
 			char buf[1200];
@@ -369,10 +389,12 @@ enum action screen_review(struct app *a)
 			size_t target = cur;
 			if (cur >= a->wiz->npages) {
 				const char *id = p.v[cur - a->wiz->npages].id;
-				const struct question *q = incident_question(a->inc, id, NULL);
+				const struct form *f = NULL;
+				const struct question *q = incident_question(a->inc, id, &f);
 				target = 0;
 				for (size_t i = 0; q && i < a->wiz->npages; i++)
-					if (a->wiz->pages[i].section == q->section)
+					if (a->wiz->pages[i].form == f &&
+					    a->wiz->pages[i].section == q->section)
 						target = i;
 			}
 			a->goto_page = target;
@@ -384,9 +406,11 @@ enum action screen_review(struct app *a)
 			dialog_text(a, _("All answers"), sb.buf);
 			sb_release(&sb);
 		} else if (rc == OK && ch == 'p')
-			preview(a);
+			preview(a, &ipa_doc);
+		else if (rc == OK && ch == 'r' && incident_form(a->inc, "ppc-report"))
+			preview(a, &ppc_doc);
 		else if (rc == OK && ch == 'e')
-			do_export(a);
+			do_export(a, &ipa_doc);
 		else if (rc == KEY_CODE_YES && ch == KEY_UP && cur > 0)
 			cur--;
 		else if (rc == KEY_CODE_YES && ch == KEY_DOWN)

@@ -28,8 +28,25 @@ keys Space Down Down Down          # 速報, then its date sent
 wait_for "速報を提出した日:"
 type "2024-02-28"; keys Tab
 wait_for "PPC report due: preliminary sent 2024-02-28, final by 2024-04-26 (59 days left)"
+# The review shows the report with the decision and its reasons, and
+# exports it.
+keys C-r
+wait_for "r PPC report"
+keys r
+wait_for "Preview: the PPC report, its decision and deadlines"
+keys End
+wait_for "判定: 報告義務あり(規則第7条 第1号・第3号)"
+wait_for "第1号 要配慮個人情報: 該当 — 要配慮個人情報が含まれるため (1号)"
+keys e
+wait_for "Write the PPC report to: $e2e_tmp/p-ppc.txt"
+keys Enter 1
+wait_for "Written: $e2e_tmp/p-ppc.txt (UTF-8)"
+keys Escape
+wait_for "(page 19 of 28)"
 keys Escape y
 wait_exit
+"$E2E_PROG" export ppc "$inc" > "$e2e_tmp/cli-ppc.txt"
+same_file "$e2e_tmp/p-ppc.txt" "$e2e_tmp/cli-ppc.txt"
 "$E2E_PROG" export ppc "$inc" > "$e2e_tmp/ppc.txt"
 grep -qxF "個人情報保護委員会への漏えい等報告(速報)" "$e2e_tmp/ppc.txt" && ok || fail "報告区分 not exported"
 grep -qxF "判定: 報告義務あり(規則第7条 第1号・第3号)" "$e2e_tmp/ppc.txt" && ok || fail "decision not exported"
