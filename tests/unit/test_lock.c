@@ -208,6 +208,38 @@ START_TEST(dead_session_is_taken_over)
 }
 END_TEST
 
+/* A session killed where nobody reaps it stays a zombie: it has ended
+ * all the same (containers whose first process reaps nothing). */
+START_TEST(zombie_session_is_stale)
+{
+	pid_t p = fork();
+	ck_assert_int_ge(p, 0);
+	if (p == 0)
+		_exit(0);
+	/* Not reaped yet: wait until it is a zombie. */
+	char path[64], stat_line[512] = "";
+	snprintf(path, sizeof path, "/proc/%ld/stat", (long)p);
+	for (int i = 0; i < 200; i++) {
+		FILE *f = fopen(path, "r");
+		if (f) {
+			if (!fgets(stat_line, sizeof stat_line, f))
+				stat_line[0] = '\0';
+			fclose(f);
+		}
+		char *close = strrchr(stat_line, ')');
+		if (close && close[2] == 'Z')
+			break;
+		usleep(10000);
+	}
+	char line[512];
+	snprintf(line, sizeof line, "%ld %s 山田 2022-10-24T09:00:00+09:00\n", (long)p, host);
+	put(lockfile, line);
+	struct lock_owner who;
+	ck_assert_int_eq(lock_probe(incident, &who), LOCK_TAKEN_STALE);
+	ck_assert_int_eq(waitpid(p, NULL, 0), p);
+}
+END_TEST
+
 START_TEST(other_host_is_held)
 {
 	const char *line = "1 other-host.example alice 2022-10-24T09:00:00+09:00\n";
@@ -595,6 +627,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, acquire_and_release);
 	tcase_add_test(tc, second_acquire_is_held);
 	tcase_add_test(tc, dead_session_is_taken_over);
+	tcase_add_test(tc, zombie_session_is_stale);
 	tcase_add_test(tc, other_host_is_held);
 	tcase_add_test(tc, live_pid_held_reused_pid_stale);
 	tcase_add_test(tc, malformed_lock_waits_a_minute);
