@@ -85,7 +85,10 @@ bool term_start(void)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	set_escdelay(50);
+	/* Long enough that an arrow key's bytes, split by a slow ssh link,
+	 * are not taken for Esc; $ESCDELAY (ms) still wins. */
+	const char *ed = getenv("ESCDELAY");
+	set_escdelay(ed && *ed ? atoi(ed) : 200);
 	const char *nc = getenv("NO_COLOR");
 	use_color = has_colors() && !(nc && *nc);
 	if (use_color) {
