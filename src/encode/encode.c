@@ -61,6 +61,29 @@ static const struct {
 	{ 0xFFE1, "£" }, { 0xFFE2, "¬" },
 };
 
+/* A kana and a combining (semi-)voiced mark after it, composed: how a
+ * 「が」 typed as か + U+3099 is written where the mark alone will not go. */
+static const struct {
+	unsigned long base, mark;
+	const char *composed;
+} composed[] = {
+	{ 0x3046, 0x3099, "ゔ" }, { 0x304B, 0x3099, "が" }, { 0x304D, 0x3099, "ぎ" }, { 0x304F, 0x3099, "ぐ" },
+	{ 0x3051, 0x3099, "げ" }, { 0x3053, 0x3099, "ご" }, { 0x3055, 0x3099, "ざ" }, { 0x3057, 0x3099, "じ" },
+	{ 0x3059, 0x3099, "ず" }, { 0x305B, 0x3099, "ぜ" }, { 0x305D, 0x3099, "ぞ" }, { 0x305F, 0x3099, "だ" },
+	{ 0x3061, 0x3099, "ぢ" }, { 0x3064, 0x3099, "づ" }, { 0x3066, 0x3099, "で" }, { 0x3068, 0x3099, "ど" },
+	{ 0x306F, 0x3099, "ば" }, { 0x306F, 0x309A, "ぱ" }, { 0x3072, 0x3099, "び" }, { 0x3072, 0x309A, "ぴ" },
+	{ 0x3075, 0x3099, "ぶ" }, { 0x3075, 0x309A, "ぷ" }, { 0x3078, 0x3099, "べ" }, { 0x3078, 0x309A, "ぺ" },
+	{ 0x307B, 0x3099, "ぼ" }, { 0x307B, 0x309A, "ぽ" }, { 0x30A6, 0x3099, "ヴ" }, { 0x30AB, 0x3099, "ガ" },
+	{ 0x30AD, 0x3099, "ギ" }, { 0x30AF, 0x3099, "グ" }, { 0x30B1, 0x3099, "ゲ" }, { 0x30B3, 0x3099, "ゴ" },
+	{ 0x30B5, 0x3099, "ザ" }, { 0x30B7, 0x3099, "ジ" }, { 0x30B9, 0x3099, "ズ" }, { 0x30BB, 0x3099, "ゼ" },
+	{ 0x30BD, 0x3099, "ゾ" }, { 0x30BF, 0x3099, "ダ" }, { 0x30C1, 0x3099, "ヂ" }, { 0x30C4, 0x3099, "ヅ" },
+	{ 0x30C6, 0x3099, "デ" }, { 0x30C8, 0x3099, "ド" }, { 0x30CF, 0x3099, "バ" }, { 0x30CF, 0x309A, "パ" },
+	{ 0x30D2, 0x3099, "ビ" }, { 0x30D2, 0x309A, "ピ" }, { 0x30D5, 0x3099, "ブ" }, { 0x30D5, 0x309A, "プ" },
+	{ 0x30D8, 0x3099, "ベ" }, { 0x30D8, 0x309A, "ペ" }, { 0x30DB, 0x3099, "ボ" }, { 0x30DB, 0x309A, "ポ" },
+	{ 0x30EF, 0x3099, "ヷ" }, { 0x30F0, 0x3099, "ヸ" }, { 0x30F1, 0x3099, "ヹ" }, { 0x30F2, 0x3099, "ヺ" },
+	{ 0x309D, 0x3099, "ゞ" }, { 0x30FD, 0x3099, "ヾ" },
+};
+
 const char *encode_substitution(unsigned long cp)
 {
 	for (size_t i = 0; i < sizeof substitutions / sizeof substitutions[0]; i++)
@@ -112,6 +135,8 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 	struct strbuf text;
 	sb_init(&text);
 	int line = 1, col = 1;
+	unsigned long prev = 0;     /* the character before, for composing */
+	size_t prev_at = 0;         /* where it starts in text */
 	bool utf8_out = strcmp(code, "UTF-8") == 0;
 	for (size_t i = 0; i < len;) {
 		size_t k = utf8_seqlen((const unsigned char *)utf8 + i, len - i);
@@ -125,12 +150,23 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 			line++;
 			col = 1;
 			i++;
+			prev = 0;
 			continue;
 		}
+		unsigned long cp = utf8_decode((const unsigned char *)utf8 + i, k);
+		size_t at = text.len;
 		if (k > 1 && !utf8_out && !converts(code, utf8 + i, k)) {
-			unsigned long cp = utf8_decode((const unsigned char *)utf8 + i, k);
 			const char *sub = encode_substitution(cp);
-			if (substitute && sub && converts(code, sub, strlen(sub))) {
+			for (size_t c = 0; c < sizeof composed / sizeof composed[0]; c++)
+				if (composed[c].base == prev && composed[c].mark == cp)
+					sub = composed[c].composed;
+			if (substitute && sub && sub != encode_substitution(cp) &&
+			    converts(code, sub, strlen(sub))) {
+				/* The mark joins the letter before it. */
+				text.len = prev_at;
+				at = prev_at;
+				sb_add(&text, sub);
+			} else if (substitute && sub && converts(code, sub, strlen(sub))) {
 				sb_add(&text, sub);
 			} else {
 				rep->v = xrealloc(rep->v, (rep->n + 1) * sizeof *rep->v);
@@ -139,6 +175,8 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 		} else {
 			sb_addn(&text, utf8 + i, k);
 		}
+		prev = cp;
+		prev_at = at;
 		i += k;
 		col++;
 	}

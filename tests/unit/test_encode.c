@@ -87,6 +87,17 @@ START_TEST(substitutions_on_request)
 	ck_assert_uint_eq(out.len, 0);
 	enc_report_release(&rep);
 	sb_release(&out);
+	/* か + U+3099 (a combining mark ISO-2022-JP lacks) becomes が. */
+	ck_assert(!enc("か\xe3\x82\x99き\n", "iso-2022-jp", false, false, &out, &rep));
+	ck_assert_uint_eq(rep.n, 1);
+	ck_assert(rep.v[0].cp == 0x3099 && rep.v[0].col == 2);
+	ck_assert_str_eq(rep.v[0].subst, "が");
+	enc_report_release(&rep);
+	sb_release(&out);
+	ck_assert(enc("か\xe3\x82\x99きハ\xe3\x82\x9a\n", "iso-2022-jp", false, true, &out, &rep));
+	decode("ISO-2022-JP", &out, back, sizeof back);
+	ck_assert_str_eq(back, "がきパ\n");
+	sb_release(&out);
 	/* Without asking, ① is not replaced even where a stand-in exists. */
 	ck_assert(!enc("①\n", "euc-jp", false, false, &out, &rep));
 	ck_assert_uint_eq(rep.n, 1);
