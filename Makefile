@@ -39,16 +39,18 @@ LIB_SRC  = $(filter-out src/cli/main.c,$(sort $(wildcard src/*/*.c)))
 LIB_OBJ  = $(LIB_SRC:%.c=$(B)/%.o)
 LIB      = $(B)/libtodoke.a
 PROG     = $(B)/todoke
+MO       = $(B)/locale/ja/LC_MESSAGES/todoke.mo
 
 # Unit tests: tests/unit/test_NAME.c, one Check runner each, sharing main.c.
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 .PHONY: all run check test unit golden cli-tests mail-tests completion-test e2e layering install-test man-lint deps install uninstall \
+        pot po-check \
         clean check-sanitize check-valgrind bench
 .DEFAULT_GOAL := all
 
-all: $(PROG) todoke
+all: $(PROG) todoke $(MO)
 
 # A link at the top so that `./todoke` works from the source tree.
 todoke: $(PROG) FORCE
@@ -90,6 +92,19 @@ $(B)/tests/test_%: $(B)/tests/test_%.o $(B)/tests/main.o $(LIB)
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
+# ---- translations (gettext domain "todoke"; English is the source) ------
+# po/POTFILES lists the sources with _() and N_(); `make pot` rewrites the
+# template, po/ja.po is the Japanese catalogue compiled for the build tree.
+XGETTEXT_ARGS = --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 --add-comments=TRANSLATORS \
+                --package-name=todoke --package-version=$(VERSION) -f po/POTFILES
+
+$(MO): po/ja.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ po/ja.po
+
+pot:
+	xgettext $(XGETTEXT_ARGS) -o po/todoke.pot
+
 # ---- set-up ------------------------------------------------------------
 # Installs missing Debian build packages (apt-get, with sudo when not root);
 # elsewhere prints exactly what is missing.
@@ -106,10 +121,11 @@ check: deps
 	@$(MAKE) --no-print-directory test
 
 test: all $(UNIT_BIN)
-	@$(MAKE) --no-print-directory unit golden cli-tests mail-tests e2e layering install-test man-lint completion-test
+	@$(MAKE) --no-print-directory unit golden cli-tests mail-tests e2e layering install-test man-lint completion-test po-check
 	@echo "make check: all tests passed"
 
 export TODOKE_DATADIR := $(CURDIR)
+export TODOKE_LOCALEDIR := $(CURDIR)/$(B)/locale
 export CK_DEFAULT_TIMEOUT := 30
 
 unit: $(UNIT_BIN)
@@ -143,6 +159,11 @@ man-lint:
 install-test:
 	@sh tests/install.sh "$(MAKE)"
 
+# po/ja.po is complete (nothing untranslated or fuzzy) and po/todoke.pot
+# holds exactly the messages in the sources.
+po-check:
+	@sh tests/po-check.sh "$(XGETTEXT_ARGS)"
+
 # The model, forms, incident files and exporters must not know curses.
 layering:
 	@sh tests/layering.sh
@@ -162,8 +183,10 @@ bench: $(B)/bench
 	@$(B)/bench
 
 # ---- install -----------------------------------------------------------
-install: $(PROG)
+install: $(PROG) $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGDATADIR)/forms $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -d $(DESTDIR)$(LOCALEDIR)/ja/LC_MESSAGES
+	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/ja/LC_MESSAGES/todoke.mo
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/todoke
 	install -m 644 forms/*.form $(DESTDIR)$(PKGDATADIR)/forms/
 	install -d $(DESTDIR)$(DATAROOT)/bash-completion/completions
@@ -178,6 +201,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(PKGDATADIR)/forms $(DESTDIR)$(PKGDATADIR)
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(wildcard man/*.1)))
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(wildcard man/*.5)))
+	rm -f $(DESTDIR)$(LOCALEDIR)/ja/LC_MESSAGES/todoke.mo
 
 clean:
 	rm -rf build build-san build-install todoke

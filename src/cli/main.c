@@ -452,6 +452,31 @@ static int cmd_forms(void)
 	return EXIT_OK;
 }
 
+/* Where the message catalogues are: $TODOKE_LOCALEDIR, else the installed
+ * ones, else BIN/../share/locale (installed elsewhere than configured),
+ * else build/locale beside the running binary (build/todoke). */
+static const char *locale_dir(void)
+{
+	static char buf[4096];
+	const char *env = getenv("TODOKE_LOCALEDIR");
+	struct stat st;
+	if (env && *env)
+		return env;
+	if (stat(TODOKE_LOCALEDIR "/ja/LC_MESSAGES/todoke.mo", &st) == 0)
+		return TODOKE_LOCALEDIR;
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 64);
+	char *slash = n > 0 ? (buf[n] = '\0', strrchr(buf, '/')) : NULL;
+	if (!slash)
+		return TODOKE_LOCALEDIR;
+	char probe[4160];
+	strcpy(slash, "/../share/locale");
+	snprintf(probe, sizeof probe, "%s/ja/LC_MESSAGES/todoke.mo", buf);
+	if (stat(probe, &st) == 0)
+		return buf;
+	strcpy(slash, "/locale");
+	return buf;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -472,7 +497,7 @@ int main(int argc, char **argv)
 	int c;
 
 	setlocale(LC_ALL, "");
-	bindtextdomain("todoke", TODOKE_LOCALEDIR);
+	bindtextdomain("todoke", locale_dir());
 	textdomain("todoke");
 	if (argv[0] && strrchr(argv[0], '/'))
 		progname = strrchr(argv[0], '/') + 1;

@@ -42,7 +42,7 @@ fail() {
 	screen "$e2e_tmp/last" 2>/dev/null && sed 's/^/  | /' "$e2e_tmp/last"
 }
 
-# The program runs under a fixed size, locale, terminal and no colour
+# The program runs under a fixed size, locale ($E2E_LANG, default C.UTF-8), terminal and no colour
 # preference, with its own home for profile and incidents.
 e2e_nstart=0
 e2e_start() {
@@ -52,7 +52,8 @@ e2e_start() {
 	e2e_nstart=$((e2e_nstart + 1))
 	e2e_sock="$e2e_tmp/tmux.$e2e_nstart.sock"
 	tm -f /dev/null new-session -d -s e2e -x "$E2E_COLS" -y "$E2E_LINES" \
-		env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM="$E2E_TERM" \
+		env LANG="${E2E_LANG:-C.UTF-8}" LC_ALL="${E2E_LANG:-C.UTF-8}" TERM="$E2E_TERM" \
+		${TODOKE_LOCALEDIR:+TODOKE_LOCALEDIR=$TODOKE_LOCALEDIR} \
 		TODOKE_HOME="$TODOKE_HOME" TODOKE_TODAY="$TODOKE_TODAY" \
 		TODOKE_DATADIR="$TODOKE_DATADIR" VISUAL="${VISUAL:-}" EDITOR="${EDITOR:-}" \
 		${NO_COLOR:+NO_COLOR=$NO_COLOR} \

@@ -1,0 +1,39 @@
+#!/bin/sh
+# The interface speaks the user's language: Japanese under ja_JP.UTF-8
+# (po/ja.po), English under en_US.UTF-8 and C.UTF-8.  Form labels are the
+# form's own Japanese either way.
+. "$(dirname "$0")/lib.sh"
+
+E2E_COLS=80 E2E_LINES=24
+inc="$e2e_tmp/l.incident"
+"$E2E_PROG" new --title "言語テスト" "$inc" || fail "todoke new"
+
+E2E_LANG=ja_JP.UTF-8
+e2e_start
+wait_for "[+ 新しいインシデントを作成]"
+wait_for "↑↓ 選択  Enter 開く  n 新規作成  Esc/q 終了"
+check_screen start-ja
+tm kill-server
+
+e2e_start "$inc"
+wait_for "(1 / 28 ページ)"
+wait_for "回答済み 0 / "
+keys Escape
+wait_for "todoke を終了しますか? 回答は保存されています。 (y/n)"
+keys y
+wait_exit
+
+for E2E_LANG in en_US.UTF-8 C.UTF-8; do
+	tm kill-server
+	e2e_start
+	wait_for "[+ Start a new incident]"
+	wait_for "↑↓ choose  Enter open  n new  Esc/q quit"
+	tm kill-server
+	e2e_start "$inc"
+	wait_for "(page 1 of 28)"
+	wait_for "answered 0 of "
+	keys Escape y
+	wait_exit
+done
+unset E2E_LANG
+e2e_finish

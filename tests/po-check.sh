@@ -1,0 +1,51 @@
+#!/bin/sh
+# The translations: po/ja.po compiles cleanly (formats checked), has nothing
+# untranslated or fuzzy, covers po/todoke.pot exactly, and po/todoke.pot
+# holds exactly the messages now in the sources.  Japanese key-hint footers
+# fit the 78 columns the footer line has at 80x24.
+# Usage: tests/po-check.sh "XGETTEXT ARGS"   (from the top of the tree)
+set -u
+args=$1
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+if msgfmt --check --statistics -o /dev/null po/ja.po 2>"$tmp/stat"; then ok
+else bad "msgfmt --check po/ja.po"; cat "$tmp/stat"; fi
+grep -q 'untranslated\|fuzzy' "$tmp/stat" && bad "ja.po: $(cat "$tmp/stat")" || ok
+[ -z "$(msgattrib --untranslated --no-obsolete po/ja.po)" ] && ok || bad "ja.po has untranslated entries"
+[ -z "$(msgattrib --only-fuzzy --no-obsolete po/ja.po)" ] && ok || bad "ja.po has fuzzy entries"
+
+# shellcheck disable=SC2086
+if xgettext $args -o "$tmp/new.pot" 2>"$tmp/err"; then
+	# The message ids alone, sorted: locations and dates do not count.
+	ids() { msgcat --no-location --no-wrap --sort-output "$1" | sed '/^"POT-Creation-Date:/d;/^"PO-Revision-Date:/d'; }
+	ids "$tmp/new.pot" > "$tmp/a"; ids po/todoke.pot > "$tmp/b"
+	diff -u "$tmp/b" "$tmp/a" > "$tmp/d" && ok || { bad "po/todoke.pot is out of date: run make pot"; cat "$tmp/d"; }
+else
+	bad "xgettext"; cat "$tmp/err"
+fi
+msgcmp po/ja.po po/todoke.pot 2>"$tmp/err" && ok || { bad "ja.po lacks messages of todoke.pot"; cat "$tmp/err"; }
+msgcmp --use-untranslated po/todoke.pot po/ja.po 2>"$tmp/err" && ok ||
+	{ bad "ja.po has messages todoke.pot does not (make them obsolete)"; cat "$tmp/err"; }
+
+# Footers: msgids with "Esc" key hints, one line each; full-width = 2 columns.
+msgcat --no-wrap --no-location po/ja.po | python3 -c '
+import sys, unicodedata, re
+text = sys.stdin.read()
+def un(s): return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), s)
+bad = 0
+for m in re.finditer(r"^msgid \"(.*)\"\nmsgstr \"(.*)\"$", text, re.M):
+    mid, s = un(m.group(1)), un(m.group(2))
+    if "Esc" not in mid or "\n" in mid:
+        continue
+    w = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    if w > 78:
+        print("FAIL: footer is %d columns: %s" % (w, s)); bad += 1
+sys.exit(1 if bad else 0)
+' && ok || fail=$((fail + 1))
+
+echo "po-check: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
