@@ -14,8 +14,8 @@ int date_days_in_month(int y, int m);
 
 /* Accepts 2022-10-24, 2022/10/24 and 2022年10月24日, with ASCII or
  * full-width digits and surrounding spaces.  On failure returns false and
- * sets *why to a short English reason (for gettext) such as
- * "no such day: February has 28 days in 2022". */
+ * sets *why to a short reason in the interface language, such as
+ * "no such day: February 2022 has 28 days". */
 bool date_parse(const char *s, struct date *out, const char **why);
 
 /* Day number (days since 1970-01-01) and back; for deadlines and order. */

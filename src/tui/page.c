@@ -98,7 +98,7 @@ static bool store_text(struct app *a, const struct row *r, struct model *m,
 		}
 		if (!date_parse(text, &d, &why)) {
 			app_msg(a, C_ERROR, _("%s: %s — e.g. 2022-10-24, 2022/10/24 or 2022年10月24日"),
-			        r->q->label, _(why));
+			        r->q->label, why);
 			return false;
 		}
 		model_set_date(m, id, d);

@@ -1,5 +1,6 @@
 /* date — parsing, validation and arithmetic of calendar dates. */
 #include "todoke/date.h"
+#include "todoke/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,64 +88,66 @@ static bool sep_at(const char **p, const char *kanji)
 }
 
 static const char *month_names[] = {
-	"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"
+	N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+	N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+	N_("December")
 };
 
 bool date_parse(const char *s, struct date *out, const char **why)
 {
-	static char reason[96];
+	static char reason[256];
 	const char *p = s;
 	int n, y, m, d;
 	bool kanji;
 
 	skip_spaces(&p);
 	if (!*p) {
-		*why = "empty date";
+		*why = _("empty date");
 		return false;
 	}
 	y = number_at(&p, 5, &n);
 	if (n != 4) {
-		*why = "expected a date like 2022-10-24, 2022/10/24 or 2022年10月24日";
+		*why = _("expected a date like 2022-10-24, 2022/10/24 or 2022年10月24日");
 		return false;
 	}
 	kanji = strncmp(p, "年", 3) == 0;
 	if (!sep_at(&p, "年")) {
-		*why = "expected a date like 2022-10-24, 2022/10/24 or 2022年10月24日";
+		*why = _("expected a date like 2022-10-24, 2022/10/24 or 2022年10月24日");
 		return false;
 	}
 	m = number_at(&p, 3, &n);
 	if (n < 1 || n > 2 || !sep_at(&p, "月")) {
-		*why = "expected a date like 2022-10-24, 2022/10/24 or 2022年10月24日";
+		*why = _("expected a date like 2022-10-24, 2022/10/24 or 2022年10月24日");
 		return false;
 	}
 	d = number_at(&p, 3, &n);
 	if (n < 1 || n > 2) {
-		*why = "expected a date like 2022-10-24, 2022/10/24 or 2022年10月24日";
+		*why = _("expected a date like 2022-10-24, 2022/10/24 or 2022年10月24日");
 		return false;
 	}
 	if (strncmp(p, "日", 3) == 0)
 		p += 3;
 	else if (kanji) {
-		*why = "expected 日 after the day";
+		*why = _("expected 日 after the day");
 		return false;
 	}
 	skip_spaces(&p);
 	if (*p) {
-		*why = "unexpected text after the date";
+		*why = _("unexpected text after the date");
 		return false;
 	}
 	if (m < 1 || m > 12) {
-		*why = "no such month (1 to 12)";
+		*why = _("no such month (1 to 12)");
 		return false;
 	}
 	if (!date_valid(y, m, d)) {
 		if (y < 1) {
-			*why = "no such year";
+			*why = _("no such year");
 			return false;
 		}
-		snprintf(reason, sizeof reason, "no such day: %s %d has %d days",
-		         month_names[m - 1], y, date_days_in_month(y, m));
+		/* TRANSLATORS: month name, year, number of days in that month. */
+		snprintf(reason, sizeof reason, _("no such day: %s %d has %d days"),
+		         _(month_names[m - 1]), y, date_days_in_month(y, m));
 		*why = reason;
 		return false;
 	}
