@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "todoke/fileio.h"
+#include "todoke/i18n.h"
 #include "todoke/utf8.h"
 
 struct incident *incident_new(const struct form *const *forms, size_t nforms)
@@ -145,9 +146,9 @@ static bool resolve(struct reader *r, char *key, struct model **m,
 	if (!br) {
 		*q = incident_question(r->inc, key, &f);
 		if (!*q)
-			return rfail(r, "unknown question id \"%s\"", key);
+			return rfail(r, _("unknown question id \"%s\""), key);
 		if ((*q)->type == Q_REPEAT)
-			return rfail(r, "\"%s\" is a list: write %s[1].%s: …", key, key,
+			return rfail(r, _("\"%s\" is a list: write %s[1].%s: …"), key, key,
 			             (*q)->fields[0].id);
 		*m = r->inc->answers;
 		*id = key;
@@ -158,16 +159,16 @@ static bool resolve(struct reader *r, char *key, struct model **m,
 	errno = 0;
 	long n = strtol(br + 1, &end, 10);
 	if (end == br + 1 || *end != ']' || end[1] != '.' || errno || n < 1 || n > 100000)
-		return rfail(r, "bad entry reference \"%s[%s\": use %s[1].field", key, br + 1, key);
+		return rfail(r, _("bad entry reference \"%s[%s\": use %s[1].field"), key, br + 1, key);
 	const struct question *rq = incident_question(r->inc, key, &f);
 	if (!rq)
-		return rfail(r, "unknown question id \"%s\"", key);
+		return rfail(r, _("unknown question id \"%s\""), key);
 	if (rq->type != Q_REPEAT)
-		return rfail(r, "\"%s\" is not a list of entries", key);
+		return rfail(r, _("\"%s\" is not a list of entries"), key);
 	*id = end + 2;
 	int fi = question_field(rq, *id);
 	if (fi < 0)
-		return rfail(r, "\"%s\" entries have no field \"%s\"", key, *id);
+		return rfail(r, _("\"%s\" entries have no field \"%s\""), key, *id);
 	*q = &rq->fields[fi];
 	size_t count = model_entry_count(r->inc->answers, key);
 	if ((size_t)n == count + 1)
@@ -175,7 +176,7 @@ static bool resolve(struct reader *r, char *key, struct model **m,
 	else if ((size_t)n <= count)
 		*m = model_entry(r->inc->answers, key, (size_t)n - 1);
 	else
-		return rfail(r, "%s[%ld] comes before %s[%zu]", key, n, key, count + 1);
+		return rfail(r, _("%s[%ld] comes before %s[%zu]"), key, n, key, count + 1);
 	return true;
 }
 
@@ -186,7 +187,7 @@ static bool parse_value(struct reader *r, struct model *m, const struct question
 	const char *why;
 
 	if (has_control(val))
-		return rfail(r, "control character in the value of \"%s\"", id);
+		return rfail(r, _("control character in the value of \"%s\""), id);
 	switch (q->type) {
 	case Q_CHECK: {
 		bool on;
@@ -195,14 +196,14 @@ static bool parse_value(struct reader *r, struct model *m, const struct question
 		else if (strncmp(val, "[ ]", 3) == 0)
 			on = false;
 		else
-			return rfail(r, "\"%s\" is a checkbox: write [x] or [ ], not \"%s\"", id, val);
+			return rfail(r, _("\"%s\" is a checkbox: write [x] or [ ], not \"%s\""), id, val);
 		const char *note = val + 3;
 		if (*note && *note != ' ')
-			return rfail(r, "\"%s\": put a space after [x] or [ ]", id);
+			return rfail(r, _("\"%s\": put a space after [x] or [ ]"), id);
 		if (*note)
 			note++;
 		if (*note && !q->has_note)
-			return rfail(r, "checkbox \"%s\" has no text blank; remove \"%s\"", id, note);
+			return rfail(r, _("checkbox \"%s\" has no text blank; remove \"%s\""), id, note);
 		v = model_set_check(m, id, on, q->has_note && *note ? note : NULL);
 		break;
 	}
@@ -213,7 +214,7 @@ static bool parse_value(struct reader *r, struct model *m, const struct question
 			for (size_t i = 0; i < q->nopts; i++)
 				sb_addf(&opts, "%s%s (%s)", i ? ", " : "", q->opts[i].id,
 				        q->opts[i].label);
-			rfail(r, "\"%s\" has no choice \"%s\"; choose one of: %s", id, val, opts.buf);
+			rfail(r, _("\"%s\" has no choice \"%s\"; choose one of: %s"), id, val, opts.buf);
 			sb_release(&opts);
 			return false;
 		}
@@ -226,7 +227,7 @@ static bool parse_value(struct reader *r, struct model *m, const struct question
 	case Q_DATE: {
 		struct date d;
 		if (!date_parse(val, &d, &why))
-			return rfail(r, "\"%s\": bad date \"%s\": %s", id, val, why);
+			return rfail(r, _("\"%s\": bad date \"%s\": %s"), id, val, why);
 		v = model_set_date(m, id, d);
 		break;
 	}
@@ -235,12 +236,12 @@ static bool parse_value(struct reader *r, struct model *m, const struct question
 		errno = 0;
 		long long n = strtoll(val, &end, 10);
 		if (!*val || *end || errno)
-			return rfail(r, "\"%s\" is a number, not \"%s\"", id, val);
+			return rfail(r, _("\"%s\" is a number, not \"%s\""), id, val);
 		v = model_set_number(m, id, n);
 		break;
 	}
 	case Q_REPEAT:
-		return rfail(r, "\"%s\" is a list of entries", id);
+		return rfail(r, _("\"%s\" is a list of entries"), id);
 	}
 	v->line = r->line;
 	return true;
@@ -250,7 +251,7 @@ static bool answer_line(struct reader *r, char *line)
 {
 	char *colon = strchr(line, ':');
 	if (!colon || colon == line)
-		return rfail(r, "expected \"question-id: value\"");
+		return rfail(r, _("expected \"question-id: value\""));
 	*colon = '\0';
 	char *val = colon + 1;
 	if (*val == ' ')
@@ -264,7 +265,7 @@ static bool answer_line(struct reader *r, char *line)
 		return false;
 	const struct value *old = model_get(m, id);
 	if (old)
-		return rfail(r, "\"%s\" is answered twice (first on line %d)", key, old->line);
+		return rfail(r, _("\"%s\" is answered twice (first on line %d)"), key, old->line);
 	if (q->type == Q_LINES && !*val) {
 		/* Its lines follow as `| text`. */
 		r->in_block = true;
@@ -282,28 +283,28 @@ static bool meta_line(struct reader *r, char *line)
 {
 	char *colon = strchr(line, ':');
 	if (!colon || colon == line)
-		return rfail(r, "expected \"key: value\"");
+		return rfail(r, _("expected \"key: value\""));
 	*colon = '\0';
 	char *val = colon + 1;
 	if (*val == ' ')
 		val++;
 	if (has_control(val))
-		return rfail(r, "control character in \"%s\"", line);
+		return rfail(r, _("control character in \"%s\""), line);
 	if (strcmp(line, "form") == 0) {
 		char fid[128], ver[64], extra[2];
 		if (sscanf(val, "%127s %63s %1s", fid, ver, extra) != 2)
-			return rfail(r, "use \"form: FORM-ID VERSION\", e.g. form: ipa-access 3.5");
+			return rfail(r, _("use \"form: FORM-ID VERSION\", e.g. form: ipa-access 3.5"));
 		const struct form *f = formset_find(r->fs, fid, ver);
 		if (!f)
-			return rfail(r, "form %s version %s is not installed", fid, ver);
+			return rfail(r, _("form %s version %s is not installed"), fid, ver);
 		if (incident_form(r->inc, fid))
-			return rfail(r, "form %s is named twice", fid);
+			return rfail(r, _("form %s is named twice"), fid);
 		/* A question shared between forms must mean the same thing. */
 		for (size_t i = 0; i < f->nqs; i++) {
 			const struct form *other;
 			const struct question *q = incident_question(r->inc, f->qs[i].id, &other);
 			if (q && q->type != f->qs[i].type)
-				return rfail(r, "question \"%s\" is a %s in %s but a %s in %s",
+				return rfail(r, _("question \"%s\" is a %s in %s but a %s in %s"),
 				             q->id, q_type_name(q->type), other->id,
 				             q_type_name(f->qs[i].type), f->id);
 		}
@@ -312,7 +313,7 @@ static bool meta_line(struct reader *r, char *line)
 		return true;
 	}
 	if (incident_meta(r->inc, line))
-		return rfail(r, "\"%s\" given twice", line);
+		return rfail(r, _("\"%s\" given twice"), line);
 	incident_set_meta(r->inc, line, val);
 	return true;
 }
@@ -326,16 +327,16 @@ static bool section_line(struct reader *r, const char *line)
 		r->seen_incident = true;
 	} else if (strcmp(line, "[answers]") == 0 && r->seen_incident && !r->seen_answers) {
 		if (!r->inc->nforms)
-			return rfail(r, "[incident] names no form (add e.g. \"form: ipa-access 3.5\")");
+			return rfail(r, _("[incident] names no form (add e.g. \"form: ipa-access 3.5\")"));
 		r->part = P_ANSWERS;
 		r->seen_answers = true;
 	} else if (strcmp(line, "[end]") == 0) {
 		if (!r->seen_incident)
-			return rfail(r, "no [incident] section before [end]");
+			return rfail(r, _("no [incident] section before [end]"));
 		r->part = P_END;
 	}
 	else if (strcmp(line, "[incident]") == 0 || strcmp(line, "[answers]") == 0)
-		return rfail(r, "%s is out of place: the order is [incident], [answers], [end]", line);
+		return rfail(r, _("%s is out of place: the order is [incident], [answers], [end]"), line);
 	else {
 		/* Written by a newer todoke: kept as it is. */
 		r->part = P_UNKNOWN;
@@ -350,7 +351,7 @@ static bool read_line(struct reader *r, char *line, size_t n)
 	if (r->part == P_END) {
 		if (line[0] == '#' || line[strspn(line, " ")] == '\0')
 			return true;
-		return rfail(r, "text after [end]");
+		return rfail(r, _("text after [end]"));
 	}
 	if (r->part == P_UNKNOWN && line[0] != '[') {
 		sb_addn(&r->inc->extra, line, n);
@@ -359,12 +360,12 @@ static bool read_line(struct reader *r, char *line, size_t n)
 	}
 	if (line[0] == '|') {
 		if (!r->in_block)
-			return rfail(r, "a \"|\" line belongs under \"question-id:\" of a multi-line answer");
+			return rfail(r, _("a \"|\" line belongs under \"question-id:\" of a multi-line answer"));
 		const char *t = line + 1;
 		if (*t == ' ')
 			t++;
 		if (has_control(t))
-			return rfail(r, "control character in the text of \"%s\"", r->block_id);
+			return rfail(r, _("control character in the text of \"%s\""), r->block_id);
 		if (r->block_nlines++)
 			sb_addc(&r->block, '\n');
 		sb_add(&r->block, t);
@@ -379,7 +380,7 @@ static bool read_line(struct reader *r, char *line, size_t n)
 	switch (r->part) {
 	case P_INCIDENT: return meta_line(r, line);
 	case P_ANSWERS: return answer_line(r, line);
-	default: return rfail(r, "expected [incident]");
+	default: return rfail(r, _("expected [incident]"));
 	}
 }
 
@@ -399,14 +400,14 @@ bool incident_parse(const char *text, size_t len, const char *name,
 		const char *ls = text + bad;
 		while (ls > text && ls[-1] != '\n')
 			ls--;
-		return rfail(&r, "not valid UTF-8 (byte %zu of the line)",
+		return rfail(&r, _("not valid UTF-8 (byte %zu of the line)"),
 		             (size_t)(text + bad - ls) + 1);
 	}
 	if (memchr(text, '\0', len)) {
 		r.line = 1;
 		for (const char *p = text; *p; p++)
 			r.line += *p == '\n';
-		return rfail(&r, "NUL byte: this is not a text file");
+		return rfail(&r, _("NUL byte: this is not a text file"));
 	}
 	r.inc = incident_new(NULL, 0);
 	const char *s = text, *end = text + len;
@@ -419,30 +420,32 @@ bool incident_parse(const char *text, size_t len, const char *name,
 		if (n && line[n - 1] == '\r')
 			line[--n] = '\0';
 		if (!nl && strcmp(line, "[end]") != 0) {
-			ok = rfail(&r, "the file ends in the middle of this line: it was cut "
-			           "short (or, if written by hand, end it with a line \"[end]\")");
+			ok = rfail(&r, _("the file ends in the middle of this line: it was cut "
+			           "short (or, if written by hand, end it with a line \"[end]\")"));
 		} else if (r.line == 1) {
 			int ver;
 			char c;
 			if (sscanf(line, "todoke-incident %d%c", &ver, &c) != 1)
-				ok = rfail(&r, "not a todoke incident file (the first line "
-				           "must be \"todoke-incident %d\")", INCIDENT_FORMAT);
+				ok = rfail(&r, _("not a todoke incident file (the first line "
+				           "must be \"todoke-incident %d\")"), INCIDENT_FORMAT);
+			else if (ver > INCIDENT_FORMAT)
+				ok = rfail(&r, _("incident format %d is newer than this todoke reads (%d)"),
+				           ver, INCIDENT_FORMAT);
 			else if (ver != INCIDENT_FORMAT)
-				ok = rfail(&r, "incident format %d is %s than this todoke reads (%d)",
-				           ver, ver > INCIDENT_FORMAT ? "newer" : "other",
-				           INCIDENT_FORMAT);
+				ok = rfail(&r, _("incident format %d is not one this todoke reads (%d)"),
+				           ver, INCIDENT_FORMAT);
 		} else {
 			ok = read_line(&r, line, n);
 		}
 		free(line);
 	}
 	if (ok && r.line == 0)
-		ok = rfail(&r, "empty file");
+		ok = rfail(&r, _("empty file"));
 	if (ok && r.part == P_END && !r.inc->nforms)
-		ok = rfail(&r, "[incident] names no form (add e.g. \"form: ipa-access 3.5\")");
+		ok = rfail(&r, _("[incident] names no form (add e.g. \"form: ipa-access 3.5\")"));
 	if (ok && r.part != P_END)
-		ok = rfail(&r, "the file ends without its last line \"[end]\": it was cut "
-		           "short (or, if written by hand, add [end])");
+		ok = rfail(&r, _("the file ends without its last line \"[end]\": it was cut "
+		           "short (or, if written by hand, add [end])"));
 	if (r.in_block) {
 		free(r.block_id);
 		sb_release(&r.block);

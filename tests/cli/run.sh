@@ -60,6 +60,8 @@ expect bad-today 2 env TODOKE_TODAY=2022-13-01 "$prog" check ex.incident && has 
 sed 's/^discovery.date: 2022-10-24$/discovery.date: 2022-02-30/' ex.incident > impossible.incident
 expect impossible-date 2 "$prog" check impossible.incident &&
 	has impossible-date err "impossible.incident:16: \"discovery.date\": bad date \"2022-02-30\": no such day: February 2022 has 28 days"
+expect impossible-date-ja 2 env LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 "$prog" check impossible.incident &&
+	has impossible-date-ja err "impossible.incident:16: 「discovery.date」: 日付「2022-02-30」が正しくありません: 存在しない日付です(2022年2月は28日まで)"
 head -c 700 ex.incident > cut.incident
 expect truncated 2 "$prog" export ipa cut.incident -o cut.txt && has truncated err "cut.incident:" &&
 	has truncated err "cut short"
