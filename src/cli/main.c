@@ -160,7 +160,7 @@ static int write_output(const struct opts *o, const struct strbuf *doc)
 /* The document in the encoding asked for, or a list of every character
  * that will not convert, with its line, field and substitution. */
 static bool encode_or_explain(const struct opts *o, const struct incident *inc,
-                              const char *path, struct strbuf *doc)
+                              const char *doc_name, const char *path, struct strbuf *doc)
 {
 	if (!o->encoding && !o->crlf)
 		return true;
@@ -180,7 +180,9 @@ static bool encode_or_explain(const struct opts *o, const struct incident *inc,
 		errmsg("%s", d.msg);
 		return false;
 	}
-	errmsg(_("%s: %zu character(s) cannot be written in %s; nothing was written:"),
+	errmsg(strcmp(doc_name, "ppc") == 0
+	       ? _("%s: %zu character(s) of the PPC report cannot be written in %s; nothing was written:")
+	       : _("%s: %zu character(s) of the IPA form cannot be written in %s; nothing was written:"),
 	       path, rep.n, encode_iconv_name(enc));
 	for (size_t i = 0; i < rep.n; i++) {
 		char ch[8];
@@ -244,7 +246,7 @@ static int write_mail(const struct opts *o, const struct incident *inc, const ch
 		test.encoding = check_enc;
 		sb_init(&copy);
 		sb_addn(&copy, doc->buf, doc->len);
-		bool ok = encode_or_explain(&test, inc, path, &copy);
+		bool ok = encode_or_explain(&test, inc, doc_name, path, &copy);
 		sb_release(&copy);
 		if (!ok)
 			return EXIT_PROBLEMS;
@@ -316,7 +318,8 @@ static int cmd_export(const struct opts *o, int argc, char **argv)
 	} else if (o->eml) {
 		rc = write_mail(o, inc, argv[0], argv[1], &doc);
 	} else {
-		rc = encode_or_explain(o, inc, argv[1], &doc) ? write_output(o, &doc) : EXIT_PROBLEMS;
+		rc = encode_or_explain(o, inc, argv[0], argv[1], &doc) ? write_output(o, &doc)
+		                                                      : EXIT_PROBLEMS;
 	}
 	sb_release(&doc);
 	incident_free(&inc);

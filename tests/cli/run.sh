@@ -110,13 +110,13 @@ expect export-ppc 0 "$prog" export ppc "$ppcdir/final.incident" && same export-p
 # and field, and nothing is written unless --substitute (or it converts)
 cp "$golden/partial.incident" enc.incident
 expect enc-refused 1 "$prog" export ipa enc.incident --encoding=iso-2022-jp -o enc.txt &&
-	has enc-refused err "13 character(s) cannot be written in ISO-2022-JP; nothing was written" &&
+	has enc-refused err "13 character(s) of the IPA form cannot be written in ISO-2022-JP; nothing was written" &&
 	has enc-refused err "line 5, column 17: 「髙」 (U+9AD9) in (届出者) › 企業・組織名 — --substitute writes 「高」" &&
 	has enc-refused err "line 39, column 15: 「😀」 (U+1F600) in 2-2)被害を受けた機器の設置環境 › その他" &&
 	has enc-refused err "utf-8 can write every character."
 [ ! -e enc.txt ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: enc.txt written"; }
 expect enc-still-emoji 1 "$prog" export ipa enc.incident --encoding=iso-2022-jp --substitute -o enc.txt &&
-	has enc-still-emoji err "1 character(s) cannot be written"
+	has enc-still-emoji err "1 character(s) of the IPA form cannot be written"
 sed 's/ 😀//' enc.incident > enc2.incident
 expect enc-substituted 0 "$prog" export ipa enc2.incident --encoding=iso-2022-jp --substitute -o enc.txt
 iconv -f ISO-2022-JP -t UTF-8 enc.txt > enc.utf8 && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: not ISO-2022-JP"; }
