@@ -10,9 +10,9 @@ need() { # need PACKAGE TEST...
 	if ! "$@" >/dev/null 2>&1; then missing="$missing $pkg"; fi
 }
 has() { command -v "$1"; }
-pc() { pkg-config --exists "$1"; }
 
 need gcc        has cc
+need libc6-dev  test -f /usr/include/stdio.h
 need make       has make
 need pkg-config has pkg-config
 need libncurses-dev sh -c 'pkg-config --exists ncursesw panelw menuw'
@@ -70,8 +70,9 @@ if command -v apt-get >/dev/null 2>&1; then
 	fi
 	echo "todoke: installing them with apt-get" >&2
 	export DEBIAN_FRONTEND=noninteractive
-	$SUDO apt-get update -qq >&2 &&
+	# $missing is a list of package names: split on purpose.
 	# shellcheck disable=SC2086
+	$SUDO apt-get update -qq >&2 &&
 	$SUDO apt-get install -y -qq --no-install-recommends $missing >&2 || {
 		echo "todoke: apt-get failed; install by hand:$missing" >&2
 		exit 1
