@@ -57,6 +57,20 @@ char *question_place(const struct incident *inc, const char *id)
 	return sb_detach(&sb);
 }
 
+/* Only spaces, tabs, newlines and ideographic spaces (U+3000). */
+static bool blank(const char *t)
+{
+	while (*t) {
+		if (*t == ' ' || *t == '\t' || *t == '\n')
+			t++;
+		else if (strncmp(t, "\xe3\x80\x80", 3) == 0)
+			t += 3;
+		else
+			return false;
+	}
+	return true;
+}
+
 bool check_answered(const struct model *m, const struct question *q)
 {
 	const struct value *v = model_get(m, q->id);
@@ -67,7 +81,7 @@ bool check_answered(const struct model *m, const struct question *q)
 	switch (v->type) {
 	case Q_TEXT:
 	case Q_LINES:
-		return v->text && v->text[strspn(v->text, " \n\t")];
+		return v->text && !blank(v->text);
 	case Q_CHECK:
 		/* An unticked box counts as answered only when set explicitly. */
 		return true;
@@ -160,7 +174,7 @@ static void check_notes(const struct incident *inc, const struct form *f,
 		const struct value *v = model_get(inc->answers, q->id);
 		if (q->type != Q_CHECK || !q->has_note || !v)
 			continue;
-		bool text = v->text && v->text[strspn(v->text, " ")];
+		bool text = v->text && !blank(v->text);
 		if (v->checked == text)
 			continue;
 		char *pl = question_place(inc, q->id);

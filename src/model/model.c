@@ -115,17 +115,20 @@ bool model_date(const struct model *m, const char *id, struct date *out)
 struct value *model_set_check(struct model *m, const char *id, bool checked,
                               const char *note)
 {
+	/* Copied first: note may be this value's own text, freed by fresh(). */
+	char *copy = note ? xstrdup(note) : NULL;
 	struct value *v = fresh(m, id, Q_CHECK);
 	v->checked = checked;
-	v->text = note ? xstrdup(note) : NULL;
+	v->text = copy;
 	return v;
 }
 
 struct value *model_set_text(struct model *m, const char *id, enum q_type type,
                              const char *text)
 {
+	char *copy = xstrdup(text ? text : "");
 	struct value *v = fresh(m, id, type);
-	v->text = xstrdup(text ? text : "");
+	v->text = copy;
 	return v;
 }
 

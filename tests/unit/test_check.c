@@ -1,4 +1,5 @@
-/* todoke check: what is missing or inconsistent, on the IPA form's rules. */
+/* todoke check: what is missing or inconsistent, on the IPA form's rules
+ * (the last lines of forms/ipa-access-3.5.form), with a fixed today. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +7,8 @@
 #include "suite.h"
 #include "todoke/check.h"
 #include "todoke/fileio.h"
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 static struct formset *fs;
 static const struct date today = { 2022, 10, 27 };
@@ -20,17 +23,40 @@ static void teardown(void)
 	formset_free(&fs);
 }
 
+/* Four lines: the first answer is on line 5. */
 #define HEAD "todoke-incident 1\n[incident]\nform: ipa-access 3.5\n[answers]\n"
+/* Every required answer but damage.present. */
+#define BASE HEAD                                                              \
+	"report.date: 2022-10-26\n"                                             \
+	"reporter.org: (株)○○商店\n"                                           \
+	"reporter.name: □□□□\n"                                                \
+	"reporter.email: a@example.jp\n"                                        \
+	"discovery.date: 2022-10-24\n"
+#define TAIL "[end]\n"
 
-static void run(const char *text, struct problems *p)
+static struct incident *parse(const char *text)
 {
-	struct incident *inc;
+	struct incident *inc = NULL;
 	struct diag d;
-	ck_assert_msg(incident_parse(text, strlen(text), "t", fs, &inc, &d), "%d: %s", d.line, d.msg);
-	check_incident(inc, today, p);
+	ck_assert_msg(incident_parse(text, strlen(text), "t", fs, &inc, &d), "line %d: %s",
+	              d.line, d.msg);
+	ck_assert_ptr_nonnull(inc);
+	return inc;
+}
+
+static void run_at(const char *text, struct date when, struct problems *p)
+{
+	struct incident *inc = parse(text);
+	check_incident(inc, when, p);
 	incident_free(&inc);
 }
 
+static void run(const char *text, struct problems *p)
+{
+	run_at(text, today, p);
+}
+
+/* The first problem about id, or NULL. */
 static const struct problem *about(const struct problems *p, const char *id)
 {
 	for (size_t i = 0; i < p->n; i++)
@@ -39,15 +65,73 @@ static const struct problem *about(const struct problems *p, const char *id)
 	return NULL;
 }
 
-START_TEST(the_example_is_clean)
+static size_t count(const struct problems *p, enum severity sev, const char *id)
 {
+	size_t n = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].sev == sev && (!id || strcmp(p->v[i].id, id) == 0))
+			n++;
+	return n;
+}
+
+/* Appends id to the space-separated list in buf. */
+static void add_id(char *buf, size_t size, const char *id)
+{
+	size_t len = strlen(buf);
+	ck_assert_msg(len + 1 + strlen(id) < size, "too many problems: %s %s", buf, id);
+	snprintf(buf + len, size - len, "%s%s", len ? " " : "", id);
+}
+
+/* The line of text (from 1) that starts with prefix; fails when none. */
+static int line_of(const char *text, const char *prefix)
+{
+	int line = 1;
+	size_t len = strlen(prefix);
+	for (const char *s = text; *s; line++) {
+		if (strncmp(s, prefix, len) == 0)
+			return line;
+		s = strchr(s, '\n');
+		if (!s)
+			break;
+		s++;
+	}
+	ck_abort_msg("no line starts with \"%s\"", prefix);
+	return 0;
+}
+
+/* All problems, one a line, for failure messages. */
+static const char *dump(const struct problems *p)
+{
+	static char buf[4096];
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < p->n && len < sizeof buf; i++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "\n  %s %s:%d: %s",
+		                        p->v[i].sev == SEV_ERROR ? "ERROR" : "MISSING",
+		                        p->v[i].id, p->v[i].line, p->v[i].msg);
+	return buf;
+}
+
+/* ---- the IPA example -------------------------------------------------------- */
+
+static char *read_example(void)
+{
+	const char *dir = getenv("TODOKE_DATADIR");
+	char path[1024];
 	char *text;
 	size_t len;
 	struct diag d;
+	snprintf(path, sizeof path, "%s/tests/golden/ipa/example.incident", dir ? dir : ".");
+	ck_assert_msg(file_read_all(path, &text, &len, &d), "%s: %s", path, d.msg);
+	return text;
+}
+
+START_TEST(the_example_is_clean)
+{
+	char *text = read_example();
 	struct problems p;
-	ck_assert(file_read_all("tests/golden/ipa/example.incident", &text, &len, &d));
 	run(text, &p);
-	ck_assert_uint_eq(p.n, 0);
+	ck_assert_msg(p.n == 0, "%zu problems:%s", p.n, dump(&p));
 	ck_assert_uint_eq(p.answered, 25);
 	ck_assert_uint_eq(p.total, 68);
 	problems_release(&p);
@@ -55,106 +139,471 @@ START_TEST(the_example_is_clean)
 }
 END_TEST
 
-START_TEST(no_damage_but_a_kind_of_damage)
+/* The day before its report date, the example reports from the future. */
+START_TEST(the_example_a_day_early)
 {
+	char *text = read_example();
 	struct problems p;
-	run(HEAD "damage.present: no\ndamage.type.theft: [x]\n[end]\n", &p);
-	const struct problem *e = about(&p, "damage.type.theft");
-	ck_assert_ptr_nonnull(e);
+	run_at(text, (struct date){ 2022, 10, 26 }, &p);
+	ck_assert_msg(p.n == 1, "%zu problems:%s", p.n, dump(&p));
+	ck_assert_int_eq(p.v[0].sev, SEV_ERROR);
+	ck_assert_str_eq(p.v[0].id, "report.date");
+	ck_assert_int_eq(p.v[0].line, line_of(text, "report.date:"));
+	ck_assert_str_eq(p.v[0].msg,
+	                 "(届出者) › 届出日: 2022-10-27 is in the future (today is 2022-10-26)");
+	ck_assert_uint_eq(p.answered, 25);
+	ck_assert_uint_eq(p.total, 68);
+	problems_release(&p);
+	free(text);
+}
+END_TEST
+
+/* ---- 被害無し but a kind of damage ticked ---------------------------------- */
+
+START_TEST(no_damage_but_theft)
+{
+	const char *text = BASE "damage.present: no\ndamage.type.theft: [x]\n" TAIL;
+	struct problems p;
+	run(text, &p);
+	ck_assert_msg(p.n == 1, "%zu problems:%s", p.n, dump(&p));
+	const struct problem *e = &p.v[0];
 	ck_assert_int_eq(e->sev, SEV_ERROR);
-	ck_assert_int_eq(e->line, 6);
+	ck_assert_str_eq(e->id, "damage.type.theft");
+	ck_assert_int_eq(e->line, line_of(text, "damage.type.theft:"));
+	ck_assert_ptr_nonnull(strstr(e->msg, "「被害無し(未遂)」"));
 	ck_assert_str_eq(e->msg, "4-2)被害の種別 › 情報(データ)の窃取/不正閲覧: ticked, "
 	                         "but 4-1)被害の有無 is 「被害無し(未遂)」");
 	problems_release(&p);
-	run(HEAD "damage.present: yes\ndamage.type.theft: [x]\n[end]\n", &p);
-	ck_assert_ptr_null(about(&p, "damage.type.theft"));
+	/* Released, the list is empty and can be released again. */
+	ck_assert_uint_eq(p.n, 0);
+	ck_assert_ptr_null(p.v);
 	problems_release(&p);
 }
 END_TEST
+
+struct conflict_case {
+	const char *answers;
+	const char *errors;   /* ids expected in SEV_ERROR problems, in order, space-separated */
+};
+
+static const struct conflict_case conflicts[] = {
+	{ "damage.present: yes\ndamage.type.theft: [x]\n", "" },
+	{ "damage.present: no\ndamage.type.theft: [ ]\n", "" },
+	{ "damage.present: no\n", "" },
+	{ "damage.type.theft: [x]\n", "" },  /* not answered: no conflict */
+	{ "damage.present: no\ndevice.pc: [x]\nenv.cloud: [x]\n", "" },
+	{ "damage.present: no\ndamage.type.theft: [x]\n", "damage.type.theft" },
+	{ "damage.type.theft: [x]\ndamage.present: no\n", "damage.type.theft" },
+	{ "damage.present: no\ndamage.type.tamper: [x]\ndamage.type.theft: [ ]\n"
+	  "damage.type.malware: [x]\ndamage.type.other: [x] 業務停止\n",
+	  "damage.type.tamper damage.type.malware damage.type.other" },
+	{ "damage.present: yes\ndamage.type.tamper: [x]\ndamage.type.malware: [x]\n"
+	  "damage.type.other: [x] 業務停止\n", "" },
+};
+
+START_TEST(conflicting_damage)
+{
+	const struct conflict_case *c = &conflicts[_i];
+	char text[1024];
+	char got[256] = "";
+	struct problems p;
+	snprintf(text, sizeof text, "%s%s%s", BASE, c->answers, TAIL);
+	run(text, &p);
+	for (size_t i = 0; i < p.n; i++) {
+		if (p.v[i].sev != SEV_ERROR)
+			continue;
+		add_id(got, sizeof got, p.v[i].id);
+		/* Each names the ticked box's line and the chosen 被害無し. */
+		char prefix[64];
+		snprintf(prefix, sizeof prefix, "%s:", p.v[i].id);
+		ck_assert_int_eq(p.v[i].line, line_of(text, prefix));
+		ck_assert_ptr_nonnull(strstr(p.v[i].msg, "but 4-1)被害の有無 is 「被害無し(未遂)」"));
+	}
+	ck_assert_msg(strcmp(got, c->errors) == 0, "case %d: errors \"%s\", want \"%s\":%s", _i,
+	              got, c->errors, dump(&p));
+	/* damage.present is the only required answer that may be missing. */
+	ck_assert_uint_eq(count(&p, SEV_MISSING, NULL),
+	                  strstr(c->answers, "damage.present") ? 0 : 1);
+	problems_release(&p);
+}
+END_TEST
+
+/* ---- boxes with a blank: 「その他(…)」 ------------------------------------ */
+
+struct note_case {
+	const char *answer;
+	const char *id;
+	int sev;           /* -1: no problem */
+	const char *msg;   /* the whole message, when a problem */
+};
+
+static const struct note_case notes[] = {
+	{ "device.other: [x]\n", "device.other", SEV_MISSING,
+	  "2-1)被害を受けた機器等 › その他: ticked, but the text in its ( ) is empty" },
+	{ "device.other: [x]    \n", "device.other", SEV_MISSING,
+	  "2-1)被害を受けた機器等 › その他: ticked, but the text in its ( ) is empty" },
+	{ "device.other: [ ] foo\n", "device.other", SEV_ERROR,
+	  "2-1)被害を受けた機器等 › その他: has text but is not ticked, so the text is not printed" },
+	{ "device.other: [x] foo\n", "device.other", -1, NULL },
+	{ "device.other: [X] 拠点のNAS\n", "device.other", -1, NULL },
+	{ "device.other: [ ]\n", "device.other", -1, NULL },
+	{ "device.server.other: [ ] 基幹系\n", "device.server.other", SEV_ERROR,
+	  "2-1)被害を受けた機器等 › サーバ:その他: has text but is not ticked, so the text is not printed" },
+	{ "env.other: [x]\n", "env.other", SEV_MISSING,
+	  "2-2)被害を受けた機器の設置環境 › その他: ticked, but the text in its ( ) is empty" },
+	{ "found.alert: [x]\n", "found.alert", SEV_MISSING,
+	  "3-1)発見契機 › 監視ツール類のアラートにより発見: ticked, but the text in its ( ) is empty" },
+	{ "found.vendor: [x] JPCERT/CC\n", "found.vendor", -1, NULL },
+	{ "reported.vendor: [ ] ○○セキュリティ\n", "reported.vendor", SEV_ERROR,
+	  "6-4)他機関への届出状況 › セキュリティベンダ 組織名: has text but is not ticked, "
+	  "so the text is not printed" },
+	{ "device.pc: [x]\n", "device.pc", -1, NULL },  /* no blank to fill */
+};
 
 START_TEST(other_boxes_and_their_text)
 {
+	const struct note_case *c = &notes[_i];
+	char text[1024];
 	struct problems p;
-	run(HEAD "device.other: [x]\nenv.other: [ ] 拠点のNAS\nfound.vendor: [x] JPCERT/CC\n[end]\n", &p);
-	const struct problem *e = about(&p, "device.other");
-	ck_assert_ptr_nonnull(e);
-	ck_assert_int_eq(e->sev, SEV_MISSING);
-	ck_assert_ptr_nonnull(strstr(e->msg, "2-1)被害を受けた機器等 › その他: ticked, but the text"));
-	e = about(&p, "env.other");
-	ck_assert_ptr_nonnull(e);
-	ck_assert_int_eq(e->sev, SEV_ERROR);
-	ck_assert_ptr_nonnull(strstr(e->msg, "has text but is not ticked"));
-	ck_assert_ptr_null(about(&p, "found.vendor"));
+	snprintf(text, sizeof text, "%s%s%s", BASE "damage.present: yes\n", c->answer, TAIL);
+	run(text, &p);
+	if (c->sev < 0) {
+		ck_assert_msg(p.n == 0, "case %d: %zu problems:%s", _i, p.n, dump(&p));
+	} else {
+		ck_assert_msg(p.n == 1, "case %d: %zu problems:%s", _i, p.n, dump(&p));
+		ck_assert_str_eq(p.v[0].id, c->id);
+		ck_assert_int_eq(p.v[0].sev, c->sev);
+		ck_assert_int_eq(p.v[0].line, line_of(text, c->answer));
+		ck_assert_str_eq(p.v[0].msg, c->msg);
+	}
 	problems_release(&p);
 }
 END_TEST
+
+/* ---- dates against today and each other ------------------------------------ */
+
+struct date_case {
+	const char *report, *discovery;
+	struct date today;
+	const char *errors;       /* ids of the errors, in order */
+};
+
+static const struct date_case dates[] = {
+	{ "2022-10-27", "2022-10-24", { 2022, 10, 27 }, "" },
+	{ "2022-10-27", "2022-10-27", { 2022, 10, 27 }, "" },  /* same day, today */
+	{ "2022-10-27", "2022-10-28", { 2022, 10, 27 }, "discovery.date report.date" },
+	{ "2022-10-28", "2022-10-28", { 2022, 10, 27 }, "report.date discovery.date" },
+	{ "2022-10-28", "2022-10-24", { 2022, 10, 27 }, "report.date" },
+	{ "2022-10-23", "2022-10-24", { 2022, 10, 27 }, "report.date" },
+	{ "2021-12-31", "2022-01-01", { 2022, 10, 27 }, "report.date" },
+	{ "2022年10月28日", "２０２２年１０月２４日", { 2022, 10, 27 }, "report.date" },
+	{ "2022-10-28", "2022-10-28", { 2022, 10, 28 }, "" },
+	{ "2024-02-29", "2024-02-28", { 2024, 2, 29 }, "" },
+	{ "2024-03-01", "2024-02-29", { 2024, 2, 29 }, "report.date" },
+};
 
 START_TEST(dates_against_today_and_each_other)
 {
+	const struct date_case *c = &dates[_i];
+	char text[1024], got[256] = "";
 	struct problems p;
-	run(HEAD "report.date: 2022-10-20\ndiscovery.date: 2022-10-28\n[end]\n", &p);
-	const struct problem *e = about(&p, "discovery.date");
-	ck_assert_ptr_nonnull(e);
-	ck_assert_int_eq(e->line, 6);
-	ck_assert_str_eq(e->msg, "1.発見年月日: 2022-10-28 is in the future (today is 2022-10-27)");
-	e = about(&p, "report.date");
-	ck_assert_ptr_nonnull(e);
-	ck_assert_ptr_nonnull(strstr(e->msg, "2022-10-20 is before 1.発見年月日 (2022-10-28)"));
+	snprintf(text, sizeof text,
+	         HEAD "reporter.org: 組織\nreporter.name: 名前\nreporter.tel: 03\n"
+	              "report.date: %s\ndiscovery.date: %s\ndamage.present: yes\n" TAIL,
+	         c->report, c->discovery);
+	run_at(text, c->today, &p);
+	for (size_t i = 0; i < p.n; i++) {
+		ck_assert_int_eq(p.v[i].sev, SEV_ERROR);
+		add_id(got, sizeof got, p.v[i].id);
+		char prefix[64];
+		snprintf(prefix, sizeof prefix, "%s:", p.v[i].id);
+		ck_assert_int_eq(p.v[i].line, line_of(text, prefix));
+	}
+	ck_assert_msg(strcmp(got, c->errors) == 0, "case %d: errors \"%s\", want \"%s\":%s", _i,
+	              got, c->errors, dump(&p));
 	problems_release(&p);
 }
 END_TEST
+
+START_TEST(discovery_in_the_future)
+{
+	const char *text = BASE "damage.present: yes\n" TAIL;
+	struct problems p;
+	/* BASE discovers on 2022-10-24 and reports on 2022-10-26. */
+	run_at(text, (struct date){ 2022, 10, 23 }, &p);
+	ck_assert_msg(p.n == 2, "%zu problems:%s", p.n, dump(&p));
+	const struct problem *e = about(&p, "discovery.date");
+	ck_assert_ptr_nonnull(e);
+	ck_assert_int_eq(e->sev, SEV_ERROR);
+	ck_assert_int_eq(e->line, line_of(text, "discovery.date:"));
+	ck_assert_int_eq(e->line, 9);
+	ck_assert_str_eq(e->msg, "1.発見年月日: 2022-10-24 is in the future (today is 2022-10-23)");
+	e = about(&p, "report.date");
+	ck_assert_ptr_nonnull(e);
+	ck_assert_int_eq(e->sev, SEV_ERROR);
+	ck_assert_int_eq(e->line, 5);
+	problems_release(&p);
+}
+END_TEST
+
+START_TEST(report_before_discovery)
+{
+	const char *text = HEAD "reporter.org: 組織\nreporter.name: 名前\nreporter.tel: 03\n"
+	                        "discovery.date: 2022-10-26\ndamage.present: no\n"
+	                        "report.date: 2022-10-25\n" TAIL;
+	struct problems p;
+	run(text, &p);
+	ck_assert_msg(p.n == 1, "%zu problems:%s", p.n, dump(&p));
+	ck_assert_int_eq(p.v[0].sev, SEV_ERROR);
+	ck_assert_str_eq(p.v[0].id, "report.date");
+	ck_assert_int_eq(p.v[0].line, 10);
+	ck_assert_str_eq(p.v[0].msg,
+	                 "(届出者) › 届出日: 2022-10-25 is before 1.発見年月日 (2022-10-26)");
+	problems_release(&p);
+}
+END_TEST
+
+/* ---- what is required -------------------------------------------------------- */
+
+START_TEST(empty_incident)
+{
+	struct problems p;
+	run(HEAD TAIL, &p);
+	static const struct {
+		const char *id, *msg;
+	} want[] = {
+		{ "report.date", "(届出者) › 届出日: not answered" },
+		{ "reporter.org", "(届出者) › 企業・組織名: not answered" },
+		{ "reporter.name", "(届出者) › 氏名: not answered" },
+		{ "reporter.email", "(届出者) › E-Mail or (届出者) › TEL: not answered" },
+		{ "discovery.date", "1.発見年月日: not answered" },
+		{ "damage.present", "4-1)被害の有無: not answered" },
+	};
+	ck_assert_msg(p.n == (size_t)N(want), "%zu problems:%s", p.n, dump(&p));
+	for (int i = 0; i < N(want); i++) {
+		ck_assert_int_eq(p.v[i].sev, SEV_MISSING);
+		ck_assert_str_eq(p.v[i].id, want[i].id);
+		ck_assert_str_eq(p.v[i].msg, want[i].msg);
+		ck_assert_int_eq(p.v[i].line, 0);
+	}
+	/* E-Mail or TEL: one problem, not one each. */
+	ck_assert_ptr_null(about(&p, "reporter.tel"));
+	ck_assert_uint_eq(p.answered, 0);
+	ck_assert_uint_eq(p.total, 68);
+	problems_release(&p);
+}
+END_TEST
+
+struct require_case {
+	const char *answers;
+	const char *missing;   /* ids of SEV_MISSING problems, in order */
+};
+
+static const struct require_case requires[] = {
+	{ "reporter.email: a@example.jp\n", "report.date reporter.org reporter.name discovery.date damage.present" },
+	{ "reporter.tel: 03-0000-0000\n", "report.date reporter.org reporter.name discovery.date damage.present" },
+	{ "reporter.email: a@example.jp\nreporter.tel: 03-0000-0000\n",
+	  "report.date reporter.org reporter.name discovery.date damage.present" },
+	{ "reporter.email:    \n", "report.date reporter.org reporter.name reporter.email discovery.date damage.present" },
+	{ "reporter.email: \nreporter.tel: 03\n", "report.date reporter.org reporter.name discovery.date damage.present" },
+	{ "report.date: 2022-10-24\n", "reporter.org reporter.name reporter.email discovery.date damage.present" },
+	{ "reporter.org: 組織\n", "report.date reporter.name reporter.email discovery.date damage.present" },
+	{ "reporter.name: 名前\n", "report.date reporter.org reporter.email discovery.date damage.present" },
+	{ "reporter.name:   \n", "report.date reporter.org reporter.name reporter.email discovery.date damage.present" },
+	{ "discovery.date: 2022-10-24\n", "report.date reporter.org reporter.name reporter.email damage.present" },
+	{ "damage.present: yes\n", "report.date reporter.org reporter.name reporter.email discovery.date" },
+	{ "damage.present: no\n", "report.date reporter.org reporter.name reporter.email discovery.date" },
+	{ "reporter.address: 東京都\ndevice.pc: [x]\n",
+	  "report.date reporter.org reporter.name reporter.email discovery.date damage.present" },
+	{ "report.date: 2022-10-26\nreporter.org: 組織\nreporter.name: 名前\n"
+	  "reporter.tel: 03\ndiscovery.date: 2022-10-24\ndamage.present: yes\n", "" },
+};
 
 START_TEST(what_is_required)
 {
+	const struct require_case *c = &requires[_i];
+	char text[1024], got[256] = "";
 	struct problems p;
-	run(HEAD "[end]\n", &p);
-	const char *want[] = { "report.date", "reporter.org", "reporter.name", "reporter.email",
-	                       "discovery.date", "damage.present" };
-	ck_assert_uint_eq(p.n, 6);
-	for (size_t i = 0; i < 6; i++) {
-		ck_assert_str_eq(p.v[i].id, want[i]);
+	snprintf(text, sizeof text, "%s%s%s", HEAD, c->answers, TAIL);
+	run(text, &p);
+	for (size_t i = 0; i < p.n; i++) {
 		ck_assert_int_eq(p.v[i].sev, SEV_MISSING);
+		add_id(got, sizeof got, p.v[i].id);
 	}
-	ck_assert_str_eq(p.v[3].msg, "(届出者) › E-Mail or (届出者) › TEL: not answered");
-	ck_assert_uint_eq(p.answered, 0);
-	problems_release(&p);
-	/* E-Mail or TEL: either will do; spaces alone are no answer. */
-	run(HEAD "reporter.tel: 03-0000-0000\nreporter.name:    \n[end]\n", &p);
-	ck_assert_ptr_null(about(&p, "reporter.email"));
-	ck_assert_ptr_nonnull(about(&p, "reporter.name"));
+	ck_assert_msg(strcmp(got, c->missing) == 0, "case %d: missing \"%s\", want \"%s\"", _i,
+	              got, c->missing);
+	ck_assert_uint_eq(count(&p, SEV_MISSING, "reporter.tel"), 0);
 	problems_release(&p);
 }
 END_TEST
 
-START_TEST(places)
+/* ---- answered of total --------------------------------------------------------- */
+
+struct answered_case {
+	const char *answers;
+	size_t answered;
+};
+
+static const struct answered_case answereds[] = {
+	{ "", 0 },
+	{ "device.pc: [ ]\n", 1 },                /* an explicit [ ] is an answer */
+	{ "device.pc: [x]\ndevice.mobile: [ ]\n", 2 },
+	{ "reporter.name:    \n", 0 },            /* spaces are not */
+	{ "reporter.name: 名前\n", 1 },
+	{ "cause:\n|\n", 0 },                     /* nor an empty paragraph */
+	{ "cause:\n| 不明\n| 調査中\n", 1 },
+	{ "timeline[1].text: 一\ntimeline[2].text: 二\n", 1 },  /* a list counts once */
+	{ "damage.present: no\ninsurance.disclose: deny\n", 2 },
+	{ "report.date: 2022-10-24\nreporter.address: 住所\n", 2 },
+};
+
+START_TEST(answered_of_total)
 {
-	struct incident *inc;
-	struct diag d;
-	ck_assert(incident_parse(HEAD "[end]\n", strlen(HEAD "[end]\n"), "t", fs, &inc, &d));
-	char *pl = question_place(inc, "device.other");
-	ck_assert_str_eq(pl, "2-1)被害を受けた機器等 › その他");
-	free(pl);
-	pl = question_place(inc, "damage.present");
-	ck_assert_str_eq(pl, "4-1)被害の有無");
-	free(pl);
-	pl = question_place(inc, "no.such.id");
-	ck_assert_str_eq(pl, "no.such.id");
+	const struct answered_case *c = &answereds[_i];
+	char text[1024];
+	struct problems p;
+	snprintf(text, sizeof text, "%s%s%s", HEAD, c->answers, TAIL);
+	run(text, &p);
+	ck_assert_msg(p.answered == c->answered, "case %d: answered %zu, want %zu", _i,
+	              p.answered, c->answered);
+	ck_assert_uint_eq(p.total, 68);
+	problems_release(&p);
+}
+END_TEST
+
+/* With the PPC report too, a question the two forms share counts once,
+ * and a rule of the IPA form is still checked once. */
+START_TEST(two_forms_share_questions)
+{
+	const struct form *ipa = formset_find(fs, "ipa-access", "3.5");
+	const struct form *ppc = formset_find(fs, "ppc-report", "2024");
+	ck_assert_ptr_nonnull(ipa);
+	ck_assert_ptr_nonnull(ppc);
+	size_t distinct = ipa->nqs, shared = 0;
+	for (size_t i = 0; i < ppc->nqs; i++) {
+		if (form_question(ipa, ppc->qs[i].id))
+			shared++;
+		else
+			distinct++;
+	}
+	ck_assert_uint_gt(shared, 0);
+	const char *text = "todoke-incident 1\n[incident]\nform: ipa-access 3.5\n"
+	                   "form: ppc-report 2024\n[answers]\ndiscovery.date: 2022-10-28\n" TAIL;
+	struct problems p;
+	run(text, &p);
+	ck_assert_uint_eq(p.total, distinct);
+	ck_assert_uint_eq(p.answered, 1);
+	ck_assert_uint_eq(count(&p, SEV_ERROR, "discovery.date"), 1);
+	ck_assert_uint_eq(count(&p, SEV_MISSING, "report.date"), 1);
+	ck_assert_uint_eq(count(&p, SEV_MISSING, "reporter.email"), 1);
+	problems_release(&p);
+}
+END_TEST
+
+/* ---- check_answered on its own ------------------------------------------------ */
+
+START_TEST(answered_question_by_question)
+{
+	struct incident *inc = parse(HEAD "reporter.name: 名前\nreporter.org:   \n"
+	                                  "device.pc: [ ]\ntimeline[1].text: 一\n" TAIL);
+	const struct { const char *id; bool want; } qs[] = {
+		{ "reporter.name", true }, { "reporter.org", false }, { "device.pc", true },
+		{ "device.mobile", false }, { "timeline", true }, { "report.date", false },
+	};
+	for (int i = 0; i < N(qs); i++) {
+		const struct question *q = incident_question(inc, qs[i].id, NULL);
+		ck_assert_ptr_nonnull(q);
+		ck_assert_msg(check_answered(inc->answers, q) == qs[i].want, "%s", qs[i].id);
+	}
+	incident_free(&inc);
+}
+END_TEST
+
+/* ---- where a question stands ----------------------------------------------------- */
+
+struct place_case {
+	const char *id, *place;
+};
+
+static const struct place_case places[] = {
+	{ "device.other", "2-1)被害を受けた機器等 › その他" },
+	{ "device.server.other", "2-1)被害を受けた機器等 › サーバ:その他" },
+	{ "device.pc", "2-1)被害を受けた機器等 › パソコン" },
+	{ "damage.present", "4-1)被害の有無" },     /* the title says it all */
+	{ "discovery.date", "1.発見年月日" },
+	{ "report.date", "(届出者) › 届出日" },
+	{ "reporter.email", "(届出者) › E-Mail" },
+	{ "found.alert", "3-1)発見契機 › 監視ツール類のアラートにより発見" },
+	{ "no.such.id", "no.such.id" },             /* unknown: the id itself */
+};
+
+START_TEST(question_places)
+{
+	struct incident *inc = parse(HEAD TAIL);
+	char *pl = question_place(inc, places[_i].id);
+	ck_assert_ptr_nonnull(pl);
+	ck_assert_str_eq(pl, places[_i].place);
 	free(pl);
 	incident_free(&inc);
+}
+END_TEST
+
+/* An ideographic space (U+3000) alone is no answer, as in the wizard. */
+START_TEST(ideographic_space_is_blank)
+{
+	struct formset *f = test_forms();
+	const struct form *ipa = formset_find(f, "ipa-access", "3.5");
+	struct incident *inc = incident_new(&ipa, 1);
+	struct problems p;
+	model_set_text(inc->answers, "reporter.name", Q_TEXT, "\xe3\x80\x80");
+	model_set_check(inc->answers, "device.other", true, "\xe3\x80\x80");
+	model_set_check(inc->answers, "env.other", false, "\xe3\x80\x80");
+	check_incident(inc, (struct date){ 2022, 10, 27 }, &p);
+	bool name = false, other = false, env = false;
+	for (size_t i = 0; i < p.n; i++) {
+		name |= strcmp(p.v[i].id, "reporter.name") == 0 && p.v[i].sev == SEV_MISSING;
+		other |= strcmp(p.v[i].id, "device.other") == 0 && p.v[i].sev == SEV_MISSING;
+		env |= strcmp(p.v[i].id, "env.other") == 0;
+	}
+	ck_assert(name && other && !env);
+	problems_release(&p);
+	incident_free(&inc);
+	formset_free(&f);
 }
 END_TEST
 
 Suite *test_suite(void)
 {
 	Suite *s = suite_create("check");
-	TCase *tc = tcase_create("check");
+	TCase *tc = tcase_create("example");
+	tcase_add_test(tc, ideographic_space_is_blank);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, the_example_is_clean);
-	tcase_add_test(tc, no_damage_but_a_kind_of_damage);
-	tcase_add_test(tc, other_boxes_and_their_text);
-	tcase_add_test(tc, dates_against_today_and_each_other);
-	tcase_add_test(tc, what_is_required);
-	tcase_add_test(tc, places);
+	tcase_add_test(tc, the_example_a_day_early);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("rules");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, no_damage_but_theft);
+	tcase_add_loop_test(tc, conflicting_damage, 0, N(conflicts));
+	tcase_add_loop_test(tc, other_boxes_and_their_text, 0, N(notes));
+	tcase_add_loop_test(tc, dates_against_today_and_each_other, 0, N(dates));
+	tcase_add_test(tc, discovery_in_the_future);
+	tcase_add_test(tc, report_before_discovery);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("required");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, empty_incident);
+	tcase_add_loop_test(tc, what_is_required, 0, N(requires));
+	tcase_add_loop_test(tc, answered_of_total, 0, N(answereds));
+	tcase_add_test(tc, answered_question_by_question);
+	tcase_add_test(tc, two_forms_share_questions);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("places");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_loop_test(tc, question_places, 0, N(places));
 	suite_add_tcase(s, tc);
 	return s;
 }

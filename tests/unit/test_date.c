@@ -1,10 +1,22 @@
 /* Dates: the three ways users type them, impossible dates refused with a
- * reason, and day arithmetic across months, years and leap days. */
+ * reason, day numbers and arithmetic across months, years and leap days,
+ * the printed forms, and where "today" comes from. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "suite.h"
 #include "todoke/date.h"
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+#define IDEO_SPACE "\xe3\x80\x80" /* U+3000 */
+
+static bool same(struct date a, struct date b)
+{
+	return a.y == b.y && a.m == b.m && a.d == b.d;
+}
+
+/* ---- date_parse: accepted ----------------------------------------------- */
 
 struct ok_case {
 	const char *in;
@@ -12,62 +24,190 @@ struct ok_case {
 };
 
 static const struct ok_case good[] = {
-	{ "2022-10-24", 2022, 10, 24 }, { "2022/10/24", 2022, 10, 24 },
-	{ "2022年10月24日", 2022, 10, 24 }, { "2022-1-5", 2022, 1, 5 },
-	{ "２０２２年１０月２４日", 2022, 10, 24 }, { "  2022/1/5 ", 2022, 1, 5 },
-	{ "\xe3\x80\x80" "2022-10-24\xe3\x80\x80", 2022, 10, 24 },
-	{ "2024-02-29", 2024, 2, 29 }, { "2000-02-29", 2000, 2, 29 },
-	{ "2022／10／24", 2022, 10, 24 }, { "1999-12-31", 1999, 12, 31 },
+	{ "2022-10-24", 2022, 10, 24 },
+	{ "2022/10/24", 2022, 10, 24 },
+	{ "2022年10月24日", 2022, 10, 24 },
+	{ "2022-1-5", 2022, 1, 5 },
+	{ "2022/1/5", 2022, 1, 5 },
+	{ "2022年1月5日", 2022, 1, 5 },
+	{ "2022-01-05", 2022, 1, 5 },
+	{ "２０２２年１０月２４日", 2022, 10, 24 },
+	{ "２０２２-１-５", 2022, 1, 5 },
+	{ "2022／10／24", 2022, 10, 24 },
+	{ "2022－10－24", 2022, 10, 24 },
+	{ "  2022/1/5 ", 2022, 1, 5 },
+	{ "\t2022-10-24\t", 2022, 10, 24 },
+	{ IDEO_SPACE "2022-10-24" IDEO_SPACE, 2022, 10, 24 },
+	{ IDEO_SPACE " " IDEO_SPACE "２０２２年１０月２４日 " IDEO_SPACE, 2022, 10, 24 },
+	{ "2024-02-29", 2024, 2, 29 },
+	{ "2000-02-29", 2000, 2, 29 },
+	{ "2024年2月29日", 2024, 2, 29 },
+	{ "1999-12-31", 1999, 12, 31 },
+	{ "2023-12-31", 2023, 12, 31 },
+	{ "2022-04-30", 2022, 4, 30 },
+	{ "0001-01-01", 1, 1, 1 },
+	{ "9999-12-31", 9999, 12, 31 },
 };
 
-START_TEST(accepted)
+START_TEST(parse_accepts)
 {
-	struct date d;
+	const struct ok_case *c = &good[_i];
+	struct date d = { 0, 0, 0 };
 	const char *why = NULL;
-	ck_assert_msg(date_parse(good[_i].in, &d, &why), "%s: %s", good[_i].in, why);
-	ck_assert_int_eq(d.y, good[_i].y);
-	ck_assert_int_eq(d.m, good[_i].m);
-	ck_assert_int_eq(d.d, good[_i].d);
+	ck_assert_msg(date_parse(c->in, &d, &why), "\"%s\" refused: %s", c->in,
+	              why ? why : "(no reason)");
+	ck_assert_msg(d.y == c->y && d.m == c->m && d.d == c->d,
+	              "\"%s\" read as %d-%d-%d, want %d-%d-%d", c->in, d.y, d.m, d.d,
+	              c->y, c->m, c->d);
 }
 END_TEST
 
+/* ---- date_parse: refused, with a reason --------------------------------- */
+
 struct bad_case {
-	const char *in, *why;
+	const char *in;
+	const char *why;   /* a part the reason must contain */
 };
 
 static const struct bad_case bad[] = {
-	{ "2022-02-30", "February 2022 has 28 days" }, { "2023-02-29", "February 2023 has 28 days" },
-	{ "1900-02-29", "February 1900 has 28 days" }, { "2022-04-31", "April 2022 has 30 days" },
-	{ "2022-13-01", "no such month" }, { "2022-00-10", "no such month" },
-	{ "2022-10-00", "no such day" }, { "2022年10月24", "expected 日" },
-	{ "2022-10-24x", "unexpected text" }, { "", "empty" }, { "22-10-24", "expected a date" },
-	{ "2022.10.24", "expected a date" }, { "yesterday", "expected a date" },
+	{ "2022-02-30", "February 2022 has 28 days" },
+	{ "2022年2月30日", "February 2022 has 28 days" },
+	{ "2023-02-29", "February 2023 has 28 days" },
+	{ "1900-02-29", "February 1900 has 28 days" },
+	{ "2100-02-29", "February 2100 has 28 days" },
+	{ "2022-04-31", "April 2022 has 30 days" },
+	{ "2022-06-31", "June 2022 has 30 days" },
+	{ "2022-01-32", "January 2022 has 31 days" },
+	{ "2022-13-01", "no such month" },
+	{ "2022年13月1日", "no such month" },
+	{ "2022-00-10", "no such month" },
+	{ "2022-10-00", "no such day" },
+	{ "2022-1-0", "no such day" },
+	{ "0000-01-01", "no such year" },
+	{ "2022年10月24", "expected 日" },
+	{ "２０２２年１０月２４", "expected 日" },
+	{ "2022-10-24x", "unexpected text" },
+	{ "2022-10-24 x", "unexpected text" },
+	{ "2022年10月24日です", "unexpected text" },
+	{ "2022-10-24日日", "unexpected text" },
+	{ "2022-10-24\n", "unexpected text" },
+	{ "", "empty" },
+	{ "   ", "empty" },
+	{ IDEO_SPACE, "empty" },
+	{ "22-10-24", "expected a date" },
+	{ "２２年１０月２４日", "expected a date" },
+	{ "999-01-01", "expected a date" },
+	{ "20221-01-01", "expected a date" },
+	{ "2022-010-24", "expected a date" },
+	{ "2022-10-024", "expected a date" },
+	{ "2022--10-24", "expected a date" },
+	{ "2022-10", "expected a date" },
+	{ "2022-10-", "expected a date" },
+	{ "2022", "expected a date" },
+	{ "2022.10.24", "expected a date" },
+	{ "yesterday", "expected a date" },
+	{ "-2022-10-24", "expected a date" },
 };
 
-START_TEST(refused_with_reason)
+START_TEST(parse_refuses_with_reason)
 {
-	struct date d = { 1, 1, 1 };
+	const struct bad_case *c = &bad[_i];
+	struct date d = { 7, 7, 7 };
 	const char *why = NULL;
-	ck_assert_msg(!date_parse(bad[_i].in, &d, &why), "%s accepted", bad[_i].in);
-	ck_assert_ptr_nonnull(why);
-	ck_assert_msg(strstr(why, bad[_i].why), "%s: \"%s\" lacks \"%s\"", bad[_i].in, why, bad[_i].why);
-	ck_assert_int_eq(d.y, 1); /* untouched */
+	ck_assert_msg(!date_parse(c->in, &d, &why), "\"%s\" accepted as %d-%d-%d", c->in,
+	              d.y, d.m, d.d);
+	ck_assert_msg(why != NULL && *why, "\"%s\": no reason given", c->in);
+	ck_assert_msg(strstr(why, c->why) != NULL, "\"%s\": reason \"%s\" lacks \"%s\"",
+	              c->in, why, c->why);
+	/* A refused date leaves the output alone. */
+	ck_assert_msg(d.y == 7 && d.m == 7 && d.d == 7, "\"%s\": output changed", c->in);
 }
 END_TEST
 
-START_TEST(day_numbers)
+START_TEST(february_30_names_february)
 {
-	ck_assert_int_eq(date_to_days((struct date){ 1970, 1, 1 }), 0);
-	ck_assert_int_eq(date_to_days((struct date){ 2000, 3, 1 }), 11017);
-	/* Every day from 1999-12-01 to 2025-03-31 round-trips and follows the last. */
+	struct date d;
+	const char *why = NULL;
+	ck_assert(!date_parse("2022-02-30", &d, &why));
+	ck_assert_ptr_nonnull(why);
+	ck_assert_ptr_nonnull(strstr(why, "February"));
+	ck_assert_ptr_nonnull(strstr(why, "28"));
+	/* The same reason for the leap year's 30th, with 29 days. */
+	ck_assert(!date_parse("2024-02-30", &d, &why));
+	ck_assert_ptr_nonnull(strstr(why, "February 2024 has 29 days"));
+}
+END_TEST
+
+/* ---- validity and month lengths ----------------------------------------- */
+
+struct month_case {
+	int y, m, days;
+};
+
+static const struct month_case months[] = {
+	{ 2022, 1, 31 }, { 2022, 2, 28 }, { 2022, 3, 31 }, { 2022, 4, 30 },
+	{ 2022, 5, 31 }, { 2022, 6, 30 }, { 2022, 7, 31 }, { 2022, 8, 31 },
+	{ 2022, 9, 30 }, { 2022, 10, 31 }, { 2022, 11, 30 }, { 2022, 12, 31 },
+	{ 2024, 2, 29 }, { 2000, 2, 29 }, { 1900, 2, 28 }, { 2100, 2, 28 },
+	{ 2400, 2, 29 }, { 2023, 2, 28 }, { 2022, 0, 0 }, { 2022, 13, 0 },
+};
+
+START_TEST(month_lengths)
+{
+	const struct month_case *c = &months[_i];
+	ck_assert_int_eq(date_days_in_month(c->y, c->m), c->days);
+	if (c->days) {
+		ck_assert(date_valid(c->y, c->m, c->days));
+		ck_assert(!date_valid(c->y, c->m, c->days + 1));
+		ck_assert(date_valid(c->y, c->m, 1));
+		ck_assert(!date_valid(c->y, c->m, 0));
+	} else {
+		ck_assert(!date_valid(c->y, c->m, 1));
+	}
+}
+END_TEST
+
+/* ---- day numbers --------------------------------------------------------- */
+
+struct days_case {
+	struct date d;
+	long days;
+};
+
+static const struct days_case known[] = {
+	{ { 1970, 1, 1 }, 0 },         { { 2000, 3, 1 }, 11017 },
+	{ { 2000, 1, 1 }, 10957 },     { { 1969, 12, 31 }, -1 },
+	{ { 2022, 10, 24 }, 19289 },   { { 2024, 2, 29 }, 19782 },
+	{ { 1600, 3, 1 }, -135080 },   { { 1, 1, 1 }, -719162 },
+	{ { 9999, 12, 31 }, 2932896 },
+};
+
+START_TEST(known_day_numbers)
+{
+	const struct days_case *c = &known[_i];
+	ck_assert_int_eq(date_to_days(c->d), c->days);
+	struct date back = date_from_days(c->days);
+	ck_assert_msg(same(back, c->d), "%ld -> %d-%d-%d", c->days, back.y, back.m, back.d);
+}
+END_TEST
+
+/* Every day from 1999-12-01 to 2025-03-31, stepped by hand: each has the
+ * next day number and comes back from it. */
+START_TEST(day_numbers_round_trip)
+{
+	const struct date last = { 2025, 3, 31 };
 	struct date d = { 1999, 12, 1 };
 	long n = date_to_days(d);
-	while (date_cmp(d, (struct date){ 2025, 3, 31 }) <= 0) {
+	long count = 0;
+	for (;;) {
+		ck_assert_int_eq(date_to_days(d), n);
 		struct date back = date_from_days(n);
-		ck_assert(back.y == d.y && back.m == d.m && back.d == d.d);
-		ck_assert(date_valid(d.y, d.m, d.d));
-		d.d++;
-		if (d.d > date_days_in_month(d.y, d.m)) {
+		ck_assert_msg(same(back, d), "%d-%d-%d -> %ld -> %d-%d-%d", d.y, d.m, d.d, n,
+		              back.y, back.m, back.d);
+		count++;
+		if (same(d, last))
+			break;
+		if (++d.d > date_days_in_month(d.y, d.m)) {
 			d.d = 1;
 			if (++d.m > 12) {
 				d.m = 1;
@@ -75,10 +215,13 @@ START_TEST(day_numbers)
 			}
 		}
 		n++;
-		ck_assert_int_eq(date_to_days(d), n);
 	}
+	/* 1999-12-01..2025-03-31: 31 days, 25 years (7 leap), 2025's first 90. */
+	ck_assert_int_eq(count, 31 + 25 * 365 + 7 + 90);
 }
 END_TEST
+
+/* ---- adding days --------------------------------------------------------- */
 
 struct add_case {
 	struct date from;
@@ -87,64 +230,230 @@ struct add_case {
 };
 
 static const struct add_case adds[] = {
-	{ { 2024, 1, 31 }, 1, { 2024, 2, 1 } }, { { 2024, 2, 28 }, 1, { 2024, 2, 29 } },
-	{ { 2024, 2, 29 }, 1, { 2024, 3, 1 } }, { { 2023, 2, 28 }, 1, { 2023, 3, 1 } },
-	{ { 2022, 12, 31 }, 1, { 2023, 1, 1 } }, { { 2024, 2, 29 }, 30, { 2024, 3, 30 } },
-	{ { 2024, 2, 29 }, 60, { 2024, 4, 29 } }, { { 2024, 3, 1 }, -1, { 2024, 2, 29 } },
-	{ { 2023, 1, 1 }, -1, { 2022, 12, 31 } }, { { 2022, 10, 24 }, 60, { 2022, 12, 23 } },
+	{ { 2024, 1, 31 }, 1, { 2024, 2, 1 } },
+	{ { 2024, 2, 28 }, 1, { 2024, 2, 29 } },
+	{ { 2024, 2, 29 }, 1, { 2024, 3, 1 } },
+	{ { 2023, 2, 28 }, 1, { 2023, 3, 1 } },
+	{ { 2022, 12, 31 }, 1, { 2023, 1, 1 } },
+	{ { 2022, 4, 30 }, 1, { 2022, 5, 1 } },
+	{ { 2024, 2, 29 }, 30, { 2024, 3, 30 } },
+	{ { 2024, 2, 29 }, 60, { 2024, 4, 29 } },
+	{ { 2024, 2, 29 }, 366, { 2025, 3, 1 } },
+	{ { 2022, 10, 24 }, 60, { 2022, 12, 23 } },
+	{ { 2022, 10, 24 }, 0, { 2022, 10, 24 } },
+	{ { 2024, 3, 1 }, -1, { 2024, 2, 29 } },
+	{ { 2023, 3, 1 }, -1, { 2023, 2, 28 } },
+	{ { 2023, 1, 1 }, -1, { 2022, 12, 31 } },
+	{ { 2024, 2, 29 }, -60, { 2023, 12, 31 } },
+	{ { 2022, 10, 24 }, -365, { 2021, 10, 24 } },
+	{ { 2000, 3, 1 }, -11017, { 1970, 1, 1 } },
 };
 
 START_TEST(adding_days)
 {
-	struct date r = date_add_days(adds[_i].from, adds[_i].n);
-	ck_assert_msg(date_cmp(r, adds[_i].to) == 0, "case %d: %d-%d-%d", _i, r.y, r.m, r.d);
-	ck_assert_int_eq(date_cmp(adds[_i].from, r), adds[_i].n > 0 ? -1 : 1);
+	const struct add_case *c = &adds[_i];
+	struct date r = date_add_days(c->from, c->n);
+	ck_assert_msg(same(r, c->to), "%d-%d-%d %+ld = %d-%d-%d, want %d-%d-%d", c->from.y,
+	              c->from.m, c->from.d, c->n, r.y, r.m, r.d, c->to.y, c->to.m, c->to.d);
+	ck_assert_int_eq(date_cmp(c->from, r), c->n > 0 ? -1 : c->n < 0 ? 1 : 0);
+	/* And back again. */
+	ck_assert(same(date_add_days(r, -c->n), c->from));
 }
 END_TEST
+
+/* ---- comparing ----------------------------------------------------------- */
+
+struct cmp_case {
+	struct date a, b;
+	int want;
+};
+
+static const struct cmp_case cmps[] = {
+	{ { 2022, 10, 24 }, { 2022, 10, 24 }, 0 },
+	{ { 2022, 10, 24 }, { 2022, 10, 25 }, -1 },
+	{ { 2022, 10, 25 }, { 2022, 10, 24 }, 1 },
+	{ { 2022, 9, 30 }, { 2022, 10, 1 }, -1 },
+	{ { 2022, 12, 31 }, { 2023, 1, 1 }, -1 },
+	{ { 2023, 1, 1 }, { 2022, 12, 31 }, 1 },
+	{ { 2022, 1, 31 }, { 2022, 2, 1 }, -1 },
+	{ { 1999, 12, 31 }, { 2000, 1, 1 }, -1 },
+	{ { 2024, 2, 29 }, { 2024, 3, 1 }, -1 },
+	{ { 9999, 12, 31 }, { 1, 1, 1 }, 1 },
+};
+
+START_TEST(comparing)
+{
+	const struct cmp_case *c = &cmps[_i];
+	ck_assert_int_eq(date_cmp(c->a, c->b), c->want);
+	ck_assert_int_eq(date_cmp(c->b, c->a), -c->want);
+}
+END_TEST
+
+/* ---- the printed forms --------------------------------------------------- */
+
+struct fmt_case {
+	struct date d;
+	const char *iso, *ymd, *md;
+};
+
+static const struct fmt_case fmts[] = {
+	{ { 2022, 1, 5 }, "2022-01-05", "2022年1月5日", "1月5日" },
+	{ { 2022, 10, 24 }, "2022-10-24", "2022年10月24日", "10月24日" },
+	{ { 2024, 2, 29 }, "2024-02-29", "2024年2月29日", "2月29日" },
+	{ { 2023, 12, 1 }, "2023-12-01", "2023年12月1日", "12月1日" },
+	{ { 2000, 9, 10 }, "2000-09-10", "2000年9月10日", "9月10日" },
+};
 
 START_TEST(formats)
 {
+	const struct fmt_case *c = &fmts[_i];
 	char buf[48];
-	struct date d = { 2022, 1, 5 };
-	date_format_ymd_ja(d, buf, sizeof buf);
-	ck_assert_str_eq(buf, "2022年1月5日");
-	date_format_md_ja(d, buf, sizeof buf);
-	ck_assert_str_eq(buf, "1月5日");
-	date_format_iso(d, buf, sizeof buf);
-	ck_assert_str_eq(buf, "2022-01-05");
+	char iso[11]; /* exactly what the header says is needed */
+	struct date back;
+	const char *why;
+
+	memset(iso, 'x', sizeof iso);
+	date_format_iso(c->d, iso, sizeof iso);
+	ck_assert_str_eq(iso, c->iso);
+	date_format_ymd_ja(c->d, buf, sizeof buf);
+	ck_assert_str_eq(buf, c->ymd);
+	/* What is printed reads back. */
+	ck_assert(date_parse(buf, &back, &why) && same(back, c->d));
+	date_format_md_ja(c->d, buf, sizeof buf);
+	ck_assert_str_eq(buf, c->md);
+	ck_assert(date_parse(iso, &back, &why) && same(back, c->d));
 }
 END_TEST
 
-START_TEST(today_overrides)
+START_TEST(format_truncates_safely)
 {
-	struct date d;
-	const char *why;
+	char buf[5];
+	memset(buf, 'x', sizeof buf);
+	date_format_iso((struct date){ 2022, 10, 24 }, buf, sizeof buf);
+	ck_assert_str_eq(buf, "2022");
+	char ja[8]; /* 「2022年」 is 7 bytes */
+	date_format_ymd_ja((struct date){ 2022, 10, 24 }, ja, sizeof ja);
+	ck_assert_str_eq(ja, "2022年");
+}
+END_TEST
+
+/* ---- today --------------------------------------------------------------- */
+
+START_TEST(today_from_environment)
+{
+	struct date d = { 0, 0, 0 };
+	const char *why = NULL;
+	date_set_today(NULL);
 	setenv("TODOKE_TODAY", "2024-02-29", 1);
 	ck_assert(date_today(&d, &why));
-	ck_assert(d.y == 2024 && d.m == 2 && d.d == 29);
+	ck_assert(same(d, (struct date){ 2024, 2, 29 }));
+	/* Any form date_parse reads will do. */
+	setenv("TODOKE_TODAY", "2022年10月27日", 1);
+	ck_assert(date_today(&d, &why));
+	ck_assert(same(d, (struct date){ 2022, 10, 27 }));
+	unsetenv("TODOKE_TODAY");
+}
+END_TEST
+
+START_TEST(today_override_wins)
+{
+	struct date d = { 0, 0, 0 };
+	const char *why = NULL;
+	setenv("TODOKE_TODAY", "2024-02-29", 1);
 	date_set_today(&(struct date){ 2020, 5, 6 });
 	ck_assert(date_today(&d, &why));
-	ck_assert(d.y == 2020 && d.m == 5 && d.d == 6);
-	date_set_today(NULL);
-	setenv("TODOKE_TODAY", "2024-02-30", 1);
-	ck_assert(!date_today(&d, &why));
-	ck_assert_ptr_nonnull(strstr(why, "February"));
-	unsetenv("TODOKE_TODAY");
+	ck_assert(same(d, (struct date){ 2020, 5, 6 }));
+	/* Even over a malformed variable. */
+	setenv("TODOKE_TODAY", "not a date", 1);
 	ck_assert(date_today(&d, &why));
-	ck_assert(date_valid(d.y, d.m, d.d));
+	ck_assert(same(d, (struct date){ 2020, 5, 6 }));
+	/* Back to the variable. */
+	date_set_today(NULL);
+	setenv("TODOKE_TODAY", "2021-03-04", 1);
+	ck_assert(date_today(&d, &why));
+	ck_assert(same(d, (struct date){ 2021, 3, 4 }));
+	unsetenv("TODOKE_TODAY");
+}
+END_TEST
+
+static const char *const malformed_today[] = {
+	"2024-02-30", "2023-02-29", "2022-13-01", "tomorrow", "22-10-24", "2022-10-24x",
+};
+
+START_TEST(today_malformed_environment)
+{
+	const char *why = NULL;
+	struct date d = { 0, 0, 0 };
+	date_set_today(NULL);
+	setenv("TODOKE_TODAY", malformed_today[_i], 1);
+	ck_assert_msg(!date_today(&d, &why), "TODOKE_TODAY=%s accepted", malformed_today[_i]);
+	ck_assert_ptr_nonnull(why);
+	ck_assert(*why != '\0');
+	if (_i == 0)
+		ck_assert_ptr_nonnull(strstr(why, "February"));
+	unsetenv("TODOKE_TODAY");
+}
+END_TEST
+
+/* Neither override nor variable (or an empty one): the local clock. */
+static bool clock_today(struct date *out)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	if (!localtime_r(&t, &tm))
+		return false;
+	*out = (struct date){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday };
+	return true;
+}
+
+START_TEST(today_from_clock)
+{
+	const char *why = NULL;
+	struct date d, before, after;
+	date_set_today(NULL);
+	for (int k = 0; k < 2; k++) {
+		if (k == 0)
+			unsetenv("TODOKE_TODAY");
+		else
+			setenv("TODOKE_TODAY", "", 1);
+		ck_assert(clock_today(&before));
+		ck_assert(date_today(&d, &why));
+		ck_assert(clock_today(&after));
+		/* Around midnight the day may turn between the calls. */
+		ck_assert_msg(same(d, before) || same(d, after), "today %d-%d-%d, clock %d-%d-%d",
+		              d.y, d.m, d.d, before.y, before.m, before.d);
+	}
+	unsetenv("TODOKE_TODAY");
 }
 END_TEST
 
 Suite *test_suite(void)
 {
 	Suite *s = suite_create("date");
-	TCase *tc = tcase_create("date");
-	tcase_add_loop_test(tc, accepted, 0, (int)(sizeof good / sizeof good[0]));
-	tcase_add_loop_test(tc, refused_with_reason, 0, (int)(sizeof bad / sizeof bad[0]));
-	tcase_add_test(tc, day_numbers);
-	tcase_add_loop_test(tc, adding_days, 0, (int)(sizeof adds / sizeof adds[0]));
-	tcase_add_test(tc, formats);
-	tcase_add_test(tc, today_overrides);
+	TCase *tc = tcase_create("parse");
+	tcase_add_loop_test(tc, parse_accepts, 0, N(good));
+	tcase_add_loop_test(tc, parse_refuses_with_reason, 0, N(bad));
+	tcase_add_test(tc, february_30_names_february);
+	tcase_add_loop_test(tc, month_lengths, 0, N(months));
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("arithmetic");
+	tcase_add_loop_test(tc, known_day_numbers, 0, N(known));
+	tcase_add_test(tc, day_numbers_round_trip);
+	tcase_add_loop_test(tc, adding_days, 0, N(adds));
+	tcase_add_loop_test(tc, comparing, 0, N(cmps));
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("format");
+	tcase_add_loop_test(tc, formats, 0, N(fmts));
+	tcase_add_test(tc, format_truncates_safely);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("today");
+	tcase_add_test(tc, today_from_environment);
+	tcase_add_test(tc, today_override_wins);
+	tcase_add_loop_test(tc, today_malformed_environment, 0, N(malformed_today));
+	tcase_add_test(tc, today_from_clock);
 	suite_add_tcase(s, tc);
 	return s;
 }
