@@ -23,6 +23,8 @@ long date_to_days(struct date d);
 struct date date_from_days(long days);
 struct date date_add_days(struct date d, long n);
 int date_cmp(struct date a, struct date b);
+/* Days from b to a: positive when a is later, 0 on the same day. */
+long date_diff_days(struct date a, struct date b);
 
 /* "2022-10-24" (the incident file's form); buf needs 11 bytes. */
 void date_format_iso(struct date d, char *buf, size_t size);

@@ -195,6 +195,11 @@ int date_cmp(struct date a, struct date b)
 	return x < y ? -1 : x > y;
 }
 
+long date_diff_days(struct date a, struct date b)
+{
+	return date_to_days(a) - date_to_days(b);
+}
+
 void date_format_iso(struct date d, char *buf, size_t size)
 {
 	snprintf(buf, size, "%04d-%02d-%02d", d.y, d.m, d.d);

@@ -289,6 +289,38 @@ START_TEST(comparing)
 }
 END_TEST
 
+/* ---- differences ------------------------------------------------------- */
+
+struct diff_case {
+	struct date a, b;
+	long want;   /* a - b in days */
+};
+
+static const struct diff_case diffs[] = {
+	{ { 2022, 10, 24 }, { 2022, 10, 24 }, 0 },
+	{ { 2022, 10, 25 }, { 2022, 10, 24 }, 1 },
+	{ { 2022, 10, 24 }, { 2022, 10, 25 }, -1 },
+	{ { 2024, 3, 1 }, { 2024, 2, 28 }, 2 },       /* leap day between */
+	{ { 2023, 3, 1 }, { 2023, 2, 28 }, 1 },
+	{ { 2023, 1, 1 }, { 2022, 12, 31 }, 1 },
+	{ { 2022, 11, 23 }, { 2022, 10, 24 }, 30 },
+	{ { 2022, 11, 24 }, { 2022, 10, 24 }, 31 },
+	{ { 2025, 1, 1 }, { 2024, 1, 1 }, 366 },
+	{ { 2024, 1, 1 }, { 2023, 1, 1 }, 365 },
+	{ { 1970, 1, 1 }, { 2000, 3, 1 }, -11017 },
+};
+
+START_TEST(differences)
+{
+	const struct diff_case *c = &diffs[_i];
+	ck_assert_int_eq(date_diff_days(c->a, c->b), c->want);
+	ck_assert_int_eq(date_diff_days(c->b, c->a), -c->want);
+	/* Consistent with adding and comparing. */
+	ck_assert(same(date_add_days(c->b, c->want), c->a));
+	ck_assert_int_eq(date_cmp(c->a, c->b), c->want > 0 ? 1 : c->want < 0 ? -1 : 0);
+}
+END_TEST
+
 /* ---- the printed forms --------------------------------------------------- */
 
 struct fmt_case {
@@ -442,6 +474,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, day_numbers_round_trip);
 	tcase_add_loop_test(tc, adding_days, 0, N(adds));
 	tcase_add_loop_test(tc, comparing, 0, N(cmps));
+	tcase_add_loop_test(tc, differences, 0, N(diffs));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("format");
