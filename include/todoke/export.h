@@ -23,4 +23,14 @@ bool export_ipa(const struct incident *inc, struct strbuf *out, struct diag *err
  * where unanswered), then the decision of 規則第7条 and the deadlines. */
 bool export_ppc(const struct incident *inc, struct strbuf *out, struct diag *err);
 
+/* The customer apology notice (お詫びとお知らせ) of the incident's type,
+ * worded by the templates of `set` (see notice.h). */
+struct notice_set;
+enum notice_format { NOTICE_TEXT, NOTICE_HTML };
+/* Plain text is wrapped at 70 columns: 35 full-width characters, as
+ * Japanese e-mail and letters are written. */
+#define NOTICE_TEXT_WIDTH 70
+bool export_notice(const struct incident *inc, const struct notice_set *set,
+                   enum notice_format fmt, struct strbuf *out, struct diag *err);
+
 #endif

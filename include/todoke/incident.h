@@ -52,6 +52,13 @@ void incident_set_meta(struct incident *inc, const char *key, const char *value)
 const struct question *incident_question(const struct incident *inc,
                                          const char *id,
                                          const struct form **form);
+/* Adds a form (the notice, to an incident begun before it existed); false
+ * when the incident already has a form with that id. */
+bool incident_add_form(struct incident *inc, const struct form *f);
+/* An incident with the PPC report, begun before the notice's questions
+ * existed, gains them (the newest `notice` form of fs): the notice is
+ * written from the same answers.  Saved with the next save. */
+void incident_adopt_notice(struct incident *inc, const struct formset *fs);
 /* The incident's form with this id (e.g. "ipa-access"), or NULL. */
 const struct form *incident_form(const struct incident *inc, const char *id);
 

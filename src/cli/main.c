@@ -19,6 +19,7 @@
 #include "todoke/i18n.h"
 #include "todoke/incident.h"
 #include "todoke/mail.h"
+#include "todoke/notice.h"
 #include "todoke/ppc.h"
 #include "todoke/tui.h"
 
@@ -32,7 +33,7 @@ static void usage(FILE *fp)
 	fprintf(fp, _(
 "Usage: %s [OPTION]... [INCIDENT]     (the wizard)\n"
 "       %s new [--title TEXT] INCIDENT\n"
-"       %s export ipa|ppc INCIDENT [-o FILE]\n"
+"       %s export ipa|ppc|notice INCIDENT [-o FILE]\n"
 "       %s deadlines INCIDENT\n"
 "       %s check [--all] INCIDENT\n"
 "       %s forms\n"
@@ -45,6 +46,8 @@ static void usage(FILE *fp)
 "  export ipa INCIDENT  write the IPA form (to standard output by default)\n"
 "  export ppc INCIDENT  write the report to the 個人情報保護委員会, with the\n"
 "                       reporting-duty decision and its deadlines\n"
+"  export notice INCIDENT\n"
+"                       write the notice to customers (お詫びとお知らせ)\n"
 "  deadlines INCIDENT   whether the PPC report is mandatory, why, and the days\n"
 "                       left for 速報 and 確報; exit 1 if one has passed\n"
 "  check INCIDENT       list what is missing or inconsistent; exit 1 if any\n"
@@ -62,6 +65,7 @@ static void usage(FILE *fp)
 "      --eml            export: an e-mail draft (RFC 5322) to IPA, from the\n"
 "                       reporter, ISO-2022-JP unless --encoding=utf-8\n"
 "      --attach=FILE    with --eml: attach FILE (e.g. the network diagram)\n"
+"      --format=FMT     export notice: text (default) or html (one page)\n"
 "  -a, --all            check: also list every question not answered yet\n"
 "  -t, --title=TEXT     new: the incident's name\n"
 "      --today=DATE     take DATE (2022-10-27) as today's date\n"
@@ -101,6 +105,7 @@ struct opts {
 	size_t nattach;
 	const char *title;
 	bool all;
+	bool html;
 };
 
 static struct formset *load_forms(void)
@@ -135,7 +140,19 @@ static bool open_incident(const char *path, struct formset **fs,
 		formset_free(fs);
 		return false;
 	}
+	incident_adopt_notice(*inc, *fs);
 	return true;
+}
+
+/* The wording of the notice: forms/notice/TYPE.notice. */
+static struct notice_set *load_notices(void)
+{
+	struct diag d;
+	diag_clear(&d);
+	struct notice_set *s = notice_set_load(todoke_datadir(), &d);
+	if (!s)
+		print_diag(&d);
+	return s;
 }
 
 /* Documents hold personal data: 0600, atomic, like the incident itself. */
@@ -182,6 +199,8 @@ static bool encode_or_explain(const struct opts *o, const struct incident *inc,
 	}
 	errmsg(strcmp(doc_name, "ppc") == 0
 	       ? _("%s: %zu character(s) of the PPC report cannot be written in %s; nothing was written:")
+	       : strcmp(doc_name, "notice") == 0
+	       ? _("%s: %zu character(s) of the notice cannot be written in %s; nothing was written:")
 	       : _("%s: %zu character(s) of the IPA form cannot be written in %s; nothing was written:"),
 	       path, rep.n, encode_iconv_name(enc));
 	for (size_t i = 0; i < rep.n; i++) {
@@ -230,10 +249,11 @@ static bool encode_or_explain(const struct opts *o, const struct incident *inc,
  * address); From: the reporter's E-Mail; the body ISO-2022-JP unless
  * --encoding=utf-8; the files of --attach (the network diagram of 2-3). */
 static int write_mail(const struct opts *o, const struct incident *inc, const char *doc_name,
-                      const char *path, struct strbuf *doc)
+                      const char *path, struct strbuf *doc, const char *notice_title)
 {
 	const struct form *f = incident_form(inc, strcmp(doc_name, "ipa") == 0 ? "ipa-access"
-	                                                                    : "ppc-report");
+	                                   : strcmp(doc_name, "ppc") == 0 ? "ppc-report" : "notice");
+	bool notice = strcmp(doc_name, "notice") == 0;
 	struct strbuf subject, msg;
 	struct diag d;
 	const char *org = model_text(inc->answers, "reporter.org");
@@ -254,8 +274,11 @@ static int write_mail(const struct opts *o, const struct incident *inc, const ch
 	for (size_t i = 0; i < o->nattach; i++)
 		attach[i] = o->attach[i];
 	attach[o->nattach] = NULL;
-	/* A header holds a plain address or nothing; never a mangled one. */
+	/* A header holds a plain address or nothing; never a mangled one.
+	 * The notice comes from the inquiry window when it has an address. */
 	const char *from = model_text(inc->answers, "reporter.email");
+	if (notice && *model_text(inc->answers, "notice.contact.email"))
+		from = model_text(inc->answers, "notice.contact.email");
 	for (const char *p = from; *p; p++)
 		if ((unsigned char)*p >= 0x7f || *p <= ' ' || strchr("<>\"(),;", *p)) {
 			errmsg(_("%s: From: left empty, as the E-Mail answer \"%s\" is not a plain "
@@ -264,9 +287,13 @@ static int write_mail(const struct opts *o, const struct incident *inc, const ch
 			break;
 		}
 	sb_init(&subject);
-	sb_addf(&subject, "%s%s%s%s", f->title, *org ? "(" : "", org, *org ? ")" : "");
+	if (notice)
+		sb_add(&subject, notice_title);
+	else
+		sb_addf(&subject, "%s%s%s%s", f->title, *org ? "(" : "", org, *org ? ")" : "");
+	/* The notice goes to the persons concerned: To: is the user's to fill. */
 	struct mail m = {
-		.to = f->mailto, .from = from,
+		.to = notice ? NULL : f->mailto, .from = from,
 		.subject = subject.buf, .body = doc->buf, .encoding = check_enc,
 		.substitute = o->substitute, .attach = attach, .date = time(NULL),
 	};
@@ -288,40 +315,79 @@ static int write_mail(const struct opts *o, const struct incident *inc, const ch
 	return rc;
 }
 
+/* The title of the notice, for the Subject: of its e-mail draft. */
+static char *notice_title(const struct incident *inc, const struct notice_set *set)
+{
+	struct notice n;
+	struct diag d;
+	char *t = NULL;
+	if (notice_build(set, inc, &n, &d)) {
+		for (size_t i = 0; i < n.n && !t; i++)
+			if (n.v[i].kind == NB_TITLE)
+				t = xstrdup(n.v[i].text);
+		notice_release(&n);
+	}
+	return t ? t : xstrdup("お詫びとお知らせ");
+}
+
 static int cmd_export(const struct opts *o, int argc, char **argv)
 {
 	if (argc != 2) {
-		errmsg(_("usage: export ipa|ppc INCIDENT [-o FILE]"));
+		errmsg(_("usage: export ipa|ppc|notice INCIDENT [-o FILE]"));
 		return EXIT_BAD;
 	}
-	bool (*exporter)(const struct incident *, struct strbuf *, struct diag *);
+	bool notice = strcmp(argv[0], "notice") == 0;
+	bool (*exporter)(const struct incident *, struct strbuf *, struct diag *) = NULL;
 	if (strcmp(argv[0], "ipa") == 0)
 		exporter = export_ipa;
 	else if (strcmp(argv[0], "ppc") == 0)
 		exporter = export_ppc;
-	else {
-		errmsg(_("unknown document \"%s\" (known: ipa, ppc)"), argv[0]);
+	else if (!notice) {
+		errmsg(_("unknown document \"%s\" (known: ipa, ppc, notice)"), argv[0]);
+		return EXIT_BAD;
+	}
+	if (o->html && !notice) {
+		errmsg(_("--format=html is for the notice; the %s document is plain text"), argv[0]);
+		return EXIT_BAD;
+	}
+	/* An HTML5 page is UTF-8 by its standard; --eml sends the text. */
+	if (o->html && ((o->encoding && strcmp(encode_iconv_name(o->encoding), "UTF-8") != 0) ||
+	                o->eml)) {
+		errmsg("%s", o->eml ? _("--eml sends the notice as text: leave out --format=html")
+		                    : _("--format=html is always UTF-8: leave out --encoding"));
 		return EXIT_BAD;
 	}
 	struct formset *fs;
 	struct incident *inc;
+	struct notice_set *set = NULL;
 	struct diag d;
 	if (!open_incident(argv[1], &fs, &inc, NULL))
 		return EXIT_BAD;
+	if (notice && !(set = load_notices())) {
+		incident_free(&inc);
+		formset_free(&fs);
+		return EXIT_BAD;
+	}
 	int rc = EXIT_BAD;
 	struct strbuf doc;
 	sb_init(&doc);
 	diag_clear(&d);
-	if (!exporter(inc, &doc, &d)) {
-		snprintf(d.file, sizeof d.file, "%s", argv[1]);
+	bool ok = notice ? export_notice(inc, set, o->html ? NOTICE_HTML : NOTICE_TEXT, &doc, &d)
+	                 : exporter(inc, &doc, &d);
+	if (!ok) {
+		if (!d.file[0])
+			snprintf(d.file, sizeof d.file, "%s", argv[1]);
 		print_diag(&d);
 	} else if (o->eml) {
-		rc = write_mail(o, inc, argv[0], argv[1], &doc);
+		char *title = notice ? notice_title(inc, set) : NULL;
+		rc = write_mail(o, inc, argv[0], argv[1], &doc, title);
+		free(title);
 	} else {
 		rc = encode_or_explain(o, inc, argv[0], argv[1], &doc) ? write_output(o, &doc)
 		                                                      : EXIT_PROBLEMS;
 	}
 	sb_release(&doc);
+	notice_set_free(&set);
 	incident_free(&inc);
 	formset_free(&fs);
 	return rc;
@@ -427,6 +493,7 @@ static int cmd_new(const struct opts *o, int argc, char **argv)
 		       todoke_datadir());
 	} else {
 		struct incident *inc = incident_new(forms, forms[1] ? 2 : 1);
+		incident_adopt_notice(inc, fs);
 		if (o->title)
 			incident_set_meta(inc, "title", o->title);
 		struct diag d;
@@ -492,6 +559,7 @@ int main(int argc, char **argv)
 		{ "substitute", no_argument, NULL, 'S' },
 		{ "eml", no_argument, NULL, 'M' },
 		{ "attach", required_argument, NULL, 'A' },
+		{ "format", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -527,6 +595,13 @@ int main(int argc, char **argv)
 				return EXIT_BAD;
 			}
 			o.attach[o.nattach++] = optarg;
+			break;
+		case 'F':
+			if (strcmp(optarg, "html") != 0 && strcmp(optarg, "text") != 0) {
+				errmsg(_("--format: \"%s\" is neither text nor html"), optarg);
+				return EXIT_BAD;
+			}
+			o.html = strcmp(optarg, "html") == 0;
 			break;
 		case 'a': o.all = true; break;
 		case 't': o.title = optarg; break;

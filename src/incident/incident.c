@@ -24,6 +24,22 @@ struct incident *incident_new(const struct form *const *forms, size_t nforms)
 	return inc;
 }
 
+bool incident_add_form(struct incident *inc, const struct form *f)
+{
+	if (incident_form(inc, f->id))
+		return false;
+	inc->forms = xrealloc(inc->forms, (inc->nforms + 1) * sizeof *inc->forms);
+	inc->forms[inc->nforms++] = f;
+	return true;
+}
+
+void incident_adopt_notice(struct incident *inc, const struct formset *fs)
+{
+	const struct form *f = formset_latest(fs, "notice");
+	if (f && incident_form(inc, "ppc-report"))
+		incident_add_form(inc, f);
+}
+
 void incident_free(struct incident **pinc)
 {
 	struct incident *inc = pinc ? *pinc : NULL;

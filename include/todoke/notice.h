@@ -1,0 +1,80 @@
+/* notice — the customer apology notice (お詫びとお知らせ), worded by data.
+ *
+ * The wording lives in forms/notice/TYPE.notice (todoke-notice(5)), one
+ * file per incident type, sharing blocks through `include`: a company can
+ * change a phrase, a title or the order of sections without recompiling.
+ * Building a notice evaluates that wording against the incident's answers
+ * into a small document (headings, paragraphs, list items), which is then
+ * written as plain text (e-mail, letters) or as one HTML5 page. */
+#ifndef TODOKE_NOTICE_H
+#define TODOKE_NOTICE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "todoke/diag.h"
+#include "todoke/incident.h"
+#include "todoke/strbuf.h"
+
+/* The templates of a data directory, one per incident type. */
+struct notice_set;
+
+/* Loads every DIR/forms/notice/NAME.notice (DIR as formset_load's); a file that
+ * does not parse is an error naming its file and line. */
+struct notice_set *notice_set_load(const char *datadir, struct diag *err);
+/* Parses one template from text; `include` is resolved in `dir`. */
+struct notice_set *notice_set_parse(const char *text, size_t len, const char *name,
+                                    const char *dir, struct diag *err);
+void notice_set_free(struct notice_set **s);
+size_t notice_set_count(const struct notice_set *s);
+/* The type (e.g. "skimming") of the i-th template. */
+const char *notice_set_type(const struct notice_set *s, size_t i);
+
+enum nblock_kind {
+	NB_TITLE,    /* the notice's title */
+	NB_RIGHT,    /* right-aligned line: date, company, 以上 */
+	NB_CENTER,   /* centred line: 記 */
+	NB_SECTION,  /* 1. 経緯 */
+	NB_SUB,      /* (1) 原因 */
+	NB_PARA,     /* a paragraph; "\n" inside is a line break */
+	NB_ITEM,     /* ・ list item */
+	NB_LINE,     /* a line of its own: the inquiry window */
+};
+
+struct nblock {
+	enum nblock_kind kind;
+	char *text;         /* UTF-8, without the number or the ・ */
+	char number[16];    /* NB_SECTION "1.", NB_SUB "(1)" */
+	bool answer;        /* text comes (partly) from an answer */
+};
+
+struct notice {
+	struct nblock *v;
+	size_t n;
+	char *type;         /* the template used */
+	unsigned covers;    /* bit N: 規則第8条第1項 item N is in the notice */
+	char *duty_name[10];/* per item: its name, as the template gives it */
+	char *duty_ids[10]; /* per item: the questions that supply it, " "-separated */
+};
+
+/* The notice for the incident's type (notice.type; "other" when
+ * unanswered).  Unanswered answers print as 〔label〕 so that a reader
+ * sees what is still missing.  False with err only when the set has no
+ * template for the type. */
+bool notice_build(const struct notice_set *s, const struct incident *inc,
+                  struct notice *out, struct diag *err);
+void notice_release(struct notice *n);
+
+/* Plain text, paragraphs wrapped at `width` columns (0: not wrapped) with
+ * 禁則 (no line starts with 、。」 and the like). */
+void notice_text(const struct notice *n, int width, struct strbuf *out);
+/* One standalone HTML5 page, UTF-8, every text escaped. */
+void notice_html(const struct notice *n, struct strbuf *out);
+/* Appends s with & < > " ' escaped. */
+void html_escape(struct strbuf *out, const char *s);
+
+/* The items 規則第10条 requires of a notice when the PPC report is
+ * mandatory: 一 二 四 五 九 of 規則第8条第1項. */
+#define NOTICE_DUTY_ITEMS ((1u << 1) | (1u << 2) | (1u << 4) | (1u << 5) | (1u << 9))
+
+#endif

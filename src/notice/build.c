@@ -1,0 +1,441 @@
+/* notice — a template evaluated against the answers: the notice document. */
+#include "internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "todoke/check.h"
+#include "todoke/form.h"
+#include "todoke/i18n.h"
+#include "todoke/ppc.h"
+
+struct ctx {
+	const struct tmpl *t;
+	const struct incident *inc;
+	const struct model *m;
+	const struct model *entry;      /* inside `for`: the entry */
+	const struct question *rq;      /* and its list question */
+	struct ppc_decision d;
+	struct notice *out;
+	struct strbuf para;
+	bool para_answer;
+	int depth;                      /* phrases within phrases */
+	struct diag *err;
+	bool failed;
+};
+
+static void fail_at(struct ctx *c, const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* The first error wins: it names the template's file and line. */
+static void fail_at(struct ctx *c, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+	if (c->failed)
+		return;
+	c->failed = true;
+	va_start(ap, fmt);
+	diag_vset(c->err, file, line, fmt, ap);
+	va_end(ap);
+}
+
+/* The question behind a name, and the answers it is read from. */
+static const struct question *lookup(struct ctx *c, const char *name,
+                                     const struct model **m, const char *file, int line)
+{
+	if (name[0] == '.') {
+		if (!c->entry) {
+			fail_at(c, file, line, _("\"%s\": a field of a list, used outside \"for\""), name);
+			return NULL;
+		}
+		int i = question_field(c->rq, name + 1);
+		if (i < 0) {
+			fail_at(c, file, line, _("the list has no field \"%s\""), name);
+			return NULL;
+		}
+		*m = c->entry;
+		return &c->rq->fields[i];
+	}
+	const struct question *q = incident_question(c->inc, name, NULL);
+	if (!q)
+		fail_at(c, file, line, _("no question \"%s\" in this incident's forms"), name);
+	*m = c->m;
+	return q;
+}
+
+static bool has_answer(const struct question *q, const struct model *m)
+{
+	if (q->type == Q_CHECK)
+		return model_checked(m, q->id);
+	return check_answered(m, q);
+}
+
+static bool eval_cond(struct ctx *c, const struct cond *cd, const char *file, int line)
+{
+	for (size_t i = 0; i < cd->n; i++) {
+		const struct term *t = &cd->v[i];
+		bool r = false;
+		const struct model *m = NULL;
+		const struct question *q;
+		switch (t->kind) {
+		case T_MANDATORY:
+			r = c->d.verdict == PPC_MANDATORY;
+			break;
+		case T_ANSWERED:
+			if (strcmp(t->id, "@persons") == 0) {
+				r = c->d.persons_known;
+				break;
+			}
+			q = lookup(c, t->id, &m, file, line);
+			r = q && has_answer(q, m);
+			break;
+		case T_EQUALS:
+			q = lookup(c, t->id, &m, file, line);
+			if (q && has_answer(q, m))
+				for (size_t k = 0; k < t->nopts; k++)
+					r |= strcmp(model_text(m, q->id), t->opts[k]) == 0;
+			break;
+		case T_ANY:
+			q = lookup(c, t->id, &m, file, line);
+			if (q && q->type == Q_REPEAT) {
+				int f = question_field(q, t->opts[0]);
+				for (size_t k = 0; f >= 0 && k < model_entry_count(m, q->id); k++)
+					r |= has_answer(&q->fields[f], model_entry(m, q->id, k));
+			}
+			break;
+		case T_SHOWN:
+			q = lookup(c, t->id, &m, file, line);
+			r = q && question_shown(q, m);
+			break;
+		}
+		if (r == t->neg)
+			return false;
+	}
+	return true;
+}
+
+/* Text answers lose trailing blank lines and spaces; inner lines stay. */
+static void add_trimmed(struct strbuf *sb, const char *s)
+{
+	size_t n = strlen(s);
+	while (n && strchr(" \n\t", s[n - 1]))
+		n--;
+	while (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0)
+		n -= 3;
+	sb_addn(sb, s, n);
+}
+
+static void format_value(const struct question *q, const struct model *m, struct strbuf *sb)
+{
+	const struct value *v = model_get(m, q->id);
+	char buf[64];
+	switch (q->type) {
+	case Q_DATE:
+		date_format_ymd_ja(v->date, buf, sizeof buf);
+		sb_add(sb, buf);
+		break;
+	case Q_NUMBER:
+		sb_add_thousands(sb, v->number);
+		break;
+	case Q_CHOICE: {
+		int o = question_option(q, v->text);
+		sb_add(sb, o >= 0 ? q->opts[o].label : v->text);
+		break;
+	}
+	case Q_CHECK:
+		if (v->text && v->text[strspn(v->text, " ")])
+			add_trimmed(sb, v->text);
+		else
+			sb_add(sb, q->label ? q->label : q->id);
+		break;
+	case Q_TEXT:
+	case Q_LINES:
+		add_trimmed(sb, v->text);
+		break;
+	case Q_REPEAT:
+		sb_add_thousands(sb, (long long)model_entry_count(m, q->id));
+		break;
+	}
+}
+
+static void eval_inl(struct ctx *c, const struct inl *v, size_t n, const struct itext *at,
+                     struct strbuf *sb, bool *answer);
+
+static void eval_var(struct ctx *c, const struct inl *x, const struct itext *at,
+                     struct strbuf *sb, bool *answer)
+{
+	const char *name = x->text;
+	const struct phrase *ph = name[0] != '.' && name[0] != '@' ? tmpl_phrase(c->t, name) : NULL;
+	if (ph) {
+		if (c->depth > 16) {
+			fail_at(c, at->file, at->line, _("phrase \"%s\" uses itself"), name);
+			return;
+		}
+		c->depth++;
+		eval_inl(c, ph->text.v, ph->text.n, &ph->text, sb, answer);
+		c->depth--;
+		return;
+	}
+	if (name[0] == '@') {
+		if (strcmp(name, "@persons") == 0 && c->d.persons_known) {
+			if (c->d.persons_atmost)
+				sb_add(sb, "最大");
+			sb_add_thousands(sb, c->d.persons);
+			*answer = true;
+		} else if (strcmp(name, "@persons") == 0) {
+			if (x->has_fallback)
+				eval_inl(c, x->fallback, x->nfallback, at, sb, answer);
+			else
+				sb_add(sb, "〔人数〕");
+		} else if (strcmp(name, "@type") == 0) {
+			sb_add(sb, c->t->label);
+		} else {
+			fail_at(c, at->file, at->line, _("unknown name \"%s\""), name);
+		}
+		return;
+	}
+	const struct model *m = NULL;
+	const struct question *q = lookup(c, name, &m, at->file, at->line);
+	if (!q)
+		return;
+	if (model_get(m, q->id) && (q->type == Q_CHECK ? model_checked(m, q->id)
+	                                                : check_answered(m, q))) {
+		format_value(q, m, sb);
+		*answer = true;
+	} else if (x->has_fallback) {
+		eval_inl(c, x->fallback, x->nfallback, at, sb, answer);
+	} else {
+		/* Unanswered and no wording for it: a visible gap to fill in. */
+		sb_addf(sb, "〔%s〕", q->label ? q->label : q->id);
+	}
+}
+
+static void eval_inl(struct ctx *c, const struct inl *v, size_t n, const struct itext *at,
+                     struct strbuf *sb, bool *answer)
+{
+	for (size_t i = 0; i < n && !c->failed; i++) {
+		const struct inl *x = &v[i];
+		switch (x->kind) {
+		case IN_TEXT:
+			sb_add(sb, x->text);
+			break;
+		case IN_VAR:
+			eval_var(c, x, at, sb, answer);
+			break;
+		case IN_IF:
+			if (eval_cond(c, &x->cond, at->file, at->line))
+				eval_inl(c, x->then, x->nthen, at, sb, answer);
+			else
+				eval_inl(c, x->els, x->nels, at, sb, answer);
+			break;
+		}
+	}
+}
+
+static void emit(struct ctx *c, enum nblock_kind k, const char *text, bool answer)
+{
+	struct notice *o = c->out;
+	if (!text[strspn(text, " \n")])
+		return;
+	struct nblock b = { .kind = k, .text = xstrdup(text), .answer = answer };
+	o->v = xrealloc(o->v, (o->n + 1) * sizeof *o->v);
+	o->v[o->n++] = b;
+}
+
+static void flush_para(struct ctx *c)
+{
+	if (c->para.len) {
+		struct strbuf t;
+		sb_init(&t);
+		add_trimmed(&t, c->para.buf);
+		emit(c, NB_PARA, t.buf, c->para_answer);
+		sb_release(&t);
+	}
+	sb_release(&c->para);
+	sb_init(&c->para);
+	c->para_answer = false;
+}
+
+/* A list a user typed: one item a line, without the bullets they used. */
+static void emit_items(struct ctx *c, const char *text, bool answer)
+{
+	const char *s = text;
+	while (*s) {
+		size_t n = strcspn(s, "\n");
+		char *l = xstrndup(s, n);
+		char *p = l;
+		for (;;) {
+			p += strspn(p, " \t");
+			if (strncmp(p, "\xe3\x80\x80", 3) == 0 || strncmp(p, "・", 3) == 0)
+				p += 3;
+			else if ((*p == '-' || *p == '*') && p[1] == ' ')
+				p += 2;
+			else
+				break;
+		}
+		emit(c, NB_ITEM, p, answer);
+		free(l);
+		s += n + (s[n] == '\n');
+	}
+}
+
+static void run(struct ctx *c, const struct stmt *v, size_t n);
+
+static void run_one(struct ctx *c, const struct stmt *s)
+{
+	static const enum nblock_kind kinds[] = {
+		[ST_TITLE] = NB_TITLE, [ST_RIGHT] = NB_RIGHT, [ST_CENTER] = NB_CENTER,
+		[ST_SECTION] = NB_SECTION, [ST_SUB] = NB_SUB, [ST_ITEM] = NB_ITEM,
+		[ST_LINE] = NB_LINE,
+	};
+	struct strbuf sb;
+	bool answer = false;
+	switch (s->kind) {
+	case ST_PARA:
+		eval_inl(c, s->text.v, s->text.n, &s->text, &c->para, &c->para_answer);
+		return;
+	case ST_BREAK:
+		flush_para(c);
+		return;
+	case ST_TITLE: case ST_RIGHT: case ST_CENTER: case ST_SECTION:
+	case ST_SUB: case ST_ITEM: case ST_LINE:
+		flush_para(c);
+		sb_init(&sb);
+		eval_inl(c, s->text.v, s->text.n, &s->text, &sb, &answer);
+		emit(c, kinds[s->kind], sb.buf, answer);
+		sb_release(&sb);
+		return;
+	case ST_ITEMS: {
+		flush_para(c);
+		struct inl x = { .kind = IN_VAR, .text = s->id };
+		struct itext at = { .file = s->file, .line = s->line };
+		sb_init(&sb);
+		eval_var(c, &x, &at, &sb, &answer);
+		emit_items(c, sb.buf, answer);
+		sb_release(&sb);
+		return;
+	}
+	case ST_IF:
+		if (eval_cond(c, &s->cond, s->file, s->line))
+			run(c, s->body, s->nbody);
+		else
+			run(c, s->els, s->nels);
+		return;
+	case ST_FOR: {
+		const struct model *m = NULL;
+		const struct question *q = lookup(c, s->id, &m, s->file, s->line);
+		if (!q)
+			return;
+		if (q->type != Q_REPEAT) {
+			fail_at(c, s->file, s->line, _("\"%s\" is not a list"), s->id);
+			return;
+		}
+		const struct model *save_e = c->entry;
+		const struct question *save_q = c->rq;
+		for (size_t i = 0; i < model_entry_count(m, q->id) && !c->failed; i++) {
+			c->entry = model_entry(m, q->id, i);
+			c->rq = q;
+			run(c, s->body, s->nbody);
+		}
+		c->entry = save_e;
+		c->rq = save_q;
+		return;
+	}
+	case ST_COVERS:
+		c->out->covers |= s->covers;
+		return;
+	case ST_USE: {
+		const struct block *b = tmpl_block(c->t, s->id);
+		if (b)
+			run(c, b->body, b->n);
+		return;
+	}
+	}
+}
+
+static void run(struct ctx *c, const struct stmt *v, size_t n)
+{
+	for (size_t i = 0; i < n && !c->failed; i++)
+		run_one(c, &v[i]);
+}
+
+static bool heads_nothing(const struct notice *o, size_t i)
+{
+	enum nblock_kind k = o->v[i].kind;
+	enum nblock_kind next = i + 1 < o->n ? o->v[i + 1].kind : NB_RIGHT;
+	bool ends = next == NB_SECTION || next == NB_RIGHT || next == NB_CENTER ||
+	            next == NB_TITLE;
+	return (k == NB_SECTION && ends) || (k == NB_SUB && (ends || next == NB_SUB));
+}
+
+static void number(struct notice *o)
+{
+	/* From the end, so that a section whose subsections all go, goes too. */
+	for (size_t i = o->n; i-- > 0;) {
+		if (!heads_nothing(o, i))
+			continue;
+		free(o->v[i].text);
+		memmove(&o->v[i], &o->v[i + 1], (o->n - i - 1) * sizeof *o->v);
+		o->n--;
+	}
+	int sec = 0, sub = 0;
+	for (size_t i = 0; i < o->n; i++) {
+		if (o->v[i].kind == NB_SECTION) {
+			snprintf(o->v[i].number, sizeof o->v[i].number, "%d.", ++sec);
+			sub = 0;
+		} else if (o->v[i].kind == NB_SUB) {
+			snprintf(o->v[i].number, sizeof o->v[i].number, "(%d)", ++sub);
+		}
+	}
+}
+
+bool notice_build(const struct notice_set *s, const struct incident *inc,
+                  struct notice *out, struct diag *err)
+{
+	memset(out, 0, sizeof *out);
+	const char *type = model_text(inc->answers, "notice.type");
+	if (!*type)
+		type = "other";
+	const struct tmpl *t = notice_set_find(s, type);
+	if (!t) {
+		diag_set(err, "", 0, _("no notice template for the incident type \"%s\""), type);
+		return false;
+	}
+	struct ctx c = { .t = t, .inc = inc, .m = inc->answers, .out = out, .err = err };
+	ppc_decide(inc->answers, &c.d);
+	sb_init(&c.para);
+	out->type = xstrdup(t->type);
+	for (int i = 0; i < 10; i++) {
+		out->duty_name[i] = t->duty_name[i] ? xstrdup(t->duty_name[i]) : NULL;
+		out->duty_ids[i] = t->duty_ids[i] ? xstrdup(t->duty_ids[i]) : NULL;
+	}
+	for (size_t i = 0; i < t->norder && !c.failed; i++) {
+		const struct block *b = tmpl_block(t, t->order[i]);
+		run(&c, b->body, b->n);
+		flush_para(&c);
+	}
+	sb_release(&c.para);
+	number(out);
+	if (c.failed) {
+		notice_release(out);
+		return false;
+	}
+	return true;
+}
+
+/* A heading with nothing under it (all its text was conditional) goes;
+ * then the headings are numbered, so numbers never skip. */
+void notice_release(struct notice *n)
+{
+	for (size_t i = 0; i < n->n; i++)
+		free(n->v[i].text);
+	free(n->v);
+	free(n->type);
+	for (int i = 0; i < 10; i++) {
+		free(n->duty_name[i]);
+		free(n->duty_ids[i]);
+	}
+	memset(n, 0, sizeof *n);
+}

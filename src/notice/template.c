@@ -1,0 +1,815 @@
+/* notice — parser of the wording templates (todoke-notice(5)). */
+#include "internal.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "todoke/fileio.h"
+#include "todoke/form.h"
+#include "todoke/strbuf.h"
+#include "todoke/utf8.h"
+
+struct parser {
+	struct tmpl *t;
+	const char *file;           /* owned by t->files */
+	const char *dir;
+	int line;
+	struct diag *err;
+	int depth;                  /* of include */
+};
+
+static bool fail(struct parser *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static bool fail(struct parser *p, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vset(p->err, p->file, p->line, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+/* ---- freeing ----------------------------------------------------------- */
+
+static void cond_free(struct cond *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->v[i].id);
+		for (size_t k = 0; k < c->v[i].nopts; k++)
+			free(c->v[i].opts[k]);
+		free(c->v[i].opts);
+	}
+	free(c->v);
+	c->v = NULL;
+	c->n = 0;
+}
+
+static void inls_free(struct inl *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].text);
+		inls_free(v[i].fallback, v[i].nfallback);
+		cond_free(&v[i].cond);
+		inls_free(v[i].then, v[i].nthen);
+		inls_free(v[i].els, v[i].nels);
+	}
+	free(v);
+}
+
+static void stmts_free(struct stmt *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		inls_free(v[i].text.v, v[i].text.n);
+		free(v[i].id);
+		cond_free(&v[i].cond);
+		stmts_free(v[i].body, v[i].nbody);
+		stmts_free(v[i].els, v[i].nels);
+	}
+	free(v);
+}
+
+static void tmpl_free(struct tmpl *t)
+{
+	if (!t)
+		return;
+	free(t->type);
+	free(t->label);
+	free(t->path);
+	for (size_t i = 0; i < t->nfiles; i++)
+		free(t->files[i]);
+	free(t->files);
+	for (size_t i = 0; i < t->nphrases; i++) {
+		free(t->phrases[i].name);
+		inls_free(t->phrases[i].text.v, t->phrases[i].text.n);
+	}
+	free(t->phrases);
+	for (size_t i = 0; i < t->nblocks; i++) {
+		free(t->blocks[i].name);
+		stmts_free(t->blocks[i].body, t->blocks[i].n);
+	}
+	free(t->blocks);
+	for (size_t i = 0; i < t->norder; i++)
+		free(t->order[i]);
+	free(t->order);
+	for (int i = 0; i < 10; i++) {
+		free(t->duty_name[i]);
+		free(t->duty_ids[i]);
+	}
+	free(t);
+}
+
+void notice_set_free(struct notice_set **ps)
+{
+	struct notice_set *s = ps ? *ps : NULL;
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->n; i++)
+		tmpl_free(s->v[i]);
+	free(s->v);
+	free(s);
+	*ps = NULL;
+}
+
+/* ---- names ------------------------------------------------------------- */
+
+static bool valid_name(const char *s)
+{
+	if (*s == '.' || *s == '@')
+		s++;
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '.' && *s != '_' && *s != '-')
+			return false;
+	return true;
+}
+
+/* 一 … 九 or 1 … 9: an item of 規則第8条第1項. */
+static int item_number(const char *w)
+{
+	static const char *const kanji[] = { "", "一", "二", "三", "四", "五",
+	                                     "六", "七", "八", "九" };
+	for (int i = 1; i <= 9; i++)
+		if (strcmp(w, kanji[i]) == 0 || (w[0] == '0' + i && !w[1]))
+			return i;
+	return 0;
+}
+
+/* ---- conditions -------------------------------------------------------- */
+
+/* `answered-id`, `!id`, `id=opt,opt`, `shown id`, `@mandatory`; all must
+ * hold.  Modifies s. */
+static bool parse_cond(struct parser *p, char *s, struct cond *c)
+{
+	char *save = NULL;
+	for (char *w = strtok_r(s, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		struct term t = { 0 };
+		if (*w == '!') {
+			t.neg = true;
+			w++;
+		}
+		if (strcmp(w, "shown") == 0) {
+			w = strtok_r(NULL, " ", &save);
+			if (!w || !valid_name(w))
+				return fail(p, "\"shown\" needs a question id");
+			t.kind = T_SHOWN;
+		} else if (strcmp(w, "any") == 0) {
+			/* any LIST .FIELD: some entry has the field answered */
+			w = strtok_r(NULL, " ", &save);
+			char *field = strtok_r(NULL, " ", &save);
+			if (!w || !field || field[0] != '.' || !valid_name(w) || !valid_name(field))
+				return fail(p, "use: any LIST .FIELD");
+			t.kind = T_ANY;
+			t.opts = xmalloc(sizeof *t.opts);
+			t.opts[t.nopts++] = xstrdup(field + 1);
+		} else if (strcmp(w, "@mandatory") == 0) {
+			t.kind = T_MANDATORY;
+		} else if (strchr(w, '=')) {
+			char *eq = strchr(w, '=');
+			*eq = '\0';
+			t.kind = T_EQUALS;
+			char *save2 = NULL;
+			for (char *o = strtok_r(eq + 1, ",", &save2); o; o = strtok_r(NULL, ",", &save2)) {
+				t.opts = xrealloc(t.opts, (t.nopts + 1) * sizeof *t.opts);
+				t.opts[t.nopts++] = xstrdup(o);
+			}
+			if (!t.nopts) {
+				free(t.opts);
+				return fail(p, "\"%s=\" needs at least one option", w);
+			}
+		} else {
+			t.kind = T_ANSWERED;
+		}
+		if (!valid_name(w)) {
+			for (size_t k = 0; k < t.nopts; k++)
+				free(t.opts[k]);
+			free(t.opts);
+			return fail(p, "bad name \"%s\" in a condition", w);
+		}
+		t.id = xstrdup(w);
+		c->v = xrealloc(c->v, (c->n + 1) * sizeof *c->v);
+		c->v[c->n++] = t;
+	}
+	if (!c->n)
+		return fail(p, "empty condition");
+	return true;
+}
+
+/* ---- inline text ------------------------------------------------------- */
+
+struct iparse {
+	struct parser *p;
+	const char *s;
+};
+
+static void add_inl(struct inl **v, size_t *n, struct inl x)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	(*v)[(*n)++] = x;
+}
+
+static void add_text(struct inl **v, size_t *n, const char *s, size_t len)
+{
+	if (*n && (*v)[*n - 1].kind == IN_TEXT) {
+		struct inl *last = &(*v)[*n - 1];
+		size_t old = strlen(last->text);
+		last->text = xrealloc(last->text, old + len + 1);
+		memcpy(last->text + old, s, len);
+		last->text[old + len] = '\0';
+		return;
+	}
+	add_inl(v, n, (struct inl){ .kind = IN_TEXT, .text = xstrndup(s, len) });
+}
+
+enum stop { STOP_EOS, STOP_ELSE, STOP_END, STOP_BRACE };
+
+/* Parses until the end of the string, {else}, {end} or (in a fallback) an
+ * unmatched }.  Returns what stopped it, or -1 on error. */
+static int parse_seq(struct iparse *ip, struct inl **v, size_t *n, bool in_fallback)
+{
+	while (*ip->s) {
+		const char *s = ip->s;
+		if (s[0] == '{' && s[1] == '{') {
+			add_text(v, n, "{", 1);
+			ip->s += 2;
+			continue;
+		}
+		if (s[0] == '}' && s[1] == '}') {
+			add_text(v, n, "}", 1);
+			ip->s += 2;
+			continue;
+		}
+		if (s[0] == '}') {
+			if (in_fallback) {
+				ip->s++;
+				return STOP_BRACE;
+			}
+			fail(ip->p, "\"}\" without \"{\" (write }} for a brace)");
+			return -1;
+		}
+		if (s[0] != '{') {
+			size_t len = strcspn(s, "{}");
+			add_text(v, n, s, len);
+			ip->s += len;
+			continue;
+		}
+		/* A tag: its name runs to | or }. */
+		const char *name = s + 1;
+		size_t len = strcspn(name, "|}{");
+		if (name[len] != '|' && name[len] != '}') {
+			fail(ip->p, "\"{\" not closed with \"}\"");
+			return -1;
+		}
+		char *tag = xstrndup(name, len);
+		ip->s = name + len + 1;
+		if (strcmp(tag, "else") == 0 || strcmp(tag, "end") == 0) {
+			int r = tag[1] == 'l' ? STOP_ELSE : STOP_END;
+			free(tag);
+			return r;
+		}
+		if (strncmp(tag, "if ", 3) == 0) {
+			struct inl x = { .kind = IN_IF };
+			bool ok = name[len] == '}' && parse_cond(ip->p, tag + 3, &x.cond);
+			free(tag);
+			if (!ok) {
+				if (name[len] != '}')
+					fail(ip->p, "write {if CONDITION} … {end}");
+				cond_free(&x.cond);
+				return -1;
+			}
+			int r = parse_seq(ip, &x.then, &x.nthen, false);
+			if (r == STOP_ELSE)
+				r = parse_seq(ip, &x.els, &x.nels, false);
+			if (r != STOP_END) {
+				if (r >= 0)
+					fail(ip->p, "{if} without {end}");
+				inls_free(x.then, x.nthen);
+				inls_free(x.els, x.nels);
+				cond_free(&x.cond);
+				return -1;
+			}
+			add_inl(v, n, x);
+			continue;
+		}
+		if (!valid_name(tag)) {
+			fail(ip->p, "bad name \"{%s}\"", tag);
+			free(tag);
+			return -1;
+		}
+		struct inl x = { .kind = IN_VAR, .text = tag };
+		if (name[len] == '|') {
+			x.has_fallback = true;
+			int r = parse_seq(ip, &x.fallback, &x.nfallback, true);
+			if (r != STOP_BRACE) {
+				if (r >= 0)
+					fail(ip->p, "\"{%s|\" not closed with \"}\"", tag);
+				free(x.text);
+				inls_free(x.fallback, x.nfallback);
+				return -1;
+			}
+		}
+		add_inl(v, n, x);
+	}
+	if (in_fallback) {
+		fail(ip->p, "\"{…|\" not closed with \"}\"");
+		return -1;
+	}
+	return STOP_EOS;
+}
+
+static bool parse_itext(struct parser *p, const char *s, struct itext *out)
+{
+	struct iparse ip = { p, s };
+	*out = (struct itext){ .file = p->file, .line = p->line };
+	int r = parse_seq(&ip, &out->v, &out->n, false);
+	if (r == STOP_EOS)
+		return true;
+	if (r == STOP_ELSE || r == STOP_END)
+		fail(p, "{%s} without {if}", r == STOP_ELSE ? "else" : "end");
+	inls_free(out->v, out->n);
+	out->v = NULL;
+	out->n = 0;
+	return false;
+}
+
+/* ---- statements -------------------------------------------------------- */
+
+/* Open blocks, ifs and fors while parsing: where statements go. */
+struct frame {
+	struct stmt **v;
+	size_t *n;
+	struct stmt *owner;         /* the if/for, or NULL for a block */
+	bool in_else;
+};
+
+struct file_state {
+	struct frame stack[16];
+	int depth;                  /* 0: top level of the file */
+	int block_line;
+};
+
+static struct stmt *push_stmt(struct file_state *fs, struct stmt x)
+{
+	struct frame *f = &fs->stack[fs->depth - 1];
+	*f->v = xrealloc(*f->v, (*f->n + 1) * sizeof **f->v);
+	(*f->v)[*f->n] = x;
+	return &(*f->v)[(*f->n)++];
+}
+
+static bool text_stmt(const char *w, enum stmt_kind *k)
+{
+	static const struct { const char *w; enum stmt_kind k; } map[] = {
+		{ "title", ST_TITLE }, { "right", ST_RIGHT }, { "center", ST_CENTER },
+		{ "section", ST_SECTION }, { "sub", ST_SUB }, { "item", ST_ITEM },
+		{ "line", ST_LINE },
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(w, map[i].w) == 0) {
+			*k = map[i].k;
+			return true;
+		}
+	return false;
+}
+
+static bool statement(struct parser *p, struct file_state *fs, char *line)
+{
+	struct stmt x = { .file = p->file, .line = p->line };
+	if (line[0] == '|') {
+		if (line[1 + strspn(line + 1, " ")] == '\0') {
+			x.kind = ST_BREAK;
+		} else {
+			x.kind = ST_PARA;
+			if (!parse_itext(p, line + 1, &x.text))
+				return false;
+		}
+		push_stmt(fs, x);
+		return true;
+	}
+	char *rest = line + strcspn(line, " ");
+	if (*rest)
+		*rest++ = '\0';
+	rest += strspn(rest, " ");
+
+	if (strcmp(line, "end") == 0) {
+		if (*rest)
+			return fail(p, "nothing may follow \"end\"");
+		fs->depth--;
+		return true;
+	}
+	if (strcmp(line, "else") == 0) {
+		struct frame *f = &fs->stack[fs->depth - 1];
+		if (!f->owner || f->owner->kind != ST_IF || f->in_else)
+			return fail(p, "\"else\" outside \"if\"");
+		f->in_else = true;
+		f->v = &f->owner->els;
+		f->n = &f->owner->nels;
+		return true;
+	}
+	enum stmt_kind k;
+	if (text_stmt(line, &k)) {
+		if (!*rest)
+			return fail(p, "\"%s\" needs a text", line);
+		x.kind = k;
+		if (!parse_itext(p, rest, &x.text))
+			return false;
+		push_stmt(fs, x);
+		return true;
+	}
+	if (strcmp(line, "items") == 0 || strcmp(line, "use") == 0) {
+		if (!valid_name(rest))
+			return fail(p, "\"%s\" needs a name", line);
+		x.kind = line[0] == 'i' ? ST_ITEMS : ST_USE;
+		x.id = xstrdup(rest);
+		push_stmt(fs, x);
+		return true;
+	}
+	if (strcmp(line, "covers") == 0) {
+		char *save = NULL;
+		x.kind = ST_COVERS;
+		for (char *w = strtok_r(rest, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+			int i = item_number(w);
+			if (!i)
+				return fail(p, "\"%s\" is not an item 一〜九 of 規則第8条第1項", w);
+			x.covers |= 1u << i;
+		}
+		if (!x.covers)
+			return fail(p, "\"covers\" needs an item 一〜九");
+		push_stmt(fs, x);
+		return true;
+	}
+	if (strcmp(line, "if") == 0 || strcmp(line, "for") == 0) {
+		if (fs->depth == (int)(sizeof fs->stack / sizeof fs->stack[0]))
+			return fail(p, "too deeply nested");
+		if (line[0] == 'i') {
+			x.kind = ST_IF;
+			if (!parse_cond(p, rest, &x.cond)) {
+				cond_free(&x.cond);
+				return false;
+			}
+		} else {
+			x.kind = ST_FOR;
+			if (!valid_name(rest))
+				return fail(p, "\"for\" needs the id of a list");
+			x.id = xstrdup(rest);
+		}
+		struct stmt *s = push_stmt(fs, x);
+		fs->stack[fs->depth++] = (struct frame){ &s->body, &s->nbody, s, false };
+		return true;
+	}
+	return fail(p, "unknown statement \"%s\"", line);
+}
+
+/* ---- file-level directives --------------------------------------------- */
+
+static bool parse_file(struct parser *p, const char *text, size_t len);
+
+static bool include_file(struct parser *p, const char *name)
+{
+	if (strchr(name, '/') || !*name)
+		return fail(p, "include names a file of the same directory");
+	if (p->depth >= 4)
+		return fail(p, "include nested too deeply (a loop?)");
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", p->dir, name);
+	char *data;
+	size_t len;
+	struct diag sub;
+	diag_clear(&sub);
+	if (!file_read_all(path, &data, &len, &sub))
+		return fail(p, "include %s: %s", name, sub.msg);
+	struct tmpl *t = p->t;
+	t->files = xrealloc(t->files, (t->nfiles + 1) * sizeof *t->files);
+	t->files[t->nfiles++] = xstrdup(path);
+	struct parser q = { t, t->files[t->nfiles - 1], p->dir, 0, p->err, p->depth + 1 };
+	bool ok = parse_file(&q, data, len);
+	free(data);
+	return ok;
+}
+
+static struct block *block_slot(struct tmpl *t, const char *name)
+{
+	for (size_t i = 0; i < t->nblocks; i++)
+		if (strcmp(t->blocks[i].name, name) == 0) {
+			/* A later definition replaces the shared one. */
+			stmts_free(t->blocks[i].body, t->blocks[i].n);
+			t->blocks[i].body = NULL;
+			t->blocks[i].n = 0;
+			return &t->blocks[i];
+		}
+	t->blocks = xrealloc(t->blocks, (t->nblocks + 1) * sizeof *t->blocks);
+	t->blocks[t->nblocks] = (struct block){ xstrdup(name), NULL, 0 };
+	return &t->blocks[t->nblocks++];
+}
+
+static bool directive(struct parser *p, struct file_state *fs, char *line)
+{
+	struct tmpl *t = p->t;
+	char *rest = line + strcspn(line, " ");
+	if (*rest)
+		*rest++ = '\0';
+	rest += strspn(rest, " ");
+
+	if (strcmp(line, "type") == 0) {
+		if (!valid_name(rest) || *rest == '.' || *rest == '@')
+			return fail(p, "use: type NAME");
+		free(t->type);
+		t->type = xstrdup(rest);
+		return true;
+	}
+	if (strcmp(line, "label") == 0) {
+		if (!*rest)
+			return fail(p, "use: label TEXT");
+		free(t->label);
+		t->label = xstrdup(rest);
+		return true;
+	}
+	if (strcmp(line, "include") == 0)
+		return include_file(p, rest);
+	if (strcmp(line, "set") == 0) {
+		char *text = rest + strcspn(rest, " ");
+		if (*text)
+			*text++ = '\0';
+		text += strspn(text, " ");
+		if (!valid_name(rest) || *rest == '.' || *rest == '@')
+			return fail(p, "use: set NAME TEXT");
+		struct itext it;
+		if (!parse_itext(p, text, &it))
+			return false;
+		for (size_t i = 0; i < t->nphrases; i++)
+			if (strcmp(t->phrases[i].name, rest) == 0) {
+				inls_free(t->phrases[i].text.v, t->phrases[i].text.n);
+				t->phrases[i].text = it;
+				return true;
+			}
+		t->phrases = xrealloc(t->phrases, (t->nphrases + 1) * sizeof *t->phrases);
+		t->phrases[t->nphrases++] = (struct phrase){ xstrdup(rest), it };
+		return true;
+	}
+	if (strcmp(line, "order") == 0) {
+		for (size_t i = 0; i < t->norder; i++)
+			free(t->order[i]);
+		t->norder = 0;
+		char *save = NULL;
+		for (char *w = strtok_r(rest, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+			t->order = xrealloc(t->order, (t->norder + 1) * sizeof *t->order);
+			t->order[t->norder++] = xstrdup(w);
+		}
+		if (!t->norder)
+			return fail(p, "use: order BLOCK…");
+		return true;
+	}
+	if (strcmp(line, "duty") == 0) {
+		/* duty 四 原因 cause: the item's name and the questions behind it. */
+		char *save = NULL;
+		char *num = strtok_r(rest, " ", &save);
+		char *name = strtok_r(NULL, " ", &save);
+		char *ids = save ? save + strspn(save, " ") : NULL;
+		int i = num ? item_number(num) : 0;
+		if (!i || !name || !ids || !*ids)
+			return fail(p, "use: duty ITEM NAME QUESTION-ID…");
+		free(t->duty_name[i]);
+		free(t->duty_ids[i]);
+		t->duty_name[i] = xstrdup(name);
+		t->duty_ids[i] = xstrdup(ids);
+		return true;
+	}
+	if (strcmp(line, "block") == 0) {
+		if (!valid_name(rest) || *rest == '.' || *rest == '@')
+			return fail(p, "use: block NAME");
+		struct block *b = block_slot(t, rest);
+		fs->stack[0] = (struct frame){ &b->body, &b->n, NULL, false };
+		fs->depth = 1;
+		fs->block_line = p->line;
+		return true;
+	}
+	return fail(p, "unknown directive \"%s\"", line);
+}
+
+static bool parse_file(struct parser *p, const char *text, size_t len)
+{
+	struct file_state fs = { .depth = 0 };
+	size_t bad;
+	bool header = false, ok = true;
+
+	if (!utf8_valid(text, len, &bad)) {
+		int line = 1;
+		for (size_t i = 0; i < bad; i++)
+			line += text[i] == '\n';
+		p->line = line;
+		return fail(p, "not valid UTF-8 (byte %zu)", bad + 1);
+	}
+	const char *s = text, *end = text + len;
+	while (ok && s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+		char *raw = xstrndup(s, n);
+		s += n + (nl != NULL);
+		p->line++;
+		if (n && raw[n - 1] == '\r')
+			raw[--n] = '\0';
+		char *line = raw + strspn(raw, " ");
+		/* Trailing spaces are invisible in an editor: never significant. */
+		size_t ln = strlen(line);
+		while (ln && line[ln - 1] == ' ')
+			line[--ln] = '\0';
+		if (memchr(raw, '\0', n) || strchr(raw, '\t')) {
+			ok = fail(p, "%s", strchr(raw, '\t') ? "tab character: use spaces" : "NUL byte");
+		} else if (!*line || line[0] == '#') {
+			/* blank or comment */
+		} else if (!header) {
+			if (strcmp(line, "todoke-notice 1") == 0)
+				header = true;
+			else
+				ok = fail(p, "the first line must be \"todoke-notice 1\"");
+		} else if (fs.depth > 0) {
+			ok = statement(p, &fs, line);
+		} else if (line[0] == '|') {
+			ok = fail(p, "text outside \"block … end\"");
+		} else {
+			ok = directive(p, &fs, line);
+		}
+		free(raw);
+	}
+	if (ok && !header)
+		ok = fail(p, "empty template file");
+	if (ok && fs.depth > 0) {
+		p->line = fs.block_line;
+		ok = fail(p, "block not closed with \"end\"");
+	}
+	return ok;
+}
+
+/* Every block in `order` and every `use` exists; no block uses itself. */
+static bool check_uses(struct parser *p, const struct stmt *v, size_t n, int depth)
+{
+	if (depth > 8)
+		return fail(p, "blocks use each other in a loop");
+	for (size_t i = 0; i < n; i++) {
+		p->file = v[i].file;
+		p->line = v[i].line;
+		if (v[i].kind == ST_USE) {
+			const struct block *b = tmpl_block(p->t, v[i].id);
+			if (!b)
+				return fail(p, "no block \"%s\"", v[i].id);
+			if (!check_uses(p, b->body, b->n, depth + 1))
+				return false;
+		}
+		if (!check_uses(p, v[i].body, v[i].nbody, depth) ||
+		    !check_uses(p, v[i].els, v[i].nels, depth))
+			return false;
+	}
+	return true;
+}
+
+struct notice_set *notice_set_parse(const char *text, size_t len, const char *name,
+                                    const char *dir, struct diag *err)
+{
+	struct tmpl *t = xcalloc(1, sizeof *t);
+	t->path = xstrdup(name);
+	t->files = xmalloc(sizeof *t->files);
+	t->files[t->nfiles++] = xstrdup(name);
+	struct parser p = { t, t->files[0], dir ? dir : ".", 0, err, 0 };
+	bool ok = parse_file(&p, text, len);
+	if (ok && !t->type) {
+		p.line = 0;
+		ok = fail(&p, "the template needs \"type NAME\"");
+	}
+	if (ok && !t->norder) {
+		p.line = 0;
+		ok = fail(&p, "the template needs \"order BLOCK…\"");
+	}
+	for (size_t i = 0; ok && i < t->norder; i++) {
+		if (!tmpl_block(t, t->order[i])) {
+			p.file = t->files[0];
+			p.line = 0;
+			ok = fail(&p, "\"order\" names no block \"%s\"", t->order[i]);
+		}
+	}
+	for (size_t i = 0; ok && i < t->nblocks; i++)
+		ok = check_uses(&p, t->blocks[i].body, t->blocks[i].n, 0);
+	if (!ok) {
+		tmpl_free(t);
+		return NULL;
+	}
+	if (!t->label)
+		t->label = xstrdup(t->type);
+	struct notice_set *s = xcalloc(1, sizeof *s);
+	s->v = xmalloc(sizeof *s->v);
+	s->v[s->n++] = t;
+	return s;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A file is a template when it says `type`; shared files (common.notice)
+ * are only included. */
+static bool declares_type(const char *data)
+{
+	for (const char *l = data; l; l = strchr(l, '\n'), l = l ? l + 1 : NULL)
+		if (strncmp(l, "type ", 5) == 0)
+			return true;
+	return false;
+}
+
+struct notice_set *notice_set_load(const char *datadir, struct diag *err)
+{
+	char dir[1024];
+	snprintf(dir, sizeof dir, "%s/forms/notice", datadir);
+	DIR *d = opendir(dir);
+	if (!d) {
+		diag_set(err, dir, 0, "cannot read the notice templates: %s", strerror(errno));
+		return NULL;
+	}
+	char **names = NULL;
+	size_t nn = 0;
+	for (struct dirent *e; (e = readdir(d));) {
+		size_t l = strlen(e->d_name);
+		if (l > 7 && strcmp(e->d_name + l - 7, ".notice") == 0 && e->d_name[0] != '.') {
+			names = xrealloc(names, (nn + 1) * sizeof *names);
+			names[nn++] = xstrdup(e->d_name);
+		}
+	}
+	closedir(d);
+	qsort(names, nn, sizeof *names, by_name);
+	struct notice_set *set = xcalloc(1, sizeof *set);
+	bool ok = true;
+	for (size_t i = 0; i < nn; i++) {
+		char path[1200];
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		char *data;
+		size_t len;
+		if (ok && !file_read_all(path, &data, &len, err))
+			ok = false;
+		else if (ok) {
+			if (declares_type(data)) {
+				struct notice_set *one = notice_set_parse(data, len, path, dir, err);
+				if (!one)
+					ok = false;
+				else if (notice_set_find(set, one->v[0]->type)) {
+					diag_set(err, path, 0, "a second template for type \"%s\"",
+					         one->v[0]->type);
+					notice_set_free(&one);
+					ok = false;
+				} else {
+					set->v = xrealloc(set->v, (set->n + 1) * sizeof *set->v);
+					set->v[set->n++] = one->v[0];
+					one->n = 0;
+					notice_set_free(&one);
+				}
+			}
+			free(data);
+		}
+		free(names[i]);
+	}
+	free(names);
+	if (ok && !set->n) {
+		diag_set(err, dir, 0, "no notice templates (*.notice with \"type\")");
+		ok = false;
+	}
+	if (!ok)
+		notice_set_free(&set);
+	return set;
+}
+
+size_t notice_set_count(const struct notice_set *s)
+{
+	return s ? s->n : 0;
+}
+
+const char *notice_set_type(const struct notice_set *s, size_t i)
+{
+	return i < s->n ? s->v[i]->type : NULL;
+}
+
+const struct tmpl *notice_set_find(const struct notice_set *s, const char *type)
+{
+	for (size_t i = 0; s && i < s->n; i++)
+		if (strcmp(s->v[i]->type, type) == 0)
+			return s->v[i];
+	return NULL;
+}
+
+const struct block *tmpl_block(const struct tmpl *t, const char *name)
+{
+	for (size_t i = 0; i < t->nblocks; i++)
+		if (strcmp(t->blocks[i].name, name) == 0)
+			return &t->blocks[i];
+	return NULL;
+}
+
+const struct phrase *tmpl_phrase(const struct tmpl *t, const char *name)
+{
+	for (size_t i = 0; i < t->nphrases; i++)
+		if (strcmp(t->phrases[i].name, name) == 0)
+			return &t->phrases[i];
+	return NULL;
+}

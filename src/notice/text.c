@@ -1,0 +1,244 @@
+/* notice — plain text for e-mail and letters: wrapped with 禁則, headings
+ * numbered, paragraphs indented by a full-width space. */
+#include "todoke/notice.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "todoke/utf8.h"
+
+/* Columns as a Japanese fixed-width font shows them, whatever the locale
+ * of the user exporting: the output must not change with $LANG.  Wide are
+ * CJK, kana, full-width forms and the East Asian ambiguous symbols
+ * (①, ○, ■, ※) that Japanese fonts draw full-width; combining marks and
+ * joiners take no column; half-width kana take one. */
+static int cols_of(unsigned long c)
+{
+	if ((c >= 0x300 && c <= 0x36f) || c == 0x200b || c == 0x200c || c == 0x200d ||
+	    (c >= 0x3099 && c <= 0x309a) || (c >= 0xfe00 && c <= 0xfe0f) ||
+	    (c >= 0xe0100 && c <= 0xe01ef))
+		return 0;
+	if (c < 0x1100 || (c >= 0xff61 && c <= 0xff9f))
+		return 1;
+	return 2;
+}
+
+struct tok {
+	const char *s;
+	size_t len;
+	int cols;
+	bool space;
+};
+
+/* The next unit that is never split: one character with the marks that
+ * follow it, a run of ASCII letters and digits (a word, a URL, an e-mail
+ * address), or one space. */
+static struct tok next_tok(const char *s)
+{
+	struct tok t = { s, 0, 0, *s == ' ' };
+	const unsigned char *u = (const unsigned char *)s;
+	if (*s == ' ') {
+		t.len = 1;
+		t.cols = 1;
+		return t;
+	}
+	if (u[0] < 0x80) {
+		while (u[t.len] > 0x20 && u[t.len] < 0x80)
+			t.len++;
+		t.cols = (int)t.len;
+		return t;
+	}
+	size_t avail = strlen(s);
+	size_t k = utf8_seqlen(u, avail);
+	if (!k)
+		k = 1;
+	t.cols = cols_of(utf8_decode(u, k));
+	t.len = k;
+	for (;;) {
+		size_t k2 = utf8_seqlen(u + t.len, avail - t.len);
+		if (!k2 || cols_of(utf8_decode(u + t.len, k2)) != 0)
+			break;
+		t.len += k2;
+	}
+	return t;
+}
+
+static bool starts_with_any(const struct tok *t, const char *const *set)
+{
+	for (; *set; set++) {
+		size_t l = strlen(*set);
+		if (t->len >= l && memcmp(t->s, *set, l) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* 行頭禁則: what may not begin a line.  行末禁則: what may not end one. */
+static const char *const no_start[] = {
+	"、", "。", "，", "．", ",", ".", "」", "』", "）", ")", "】", "〕", "〉", "》",
+	"・", "ー", "々", "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ", "ょ", "ゎ",
+	"ァ", "ィ", "ゥ", "ェ", "ォ", "ッ", "ャ", "ュ", "ョ", "ヮ", "ヵ", "ヶ", "！", "？",
+	"!", "?", "：", "；", ":", ";", "〜", "…", "’", "”", NULL
+};
+static const char *const no_end[] = {
+	"「", "『", "（", "(", "【", "〔", "〈", "《", "‘", "“", NULL
+};
+
+/* Appends text (no newlines) wrapped at width columns; the first line
+ * starts after `first` (already written, `first_cols` wide), the others
+ * with `indent`. */
+static void wrap(struct strbuf *out, const char *text, int width,
+                 const char *indent, int first_cols)
+{
+	int col = first_cols;
+	int ind = 0;
+	for (const char *p = indent; *p;) {
+		struct tok t = next_tok(p);
+		ind += t.cols;
+		p += t.len;
+	}
+	size_t line_start = out->len;
+	const char *s = text;
+	bool at_start = true;
+	while (*s) {
+		struct tok t = next_tok(s);
+		if (width > 0 && !at_start && col + t.cols > width && !starts_with_any(&t, no_start)) {
+			/* Break here; an opening bracket at the line's end goes along. */
+			struct strbuf carry;
+			sb_init(&carry);
+			for (;;) {
+				size_t i = out->len;
+				if (i <= line_start)
+					break;
+				/* Find the start of the last character written. */
+				size_t b = i - 1;
+				while (b > line_start && ((unsigned char)out->buf[b] & 0xc0) == 0x80)
+					b--;
+				struct tok last = next_tok(out->buf + b);
+				if (b == line_start || !starts_with_any(&last, no_end))
+					break;
+				struct strbuf tmp;
+				sb_init(&tmp);
+				sb_addn(&tmp, out->buf + b, i - b);
+				sb_add(&tmp, carry.buf);
+				sb_release(&carry);
+				carry = tmp;
+				out->len = b;
+				out->buf[b] = '\0';
+			}
+			while (out->len > line_start && out->buf[out->len - 1] == ' ')
+				out->buf[--out->len] = '\0';
+			sb_addc(out, '\n');
+			line_start = out->len;
+			sb_add(out, indent);
+			col = ind;
+			at_start = true;
+			if (carry.len) {
+				for (const char *p = carry.buf; *p;) {
+					struct tok c = next_tok(p);
+					col += c.cols;
+					p += c.len;
+				}
+				sb_add(out, carry.buf);
+				at_start = false;
+			}
+			sb_release(&carry);
+			if (t.space) {
+				s += t.len;
+				continue;
+			}
+		}
+		sb_addn(out, t.s, t.len);
+		col += t.cols;
+		at_start = false;
+		s += t.len;
+	}
+	sb_addc(out, '\n');
+}
+
+static int text_cols(const char *s)
+{
+	int c = 0;
+	while (*s) {
+		struct tok t = next_tok(s);
+		c += t.cols;
+		s += t.len;
+	}
+	return c;
+}
+
+/* Each line of a block's text; "\n" inside an answer is a line break. */
+static void lines(struct strbuf *out, const char *text, int width,
+                  const char *first, const char *each, const char *cont)
+{
+	const char *s = text;
+	for (;;) {
+		size_t n = strcspn(s, "\n");
+		char *l = xstrndup(s, n);
+		sb_add(out, first);
+		wrap(out, l, width, cont, text_cols(first));
+		free(l);
+		if (!s[n])
+			break;
+		s += n + 1;
+		first = each;
+	}
+}
+
+static void aligned(struct strbuf *out, const char *text, int width, bool right)
+{
+	int w = width > 0 ? width : 70;
+	int c = text_cols(text);
+	if (c < w)
+		sb_addspaces(out, right ? w - c : (w - c) / 2);
+	sb_add(out, text);
+	sb_addc(out, '\n');
+}
+
+void notice_text(const struct notice *n, int width, struct strbuf *out)
+{
+	for (size_t i = 0; i < n->n; i++) {
+		const struct nblock *b = &n->v[i];
+		enum nblock_kind prev = i ? n->v[i - 1].kind : NB_TITLE;
+		/* A blank line between parts; none inside a run of the same kind
+		 * of line, none between a heading and what it heads. */
+		bool blank = i > 0 && (b->kind == NB_TITLE || b->kind == NB_SECTION ||
+		                       b->kind == NB_CENTER || prev == NB_CENTER ||
+		                       prev == NB_TITLE || (b->kind != prev && prev != NB_SECTION &&
+		                       prev != NB_SUB && b->kind != NB_ITEM) ||
+		                       (b->kind == NB_PARA && prev == NB_PARA) ||
+		                       (b->kind == NB_SUB && prev != NB_SECTION));
+		if (blank)
+			sb_addc(out, '\n');
+		char head[32];
+		switch (b->kind) {
+		case NB_TITLE:
+			if (text_cols(b->text) <= (width > 0 ? width : 70))
+				aligned(out, b->text, width, false);
+			else
+				lines(out, b->text, width, "", "", "");
+			break;
+		case NB_RIGHT:
+			aligned(out, b->text, width, true);
+			break;
+		case NB_CENTER:
+			aligned(out, b->text, width, false);
+			break;
+		case NB_SECTION:
+		case NB_SUB:
+			snprintf(head, sizeof head, "%s ", b->number);
+			lines(out, b->text, width, head, "", "");
+			break;
+		case NB_PARA:
+			lines(out, b->text, width, "　", "　", "");
+			break;
+		case NB_ITEM:
+			lines(out, b->text, width, "・", "　", "　");
+			break;
+		case NB_LINE:
+			lines(out, b->text, width, "", "", "");
+			break;
+		}
+	}
+}
