@@ -18,6 +18,25 @@ struct q_option {
 	char *label;
 };
 
+/* A condition of a `when` line (todoke-form(5)): the question it is on is
+ * asked only while all of its conditions hold.  The ids it names may be
+ * questions of another form: the answers of an incident are one model. */
+enum q_cond_kind {
+	QC_CHOICE,     /* the choice `id` is answered with one of `opts` */
+	QC_DATE_GAP,   /* the dates `id` and `other` are answered, and `id`
+	                  is more than `days` days after `other` */
+};
+
+struct q_cond {
+	enum q_cond_kind kind;
+	char *id;
+	char **opts;            /* QC_CHOICE: option ids */
+	size_t nopts;
+	char *other;            /* QC_DATE_GAP: the earlier date */
+	long days;              /* QC_DATE_GAP: 0 or more */
+	int line;               /* line of the `when` in the form file */
+};
+
 struct question {
 	char *id;
 	enum q_type type;
@@ -30,6 +49,8 @@ struct question {
 	size_t nopts;
 	struct question *fields;/* Q_REPEAT: the fields of one entry */
 	size_t nfields;
+	struct q_cond *when;    /* `when`: asked only while all hold */
+	size_t nwhen;
 };
 
 enum seg_kind {
@@ -124,6 +145,9 @@ int form_find_question(const struct form *f, const char *id);
 const struct question *form_question(const struct form *f, const char *id);
 int question_option(const struct question *q, const char *opt);
 int question_field(const struct question *q, const char *field);
+/* True when the question has no `when` conditions or all of them hold for
+ * these answers; a hidden question is not asked, counted or required. */
+bool question_shown(const struct question *q, const struct model *m);
 
 /* All forms of a data directory. */
 struct formset;

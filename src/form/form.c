@@ -21,6 +21,14 @@ struct parser {
 	/* While inside `repeat … end`: the repeat line and its question. */
 	struct layout_line *rep;
 	int rep_q;
+	/* `when` lines, attached to their questions at the end of the file. */
+	struct pending_when *whens;
+	size_t nwhens;
+};
+
+struct pending_when {
+	char *qid;
+	struct q_cond c;
 };
 
 static bool fail(struct parser *p, const char *fmt, ...)
@@ -39,6 +47,16 @@ static bool fail(struct parser *p, const char *fmt, ...)
 
 /* ---- freeing ----------------------------------------------------------- */
 
+static void free_cond(struct q_cond *c)
+{
+	free(c->id);
+	for (size_t i = 0; i < c->nopts; i++)
+		free(c->opts[i]);
+	free(c->opts);
+	free(c->other);
+	memset(c, 0, sizeof *c);
+}
+
 static void free_question(struct question *q)
 {
 	free(q->id);
@@ -51,6 +69,9 @@ static void free_question(struct question *q)
 	for (size_t i = 0; i < q->nfields; i++)
 		free_question(&q->fields[i]);
 	free(q->fields);
+	for (size_t i = 0; i < q->nwhen; i++)
+		free_cond(&q->when[i]);
+	free(q->when);
 }
 
 static void free_lines(struct layout_line *l, size_t n);
@@ -134,6 +155,35 @@ int question_option(const struct question *q, const char *opt)
 int question_field(const struct question *q, const char *field)
 {
 	return find_in(q->fields, q->nfields, field);
+}
+
+static bool cond_holds(const struct q_cond *c, const struct model *m)
+{
+	switch (c->kind) {
+	case QC_CHOICE: {
+		const struct value *v = model_get(m, c->id);
+		if (!v || v->type != Q_CHOICE || !v->text)
+			return false;
+		for (size_t i = 0; i < c->nopts; i++)
+			if (strcmp(v->text, c->opts[i]) == 0)
+				return true;
+		return false;
+	}
+	case QC_DATE_GAP: {
+		struct date a, b;
+		return model_date(m, c->id, &a) && model_date(m, c->other, &b) &&
+		       date_diff_days(a, b) > c->days;
+	}
+	}
+	return false;
+}
+
+bool question_shown(const struct question *q, const struct model *m)
+{
+	for (size_t i = 0; i < q->nwhen; i++)
+		if (!cond_holds(&q->when[i], m))
+			return false;
+	return true;
 }
 
 /* ---- small text helpers ----------------------------------------------- */
@@ -600,6 +650,125 @@ static bool check_rules(struct parser *p)
 	return true;
 }
 
+#define WHEN_USAGE "use: when ID CHOICE-ID=OPTION[,OPTION…] or when ID DATE-ID > DATE-ID + DAYS"
+
+/* when ID CHOICE-ID=OPT[,OPT…]  |  when ID DATE-A > DATE-B + DAYS
+ * Only the syntax here: the ids are looked up once the whole file is read. */
+static bool add_when(struct parser *p, char *args)
+{
+	char *w[7], *save = NULL;
+	size_t n = 0;
+	if (p->rep)
+		return FAIL(p, "\"when\" inside repeat … end: the fields of a list cannot be conditional");
+	for (char *t = strtok_r(args, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+		if (n == 7)
+			return FAIL(p, WHEN_USAGE);
+		w[n++] = t;
+	}
+	if (n < 2)
+		return FAIL(p, WHEN_USAGE);
+	if (!valid_id(w[0]))
+		return FAIL(p, "bad question id \"%s\"", w[0]);
+
+	struct q_cond c = { .line = p->line };
+	char *eq = strchr(w[1], '=');
+	if (n == 2 && eq) {
+		*eq = '\0';
+		if (!valid_id(w[1]))
+			return FAIL(p, "bad question id \"%s\"", w[1]);
+		c.kind = QC_CHOICE;
+		for (char *o = eq + 1;; o++) {
+			char *comma = strchr(o, ',');
+			if (comma)
+				*comma = '\0';
+			if (!valid_id(o)) {
+				free_cond(&c);
+				return FAIL(p, "bad option id \"%s\" (write CHOICE-ID=OPTION[,OPTION…])", o);
+			}
+			c.opts = xrealloc(c.opts, (c.nopts + 1) * sizeof *c.opts);
+			c.opts[c.nopts++] = xstrdup(o);
+			if (!comma)
+				break;
+			o = comma;
+		}
+	} else if (n == 6 && strcmp(w[2], ">") == 0 && strcmp(w[4], "+") == 0) {
+		for (int k = 1; k <= 3; k += 2)
+			if (!valid_id(w[k]))
+				return FAIL(p, "bad question id \"%s\"", w[k]);
+		char *end;
+		errno = 0;
+		long days = strtol(w[5], &end, 10);
+		if (!isdigit((unsigned char)w[5][0]) || *end || errno || days > 36500)
+			return FAIL(p, "\"%s\": the days must be a whole number from 0 to 36500", w[5]);
+		if (strcmp(w[1], w[3]) == 0)
+			return FAIL(p, "\"when\" compares \"%s\" with itself", w[1]);
+		c.kind = QC_DATE_GAP;
+		c.other = xstrdup(w[3]);
+		c.days = days;
+	} else {
+		return FAIL(p, WHEN_USAGE);
+	}
+	c.id = xstrdup(w[1]);
+	p->whens = xrealloc(p->whens, (p->nwhens + 1) * sizeof *p->whens);
+	p->whens[p->nwhens++] = (struct pending_when){ xstrdup(w[0]), c };
+	return true;
+}
+
+/* The question of a `when` must be one of this form's, declared anywhere
+ * in the file; the ids of its condition only when this form has them. */
+static bool check_when(struct parser *p, const struct pending_when *pw)
+{
+	const struct form *f = p->f;
+	const struct q_cond *c = &pw->c;
+	p->line = c->line;
+	if (!form_question(f, pw->qid))
+		return FAIL(p, "\"when\" names unknown question \"%s\"", pw->qid);
+	if (strcmp(c->id, pw->qid) == 0 || (c->other && strcmp(c->other, pw->qid) == 0))
+		return FAIL(p, "\"%s\" cannot depend on its own answer", pw->qid);
+	const struct question *q = form_question(f, c->id);
+	if (c->kind == QC_CHOICE) {
+		if (q && q->type != Q_CHOICE)
+			return FAIL(p, "\"%s\" is not a choice", c->id);
+		for (size_t i = 0; q && i < c->nopts; i++)
+			if (question_option(q, c->opts[i]) < 0)
+				return FAIL(p, "\"%s\" has no option \"%s\"", c->id, c->opts[i]);
+		return true;
+	}
+	const char *dates[2] = { c->id, c->other };
+	for (int k = 0; k < 2; k++) {
+		q = form_question(f, dates[k]);
+		if (q && q->type != Q_DATE)
+			return FAIL(p, "\"%s\" is not a date", dates[k]);
+	}
+	return true;
+}
+
+/* Checks every `when` and moves its condition onto its question. */
+static bool resolve_whens(struct parser *p)
+{
+	for (size_t i = 0; i < p->nwhens; i++) {
+		struct pending_when *pw = &p->whens[i];
+		if (!check_when(p, pw))
+			return false;
+		struct question *q = &p->f->qs[form_find_question(p->f, pw->qid)];
+		q->when = xrealloc(q->when, (q->nwhen + 1) * sizeof *q->when);
+		q->when[q->nwhen++] = pw->c;
+		memset(&pw->c, 0, sizeof pw->c);
+	}
+	return true;
+}
+
+static void free_whens(struct parser *p)
+{
+	for (size_t i = 0; i < p->nwhens; i++) {
+		free(p->whens[i].qid);
+		free_cond(&p->whens[i].c);
+	}
+	free(p->whens);
+	p->whens = NULL;
+	p->nwhens = 0;
+}
+
 static bool directive(struct parser *p, char *line)
 {
 	char *rest = line + strcspn(line, " ");
@@ -720,6 +889,8 @@ static bool directive(struct parser *p, char *line)
 		return add_rule(p, RULE_NOT_FUTURE, rest);
 	if (strcmp(line, "not-before") == 0)
 		return add_rule(p, RULE_NOT_BEFORE, rest);
+	if (strcmp(line, "when") == 0)
+		return add_when(p, rest);
 	return FAIL(p, "unknown directive \"%s\"", line);
 }
 
@@ -790,6 +961,9 @@ struct form *form_parse(const char *text, size_t len, const char *name,
 		ok = FAIL(&p, "the form needs \"id\", \"version\" and \"title\"");
 	if (ok)
 		ok = check_rules(&p);
+	if (ok)
+		ok = resolve_whens(&p);
+	free_whens(&p);
 	if (!ok)
 		form_free(&p.f);
 	return p.f;

@@ -147,6 +147,47 @@ static const struct bad bad_forms[] = {
 	{ HEAD "mailto IPA <crack@ipa.go.jp>\n", 5, "one plain e-mail address" },
 	{ HEAD "options o a=A\n", 5, "at least two options" },
 	{ HEAD "|{choice o}\n", 5, "declare its options first" },
+	/* when: the question must be this form's; the condition's ids only
+	 * syntactically valid, and checked when this form has them. */
+	{ HEAD "when nothere other=yes\n|{text x \"X\"}\n", 5,
+	  "\"when\" names unknown question \"nothere\"" },
+	{ HEAD "|{text x \"X\"}\nwhen x\n", 6, "use: when ID" },
+	{ HEAD "|{text x \"X\"}\nwhen x c\n", 6, "use: when ID" },
+	{ HEAD "|{text x \"X\"}\nwhen x c=a b\n", 6, "use: when ID" },
+	{ HEAD "|{text x \"X\"}\nwhen x a > b\n", 6, "use: when ID" },
+	{ HEAD "|{text x \"X\"}\nwhen x a > b - 3\n", 6, "use: when ID" },
+	{ HEAD "|{text x \"X\"}\nwhen x a < b + 3\n", 6, "use: when ID" },
+	{ HEAD "|{text x \"X\"}\nwhen x a>b+3\n", 6, "use: when ID" },
+	{ HEAD "|{text x \"X\"}\nwhen x a > b + 3 4\n", 6, "use: when ID" },
+	{ HEAD "|{text x \"X\"}\nwhen x/y c=a\n", 6, "bad question id \"x/y\"" },
+	{ HEAD "|{text x \"X\"}\nwhen x c/d=a\n", 6, "bad question id \"c/d\"" },
+	{ HEAD "|{text x \"X\"}\nwhen x =a\n", 6, "bad question id \"\"" },
+	{ HEAD "|{text x \"X\"}\nwhen x c=\n", 6, "bad option id \"\"" },
+	{ HEAD "|{text x \"X\"}\nwhen x c=a,\n", 6, "bad option id \"\"" },
+	{ HEAD "|{text x \"X\"}\nwhen x c=a,,b\n", 6, "bad option id \"\"" },
+	{ HEAD "|{text x \"X\"}\nwhen x c=a/b\n", 6, "bad option id \"a/b\"" },
+	{ HEAD "|{text x \"X\"}\nwhen x a! > b + 3\n", 6, "bad question id \"a!\"" },
+	{ HEAD "|{text x \"X\"}\nwhen x a > b! + 3\n", 6, "bad question id \"b!\"" },
+	{ HEAD "|{text x \"X\"}\nwhen x a > b + -1\n", 6, "whole number from 0 to 36500" },
+	{ HEAD "|{text x \"X\"}\nwhen x a > b + 3d\n", 6, "whole number from 0 to 36500" },
+	{ HEAD "|{text x \"X\"}\nwhen x a > b + 36501\n", 6, "whole number from 0 to 36500" },
+	{ HEAD "|{text x \"X\"}\nwhen x a > a + 3\n", 6, "compares \"a\" with itself" },
+	{ HEAD "|{text x \"X\"}\n\n\nwhen x x=a\n", 8, "cannot depend on its own answer" },
+	{ HEAD "|{date x \"X\"}\nwhen x x > b + 1\n", 6, "cannot depend on its own answer" },
+	{ HEAD "|{date x \"X\"}\nwhen x b > x + 1\n", 6, "cannot depend on its own answer" },
+	/* A choice of this form: a choice, with those options. */
+	{ HEAD "|{text x \"X\"}\nwhen x c=b\n|{radio c a}A {radio c b}B\n"
+	       "when x c=a,z\n", 8, "\"c\" has no option \"z\"" },
+	{ HEAD "|{text x \"X\"}\nwhen x c=a\n|{text c \"C\"}\n", 6, "\"c\" is not a choice" },
+	/* Dates of this form: dates. */
+	{ HEAD "|{text x \"X\"}\n|{text t \"T\"}\nwhen x t > other + 1\n", 7,
+	  "\"t\" is not a date" },
+	{ HEAD "when x other > t + 1\n|{text x \"X\"}\n|{text t \"T\"}\n", 5,
+	  "\"t\" is not a date" },
+	/* Only questions of the form, not fields of a list. */
+	{ HEAD "repeat r\n|{text x \"X\"}\nwhen x c=a\nend\n", 7, "inside repeat" },
+	{ HEAD "repeat r\n|{text x \"X\"}\nend\nwhen x c=a\n", 8,
+	  "unknown question \"x\"" },
 };
 
 START_TEST(bad_forms_are_located)
@@ -159,6 +200,147 @@ START_TEST(bad_forms_are_located)
 	ck_assert_msg(d.line == b->line, "case %d: line %d, want %d (%s)", _i, d.line,
 	              b->line, d.msg);
 	ck_assert_msg(strstr(d.msg, b->msg), "case %d: \"%s\" lacks \"%s\"", _i, d.msg, b->msg);
+}
+END_TEST
+
+/* ---- when: questions asked only when they apply ------------------------- */
+
+static const char when_form[] = HEAD
+	"section s 1.見出し\n"
+	"when late.reason publish.date > discovery.date + 30\n"
+	"|{radio kind a}甲 {radio kind b}乙 {radio kind c}丙\n"
+	"|{text detail \"詳細\"}\n"
+	"|{para late.reason \"遅れた理由\"}\n"
+	"|{date publish.date \"公表日\"}\n"
+	"|{text both \"両方\"}\n"
+	"|{text plain \"条件なし\"}\n"
+	/* After their questions, before, several per question, on other
+	 * forms' ids (other.choice, discovery.date): all accepted. */
+	"when detail kind=a,c\n"
+	"when both other.choice=yes\n"
+	"when both publish.date > discovery.date + 0\n";
+
+static struct form *when_parse(void)
+{
+	struct diag d;
+	struct form *f = parse(when_form, &d);
+	ck_assert_msg(f != NULL, "%d: %s", d.line, d.msg);
+	return f;
+}
+
+START_TEST(when_is_parsed)
+{
+	struct form *f = when_parse();
+	const struct question *q = form_question(f, "detail");
+	ck_assert_uint_eq(q->nwhen, 1);
+	ck_assert_int_eq(q->when[0].kind, QC_CHOICE);
+	ck_assert_str_eq(q->when[0].id, "kind");
+	ck_assert_uint_eq(q->when[0].nopts, 2);
+	ck_assert_str_eq(q->when[0].opts[0], "a");
+	ck_assert_str_eq(q->when[0].opts[1], "c");
+	ck_assert_int_eq(q->when[0].line, 13);
+
+	q = form_question(f, "late.reason");
+	ck_assert_uint_eq(q->nwhen, 1);
+	ck_assert_int_eq(q->when[0].kind, QC_DATE_GAP);
+	ck_assert_str_eq(q->when[0].id, "publish.date");
+	ck_assert_str_eq(q->when[0].other, "discovery.date");
+	ck_assert_int_eq(q->when[0].days, 30);
+	ck_assert_int_eq(q->when[0].line, 6);
+
+	q = form_question(f, "both");
+	ck_assert_uint_eq(q->nwhen, 2);
+	ck_assert_int_eq(q->when[0].kind, QC_CHOICE);
+	ck_assert_str_eq(q->when[0].id, "other.choice");
+	ck_assert_int_eq(q->when[1].kind, QC_DATE_GAP);
+	ck_assert_int_eq(q->when[1].days, 0);
+
+	ck_assert_uint_eq(form_question(f, "plain")->nwhen, 0);
+	ck_assert_uint_eq(form_question(f, "kind")->nwhen, 0);
+	form_free(&f);
+}
+END_TEST
+
+START_TEST(when_on_a_choice)
+{
+	struct form *f = when_parse();
+	const struct question *q = form_question(f, "detail");
+	struct model *m = model_new();
+	ck_assert(!question_shown(q, m));              /* unanswered */
+	model_set_text(m, "kind", Q_CHOICE, "a");
+	ck_assert(question_shown(q, m));
+	model_set_text(m, "kind", Q_CHOICE, "b");
+	ck_assert(!question_shown(q, m));
+	model_set_text(m, "kind", Q_CHOICE, "c");
+	ck_assert(question_shown(q, m));
+	model_unset(m, "kind");
+	ck_assert(!question_shown(q, m));
+	/* A text that reads like an option is not the choice. */
+	model_set_text(m, "kind", Q_TEXT, "a");
+	ck_assert(!question_shown(q, m));
+	/* No conditions: always shown. */
+	ck_assert(question_shown(form_question(f, "plain"), m));
+	model_free(&m);
+	form_free(&f);
+}
+END_TEST
+
+struct gap_case {
+	const char *publish, *discovery;   /* NULL: unanswered */
+	bool shown;
+};
+
+static const struct gap_case gaps[] = {
+	{ "2024-05-01", "2024-03-31", true },    /* 31 days: more than 30 */
+	{ "2024-04-30", "2024-03-31", false },   /* 30 days: not more */
+	{ "2024-04-29", "2024-03-31", false },   /* 29 */
+	{ "2024-03-31", "2024-05-01", false },   /* before */
+	{ "2025-01-01", NULL, false },
+	{ NULL, "2024-03-31", false },
+	{ NULL, NULL, false },
+	{ "2024-03-31", "2024-02-29", true },    /* across a leap day: 31 */
+	{ "2024-03-30", "2024-02-29", false },   /* 30 */
+};
+
+START_TEST(when_on_a_date_gap)
+{
+	const struct gap_case *c = &gaps[_i];
+	struct form *f = when_parse();
+	const struct question *q = form_question(f, "late.reason");
+	struct model *m = model_new();
+	struct date d;
+	const char *why;
+	if (c->publish) {
+		ck_assert(date_parse(c->publish, &d, &why));
+		model_set_date(m, "publish.date", d);
+	}
+	if (c->discovery) {
+		ck_assert(date_parse(c->discovery, &d, &why));
+		model_set_date(m, "discovery.date", d);
+	}
+	ck_assert_msg(question_shown(q, m) == c->shown, "case %d: shown %d", _i, !c->shown);
+	model_free(&m);
+	form_free(&f);
+}
+END_TEST
+
+START_TEST(when_all_must_hold)
+{
+	struct form *f = when_parse();
+	const struct question *q = form_question(f, "both");
+	struct model *m = model_new();
+	model_set_date(m, "publish.date", (struct date){ 2024, 4, 2 });
+	model_set_date(m, "discovery.date", (struct date){ 2024, 4, 1 });
+	ck_assert(!question_shown(q, m));              /* the choice unanswered */
+	model_set_text(m, "other.choice", Q_CHOICE, "yes");
+	ck_assert(question_shown(q, m));               /* 1 day > 0 */
+	model_set_date(m, "publish.date", (struct date){ 2024, 4, 1 });
+	ck_assert(!question_shown(q, m));              /* same day: 0 > 0 fails */
+	model_set_date(m, "publish.date", (struct date){ 2024, 4, 2 });
+	model_set_text(m, "other.choice", Q_CHOICE, "no");
+	ck_assert(!question_shown(q, m));
+	model_free(&m);
+	form_free(&f);
 }
 END_TEST
 
@@ -187,6 +369,10 @@ Suite *test_suite(void)
 	tcase_add_loop_test(tc, bad_forms_are_located, 0,
 	                    (int)(sizeof bad_forms / sizeof bad_forms[0]));
 	tcase_add_test(tc, formset_finds_versions);
+	tcase_add_test(tc, when_is_parsed);
+	tcase_add_test(tc, when_on_a_choice);
+	tcase_add_loop_test(tc, when_on_a_date_gap, 0, (int)(sizeof gaps / sizeof gaps[0]));
+	tcase_add_test(tc, when_all_must_hold);
 	suite_add_tcase(s, tc);
 	return s;
 }
