@@ -27,7 +27,8 @@ struct row {
 	int indent;                  /* columns, from the form's layout */
 	char *text;                  /* what is shown before the widget */
 	char *tail;                  /* and after it: 「)」 of 「(連絡者:…)」 */
-	const struct question *q;    /* NULL for ROW_TEXT/ROW_HELP */
+	const struct question *q;    /* NULL for ROW_TEXT/ROW_HELP, but for
+	                                the label heading a choice's options */
 	int opt;                     /* ROW_RADIO */
 };
 
@@ -55,9 +56,10 @@ void wizard_entry_page(const struct form *f, const struct question *repeat,
 void page_release(struct page *p);
 
 bool row_takes_answer(const struct row *r);
-/* Notes show only while their box is ticked. */
+/* Notes show only while their box is ticked; the rows of a question
+ * only while it is shown (its `when` conditions hold: question_shown). */
 bool row_visible(const struct row *r, const struct model *m);
-/* Questions on a page, and how many of them have an answer. */
+/* Questions shown on a page, and how many of them have an answer. */
 void page_progress(const struct page *p, const struct model *m,
                    size_t *answered, size_t *total);
 /* True when the question has a non-empty answer. */

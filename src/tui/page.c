@@ -54,6 +54,22 @@ static void collect_targets(struct view *v)
 		v->cur = v->nt ? v->nt - 1 : 0;
 }
 
+/* Collects the targets again after an answer changed, keeping the focus on
+ * the same target: a choice or a date may show or hide questions before
+ * it (`when` in todoke-form(5)). */
+static void recollect_targets(struct view *v)
+{
+	if (!v->nt) {
+		collect_targets(v);
+		return;
+	}
+	struct target was = v->t[v->cur];
+	collect_targets(v);
+	for (size_t i = 0; i < v->nt; i++)
+		if (v->t[i].row == was.row && v->t[i].sub == was.sub)
+			v->cur = i;
+}
+
 static const struct row *cur_row(const struct view *v)
 {
 	return v->nt ? &v->p->rows[v->t[v->cur].row] : NULL;
@@ -532,7 +548,7 @@ static void toggle(struct view *v)
 	}
 	v->a->dirty = true;
 	app_save(v->a);
-	collect_targets(v);  /* a ticked 「その他」 shows its text field */
+	recollect_targets(v);  /* a ticked 「その他」 shows its text field */
 }
 
 /* Moves the focus; leaving a text field commits it first and stays when
@@ -542,6 +558,7 @@ static bool move_focus(struct view *v, int delta)
 	if (!commit(v->a))
 		return false;
 	app_save(v->a);
+	recollect_targets(v);  /* the date just typed may show a question */
 	long n = (long)v->cur + delta;
 	if (n < 0 || n >= (long)v->nt)
 		return false;

@@ -268,6 +268,8 @@ static void answers_text(const struct app *a, struct strbuf *sb)
 		for (size_t i = 0; i < p->nrows; i++) {
 			const struct row *r = &p->rows[i];
 			char buf[64];
+			if (!row_visible(r, m))
+				continue;  /* not asked (`when`) */
 			switch (r->kind) {
 			case ROW_BOX:
 				any_box = true;

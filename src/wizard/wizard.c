@@ -102,12 +102,13 @@ static void rows_of_line(struct page *p, const struct layout_line *l,
 			add_row(p, ROW_RADIO, indent, q->opts[s->opt].label, q, s->opt);
 			break;
 		case SEG_CHOICE:
-			/* Printed as the chosen label; asked as one option a row. */
+			/* Printed as the chosen label; asked as one option a row,
+			 * under its label (which hides with it: `when`). */
 			if (q->label && *q->label) {
 				char *t = xmalloc(strlen(q->label) + 2);
 				strcpy(t, q->label);
 				strcat(t, ":");
-				add_row(p, ROW_TEXT, indent, t, NULL, -1);
+				add_row(p, ROW_TEXT, indent, t, q, -1);
 				free(t);
 			}
 			for (size_t o = 0; o < q->nopts; o++)
@@ -216,6 +217,8 @@ bool row_takes_answer(const struct row *r)
 
 bool row_visible(const struct row *r, const struct model *m)
 {
+	if (r->q && !question_shown(r->q, m))
+		return false;
 	return r->kind != ROW_NOTE || model_checked(m, r->q->id);
 }
 
@@ -241,7 +244,7 @@ void page_progress(const struct page *p, const struct model *m,
 		const struct row *r = &p->rows[i];
 		/* Each question once: its first row (radios share one question). */
 		if (!row_takes_answer(r) || r->kind == ROW_NOTE ||
-		    (r->kind == ROW_RADIO && r->opt != 0))
+		    (r->kind == ROW_RADIO && r->opt != 0) || !question_shown(r->q, m))
 			continue;
 		(*total)++;
 		*answered += question_answered(r->q, m);

@@ -143,6 +143,116 @@ START_TEST(shared_questions_asked_once)
 }
 END_TEST
 
+/* `when`: the rows of a question not asked are hidden and not counted;
+ * a page whose every question is hidden stays, with no answer rows. */
+static const char when_form[] =
+	"todoke-form 1\nid w\nversion 1\ntitle W\n"
+	"section a 1.種類\n"
+	"|{radio kind a}甲 {radio kind b}乙\n"
+	"|{text detail \"詳細\"}\n"
+	"options sub x=X y=Y\n"
+	"|{choice sub \"小分類\"}\n"
+	"|{box more}追加({note more 8})\n"
+	"|{date found \"発見日\"}\n"
+	"|{date told \"報告日\"}\n"
+	"section b 2.遅れ\n"
+	"|遅れについて\n"
+	"|{para late \"遅れた理由\"}\n"
+	"when detail kind=a\n"
+	"when sub kind=a\n"
+	"when more kind=a\n"
+	"when late told > found + 30\n";
+
+START_TEST(hidden_questions)
+{
+	struct diag d;
+	struct form *f = form_parse(when_form, sizeof when_form - 1, "w.form", &d);
+	ck_assert_msg(f != NULL, "%d: %s", d.line, d.msg);
+	const struct form *cf = f;
+	struct incident *wi = incident_new(&cf, 1);
+	struct model *m = wi->answers;
+	struct wizard *w = wizard_new(wi);
+	ck_assert_uint_eq(w->npages, 2);
+
+	const struct page *p = &w->pages[0];
+	const struct row *detail = NULL, *sub_label = NULL, *sub_x = NULL, *box = NULL,
+	                 *note = NULL, *radio = NULL;
+	for (size_t i = 0; i < p->nrows; i++) {
+		const struct row *r = &p->rows[i];
+		if (r->kind == ROW_FIELD && strcmp(r->q->id, "detail") == 0)
+			detail = r;
+		else if (r->kind == ROW_TEXT && strcmp(r->text, "小分類:") == 0)
+			sub_label = r;
+		else if (r->kind == ROW_RADIO && strcmp(r->q->id, "sub") == 0 && r->opt == 0)
+			sub_x = r;
+		else if (r->kind == ROW_BOX)
+			box = r;
+		else if (r->kind == ROW_NOTE)
+			note = r;
+		else if (r->kind == ROW_RADIO && strcmp(r->q->id, "kind") == 0 && r->opt == 0)
+			radio = r;
+	}
+	ck_assert(detail && sub_label && sub_x && box && note && radio);
+
+	size_t done, total;
+	/* kind unanswered: only kind, found and told are asked. */
+	ck_assert(!row_visible(detail, m));
+	ck_assert(!row_visible(sub_label, m));   /* the label hides with its choice */
+	ck_assert(!row_visible(sub_x, m));
+	ck_assert(!row_visible(box, m));
+	ck_assert(row_visible(radio, m));
+	page_progress(p, m, &done, &total);
+	ck_assert_uint_eq(total, 3);
+	ck_assert_uint_eq(done, 0);
+
+	model_set_text(m, "kind", Q_CHOICE, "a");
+	ck_assert(row_visible(detail, m));
+	ck_assert(row_visible(sub_label, m));
+	ck_assert(row_visible(sub_x, m));
+	ck_assert(row_visible(box, m));
+	ck_assert(!row_visible(note, m));        /* still: its box is not ticked */
+	page_progress(p, m, &done, &total);
+	ck_assert_uint_eq(total, 6);
+	ck_assert_uint_eq(done, 1);
+
+	/* A hidden question's answer is kept but not counted. */
+	model_set_text(m, "detail", Q_TEXT, "詳細");
+	model_set_check(m, "more", true, "x");
+	ck_assert(row_visible(note, m));
+	page_progress(p, m, &done, &total);
+	ck_assert_uint_eq(done, 3);
+	model_set_text(m, "kind", Q_CHOICE, "b");
+	ck_assert(!row_visible(detail, m));
+	ck_assert(!row_visible(note, m));        /* ticked, but its box is hidden */
+	page_progress(p, m, &done, &total);
+	ck_assert_uint_eq(total, 3);
+	ck_assert_uint_eq(done, 1);
+
+	/* Page 2: its only question hidden until 報告日 is over 30 days late. */
+	p = &w->pages[1];
+	ck_assert_str_eq(p->title, "2.遅れ");
+	const struct row *late = &p->rows[p->nrows - 1];
+	ck_assert_int_eq(late->kind, ROW_PARA);
+	ck_assert(row_visible(&p->rows[0], m));  /* its text stays */
+	ck_assert(!row_visible(late, m));
+	page_progress(p, m, &done, &total);
+	ck_assert_uint_eq(total, 0);
+	ck_assert_uint_eq(done, 0);
+	model_set_date(m, "found", (struct date){ 2024, 4, 1 });
+	model_set_date(m, "told", (struct date){ 2024, 5, 1 });   /* 30 days */
+	ck_assert(!row_visible(late, m));
+	model_set_date(m, "told", (struct date){ 2024, 5, 2 });   /* 31 */
+	ck_assert(row_visible(late, m));
+	page_progress(p, m, &done, &total);
+	ck_assert_uint_eq(total, 1);
+	ck_assert_uint_eq(done, 0);
+
+	wizard_free(&w);
+	incident_free(&wi);
+	form_free(&f);
+}
+END_TEST
+
 START_TEST(text_widths)
 {
 	ck_assert_int_eq(u8_width("abc"), 3);
@@ -174,6 +284,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, rows_follow_the_layout);
 	tcase_add_test(tc, help_notes_and_fields);
 	tcase_add_test(tc, shared_questions_asked_once);
+	tcase_add_test(tc, hidden_questions);
 	tcase_add_test(tc, text_widths);
 	suite_add_tcase(s, tc);
 	return s;
