@@ -90,6 +90,22 @@ bool check_answered(const struct model *m, const struct question *q)
 	}
 }
 
+/* Whether a question is asked, as the wizard has it: by the first form of
+ * the incident with that id (a shared question is asked once, there). */
+static bool shown(const struct incident *inc, const struct question *q)
+{
+	const struct question *asked = incident_question(inc, q->id, NULL);
+	return question_shown(asked ? asked : q, inc->answers);
+}
+
+static bool has_problem(const struct problems *p, enum severity sev, const char *id)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].sev == sev && strcmp(p->v[i].id, id) == 0)
+			return true;
+	return false;
+}
+
 static int value_line(const struct model *m, const char *id)
 {
 	const struct value *v = model_get(m, id);
@@ -105,17 +121,29 @@ static void run_rule(const struct incident *inc, const struct form *f,
 
 	switch (r->kind) {
 	case RULE_REQUIRE: {
-		for (size_t i = 0; i < r->nids; i++)
-			if (check_answered(m, form_question(f, r->ids[i])))
+		/* Of the questions asked: those hidden by `when` are not. */
+		const char *first = NULL;
+		for (size_t i = 0; i < r->nids; i++) {
+			const struct question *q = form_question(f, r->ids[i]);
+			if (!shown(inc, q))
+				continue;
+			if (check_answered(m, q))
 				return;
+			if (!first)
+				first = r->ids[i];
+		}
+		if (!first)
+			return;
 		struct strbuf sb;
 		sb_init(&sb);
 		for (size_t i = 0; i < r->nids; i++) {
+			if (!shown(inc, form_question(f, r->ids[i])))
+				continue;
 			char *pl = question_place(inc, r->ids[i]);
-			sb_addf(&sb, "%s%s", i ? _(" or ") : "", pl);
+			sb_addf(&sb, "%s%s", sb.len ? _(" or ") : "", pl);
 			free(pl);
 		}
-		add(out, SEV_MISSING, r->ids[0], 0, _("%s: not answered"), sb.buf);
+		add(out, SEV_MISSING, first, 0, _("%s: not answered"), sb.buf);
 		sb_release(&sb);
 		return;
 	}
@@ -172,7 +200,7 @@ static void check_notes(const struct incident *inc, const struct form *f,
 	for (size_t i = 0; i < f->nqs; i++) {
 		const struct question *q = &f->qs[i];
 		const struct value *v = model_get(inc->answers, q->id);
-		if (q->type != Q_CHECK || !q->has_note || !v)
+		if (q->type != Q_CHECK || !q->has_note || !v || !shown(inc, q))
 			continue;
 		bool text = v->text && !blank(v->text);
 		if (v->checked == text)
@@ -217,12 +245,21 @@ void check_incident(const struct incident *inc, struct date today,
 			run_rule(inc, f, &f->rules[i], today, out);
 		check_notes(inc, f, out);
 		for (size_t i = 0; i < f->nqs; i++) {
+			const struct question *q = &f->qs[i];
 			const struct form *owner = NULL;
-			incident_question(inc, f->qs[i].id, &owner);
-			if (owner != f)
+			incident_question(inc, q->id, &owner);
+			if (owner != f || !question_shown(q, inc->answers))
 				continue;
+			bool answered = check_answered(inc->answers, q);
 			out->total++;
-			out->answered += check_answered(inc->answers, &f->qs[i]);
+			out->answered += answered;
+			/* A question asked only when it applies (`when`) is needed
+			 * when it does: the reason a publication was late, say. */
+			if (q->nwhen && !answered && !has_problem(out, SEV_MISSING, q->id)) {
+				char *pl = question_place(inc, q->id);
+				add(out, SEV_MISSING, q->id, 0, _("%s: not answered"), pl);
+				free(pl);
+			}
 		}
 	}
 }

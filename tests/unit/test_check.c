@@ -572,6 +572,152 @@ START_TEST(ideographic_space_is_blank)
 }
 END_TEST
 
+/* ---- when: questions asked only when they apply ---------------------------- */
+
+/* With the IPA form, whose 発覚日 (discovery.date) the late reason names. */
+static const char when_form[] =
+	"todoke-form 1\nid w\nversion 1\ntitle W\n"
+	"section a 1.種類\n"
+	"|{radio kind a}甲 {radio kind b}乙\n"
+	"|{text detail \"詳細\"}\n"
+	"|{text extra \"補足\"}\n"
+	"|{box other}その他({note other 8})\n"
+	"section b 2.公表\n"
+	"|{date publish.date \"公表日\"}\n"
+	"|{para late \"遅れた理由\"}\n"
+	"|{text plain \"備考\"}\n"
+	"when detail kind=a\n"
+	"when extra kind=a\n"
+	"when other kind=a\n"
+	"when late publish.date > discovery.date + 30\n"
+	"require detail\n"
+	"require late plain\n";
+
+struct when_check {
+	struct form *f;
+	struct incident *inc;
+	struct problems p;
+};
+
+static void when_run(struct when_check *w, const char *kind, const char *publish)
+{
+	struct diag d;
+	w->f = form_parse(when_form, sizeof when_form - 1, "w.form", &d);
+	ck_assert_msg(w->f != NULL, "%d: %s", d.line, d.msg);
+	const struct form *forms[2] = { formset_find(fs, "ipa-access", "3.5"), w->f };
+	w->inc = incident_new(forms, 2);
+	struct model *m = w->inc->answers;
+	/* Every IPA answer it requires. */
+	model_set_date(m, "report.date", (struct date){ 2022, 10, 26 });
+	model_set_text(m, "reporter.org", Q_TEXT, "組織");
+	model_set_text(m, "reporter.name", Q_TEXT, "名前");
+	model_set_text(m, "reporter.email", Q_TEXT, "a@example.jp");
+	model_set_date(m, "discovery.date", (struct date){ 2022, 10, 24 });
+	model_set_text(m, "damage.present", Q_CHOICE, "yes");
+	if (kind)
+		model_set_text(m, "kind", Q_CHOICE, kind);
+	if (publish) {
+		struct date dt;
+		const char *why;
+		ck_assert(date_parse(publish, &dt, &why));
+		model_set_date(m, "publish.date", dt);
+	}
+}
+
+static void when_check(struct when_check *w)
+{
+	check_incident(w->inc, today, &w->p);
+}
+
+static void when_done(struct when_check *w)
+{
+	problems_release(&w->p);
+	incident_free(&w->inc);
+	form_free(&w->f);
+}
+
+/* Hidden: no require problem, no note problem, nothing to answer. */
+START_TEST(when_hidden_is_not_required)
+{
+	struct when_check w;
+	when_run(&w, "b", "2022-11-23");                  /* 30 days: on time */
+	model_set_check(w.inc->answers, "other", true, NULL);  /* ticked, no text */
+	model_set_text(w.inc->answers, "plain", Q_TEXT, "備考");
+	when_check(&w);
+	ck_assert_msg(w.p.n == 0, "%zu problems:%s", w.p.n, dump(&w.p));
+	/* kind, publish.date and plain of this form's 7 */
+	ck_assert_uint_eq(w.p.total, 68 + 3);
+	ck_assert_uint_eq(w.p.answered, 6 + 3);
+	when_done(&w);
+
+	when_run(&w, NULL, NULL);                          /* nothing to go by */
+	model_set_text(w.inc->answers, "plain", Q_TEXT, "備考");
+	when_check(&w);
+	ck_assert_msg(w.p.n == 0, "%zu problems:%s", w.p.n, dump(&w.p));
+	when_done(&w);
+}
+END_TEST
+
+/* Shown and unanswered: missing, each once; the ticked 「その他」 too. */
+START_TEST(when_shown_is_required)
+{
+	struct when_check w;
+	when_run(&w, "a", "2022-11-24");                  /* 31 days: late */
+	model_set_check(w.inc->answers, "other", true, NULL);
+	when_check(&w);
+	static const struct {
+		const char *id, *msg;
+	} want[] = {
+		{ "detail", "1.種類 › 詳細: not answered" },             /* require */
+		{ "late", "2.公表 › 遅れた理由 or 2.公表 › 備考: not answered" },
+		{ "other", "1.種類 › その他: ticked, but the text in its ( ) is empty" },
+		{ "extra", "1.種類 › 補足: not answered" },              /* when alone */
+	};
+	ck_assert_msg(w.p.n == (size_t)N(want), "%zu problems:%s", w.p.n, dump(&w.p));
+	for (int i = 0; i < N(want); i++) {
+		ck_assert_int_eq(w.p.v[i].sev, SEV_MISSING);
+		ck_assert_str_eq(w.p.v[i].id, want[i].id);
+		ck_assert_str_eq(w.p.v[i].msg, want[i].msg);
+	}
+	ck_assert_uint_eq(w.p.total, 68 + 7);
+	ck_assert_uint_eq(w.p.answered, 6 + 3);
+	when_done(&w);
+
+	/* Answered, all is well: plain may stay empty, late answers the rule. */
+	when_run(&w, "a", "2022-11-24");
+	model_set_text(w.inc->answers, "detail", Q_TEXT, "詳細");
+	model_set_text(w.inc->answers, "extra", Q_TEXT, "補足");
+	model_set_check(w.inc->answers, "other", false, NULL);
+	model_set_text(w.inc->answers, "late", Q_LINES, "調査に時間を要した");
+	when_check(&w);
+	ck_assert_msg(w.p.n == 0, "%zu problems:%s", w.p.n, dump(&w.p));
+	ck_assert_uint_eq(w.p.answered, 6 + 6);   /* not plain */
+	when_done(&w);
+}
+END_TEST
+
+/* A require whose questions are hidden in part names those asked. */
+START_TEST(when_require_names_what_is_asked)
+{
+	struct when_check w;
+	when_run(&w, "b", "2022-11-23");                  /* late not asked */
+	when_check(&w);
+	ck_assert_msg(w.p.n == 1, "%zu problems:%s", w.p.n, dump(&w.p));
+	ck_assert_str_eq(w.p.v[0].id, "plain");
+	ck_assert_str_eq(w.p.v[0].msg, "2.公表 › 備考: not answered");
+	when_done(&w);
+
+	/* Without 発覚日 the gap is unknown: the late reason is not asked. */
+	when_run(&w, "b", "2023-10-24");
+	model_unset(w.inc->answers, "discovery.date");
+	when_check(&w);
+	ck_assert_ptr_null(about(&w.p, "late"));
+	ck_assert_ptr_nonnull(about(&w.p, "plain"));
+	ck_assert_ptr_nonnull(about(&w.p, "discovery.date"));  /* IPA's require */
+	when_done(&w);
+}
+END_TEST
+
 Suite *test_suite(void)
 {
 	Suite *s = suite_create("check");
@@ -599,6 +745,13 @@ Suite *test_suite(void)
 	tcase_add_loop_test(tc, answered_of_total, 0, N(answereds));
 	tcase_add_test(tc, answered_question_by_question);
 	tcase_add_test(tc, two_forms_share_questions);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("when");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, when_hidden_is_not_required);
+	tcase_add_test(tc, when_shown_is_required);
+	tcase_add_test(tc, when_require_names_what_is_asked);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("places");
