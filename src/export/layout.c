@@ -100,7 +100,7 @@ static void render_line(const struct scope *sc, const struct layout_line *l,
 		const char *indent = l->nsegs == 2 ? l->segs[0].text : "";
 		if (v && v->text && *v->text)
 			put_para(indent, v->text, out);
-		else if (sc->f->unanswered)
+		else if (sc->f->unanswered && l->kind != LINE_COND)
 			put_para(indent, sc->f->unanswered, out);
 		return;
 	}
