@@ -43,4 +43,12 @@ char *question_place(const struct incident *inc, const char *id);
  * will not convert, say), joined with ", ", appended to out. */
 void answers_containing(const struct incident *inc, const char *text, struct strbuf *out);
 
+/* The notice (お詫びとお知らせ) as the templates of `set` word it: when the
+ * PPC report is mandatory, each item 規則第10条 requires (一 二 四 五 九)
+ * that is not in it is a problem naming the questions that supply it; a
+ * template that fails on these answers is an error. */
+struct notice_set;
+void check_notice(const struct incident *inc, const struct notice_set *set,
+                  struct problems *out);
+
 #endif

@@ -406,6 +406,17 @@ static int cmd_check(const struct opts *o, int argc, char **argv)
 		return EXIT_BAD;
 	struct problems p;
 	check_incident(inc, today, &p);
+	if (incident_form(inc, "notice")) {
+		struct notice_set *set = load_notices();
+		if (!set) {
+			problems_release(&p);
+			incident_free(&inc);
+			formset_free(&fs);
+			return EXIT_BAD;
+		}
+		check_notice(inc, set, &p);
+		notice_set_free(&set);
+	}
 	for (size_t i = 0; i < p.n; i++) {
 		const char *sev = p.v[i].sev == SEV_ERROR ? _("error") : _("missing");
 		if (p.v[i].line)
