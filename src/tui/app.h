@@ -13,12 +13,15 @@
 #include "todoke/wizard.h"
 
 struct field;
+struct notice_set;
 
 enum action { ACT_NONE, ACT_NEXT, ACT_PREV, ACT_INDEX, ACT_REVIEW, ACT_QUIT,
               ACT_GOTO, ACT_START };
 
 struct app {
 	struct formset *fs;
+	struct notice_set *notices;  /* the notice's wording; NULL if unreadable */
+	char notices_err[1200];      /* and then why */
 	struct incident *inc;
 	char *path;
 	struct lock *lock;

@@ -68,19 +68,59 @@ enum action screen_index(struct app *a)
 
 /* The documents the review previews and exports. */
 struct document {
-	bool (*export)(const struct incident *, struct strbuf *, struct diag *);
+	bool (*export)(const struct app *, struct strbuf *, struct diag *);
 	const char *suffix;      /* NAME-ipa.txt beside NAME.incident */
 	const char *preview;
 	const char *prompt;
+	bool utf8_only;          /* HTML: UTF-8 by its standard, no choice */
 };
 
+static bool ipa_export(const struct app *a, struct strbuf *out, struct diag *d)
+{
+	return export_ipa(a->inc, out, d);
+}
+
+static bool ppc_export(const struct app *a, struct strbuf *out, struct diag *d)
+{
+	return export_ppc(a->inc, out, d);
+}
+
+static bool notice_export(const struct app *a, struct strbuf *out, struct diag *d,
+                          enum notice_format fmt)
+{
+	if (!a->notices) {
+		diag_set(d, "", 0, "%s", a->notices_err);
+		return false;
+	}
+	return export_notice(a->inc, a->notices, fmt, out, d);
+}
+
+static bool notice_text_export(const struct app *a, struct strbuf *out, struct diag *d)
+{
+	return notice_export(a, out, d, NOTICE_TEXT);
+}
+
+static bool notice_html_export(const struct app *a, struct strbuf *out, struct diag *d)
+{
+	return notice_export(a, out, d, NOTICE_HTML);
+}
+
 static const struct document ipa_doc = {
-	export_ipa, "-ipa.txt", N_("Preview: the IPA form as it will be written"),
-	N_("Write the IPA form to:"),
+	ipa_export, "-ipa.txt", N_("Preview: the IPA form as it will be written"),
+	N_("Write the IPA form to:"), false,
 };
 static const struct document ppc_doc = {
-	export_ppc, "-ppc.txt", N_("Preview: the PPC report, its decision and deadlines"),
-	N_("Write the PPC report to:"),
+	ppc_export, "-ppc.txt", N_("Preview: the PPC report, its decision and deadlines"),
+	N_("Write the PPC report to:"), false,
+};
+static const struct document notice_doc = {
+	notice_text_export, "-notice.txt",
+	N_("Preview: the notice to customers (お詫びとお知らせ)"),
+	N_("Write the notice (text) to:"), false,
+};
+static const struct document notice_html_doc = {
+	notice_html_export, "-notice.html", NULL,
+	N_("Write the notice web page (HTML) to:"), true,
 };
 
 static char *default_export_path(const struct app *a, const struct document *doc)
@@ -168,8 +208,9 @@ static void do_export(struct app *a, const struct document *which)
 	struct diag d;
 	diag_clear(&d);
 	sb_init(&doc);
-	if (!which->export(a->inc, &doc, &d)) {
-		app_msg(a, C_ERROR, "%s", d.msg);
+	if (!which->export(a, &doc, &d)) {
+		char buf[2048];
+		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
 		sb_release(&doc);
 		return;
 	}
@@ -193,7 +234,9 @@ static void do_export(struct app *a, const struct document *which)
 	bool ready = false, substitute = false;
 	int e = -1;
 	while (path && *path && !ready) {
-		if (!substitute && (e = choose_encoding(a)) < 0)
+		if (which->utf8_only)
+			e = 0;
+		else if (!substitute && (e = choose_encoding(a)) < 0)
 			break;
 		struct enc_report rep;
 		out.len = 0;
@@ -238,14 +281,22 @@ static void preview(struct app *a, const struct document *which)
 	struct strbuf doc;
 	struct diag d;
 	sb_init(&doc);
+	diag_clear(&d);
 	wint_t key = 0;
-	if (which->export(a->inc, &doc, &d))
-		key = dialog_text_keys(a, _(which->preview), doc.buf, "e", _("e export"));
-	else
-		app_msg(a, C_ERROR, "%s", d.msg);
+	bool notice = which == &notice_doc;
+	if (which->export(a, &doc, &d))
+		key = notice ? dialog_text_keys(a, _(which->preview), doc.buf, "eh",
+		                                _("e export text  h export web page"))
+		             : dialog_text_keys(a, _(which->preview), doc.buf, "e", _("e export"));
+	else {
+		char buf[2048];
+		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
+	}
 	sb_release(&doc);
 	if (key == 'e')
 		do_export(a, which);
+	else if (key == 'h')
+		do_export(a, &notice_html_doc);
 }
 
 static void put_answer_lines(struct strbuf *sb, const char *indent, const char *text)
@@ -343,6 +394,7 @@ enum action screen_review(struct app *a)
 	for (;;) {
 		struct problems p;
 		check_incident(a->inc, a->today, &p);
+		check_notice(a->inc, a->notices, &p);
 		size_t nitems = a->wiz->npages + p.n;
 		int bh = app_body_height();
 		if (cur >= nitems)
@@ -353,7 +405,9 @@ enum action screen_review(struct app *a)
 			top = (int)cur - bh + 1;
 		char where[128];
 		snprintf(where, sizeof where, _("Review: %zu problem(s)"), p.n);
-		app_frame(a, where, incident_form(a->inc, "ppc-report")
+		app_frame(a, where, incident_form(a->inc, "notice")
+		          ? _("Enter go  a answers  p IPA  r PPC  n notice  e export  Esc back")
+		          : incident_form(a->inc, "ppc-report")
 		          ? _("Enter go  a answers  p IPA form  r PPC report  e export  Esc back")
 		          : _("Enter go to page  a all answers  p preview  e export  Esc back"));
 		for (int i = 0; i < bh && top + i < (int)nitems; i++) {
@@ -411,6 +465,8 @@ enum action screen_review(struct app *a)
 			preview(a, &ipa_doc);
 		else if (rc == OK && ch == 'r' && incident_form(a->inc, "ppc-report"))
 			preview(a, &ppc_doc);
+		else if (rc == OK && ch == 'n' && incident_form(a->inc, "notice"))
+			preview(a, &notice_doc);
 		else if (rc == OK && ch == 'e')
 			do_export(a, &ipa_doc);
 		else if (rc == KEY_CODE_YES && ch == KEY_UP && cur > 0)

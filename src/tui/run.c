@@ -13,6 +13,7 @@
 #include "field.h"
 #include "todoke/i18n.h"
 #include "todoke/lock.h"
+#include "todoke/notice.h"
 #include "todoke/profile.h"
 #include "todoke/store.h"
 #include "todoke/tui.h"
@@ -40,6 +41,7 @@ struct incident *tui_create(struct app *a, const char *path, const char *title,
 		return NULL;
 	}
 	struct incident *inc = incident_new(forms, forms[1] ? 2 : 1);
+	incident_adopt_notice(inc, a->fs);
 	char *ppath = profile_path();
 	struct diag pd;
 	if (ppath && !profile_load(ppath, inc->answers, &pd)) {
@@ -71,9 +73,10 @@ static bool open_incident(struct app *a, const char *path)
 		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
 		return false;
 	}
-	if (stat(path, &st) == 0)
-		incident_load(path, a->fs, &a->inc, &d);
-	else
+	if (stat(path, &st) == 0) {
+		if (incident_load(path, a->fs, &a->inc, &d))
+			incident_adopt_notice(a->inc, a->fs);
+	} else
 		a->inc = tui_create(a, path, a->new_title, &d);
 	if (!a->inc) {
 		char buf[1200];
@@ -168,6 +171,11 @@ int tui_run(struct formset *fs, const char *path)
 		fprintf(stderr, "todoke: TODOKE_TODAY: %s\n", why);
 		return 2;
 	}
+	/* Without its wording the notice cannot be previewed; all else works. */
+	struct diag nd;
+	diag_clear(&nd);
+	if (!(a.notices = notice_set_load(todoke_datadir(), &nd)))
+		diag_format(&nd, a.notices_err, sizeof a.notices_err);
 	if (!term_start())
 		return 2;
 	atexit(term_end);
@@ -206,5 +214,6 @@ int tui_run(struct formset *fs, const char *path)
 	free(chosen);
 	free(a.path);
 	free(a.new_title);
+	notice_set_free(&a.notices);
 	return rc;
 }
