@@ -19,6 +19,9 @@ _todoke()
 	-e|--encoding)
 		COMPREPLY=($(compgen -W "utf-8 cp932 shift_jis iso-2022-jp euc-jp" -- "$cur"))
 		return ;;
+	--format)
+		COMPREPLY=($(compgen -W "text html" -- "$cur"))
+		return ;;
 	-t|--title|--today)
 		return ;;
 	esac
@@ -28,11 +31,12 @@ _todoke()
 		case $opt in
 		--encoding) COMPREPLY=($(compgen -P "$opt=" -W "utf-8 cp932 shift_jis iso-2022-jp euc-jp" -- "$val")) ;;
 		--output|--attach) COMPREPLY=($(compgen -P "$opt=" -f -- "$val")) ;;
+		--format) COMPREPLY=($(compgen -P "$opt=" -W "text html" -- "$val")) ;;
 		esac
 		return ;;
 	-*)
 		COMPREPLY=($(compgen -W "--output --all --title --today --encoding --substitute
-			--crlf --eml --attach --help --version" -- "$cur"))
+			--crlf --eml --attach --format --help --version" -- "$cur"))
 		return ;;
 	esac
 
@@ -40,7 +44,7 @@ _todoke()
 	local i cmd= nargs=0
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
-		-o|--output|-e|--encoding|-t|--title|--attach) ((i++)) ;;
+		-o|--output|-e|--encoding|-t|--title|--attach|--format) ((i++)) ;;
 		-*) ;;
 		*) [ -z "$cmd" ] && cmd=${words[i]} || ((nargs++)) ;;
 		esac
@@ -52,7 +56,7 @@ _todoke()
 		compopt -o filenames 2>/dev/null ;;
 	export)
 		if [ "$nargs" -eq 0 ]; then
-			COMPREPLY=($(compgen -W "ipa ppc" -- "$cur"))
+			COMPREPLY=($(compgen -W "ipa ppc notice" -- "$cur"))
 		else
 			COMPREPLY=($(compgen -f -X '!*.incident' -- "$cur"))
 			compopt -o filenames 2>/dev/null

@@ -21,7 +21,11 @@ want() { # want "WORDS" "EXPECTED"
 	else fail=$((fail + 1)); echo "FAIL: '$line': got '$got', want '$2'"; fi
 }
 want "todoke ex" "export "
-want "todoke export " "ipa ppc "
+want "todoke export " "ipa notice ppc "
+want "todoke export notice " "a.incident b.incident "
+want "todoke export notice a.incident --format " "html text "
+want "todoke export notice a.incident --format=h" "--format=html "
+want "todoke export notice --format html " "a.incident b.incident "
 want "todoke export ipa " "a.incident b.incident "
 want "todoke check " "a.incident b.incident "
 want "todoke export ipa a.incident --encoding " "cp932 euc-jp iso-2022-jp shift_jis utf-8 "
