@@ -1,9 +1,15 @@
 #!/bin/sh
 # Golden files through the real command line: `todoke export ipa` of every
 # tests/golden/ipa/NAME.incident must equal NAME.expected byte for byte
-# (and `export ppc` of tests/golden/ppc/NAME.incident),
-# and example.expected must be IPA's reference text when shared/ is there.
+# (and `export ppc` of tests/golden/ppc/NAME.incident; `export notice` of
+# tests/golden/notice/NAME.incident must equal NAME.txt, and with
+# --format=html NAME.html), and example.expected must be IPA's reference
+# text when shared/ is there.
 # Usage: tests/golden/run.sh PATH-TO-TODOKE
+# After a deliberate change of the notice wording, regenerate and reread:
+#   for f in tests/golden/notice/*.incident; do n=${f%.incident}
+#     ./todoke export notice "$f" >"$n.txt"
+#     ./todoke export notice "$f" --format=html >"$n.html"; done
 set -u
 prog=$1
 here=$(cd "$(dirname "$0")" && pwd)
@@ -36,6 +42,61 @@ for inc in "$here"/ppc/*.incident; do
 		diff "$here/ppc/$name.expected" "$tmp/ppc-$name.out" | head -20
 	fi
 done
+
+# The notice (お詫びとお知らせ): one incident per type, and escape.incident
+# whose answers hold markup; text and HTML, byte for byte.
+for inc in "$here"/notice/*.incident; do
+	name=$(basename "$inc" .incident)
+	for fmt in txt html; do
+		set -- export notice "$inc"
+		[ "$fmt" = html ] && set -- "$@" --format=html
+		if "$prog" "$@" >"$tmp/notice-$name.$fmt" 2>"$tmp/err" &&
+		   cmp -s "$tmp/notice-$name.$fmt" "$here/notice/$name.$fmt"; then
+			ok
+		else
+			bad "export notice $name ($fmt)"; cat "$tmp/err"
+			diff "$here/notice/$name.$fmt" "$tmp/notice-$name.$fmt" | head -20
+		fi
+	done
+	# Each is a complete incident: nothing missing or inconsistent.
+	if out=$(TODOKE_TODAY=2024-12-01 "$prog" check "$inc" 2>&1); then ok
+	else bad "check notice/$name: $out"; fi
+done
+
+# has FILE TEXT / hasnt FILE TEXT: a fixed string is (not) in the export.
+has() { if grep -qF -- "$2" "$tmp/notice-$1"; then ok; else bad "$1 lacks: $2"; fi; }
+hasnt() { if grep -qiF -- "$2" "$tmp/notice-$1"; then bad "$1 has: $2"; else ok; fi; }
+# Published 80 days after the discovery, with the reason; 11 days after.
+has skimming.txt '公表が遅れた経緯について'
+has skimming.txt '本件の公表までにお時間をいただきましたこと'
+hasnt takeover.txt '公表が遅れた'
+has skimming.txt '再発防止策ならびに「さくら堂オンラインショップ」の再開について'
+has intrusion.html 'お問い合わせフォームをご利用になったお客様　最大8,520名'
+has intrusion.txt '(最大9,566名分)'
+has takeover.txt '当社' && has takeover.txt 'お客さま' && hasnt takeover.txt 'お客様'
+has skimming.txt '弊社' && hasnt skimming.txt '当社'
+# The shown boxes only: a missent notice asks to delete the mail.
+has missent.txt '当該メールを削除していただきますよう'
+hasnt missent.txt '公的機関への報告'
+has other.txt 'ﾌﾘｶﾞﾅ' && has other.txt '🔔' && has other.txt "$(printf 'Cafe\314\201')"
+
+# Escaping: markup in the answers is text in the HTML, and stays as typed
+# in the plain text.
+hasnt escape.html '<script'
+hasnt escape.html '<img'
+has escape.html '&lt;script&gt;alert(1)&lt;/script&gt;'
+has escape.html '&amp;amp;'
+has escape.html 'Tom &amp; Jerry&#39;s &quot;Shop&quot;'
+has escape.html '&quot;VIP&quot; &amp; &#39;Gold&#39;'
+has escape.html '<li>A&amp;amp;B</li>'
+has escape.html "<li>&lt;/li&gt;&lt;/ul&gt;&lt;script&gt;"
+has escape.txt '<script>alert(1)</script>'
+has escape.txt "Tom & Jerry's \"Shop\" <script>alert(1)</script> &amp;"
+has escape.txt '・A&amp;B'
+has escape.txt '<script>alert("窓口")</script> &'
+hasnt escape.txt '&lt;script'
+hasnt escape.txt '&quot;'
+hasnt escape.txt '&#39;'
 
 ref="$here/../../../shared/reference/ipa-access-form-v3.5-example.txt"
 if [ -f "$ref" ]; then
