@@ -254,8 +254,11 @@ void check_incident(const struct incident *inc, struct date today,
 			out->total++;
 			out->answered += answered;
 			/* A question asked only when it applies (`when`) is needed
-			 * when it does: the reason a publication was late, say. */
-			if (q->nwhen && !answered && !has_problem(out, SEV_MISSING, q->id)) {
+			 * when it does: the reason a publication was late, say.  A
+			 * box that applies is an offer (a request to customers
+			 * that fits the type): left unticked is an answer. */
+			if (q->nwhen && q->type != Q_CHECK && !answered &&
+			    !has_problem(out, SEV_MISSING, q->id)) {
 				char *pl = question_place(inc, q->id);
 				add(out, SEV_MISSING, q->id, 0, _("%s: not answered"), pl);
 				free(pl);

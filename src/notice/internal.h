@@ -81,6 +81,8 @@ struct tmpl {
 	size_t nblocks;
 	char **order;               /* the body: blocks, in order */
 	size_t norder;
+	const char *order_file;     /* where `order` was given */
+	int order_line;
 	char *duty_name[10];
 	char *duty_ids[10];
 };

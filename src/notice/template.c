@@ -552,6 +552,8 @@ static bool directive(struct parser *p, struct file_state *fs, char *line)
 		return true;
 	}
 	if (strcmp(line, "order") == 0) {
+		t->order_file = p->file;
+		t->order_line = p->line;
 		for (size_t i = 0; i < t->norder; i++)
 			free(t->order[i]);
 		t->norder = 0;
@@ -613,13 +615,14 @@ static bool parse_file(struct parser *p, const char *text, size_t len)
 		p->line++;
 		if (n && raw[n - 1] == '\r')
 			raw[--n] = '\0';
+		bool nul = memchr(raw, '\0', n) != NULL;
 		char *line = raw + strspn(raw, " ");
 		/* Trailing spaces are invisible in an editor: never significant. */
 		size_t ln = strlen(line);
 		while (ln && line[ln - 1] == ' ')
 			line[--ln] = '\0';
-		if (memchr(raw, '\0', n) || strchr(raw, '\t')) {
-			ok = fail(p, "%s", strchr(raw, '\t') ? "tab character: use spaces" : "NUL byte");
+		if (nul || strchr(raw, '\t')) {
+			ok = fail(p, "%s", nul ? "NUL byte" : "tab character: use spaces");
 		} else if (!*line || line[0] == '#') {
 			/* blank or comment */
 		} else if (!header) {
@@ -686,8 +689,8 @@ struct notice_set *notice_set_parse(const char *text, size_t len, const char *na
 	}
 	for (size_t i = 0; ok && i < t->norder; i++) {
 		if (!tmpl_block(t, t->order[i])) {
-			p.file = t->files[0];
-			p.line = 0;
+			p.file = t->order_file;
+			p.line = t->order_line;
 			ok = fail(&p, "\"order\" names no block \"%s\"", t->order[i]);
 		}
 	}

@@ -55,10 +55,16 @@ static struct tok next_tok(const char *s)
 		k = 1;
 	t.cols = cols_of(utf8_decode(u, k));
 	t.len = k;
+	/* Marks, and the half-width (han)dakuten of ｶﾞ ﾊﾟ, stay with their
+	 * base character. */
 	for (;;) {
 		size_t k2 = utf8_seqlen(u + t.len, avail - t.len);
-		if (!k2 || cols_of(utf8_decode(u + t.len, k2)) != 0)
+		if (!k2)
 			break;
+		unsigned long c = utf8_decode(u + t.len, k2);
+		if (cols_of(c) != 0 && c != 0xff9e && c != 0xff9f)
+			break;
+		t.cols += cols_of(c);
 		t.len += k2;
 	}
 	return t;
