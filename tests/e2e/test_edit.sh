@@ -11,18 +11,18 @@ printf '外部エディタで追記した行\n' >> "$1"
 SH
 chmod +x "$e2e_tmp/visual"
 VISUAL="$e2e_tmp/visual" e2e_start "$inc"
-wait_for "(page 1 of 28)"
+wait_for "(page 1 of 35)"
 
 # An impossible date: message, the focus stays, the text is kept.
 type "2022-02-30"; keys Tab
 wait_for "届出日: no such day: February 2022 has 28 days"
 wait_for "届出日: 2022-02-30"
 keys BSpace BSpace; type "28"; keys Tab
-wait_for "answered 1 of 106"
+wait_for "answered 1 of 125"
 keys C-g
 wait_for "Pages"
 keys Down Down Enter
-wait_for "2-1)被害を受けた機器等  (page 3 of 28)"
+wait_for "2-1)被害を受けた機器等  (page 3 of 35)"
 # 「その他」 of サーバ: its text field appears only once ticked.
 keys Down Down Down Down Down Down Down Down
 keys Space
@@ -68,7 +68,7 @@ keys e 1
 wait_for "(UTF-8)"
 [ -f "$e2e_tmp/edit-ipa.txt" ] && ok || fail "not exported in the end"
 keys Escape
-wait_for "(page 5 of 28)"
+wait_for "(page 5 of 35)"
 keys Escape
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 keys y

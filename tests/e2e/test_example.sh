@@ -6,16 +6,16 @@
 
 inc="$e2e_tmp/ex.incident"
 e2e_start "$inc"
-wait_for "(届出者)  (page 1 of 28)"
+wait_for "(届出者)  (page 1 of 35)"
 type "2022-10-27"; keys Tab
 type "東京都○○区××× △丁目△番△号"; keys Tab
 type "(株)○○商店"; keys Tab
 type "□□□□"; keys Tab
 type "△△△@××.□□.○○○"; keys Tab
 type "○○-○○○○-○○○○"; keys Tab            # past the last field: next page
-wait_for "1.発見年月日  (page 2 of 28)"
+wait_for "1.発見年月日  (page 2 of 35)"
 type "2022年10月24日"; keys Tab
-wait_for "2-1)被害を受けた機器等  (page 3 of 28)"
+wait_for "2-1)被害を受けた機器等  (page 3 of 35)"
 keys Down Down Space C-n                   # ECシステム
 wait_for "2-2)被害を受けた機器の設置環境"
 keys Down Space C-n                        # クラウド環境に設置
@@ -36,7 +36,7 @@ wait_for "4-3)被害の内容"
 type "・オンライン通販のサーバに何者かが侵入し、顧客が入力したクレジットカード情報を"; keys Enter
 type " 弊社や決済業者とは無関係のサイトに送信する不正なプログラムが仕掛けられていた。"; keys Enter
 type "・顧客のカード情報を窃取された疑いがある。"; keys C-n
-wait_for "5.原因  (page 11 of 28)"
+wait_for "5.原因  (page 11 of 35)"
 type "現時点で不明。調査完了後に結果を連絡する。"; keys Enter
 type "ECソフトウェアに脆弱性が存在していたか、何らかの方法でパスワード認証を破られた可能性がある。"; keys C-n
 wait_for "6-1)事前に実施していたセキュリティ対策"
@@ -66,11 +66,11 @@ type "・ログ等の調査にシステム部の職員5名が約3日間対応。
 type "・セキュリティ専門業者の詳細調査に○○円の費用を要した。被害額や調査・対策費用の総額は集計中。"; keys C-n
 wait_for "7-2)届出を提出いただいた経緯"
 type "・個人情報保護委員会から紹介があった。"; keys C-n
-wait_for "7-3)サイバー保険  (page 18 of 28)"
+wait_for "7-3)サイバー保険  (page 18 of 35)"
 keys C-r                                   # the review
-wait_for "Review: 0 problem(s)"
+wait_for "Review: 6 problem(s)"   # the notice: 3 questions, 3 items of 規則第10条
 wait_for "PPC report due: preliminary by 2022-10-29 (2 days left), final by 2022-12-23 (57 days left)"
-wait_for "answered 25 of 106"
+wait_for "answered 25 of 125"
 keys e
 wait_for "Write the IPA form to: $e2e_tmp/ex-ipa.txt"
 keys Enter
@@ -88,7 +88,7 @@ wait_for "e export"
 keys e
 wait_for "Write the IPA form to:"
 keys Escape
-wait_for "Review: 0 problem(s)"
+wait_for "Review: 6 problem(s)"   # the notice: 3 questions, 3 items of 規則第10条
 
 # Exporting again asks before replacing the file.
 keys e Enter
@@ -99,7 +99,7 @@ wait_for "Not exported."
 # Leaving: Esc back to the last page; Esc there asks, n stays, y quits;
 # the answers are all in the file.
 keys Escape
-wait_for "7-3)サイバー保険  (page 18 of 28)"
+wait_for "7-3)サイバー保険  (page 18 of 35)"
 keys Escape
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 keys n

@@ -16,7 +16,7 @@ check_screen start-ja
 tm kill-server
 
 e2e_start "$inc"
-wait_for "(1 / 28 ページ)"
+wait_for "(1 / 35 ページ)"
 wait_for "回答済み 0 / "
 keys Escape
 wait_for "todoke を終了しますか? 回答は保存されています。 (y/n)"
@@ -30,7 +30,7 @@ for E2E_LANG in en_US.UTF-8 C.UTF-8; do
 	wait_for "↑↓ choose  Enter open  n new  Esc/q quit"
 	tm kill-server
 	e2e_start "$inc"
-	wait_for "(page 1 of 28)"
+	wait_for "(page 1 of 35)"
 	wait_for "answered 0 of "
 	keys Escape y
 	wait_exit

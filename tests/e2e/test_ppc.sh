@@ -6,13 +6,13 @@
 inc="$e2e_tmp/p.incident"
 export TODOKE_TODAY=2024-02-27
 e2e_start "$inc"
-wait_for "(page 1 of 28)"
+wait_for "(page 1 of 35)"
 wait_for "PPC: undetermined, answer 要配慮個人情報"
 keys C-n
 type "2024-02-26"; keys Tab
 wait_for "2-1)被害を受けた機器等"
-keys C-g End Enter
-wait_for "報告義務の判定に用いる事項  (page 28 of 28)"
+keys C-g End Up Up Up Up Up Up Up Enter   # the last PPC page, before the notice's 7
+wait_for "報告義務の判定に用いる事項  (page 28 of 35)"
 keys Down Down Down Space          # 要配慮個人情報: 含まれる
 wait_for "PPC report due: preliminary by 2024-03-02 (4 days left), final by 2024-03-27 (29 days left)"
 # The IPA answers count: 被害有り makes 3号 apply, and the 確報 60 days.
@@ -23,7 +23,7 @@ wait_for "final by 2024-04-26 (59 days left)"
 # Sent the 速報: recorded on the 報告区分 page.
 keys C-g Home
 keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Enter
-wait_for "報告区分  (page 19 of 28)"
+wait_for "報告区分  (page 19 of 35)"
 keys Space Down Down Down          # 速報, then its date sent
 wait_for "速報を提出した日:"
 type "2024-02-28"; keys Tab
@@ -31,7 +31,7 @@ wait_for "PPC report due: preliminary sent 2024-02-28, final by 2024-04-26 (59 d
 # The review shows the report with the decision and its reasons, and
 # exports it.
 keys C-r
-wait_for "r PPC report"
+wait_for "r PPC  n notice"
 keys r
 wait_for "Preview: the PPC report, its decision and deadlines"
 keys End
@@ -42,7 +42,7 @@ wait_for "Write the PPC report to: $e2e_tmp/p-ppc.txt"
 keys Enter 1
 wait_for "Written: $e2e_tmp/p-ppc.txt (UTF-8)"
 keys Escape
-wait_for "(page 19 of 28)"
+wait_for "(page 19 of 35)"
 keys Escape y
 wait_exit
 "$E2E_PROG" export ppc "$inc" > "$e2e_tmp/cli-ppc.txt"
