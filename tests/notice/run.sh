@@ -1,0 +1,64 @@
+#!/bin/sh
+# The notice's HTML, read by a real parser (html-check.py, which first
+# proves on broken pages that it rejects them): the golden pages and pages
+# exported now, from the golden incidents, from the PPC goldens (which take
+# the notice form on) and from an incident of each type with nothing but
+# its type answered; then one page rendered in headless Chromium
+# (screenshot.sh; skipped where there is none).
+# Usage: tests/notice/run.sh PATH-TO-TODOKE
+set -u
+prog=$1
+case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
+here=$(cd "$(dirname "$0")/.." && pwd)
+check="$here/notice/html-check.py"
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+if python3 "$check" --self-test >"$tmp/out" 2>&1; then ok
+else bad "html-check.py --self-test"; cat "$tmp/out"; fi
+
+# html_ok FILE: the page passes the checker.
+html_ok() {
+	if python3 "$check" "$1" >"$tmp/out" 2>&1; then ok
+	else bad "html-check $1"; grep -v '^html-check:' "$tmp/out"; fi
+}
+
+for page in "$here"/golden/notice/*.html; do
+	html_ok "$page"
+done
+
+# Exported now: every incident that has (or takes on) the notice form.
+for inc in "$here"/golden/notice/*.incident "$here"/golden/ppc/*.incident; do
+	name=$(basename "$(dirname "$inc")")-$(basename "$inc" .incident)
+	if "$prog" export notice "$inc" --format=html >"$tmp/$name.html" 2>"$tmp/err"; then
+		html_ok "$tmp/$name.html"
+	else
+		bad "export notice --format=html $inc"; cat "$tmp/err"
+	fi
+done
+
+# Each type with nothing else answered: every gap a 〔label〕, headings
+# that head nothing dropped, the numbers still 1. 2. 3.
+for type in skimming takeover intrusion ransomware missent insider other; do
+	printf 'todoke-incident 1\n\n[incident]\nform: ipa-access 3.5\nform: ppc-report 2024\nform: notice 1\ntitle: %s\n\n[answers]\nnotice.type: %s\n\n[end]\n' \
+		"$type" "$type" >"$tmp/blank-$type.incident"
+	if "$prog" export notice "$tmp/blank-$type.incident" --format=html >"$tmp/blank-$type.html" 2>"$tmp/err"; then
+		html_ok "$tmp/blank-$type.html"
+		if grep -qF '〔' "$tmp/blank-$type.html"; then ok; else bad "blank $type: no 〔〕 gap shown"; fi
+	else
+		bad "export notice --format=html blank $type"; cat "$tmp/err"
+	fi
+done
+
+# At a phone's width in a real browser.
+if sh "$here/notice/screenshot.sh" "$here/golden/notice/skimming.html" >"$tmp/out" 2>&1; then
+	ok; grep -v ' passed, ' "$tmp/out"
+else
+	bad "screenshot"; cat "$tmp/out"
+fi
+
+echo "notice: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
