@@ -190,10 +190,12 @@ bench: $(B)/bench
 # ---- install -----------------------------------------------------------
 install: $(PROG) $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGDATADIR)/forms $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -d $(DESTDIR)$(PKGDATADIR)/forms/notice
 	install -d $(DESTDIR)$(LOCALEDIR)/ja/LC_MESSAGES
 	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/ja/LC_MESSAGES/todoke.mo
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/todoke
 	install -m 644 forms/*.form $(DESTDIR)$(PKGDATADIR)/forms/
+	install -m 644 forms/notice/*.notice $(DESTDIR)$(PKGDATADIR)/forms/notice/
 	install -d $(DESTDIR)$(DATAROOT)/bash-completion/completions
 	install -m 644 completion/todoke.bash $(DESTDIR)$(DATAROOT)/bash-completion/completions/todoke
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
@@ -203,6 +205,8 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/todoke
 	rm -f $(DESTDIR)$(DATAROOT)/bash-completion/completions/todoke
 	rm -f $(addprefix $(DESTDIR)$(PKGDATADIR)/,$(wildcard forms/*.form))
+	rm -f $(addprefix $(DESTDIR)$(PKGDATADIR)/,$(wildcard forms/notice/*.notice))
+	-rmdir $(DESTDIR)$(PKGDATADIR)/forms/notice
 	-rmdir $(DESTDIR)$(PKGDATADIR)/forms $(DESTDIR)$(PKGDATADIR)
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(wildcard man/*.1)))
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(wildcard man/*.5)))

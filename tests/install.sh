@@ -1,7 +1,7 @@
 #!/bin/sh
 # make install into a staging DESTDIR: the installed todoke runs from
-# there and finds its forms; the man pages are there; uninstall removes
-# every file it installed.  Usage: tests/install.sh MAKE
+# there and finds its forms and the notice's wording; the man pages are
+# there; uninstall removes every file it installed.  Usage: tests/install.sh MAKE
 set -u
 make=${1:-make}
 tmp=$(mktemp -d) || exit 1
@@ -10,32 +10,46 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-$make -s B=build-install PREFIX=/usr DESTDIR="$tmp/root" install >"$tmp/log" 2>&1 ||
-	{ bad "make install"; cat "$tmp/log"; }
+if $make -s B=build-install PREFIX=/usr DESTDIR="$tmp/root" install >"$tmp/log" 2>&1; then ok
+else bad "make install"; cat "$tmp/log"; fi
+here=$(cd "$(dirname "$0")" && pwd)
+notices=$(cd "$here/.." && ls forms/notice/*.notice)
+# $notices is a list of file names without spaces: split on purpose.
+# shellcheck disable=SC2086
 for f in usr/bin/todoke usr/share/todoke/forms/ipa-access-3.5.form \
          usr/share/todoke/forms/ppc-report-2024.form \
+         usr/share/todoke/forms/notice-1.form \
+         $(printf 'usr/share/todoke/%s ' $notices) \
          usr/share/man/man1/todoke.1 usr/share/man/man5/todoke-incident.5 \
          usr/share/man/man5/todoke-form.5 \
          usr/share/bash-completion/completions/todoke \
          usr/share/locale/ja/LC_MESSAGES/todoke.mo; do
-	[ -f "$tmp/root/$f" ] && ok || bad "$f not installed"
+	if [ -f "$tmp/root/$f" ]; then ok; else bad "$f not installed"; fi
 done
-[ "$(stat -c %a "$tmp/root/usr/bin/todoke")" = 755 ] && ok || bad "binary mode"
+if [ "$(stat -c %a "$tmp/root/usr/bin/todoke")" = 755 ]; then ok; else bad "binary mode"; fi
 # Run from elsewhere, with no TODOKE_DATADIR: it finds its own forms.
 out=$(cd / && env -u TODOKE_DATADIR "$tmp/root/usr/bin/todoke" forms 2>&1)
-[ "$out" = "$(printf 'ipa-access\t3.5\t2024-03-27\tコンピュータ不正アクセス届出様式\nppc-report\t2024\t2024-04-01\t個人情報保護委員会への漏えい等報告')" ] && ok ||
-	bad "installed todoke forms: $out"
+if [ "$out" = "$(printf 'ipa-access\t3.5\t2024-03-27\tコンピュータ不正アクセス届出様式\nnotice\t1\t2024-04-01\tお詫びとお知らせ\nppc-report\t2024\t2024-04-01\t個人情報保護委員会への漏えい等報告')" ]
+then ok; else bad "installed todoke forms: $out"; fi
 # Its messages in Japanese from its own catalogue, wherever it was put.
 out=$(cd / && env -u TODOKE_DATADIR -u TODOKE_LOCALEDIR LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 \
 	"$tmp/root/usr/bin/todoke" frobnicate x 2>&1)
 case $out in *"不明なコマンド「frobnicate」"*) ok ;; *) bad "installed todoke not in Japanese: $out" ;; esac
-here=$(cd "$(dirname "$0")" && pwd)
 (cd / && env -u TODOKE_DATADIR "$tmp/root/usr/bin/todoke" export ipa "$here/golden/ipa/example.incident") \
 	> "$tmp/ex.txt" 2>&1
-cmp -s "$tmp/ex.txt" "$here/golden/ipa/example.expected" && ok || bad "installed export differs"
-$make -s B=build-install PREFIX=/usr DESTDIR="$tmp/root" uninstall >"$tmp/log" 2>&1 ||
-	{ bad "make uninstall"; cat "$tmp/log"; }
+if cmp -s "$tmp/ex.txt" "$here/golden/ipa/example.expected"; then ok; else bad "installed export differs"; fi
+# The notice, worded by the installed forms/notice/*.notice.
+for fmt in txt html; do
+	set -- export notice "$here/golden/notice/skimming.incident"
+	[ "$fmt" = html ] && set -- "$@" --format=html
+	(cd / && env -u TODOKE_DATADIR "$tmp/root/usr/bin/todoke" "$@") >"$tmp/notice.$fmt" 2>&1
+	if cmp -s "$tmp/notice.$fmt" "$here/golden/notice/skimming.$fmt"; then ok
+	else bad "installed export notice ($fmt) differs"; head -5 "$tmp/notice.$fmt"; fi
+done
+if $make -s B=build-install PREFIX=/usr DESTDIR="$tmp/root" uninstall >"$tmp/log" 2>&1; then ok
+else bad "make uninstall"; cat "$tmp/log"; fi
 left=$(find "$tmp/root" -type f)
-[ -z "$left" ] && ok || bad "left after uninstall: $left"
+if [ -z "$left" ]; then ok; else bad "left after uninstall: $left"; fi
+if [ ! -e "$tmp/root/usr/share/todoke" ]; then ok; else bad "usr/share/todoke left after uninstall"; fi
 echo "install: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
