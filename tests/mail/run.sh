@@ -31,8 +31,8 @@ PY
 sed 's/^reporter.email: .*/reporter.email: taro@example.jp/' "$here/golden/ipa/example.incident" > ex.incident
 printf 'PNG\0\001\377' > 構成図.png
 "$prog" export ipa ex.incident > ex.txt
-"$prog" export ipa ex.incident --eml --attach 構成図.png -o ipa.eml 2>err && ok || { bad "export --eml"; cat err; }
-[ "$(stat -c %a ipa.eml)" = 600 ] && ok || bad "eml not 0600"
+if "$prog" export ipa ex.incident --eml --attach 構成図.png -o ipa.eml 2>err; then ok; else bad "export --eml"; cat err; fi
+if [ "$(stat -c %a ipa.eml)" = 600 ]; then ok; else bad "eml not 0600"; fi
 check_mail ipa.eml "
 assert m['To'] == 'crack@ipa.go.jp', m['To']
 assert m['From'] == 'taro@example.jp', m['From']
@@ -48,7 +48,7 @@ assert parts[1].get_filename() == '構成図.png', parts[1].get_filename()
 assert parts[1].get_content() == b'PNG\x00\x01\xff'
 "
 
-"$prog" export ipa ex.incident --eml --encoding=utf-8 -o utf8.eml 2>err && ok || { bad "--eml utf-8"; cat err; }
+if "$prog" export ipa ex.incident --eml --encoding=utf-8 -o utf8.eml 2>err; then ok; else bad "--eml utf-8"; cat err; fi
 check_mail utf8.eml "
 assert not m.is_multipart()
 assert m.get_content_charset() == 'utf-8' and m['Content-Transfer-Encoding'] == 'base64'
@@ -56,8 +56,8 @@ assert body == open('ex.txt', encoding='utf-8').read()
 "
 
 # The example's own E-Mail (△△△@××…) is no address: From is left empty, said so.
-"$prog" export ipa "$here/golden/ipa/example.incident" --eml -o plain.eml 2>err && ok || bad "--eml example"
-grep -qF 'From: left empty' err && ok || bad "no note about From"
+if "$prog" export ipa "$here/golden/ipa/example.incident" --eml -o plain.eml 2>err; then ok; else bad "--eml example"; fi
+if grep -qF 'From: left empty' err; then ok; else bad "no note about From"; fi
 check_mail plain.eml "
 assert m['From'] == '', m['From']
 assert body == open(golden + '/ipa/example.expected', encoding='utf-8').read()
@@ -65,15 +65,83 @@ assert body == open(golden + '/ipa/example.expected', encoding='utf-8').read()
 
 # Characters ISO-2022-JP lacks: listed, nothing written, unless substituted.
 sed -e 's/ 😀//' "$here/golden/ipa/partial.incident" > p.incident
-"$prog" export ipa p.incident --eml -o p.eml 2>err; [ $? -eq 1 ] && ok || bad "unconvertible --eml not refused"
-grep -qF '「髙」 (U+9AD9) in (届出者) › 企業・組織名' err && ok || { bad "no list"; cat err; }
-[ ! -e p.eml ] && ok || bad "p.eml written"
-"$prog" export ipa p.incident --eml --substitute -o p.eml 2>err && ok || { bad "--substitute"; cat err; }
+"$prog" export ipa p.incident --eml -o p.eml 2>err; if [ $? -eq 1 ]; then ok; else bad "unconvertible --eml not refused"; fi
+if grep -qF '「髙」 (U+9AD9) in (届出者) › 企業・組織名' err; then ok; else bad "no list"; cat err; fi
+if [ ! -e p.eml ]; then ok; else bad "p.eml written"; fi
+if "$prog" export ipa p.incident --eml --substitute -o p.eml 2>err; then ok; else bad "--substitute"; cat err; fi
 check_mail p.eml "
 assert '企業・組織名:株式会社サンプル(株)高崎' in body, body[:300]
 assert m['From'] == '', m['From']
 "
-"$prog" export ipa ex.incident --eml --attach nothere.png -o x.eml 2>err; [ $? -eq 2 ] && ok || bad "missing attachment"
-grep -qF 'nothere.png' err && ok || bad "attachment not named"
+"$prog" export ipa ex.incident --eml --attach nothere.png -o x.eml 2>err; if [ $? -eq 2 ]; then ok; else bad "missing attachment"; fi
+if grep -qF 'nothere.png' err; then ok; else bad "attachment not named"; fi
+
+# The notice (お詫びとお知らせ) as a draft: To: left to the user (it goes to
+# the persons concerned), From: the inquiry window, Subject: the notice's
+# title, the body exactly the text export.
+notice=$here/golden/notice
+title='「さくら堂オンラインショップ」への不正アクセスによる個人情報漏えいに関するお詫びとお知らせ'
+"$prog" export notice "$notice/skimming.incident" > notice.txt
+if "$prog" export notice "$notice/skimming.incident" --eml -o notice.eml 2>err; then ok
+else bad "export notice --eml"; cat err; fi
+if [ "$(stat -c %a notice.eml)" = 600 ]; then ok; else bad "notice eml not 0600"; fi
+check_mail notice.eml "
+import html, re
+assert not m['To'], m['To']
+assert m['From'] == 'info@sakurado.example.jp', m['From']
+assert str(m['Subject']) == '$title', m['Subject']
+page = open(golden + '/notice/skimming.html', encoding='utf-8').read()
+assert str(m['Subject']) == html.unescape(re.search('<title>(.*)</title>', page).group(1))
+assert not m.is_multipart()
+assert m.get_content_type() == 'text/plain'
+assert m.get_content_charset() == 'iso-2022-jp' and m['Content-Transfer-Encoding'] == '7bit'
+assert all(b < 0x80 for b in open(sys.argv[1], 'rb').read())
+assert body == open('notice.txt', encoding='utf-8').read()
+assert body == open(golden + '/notice/skimming.txt', encoding='utf-8').read()
+"
+if "$prog" export notice "$notice/skimming.incident" --eml --encoding=utf-8 -o notice8.eml 2>err; then ok
+else bad "export notice --eml --encoding=utf-8"; cat err; fi
+check_mail notice8.eml "
+assert not m['To'], m['To']
+assert str(m['Subject']) == '$title', m['Subject']
+assert m.get_content_charset() == 'utf-8' and m['Content-Transfer-Encoding'] == 'base64'
+assert body == open('notice.txt', encoding='utf-8').read()
+"
+# No inquiry address: From: is the reporter's E-Mail.
+if "$prog" export notice "$notice/intrusion.incident" --eml -o intrusion.eml 2>err; then ok
+else bad "intrusion --eml"; cat err; fi
+check_mail intrusion.eml "
+assert m['From'] == 'info-sys@hikari-fudosan.example.jp', m['From']
+assert body == open(golden + '/notice/intrusion.txt', encoding='utf-8').read()
+"
+# Markup and quotes in the title and the body: kept as typed.
+if "$prog" export notice "$notice/escape.incident" --eml -o escape.eml 2>err; then ok
+else bad "escape --eml"; cat err; fi
+check_mail escape.eml "
+import html, re
+page = open(golden + '/notice/escape.html', encoding='utf-8').read()
+assert str(m['Subject']) == html.unescape(re.search('<title>(.*)</title>', page).group(1)), m['Subject']
+assert str(m['Subject']).startswith('「Tom & Jerry\'s \"Shop\" <script>alert(1)</script> &amp;」'), m['Subject']
+assert m['From'] == '', m['From']
+assert body == open(golden + '/notice/escape.txt', encoding='utf-8').read()
+"
+# Emoji and a combining mark: not in ISO-2022-JP, listed, nothing written;
+# UTF-8 carries them all.
+"$prog" export notice "$notice/other.incident" --eml -o other.eml 2>err
+if [ $? -eq 1 ]; then ok; else bad "other --eml (emoji) not refused"; fi
+if grep -qF '「🔔」 (U+1F514)' err; then ok; else bad "emoji not listed"; cat err; fi
+if [ ! -e other.eml ]; then ok; else bad "other.eml written"; fi
+if "$prog" export notice "$notice/other.incident" --eml --encoding=utf-8 -o other8.eml 2>err; then ok
+else bad "other --eml --encoding=utf-8"; cat err; fi
+check_mail other8.eml "
+assert 'Cafe\u0301' in str(m['Subject']), m['Subject']
+assert body == open(golden + '/notice/other.txt', encoding='utf-8').read()
+assert 'ﾌﾘｶﾞﾅ' in body and '🔔' in body
+"
+# The HTML page is no mail body.
+"$prog" export notice "$notice/skimming.incident" --format=html --eml -o html.eml 2>err
+if [ $? -eq 2 ]; then ok; else bad "--format=html --eml not refused with 2"; fi
+if grep -qF -- '--format=html' err; then ok; else bad "--format=html --eml: no reason"; cat err; fi
+if [ ! -e html.eml ]; then ok; else bad "html.eml written"; fi
 echo "mail: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
