@@ -27,8 +27,8 @@ void check_notice(const struct incident *inc, const struct notice_set *set,
 	struct diag d;
 	struct strbuf sb;
 	diag_clear(&d);
-	sb_init(&sb);
 	if (!notice_build(set, inc, &n, &d)) {
+		sb_init(&sb);
 		char buf[2048];
 		sb_addf(&sb, _("the notice cannot be written: %s"), diag_format(&d, buf, sizeof buf));
 		add(out, SEV_ERROR, "notice.type", sb_detach(&sb));

@@ -120,10 +120,14 @@ static bool eval_cond(struct ctx *c, const struct cond *cd, const char *file, in
 static void add_trimmed(struct strbuf *sb, const char *s)
 {
 	size_t n = strlen(s);
-	while (n && strchr(" \n\t", s[n - 1]))
-		n--;
-	while (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0)
-		n -= 3;
+	for (;;) {
+		if (n && strchr(" \n\t", s[n - 1]))
+			n--;
+		else if (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0)
+			n -= 3;  /* U+3000, the full-width space */
+		else
+			break;
+	}
 	sb_addn(sb, s, n);
 }
 

@@ -718,7 +718,7 @@ static int by_name(const void *a, const void *b)
 static bool declares_type(const char *data)
 {
 	for (const char *l = data; l; l = strchr(l, '\n'), l = l ? l + 1 : NULL)
-		if (strncmp(l, "type ", 5) == 0)
+		if (strncmp(l + strspn(l, " "), "type ", 5) == 0)
 			return true;
 	return false;
 }

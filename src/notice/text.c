@@ -38,9 +38,12 @@ static struct tok next_tok(const char *s)
 {
 	struct tok t = { s, 0, 0, *s == ' ' };
 	const unsigned char *u = (const unsigned char *)s;
-	if (*s == ' ') {
+	if (u[0] <= ' ') {
+		/* A space; a tab or other control character typed in an answer
+		 * counts as one (and is written as one). */
 		t.len = 1;
 		t.cols = 1;
+		t.space = true;
 		return t;
 	}
 	if (u[0] < 0x80) {
@@ -155,7 +158,10 @@ static void wrap(struct strbuf *out, const char *text, int width,
 				continue;
 			}
 		}
-		sb_addn(out, t.s, t.len);
+		if (t.space)
+			sb_addc(out, ' ');
+		else
+			sb_addn(out, t.s, t.len);
 		col += t.cols;
 		at_start = false;
 		s += t.len;
@@ -192,14 +198,56 @@ static void lines(struct strbuf *out, const char *text, int width,
 	}
 }
 
+/* Each line of text right-aligned or centred (a line too long as it is). */
 static void aligned(struct strbuf *out, const char *text, int width, bool right)
 {
 	int w = width > 0 ? width : 70;
+	for (const char *s = text;;) {
+		size_t n = strcspn(s, "\n");
+		char *l = xstrndup(s, n);
+		int c = text_cols(l);
+		if (c < w)
+			sb_addspaces(out, right ? w - c : (w - c) / 2);
+		for (const char *p = l; *p;) {
+			struct tok t = next_tok(p);
+			if (t.space)
+				sb_addc(out, ' ');
+			else
+				sb_addn(out, t.s, t.len);
+			p += t.len;
+		}
+		sb_addc(out, '\n');
+		free(l);
+		if (!s[n])
+			break;
+		s += n + 1;
+	}
+}
+
+/* A long title in lines of about equal length, each centred: 「…に関
+ * するお詫び」 is not left dangling under a full line. */
+static void title(struct strbuf *out, const char *text, int width)
+{
+	int w = width > 0 ? width : 70;
 	int c = text_cols(text);
-	if (c < w)
-		sb_addspaces(out, right ? w - c : (w - c) / 2);
-	sb_add(out, text);
-	sb_addc(out, '\n');
+	if (c <= w) {
+		aligned(out, text, width, false);
+		return;
+	}
+	int nlines = (c + w - 1) / w;
+	int target = (c + nlines - 1) / nlines + 2;   /* room for 禁則 */
+	if (target > w)
+		target = w;
+	struct strbuf tmp;
+	sb_init(&tmp);
+	lines(&tmp, text, target, "", "", "");
+	for (char *l = tmp.buf; *l;) {
+		char *nl = strchr(l, '\n');
+		*nl = '\0';
+		aligned(out, l, width, false);
+		l = nl + 1;
+	}
+	sb_release(&tmp);
 }
 
 void notice_text(const struct notice *n, int width, struct strbuf *out)
@@ -220,10 +268,7 @@ void notice_text(const struct notice *n, int width, struct strbuf *out)
 		char head[32];
 		switch (b->kind) {
 		case NB_TITLE:
-			if (text_cols(b->text) <= (width > 0 ? width : 70))
-				aligned(out, b->text, width, false);
-			else
-				lines(out, b->text, width, "", "", "");
+			title(out, b->text, width);
 			break;
 		case NB_RIGHT:
 			aligned(out, b->text, width, true);
