@@ -46,6 +46,7 @@ struct nblock {
 	char *text;         /* UTF-8, without the number or the ・ */
 	char number[16];    /* NB_SECTION "1.", NB_SUB "(1)" */
 	bool answer;        /* text comes (partly) from an answer */
+	int part;           /* which block of the template's order wrote it */
 };
 
 struct notice {

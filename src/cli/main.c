@@ -259,8 +259,9 @@ static int write_mail(const struct opts *o, const struct incident *inc, const ch
 	const char *org = model_text(inc->answers, "reporter.org");
 	const char *attach[17];
 	const char *check_enc = o->encoding ? o->encoding : "iso-2022-jp";
-	if (!o->substitute) {
-		/* The same list of unconvertible characters as a plain export. */
+	{
+		/* The same list of unconvertible characters as a plain export
+		 * (with --substitute: those without a stand-in). */
 		struct opts test = *o;
 		struct strbuf copy;
 		test.encoding = check_enc;

@@ -157,8 +157,16 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 		size_t at = text.len;
 		if (k > 1 && !utf8_out && !converts(code, utf8 + i, k)) {
 			const char *sub = encode_substitution(cp);
+			/* ｶﾞ: the half-width letter is written full-width, so its
+			 * half-width mark is the combining one after カ. */
+			unsigned long base = prev, mark = cp;
+			if ((cp == 0xFF9E || cp == 0xFF9F) && prev >= 0xFF61 && prev <= 0xFF9D) {
+				const char *full = encode_substitution(prev);
+				base = utf8_decode((const unsigned char *)full, strlen(full));
+				mark = cp == 0xFF9E ? 0x3099 : 0x309A;
+			}
 			for (size_t c = 0; c < sizeof composed / sizeof composed[0]; c++)
-				if (composed[c].base == prev && composed[c].mark == cp)
+				if (composed[c].base == base && composed[c].mark == mark)
 					sub = composed[c].composed;
 			if (substitute && sub && sub != encode_substitution(cp) &&
 			    converts(code, sub, strlen(sub))) {

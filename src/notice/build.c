@@ -22,6 +22,7 @@ struct ctx {
 	struct strbuf para;
 	bool para_answer;
 	int depth;                      /* phrases within phrases */
+	int part;                       /* the block of `order` being run */
 	struct diag *err;
 	bool failed;
 };
@@ -243,7 +244,7 @@ static void emit(struct ctx *c, enum nblock_kind k, const char *text, bool answe
 	struct notice *o = c->out;
 	if (!text[strspn(text, " \n")])
 		return;
-	struct nblock b = { .kind = k, .text = xstrdup(text), .answer = answer };
+	struct nblock b = { .kind = k, .text = xstrdup(text), .answer = answer, .part = c->part };
 	o->v = xrealloc(o->v, (o->n + 1) * sizeof *o->v);
 	o->v[o->n++] = b;
 }
@@ -365,12 +366,16 @@ static void run(struct ctx *c, const struct stmt *v, size_t n)
 		run_one(c, &v[i]);
 }
 
+/* A heading heads nothing when the next thing is another heading, the end,
+ * or text of another block of the order (the closing words after an
+ * empty 公的機関への報告). */
 static bool heads_nothing(const struct notice *o, size_t i)
 {
 	enum nblock_kind k = o->v[i].kind;
-	enum nblock_kind next = i + 1 < o->n ? o->v[i + 1].kind : NB_RIGHT;
-	bool ends = next == NB_SECTION || next == NB_RIGHT || next == NB_CENTER ||
-	            next == NB_TITLE;
+	bool last = i + 1 >= o->n;
+	enum nblock_kind next = last ? NB_RIGHT : o->v[i + 1].kind;
+	bool ends = last || o->v[i + 1].part != o->v[i].part || next == NB_SECTION ||
+	            next == NB_RIGHT || next == NB_CENTER || next == NB_TITLE;
 	return (k == NB_SECTION && ends) || (k == NB_SUB && (ends || next == NB_SUB));
 }
 
@@ -417,6 +422,7 @@ bool notice_build(const struct notice_set *s, const struct incident *inc,
 	}
 	for (size_t i = 0; i < t->norder && !c.failed; i++) {
 		const struct block *b = tmpl_block(t, t->order[i]);
+		c.part = (int)i;
 		run(&c, b->body, b->n);
 		flush_para(&c);
 	}

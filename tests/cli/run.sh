@@ -121,7 +121,7 @@ sed 's/ 😀//' enc.incident > enc2.incident
 expect enc-substituted 0 "$prog" export ipa enc2.incident --encoding=iso-2022-jp --substitute -o enc.txt
 iconv -f ISO-2022-JP -t UTF-8 enc.txt > enc.utf8 && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: not ISO-2022-JP"; }
 has enc-substituted enc.utf8 "企業・組織名:株式会社サンプル(株)高崎"
-has enc-substituted enc.utf8 "   ■その他(業務用サーハ゛)"
+has enc-substituted enc.utf8 "   ■その他(業務用サーバ)"
 expect enc-cp932 0 "$prog" export ipa enc2.incident --encoding=cp932 --crlf -o win.txt
 iconv -f CP932 -t UTF-8 win.txt | tr -d '\r' > win.utf8
 "$prog" export ipa enc2.incident > enc2.expected

@@ -138,6 +138,12 @@ assert 'Cafe\u0301' in str(m['Subject']), m['Subject']
 assert body == open(golden + '/notice/other.txt', encoding='utf-8').read()
 assert 'ﾌﾘｶﾞﾅ' in body and '🔔' in body
 "
+# With --substitute, what has no stand-in is listed as for a plain export:
+# exit 1, the emoji named, nothing written; ｶﾞ would have become ガ.
+"$prog" export notice "$notice/other.incident" --eml --substitute -o sub.eml 2>err
+if [ $? -eq 1 ]; then ok; else bad "other --eml --substitute: not exit 1"; fi
+if grep -qF '「🔔」 (U+1F514)' err; then ok; else bad "--substitute: emoji not listed"; cat err; fi
+if [ ! -e sub.eml ]; then ok; else bad "sub.eml written"; fi
 # The HTML page is no mail body.
 "$prog" export notice "$notice/skimming.incident" --format=html --eml -o html.eml 2>err
 if [ $? -eq 2 ]; then ok; else bad "--format=html --eml not refused with 2"; fi

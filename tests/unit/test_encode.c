@@ -98,6 +98,16 @@ START_TEST(substitutions_on_request)
 	decode("ISO-2022-JP", &out, back, sizeof back);
 	ck_assert_str_eq(back, "がきパ\n");
 	sb_release(&out);
+	/* Half-width kana with their half-width marks: one full-width letter
+	 * each (ガ, not カ゛); a mark that composes with nothing stays ゛. */
+	ck_assert(enc("ﾌﾘｶﾞﾅ ﾊﾟｿｺﾝ ｳﾞｧ ｱﾞ\n", "iso-2022-jp", false, true, &out, &rep));
+	decode("ISO-2022-JP", &out, back, sizeof back);
+	ck_assert_str_eq(back, "フリガナ パソコン ヴァ ア゛\n");
+	sb_release(&out);
+	/* CP932 has half-width kana: they are written as they are. */
+	ck_assert(enc("ｶﾞ\n", "cp932", false, true, &out, &rep));
+	ck_assert_uint_eq(out.len, 3);
+	sb_release(&out);
 	/* Without asking, ① is not replaced even where a stand-in exists. */
 	ck_assert(!enc("①\n", "euc-jp", false, false, &out, &rep));
 	ck_assert_uint_eq(rep.n, 1);

@@ -700,6 +700,13 @@ START_TEST(build_numbering)
 	                "R:以上\n");
 	/* A heading whose text is empty is none. */
 	ck_assert_built(T("section {cause|}\n|a\nsection 次\n|b\n"), "", "P:a\nS1.:次\nP:b\n");
+	/* Nor does a heading head the text of the next block of the order:
+	 * an empty 公的機関への報告 before the closing words goes. */
+	static const char parts[] = "todoke-notice 1\ntype other\norder a b\n"
+	                            "block a\nsection 報告\nif cause\n|原因\nend\nend\n"
+	                            "block b\n|結び\nend\n";
+	ck_assert_built(parts, "", "P:結び\n");
+	ck_assert_built(parts, "cause: C\n", "S1.:報告\nP:原因\nP:結び\n");
 }
 END_TEST
 
