@@ -142,5 +142,26 @@ mkdir -p data/forms && printf 'todoke-form 1\nid x\nversion 1\ntitle X\n|{box a}
 expect bad-form 2 env TODOKE_DATADIR="$tmp/data" "$prog" forms &&
 	has bad-form err "data/forms/x-1.form:6: question \"a\" already declared on line 5"
 
+# The notice: with the PPC report mandatory, `check` says which item of
+# 規則第10条 it lacks and what to answer; a template that names a question
+# no form has stops the export with its file and line.
+notices="$golden/../notice"
+awk '/^cause:/ { skip = 1; next } skip && /^\|/ { next } { skip = 0; print }' \
+	"$notices/skimming.incident" > nocause.incident
+expect notice-duty 1 env TODOKE_TODAY=2024-12-01 "$prog" check nocause.incident &&
+	has notice-duty out "item 四 原因, which 規則第10条 requires when the PPC report is mandatory, is not in it; answer 5.原因"
+expect notice-duty-ok 0 env TODOKE_TODAY=2024-12-01 "$prog" check "$notices/skimming.incident"
+expect notice-text 0 "$prog" export notice nocause.incident && has notice-text out "〔原因〕"
+mkdir -p "$tmp/ndata/forms/notice"
+cp "$TODOKE_DATADIR"/forms/*.form "$tmp/ndata/forms/"
+cp "$TODOKE_DATADIR"/forms/notice/*.notice "$tmp/ndata/forms/notice/"
+sed 's/{cause}/{caus}/' "$TODOKE_DATADIR/forms/notice/common.notice" > "$tmp/ndata/forms/notice/common.notice"
+expect notice-bad-template 2 env TODOKE_DATADIR="$tmp/ndata" "$prog" export notice "$notices/skimming.incident" &&
+	has notice-bad-template err "forms/notice/common.notice:"
+has notice-bad-template err "no question \"caus\" in this incident's forms"
+expect notice-format 2 "$prog" export ipa ex.incident --format=html &&
+	has notice-format err "--format=html is for the notice"
+expect notice-format-bad 2 "$prog" export notice nocause.incident --format=pdf
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
