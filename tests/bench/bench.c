@@ -10,6 +10,7 @@
 #include "todoke/export.h"
 #include "todoke/fileio.h"
 #include "todoke/incident.h"
+#include "todoke/notice.h"
 #include "todoke/ppc.h"
 
 static double now(void)
@@ -74,6 +75,41 @@ int main(void)
 		sb_release(&out);
 	}
 	report("export the PPC report with its decision", 5000, t0);
+
+	/* The notice: its wording is read once, then built from the answers
+	 * (the review's problem list builds it on every redraw). */
+	t0 = now();
+	for (int i = 0; i < 200; i++) {
+		struct notice_set *ns = notice_set_load(dir, &d);
+		notice_set_free(&ns);
+	}
+	report("load the notice's wording (8 files)", 200, t0);
+	struct notice_set *ns = notice_set_load(dir, &d);
+	struct incident *ninc = NULL;
+	char *ntext;
+	size_t nlen;
+	if (!ns || !file_read_all("tests/golden/notice/skimming.incident", &ntext, &nlen, &d) ||
+	    !incident_parse(ntext, nlen, "skimming.incident", fs, &ninc, &d)) {
+		fprintf(stderr, "bench: %s\n", d.msg);
+		return 1;
+	}
+	t0 = now();
+	for (int i = 0; i < 5000; i++) {
+		sb_init(&out);
+		export_notice(ninc, ns, NOTICE_TEXT, &out, &d);
+		sb_release(&out);
+	}
+	report("export the notice as text (skimming)", 5000, t0);
+	t0 = now();
+	for (int i = 0; i < 5000; i++) {
+		sb_init(&out);
+		export_notice(ninc, ns, NOTICE_HTML, &out, &d);
+		sb_release(&out);
+	}
+	report("export the notice as HTML (skimming)", 5000, t0);
+	incident_free(&ninc);
+	free(ntext);
+	notice_set_free(&ns);
 
 	/* A long pasted text: the wizard lays it out on every keystroke. */
 	struct strbuf paste;
