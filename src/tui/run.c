@@ -171,13 +171,13 @@ int tui_run(struct formset *fs, const char *path)
 		fprintf(stderr, "todoke: TODOKE_TODAY: %s\n", why);
 		return 2;
 	}
+	if (!term_start())
+		return 2;
 	/* Without its wording the notice cannot be previewed; all else works. */
 	struct diag nd;
 	diag_clear(&nd);
 	if (!(a.notices = notice_set_load(todoke_datadir(), &nd)))
 		diag_format(&nd, a.notices_err, sizeof a.notices_err);
-	if (!term_start())
-		return 2;
 	atexit(term_end);
 	bool from_start = path == NULL;
 	char *chosen = NULL;
