@@ -369,6 +369,109 @@ static void run(struct ctx *c, const struct stmt *v, size_t n)
 /* A heading heads nothing when the next thing is another heading, the end,
  * or text of another block of the order (the closing words after an
  * empty 公的機関への報告). */
+/* ---- every name of the template, before anything is built -------------
+ * A misspelt question id in a branch these answers do not take would
+ * otherwise show only on another incident: say so now, with its line. */
+
+static const struct question *resolve(struct ctx *c, const char *name, const char *file,
+                                      int line)
+{
+	if (name[0] == '.') {
+		if (!c->rq) {
+			fail_at(c, file, line, _("\"%s\": a field of a list, used outside \"for\""), name);
+			return NULL;
+		}
+		int i = question_field(c->rq, name + 1);
+		if (i < 0)
+			fail_at(c, file, line, _("the list has no field \"%s\""), name);
+		return i < 0 ? NULL : &c->rq->fields[i];
+	}
+	const struct question *q = incident_question(c->inc, name, NULL);
+	if (!q)
+		fail_at(c, file, line, _("no question \"%s\" in this incident's forms"), name);
+	return q;
+}
+
+static void valid_cond(struct ctx *c, const struct cond *cd, const char *file, int line)
+{
+	for (size_t i = 0; i < cd->n && !c->failed; i++) {
+		const struct term *t = &cd->v[i];
+		if (t->kind == T_MANDATORY || (t->kind == T_ANSWERED && strcmp(t->id, "@persons") == 0))
+			continue;
+		const struct question *q = resolve(c, t->id, file, line);
+		if (!q)
+			return;
+		if (t->kind == T_ANY && (q->type != Q_REPEAT || question_field(q, t->opts[0]) < 0))
+			fail_at(c, file, line, _("\"%s\" is not a list with the field \"%s\""),
+			        t->id, t->opts[0]);
+		for (size_t k = 0; t->kind == T_EQUALS && k < t->nopts; k++)
+			if (q->type == Q_CHOICE && question_option(q, t->opts[k]) < 0)
+				fail_at(c, file, line, _("question \"%s\" has no option \"%s\""),
+				        t->id, t->opts[k]);
+	}
+}
+
+static void valid_inls(struct ctx *c, const struct inl *v, size_t n, const struct itext *at)
+{
+	for (size_t i = 0; i < n && !c->failed; i++) {
+		const struct inl *x = &v[i];
+		if (x->kind == IN_IF) {
+			valid_cond(c, &x->cond, at->file, at->line);
+			valid_inls(c, x->then, x->nthen, at);
+			valid_inls(c, x->els, x->nels, at);
+			continue;
+		}
+		if (x->kind != IN_VAR)
+			continue;
+		valid_inls(c, x->fallback, x->nfallback, at);
+		const struct phrase *ph = x->text[0] != '.' && x->text[0] != '@'
+		                          ? tmpl_phrase(c->t, x->text) : NULL;
+		if (ph) {
+			if (c->depth > 16) {
+				fail_at(c, at->file, at->line, _("phrase \"%s\" uses itself"), x->text);
+				return;
+			}
+			c->depth++;
+			valid_inls(c, ph->text.v, ph->text.n, &ph->text);
+			c->depth--;
+		} else if (x->text[0] == '@') {
+			if (strcmp(x->text, "@persons") != 0 && strcmp(x->text, "@type") != 0)
+				fail_at(c, at->file, at->line, _("unknown name \"%s\""), x->text);
+		} else {
+			resolve(c, x->text, at->file, at->line);
+		}
+	}
+}
+
+static void valid_stmts(struct ctx *c, const struct stmt *v, size_t n)
+{
+	for (size_t i = 0; i < n && !c->failed; i++) {
+		const struct stmt *s = &v[i];
+		valid_inls(c, s->text.v, s->text.n, &s->text);
+		if (s->kind == ST_ITEMS)
+			resolve(c, s->id, s->file, s->line);
+		else if (s->kind == ST_IF) {
+			valid_cond(c, &s->cond, s->file, s->line);
+			valid_stmts(c, s->body, s->nbody);
+			valid_stmts(c, s->els, s->nels);
+		} else if (s->kind == ST_FOR) {
+			const struct question *q = resolve(c, s->id, s->file, s->line);
+			if (q && q->type != Q_REPEAT)
+				fail_at(c, s->file, s->line, _("\"%s\" is not a list"), s->id);
+			if (!q || q->type != Q_REPEAT)
+				return;
+			const struct question *save = c->rq;
+			c->rq = q;
+			valid_stmts(c, s->body, s->nbody);
+			c->rq = save;
+		} else if (s->kind == ST_USE) {
+			const struct block *b = tmpl_block(c->t, s->id);
+			if (b)
+				valid_stmts(c, b->body, b->n);
+		}
+	}
+}
+
 static bool heads_nothing(const struct notice *o, size_t i)
 {
 	enum nblock_kind k = o->v[i].kind;
@@ -419,6 +522,10 @@ bool notice_build(const struct notice_set *s, const struct incident *inc,
 	for (int i = 0; i < 10; i++) {
 		out->duty_name[i] = t->duty_name[i] ? xstrdup(t->duty_name[i]) : NULL;
 		out->duty_ids[i] = t->duty_ids[i] ? xstrdup(t->duty_ids[i]) : NULL;
+	}
+	for (size_t i = 0; i < t->norder && !c.failed; i++) {
+		const struct block *b = tmpl_block(t, t->order[i]);
+		valid_stmts(&c, b->body, b->n);
 	}
 	for (size_t i = 0; i < t->norder && !c.failed; i++) {
 		const struct block *b = tmpl_block(t, t->order[i]);
