@@ -22,6 +22,11 @@ struct notice_set;
 /* Loads every DIR/forms/notice/NAME.notice (DIR as formset_load's); a file that
  * does not parse is an error naming its file and line. */
 struct notice_set *notice_set_load(const char *datadir, struct diag *err);
+/* The same, with the company's own wording in the directory `own` (when it
+ * exists): a file there replaces the installed file of the same name, for
+ * `include` too, so one changed phrase is one small file. */
+struct notice_set *notice_set_load_own(const char *datadir, const char *own,
+                                       struct diag *err);
 /* Parses one template from text; `include` is resolved in `dir`. */
 struct notice_set *notice_set_parse(const char *text, size_t len, const char *name,
                                     const char *dir, struct diag *err);

@@ -35,6 +35,13 @@ extern const char *const profile_keys[];
  * ~/.config/todoke/profile.  malloc'd; NULL when no home directory can be
  * found (profile_load and profile_save then report an error). */
 char *profile_path(void);
+/* NAME in the same folder (TODOKE_HOME, XDG_CONFIG_HOME/todoke or
+ * ~/.config/todoke); malloc'd, NULL without a home directory. */
+char *config_path(const char *name);
+/* Where one's own wording of the notice is: $TODOKE_NOTICE_DIR (a
+ * company's, set for everyone on a shared server), else the folder
+ * `notice` beside the profile.  malloc'd, or NULL. */
+char *notice_own_dir(void);
 
 /* Sets the profile's answers into m (Q_TEXT, only the keys above),
  * replacing answers m had for them.  A missing file is not an error

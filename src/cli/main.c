@@ -21,6 +21,7 @@
 #include "todoke/mail.h"
 #include "todoke/notice.h"
 #include "todoke/ppc.h"
+#include "todoke/profile.h"
 #include "todoke/tui.h"
 
 /* Exit status: 0 all well, 1 problems found (check), 2 usage or bad input. */
@@ -149,7 +150,9 @@ static struct notice_set *load_notices(void)
 {
 	struct diag d;
 	diag_clear(&d);
-	struct notice_set *s = notice_set_load(todoke_datadir(), &d);
+	char *own = notice_own_dir();
+	struct notice_set *s = notice_set_load_own(todoke_datadir(), own, &d);
+	free(own);
 	if (!s)
 		print_diag(&d);
 	return s;

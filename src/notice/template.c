@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "todoke/fileio.h"
 #include "todoke/form.h"
@@ -18,6 +20,7 @@ struct parser {
 	struct tmpl *t;
 	const char *file;           /* owned by t->files */
 	const char *dir;
+	const char *own;            /* the company's own wording, searched first */
 	int line;
 	struct diag *err;
 	int depth;                  /* of include */
@@ -475,8 +478,16 @@ static bool include_file(struct parser *p, const char *name)
 		return fail(p, "include names a file of the same directory");
 	if (p->depth >= 4)
 		return fail(p, "include nested too deeply (a loop?)");
+	/* One's own file first; but a file of one's own that includes its own
+	 * name means the installed file it adds to. */
+	const char *base = strrchr(p->file, '/');
+	base = base ? base + 1 : p->file;
+	bool self = p->own && strncmp(p->file, p->own, strlen(p->own)) == 0 &&
+	            p->file[strlen(p->own)] == '/' && strcmp(base, name) == 0;
 	char path[1024];
-	snprintf(path, sizeof path, "%s/%s", p->dir, name);
+	snprintf(path, sizeof path, "%s/%s", p->own && !self ? p->own : p->dir, name);
+	if (p->own && !self && access(path, F_OK) != 0)
+		snprintf(path, sizeof path, "%s/%s", p->dir, name);
 	char *data;
 	size_t len;
 	struct diag sub;
@@ -486,7 +497,7 @@ static bool include_file(struct parser *p, const char *name)
 	struct tmpl *t = p->t;
 	t->files = xrealloc(t->files, (t->nfiles + 1) * sizeof *t->files);
 	t->files[t->nfiles++] = xstrdup(path);
-	struct parser q = { t, t->files[t->nfiles - 1], p->dir, 0, p->err, p->depth + 1 };
+	struct parser q = { t, t->files[t->nfiles - 1], p->dir, p->own, 0, p->err, p->depth + 1 };
 	bool ok = parse_file(&q, data, len);
 	free(data);
 	return ok;
@@ -670,14 +681,14 @@ static bool check_uses(struct parser *p, const struct stmt *v, size_t n, int dep
 	return true;
 }
 
-struct notice_set *notice_set_parse(const char *text, size_t len, const char *name,
-                                    const char *dir, struct diag *err)
+static struct notice_set *parse_one(const char *text, size_t len, const char *name,
+                                    const char *dir, const char *own, struct diag *err)
 {
 	struct tmpl *t = xcalloc(1, sizeof *t);
 	t->path = xstrdup(name);
 	t->files = xmalloc(sizeof *t->files);
 	t->files[t->nfiles++] = xstrdup(name);
-	struct parser p = { t, t->files[0], dir ? dir : ".", 0, err, 0 };
+	struct parser p = { t, t->files[0], dir ? dir : ".", own, 0, err, 0 };
 	bool ok = parse_file(&p, text, len);
 	if (ok && !t->type) {
 		p.line = 0;
@@ -708,6 +719,12 @@ struct notice_set *notice_set_parse(const char *text, size_t len, const char *na
 	return s;
 }
 
+struct notice_set *notice_set_parse(const char *text, size_t len, const char *name,
+                                    const char *dir, struct diag *err)
+{
+	return parse_one(text, len, name, dir, NULL, err);
+}
+
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -723,38 +740,67 @@ static bool declares_type(const char *data)
 	return false;
 }
 
-struct notice_set *notice_set_load(const char *datadir, struct diag *err)
+/* The *.notice file names of dir, added to names (each once). */
+static bool list_templates(const char *dir, char ***names, size_t *nn, struct diag *err)
 {
-	char dir[1024];
-	snprintf(dir, sizeof dir, "%s/forms/notice", datadir);
 	DIR *d = opendir(dir);
 	if (!d) {
 		diag_set(err, dir, 0, "cannot read the notice templates: %s", strerror(errno));
-		return NULL;
+		return false;
 	}
-	char **names = NULL;
-	size_t nn = 0;
 	for (struct dirent *e; (e = readdir(d));) {
 		size_t l = strlen(e->d_name);
-		if (l > 7 && strcmp(e->d_name + l - 7, ".notice") == 0 && e->d_name[0] != '.') {
-			names = xrealloc(names, (nn + 1) * sizeof *names);
-			names[nn++] = xstrdup(e->d_name);
+		if (l <= 7 || strcmp(e->d_name + l - 7, ".notice") != 0 || e->d_name[0] == '.')
+			continue;
+		bool seen = false;
+		for (size_t i = 0; i < *nn && !seen; i++)
+			seen = strcmp((*names)[i], e->d_name) == 0;
+		if (!seen) {
+			*names = xrealloc(*names, (*nn + 1) * sizeof **names);
+			(*names)[(*nn)++] = xstrdup(e->d_name);
 		}
 	}
 	closedir(d);
+	return true;
+}
+
+struct notice_set *notice_set_load(const char *datadir, struct diag *err)
+{
+	return notice_set_load_own(datadir, NULL, err);
+}
+
+struct notice_set *notice_set_load_own(const char *datadir, const char *own, struct diag *err)
+{
+	char dir[1024];
+	snprintf(dir, sizeof dir, "%s/forms/notice", datadir);
+	char **names = NULL;
+	size_t nn = 0;
+	struct stat st;
+	if (own && (stat(own, &st) != 0 || !S_ISDIR(st.st_mode)))
+		own = NULL;    /* no wording of one's own: the installed one */
+	if ((own && !list_templates(own, &names, &nn, err)) ||
+	    !list_templates(dir, &names, &nn, err)) {
+		for (size_t i = 0; i < nn; i++)
+			free(names[i]);
+		free(names);
+		return NULL;
+	}
 	qsort(names, nn, sizeof *names, by_name);
 	struct notice_set *set = xcalloc(1, sizeof *set);
 	bool ok = true;
 	for (size_t i = 0; i < nn; i++) {
+		/* A file of one's own wording replaces the installed one. */
 		char path[1200];
-		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		snprintf(path, sizeof path, "%s/%s", own ? own : dir, names[i]);
+		if (own && access(path, F_OK) != 0)
+			snprintf(path, sizeof path, "%s/%s", dir, names[i]);
 		char *data;
 		size_t len;
 		if (ok && !file_read_all(path, &data, &len, err))
 			ok = false;
 		else if (ok) {
 			if (declares_type(data)) {
-				struct notice_set *one = notice_set_parse(data, len, path, dir, err);
+				struct notice_set *one = parse_one(data, len, path, dir, own, err);
 				if (!one)
 					ok = false;
 				else if (notice_set_find(set, one->v[0]->type)) {

@@ -26,16 +26,16 @@ static const char *env(const char *name)
 	return v && *v ? v : NULL;
 }
 
-char *profile_path(void)
+char *config_path(const char *name)
 {
 	struct strbuf sb;
 	const char *base;
 	sb_init(&sb);
 	if ((base = env("TODOKE_HOME")))
-		sb_addf(&sb, "%s/profile", base);
+		sb_addf(&sb, "%s/%s", base, name);
 	/* The XDG spec says to ignore relative paths. */
 	else if ((base = env("XDG_CONFIG_HOME")) && base[0] == '/')
-		sb_addf(&sb, "%s/todoke/profile", base);
+		sb_addf(&sb, "%s/todoke/%s", base, name);
 	else {
 		base = env("HOME");
 		if (!base) {
@@ -46,9 +46,20 @@ char *profile_path(void)
 			sb_release(&sb);
 			return NULL;
 		}
-		sb_addf(&sb, "%s/.config/todoke/profile", base);
+		sb_addf(&sb, "%s/.config/todoke/%s", base, name);
 	}
 	return sb_detach(&sb);
+}
+
+char *profile_path(void)
+{
+	return config_path("profile");
+}
+
+char *notice_own_dir(void)
+{
+	const char *dir = env("TODOKE_NOTICE_DIR");
+	return dir ? xstrdup(dir) : config_path("notice");
 }
 
 static int key_index(const char *key)

@@ -176,7 +176,10 @@ int tui_run(struct formset *fs, const char *path)
 	/* Without its wording the notice cannot be previewed; all else works. */
 	struct diag nd;
 	diag_clear(&nd);
-	if (!(a.notices = notice_set_load(todoke_datadir(), &nd)))
+	char *own = notice_own_dir();
+	a.notices = notice_set_load_own(todoke_datadir(), own, &nd);
+	free(own);
+	if (!a.notices)
 		diag_format(&nd, a.notices_err, sizeof a.notices_err);
 	atexit(term_end);
 	bool from_start = path == NULL;
