@@ -126,6 +126,9 @@ test: all $(UNIT_BIN)
 
 export TODOKE_DATADIR := $(CURDIR)
 export TODOKE_LOCALEDIR := $(CURDIR)/$(B)/locale
+# The tests read the installed wording of the notice, never the wording of
+# whoever runs them (~/.config/todoke/notice).
+export TODOKE_NOTICE_DIR := $(CURDIR)/tests/no-own-wording
 export CK_DEFAULT_TIMEOUT := 30
 
 unit: $(UNIT_BIN)

@@ -165,19 +165,19 @@ has notice-bad-template err "no question \"caus\" in this incident's forms"
 mkdir -p "$tmp/home/notice"
 printf 'todoke-notice 1\ninclude common.notice\nset items.lead 次の情報が含まれます。\n' \
 	> "$tmp/home/notice/common.notice"
-expect notice-own 0 env TODOKE_HOME="$tmp/home" "$prog" export notice "$notices/skimming.incident" &&
+expect notice-own 0 env -u TODOKE_NOTICE_DIR TODOKE_HOME="$tmp/home" "$prog" export notice "$notices/skimming.incident" &&
 	has notice-own out "　次の情報が含まれます。"
 grep -qF "漏えいした可能性のある情報は、次のとおりです。" out && { fail=$((fail + 1)); echo "FAIL: notice-own: installed phrase kept"; } || pass=$((pass + 1))
 has notice-own out "2. 個人情報漏えい状況"
 printf 'todoke-notice 1\ntype skimming\ninclude common.notice\nset leak.head 漏えいの状況\n' \
 	> "$tmp/home/notice/skimming.notice"
-expect notice-own-type 0 env TODOKE_HOME="$tmp/home" "$prog" export notice "$notices/skimming.incident" &&
+expect notice-own-type 0 env -u TODOKE_NOTICE_DIR TODOKE_HOME="$tmp/home" "$prog" export notice "$notices/skimming.incident" &&
 	has notice-own-type out "2. 漏えいの状況"
 has notice-own-type out "　次の情報が含まれます。"
 expect notice-company 0 env TODOKE_HOME="$tmp/home" TODOKE_NOTICE_DIR="$tmp/none" "$prog" export notice "$notices/skimming.incident" &&
 	has notice-company out "漏えいした可能性のある情報は、次のとおりです。"
 printf 'todoke-notice 1\ntype skimming\nblock x\n|{nosuch}\nend\norder x\n' > "$tmp/home/notice/skimming.notice"
-expect notice-own-bad 2 env TODOKE_HOME="$tmp/home" "$prog" export notice "$notices/skimming.incident" &&
+expect notice-own-bad 2 env -u TODOKE_NOTICE_DIR TODOKE_HOME="$tmp/home" "$prog" export notice "$notices/skimming.incident" &&
 	has notice-own-bad err "home/notice/skimming.notice:4: no question \"nosuch\""
 expect notice-format 2 "$prog" export ipa ex.incident --format=html &&
 	has notice-format err "--format=html is for the notice"
