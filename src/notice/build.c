@@ -42,28 +42,16 @@ static void fail_at(struct ctx *c, const char *file, int line, const char *fmt, 
 	va_end(ap);
 }
 
-/* The question behind a name, and the answers it is read from. */
+static const struct question *resolve(struct ctx *c, const char *name, const char *file,
+                                      int line);
+
+/* The question behind a name, and the answers it is read from: the
+ * entry of the list being gone through for a .field. */
 static const struct question *lookup(struct ctx *c, const char *name,
                                      const struct model **m, const char *file, int line)
 {
-	if (name[0] == '.') {
-		if (!c->entry) {
-			fail_at(c, file, line, _("\"%s\": a field of a list, used outside \"for\""), name);
-			return NULL;
-		}
-		int i = question_field(c->rq, name + 1);
-		if (i < 0) {
-			fail_at(c, file, line, _("the list has no field \"%s\""), name);
-			return NULL;
-		}
-		*m = c->entry;
-		return &c->rq->fields[i];
-	}
-	const struct question *q = incident_question(c->inc, name, NULL);
-	if (!q)
-		fail_at(c, file, line, _("no question \"%s\" in this incident's forms"), name);
-	*m = c->m;
-	return q;
+	*m = name[0] == '.' ? c->entry : c->m;
+	return resolve(c, name, file, line);
 }
 
 static bool has_answer(const struct question *q, const struct model *m)
