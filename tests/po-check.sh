@@ -44,6 +44,15 @@ for m in re.finditer(r"^msgid \"(.*)\"\nmsgstr \"(.*)\"$", text, re.M):
     w = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
     if w > 78:
         print("FAIL: footer is %d columns: %s" % (w, s)); bad += 1
+# The keys of a preview go before the scrolling keys on the same line.
+tr = {un(m.group(1)): un(m.group(2)) for m in re.finditer(r"^msgid \"(.*)\"\nmsgstr \"(.*)\"$", text, re.M)}
+scroll = "↑↓ PgUp PgDn scroll  ←→ sideways  Esc/q back"
+for hint in ("e export", "e export text  h export HTML", "s stand-ins  e encoding"):
+    for a, b in ((hint, scroll), (tr.get(hint, ""), tr.get(scroll, ""))):
+        s = a + "  " + b
+        w = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+        if not a or w > 78:
+            print("FAIL: preview footer is %d columns: %s" % (w, s)); bad += 1
 sys.exit(1 if bad else 0)
 ' && ok || fail=$((fail + 1))
 

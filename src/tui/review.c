@@ -286,7 +286,7 @@ static void preview(struct app *a, const struct document *which)
 	bool notice = which == &notice_doc;
 	if (which->export(a, &doc, &d))
 		key = notice ? dialog_text_keys(a, _(which->preview), doc.buf, "eh",
-		                                _("e export text  h export web page"))
+		                                _("e export text  h export HTML"))
 		             : dialog_text_keys(a, _(which->preview), doc.buf, "e", _("e export"));
 	else {
 		char buf[2048];
