@@ -18,6 +18,16 @@ tm kill-server
 e2e_start "$inc"
 wait_for "(1 / 35 ページ)"
 wait_for "回答済み 0 / "
+# The review and the notice's preview, keys and all, in Japanese at 80x24.
+keys C-r
+wait_for "n お知らせ  e 書出し  Esc 戻る"
+keys n
+wait_for "プレビュー: お客様へのお知らせ (お詫びとお知らせ)"
+wait_for "e テキスト  h HTML  ↑↓ PgUp PgDn スクロール  ←→ 横スクロール  Esc/q 戻る"
+keys Escape
+wait_for "n お知らせ"                  # back in the review
+keys Escape
+wait_for "Tab/Enter 次へ"              # back on the page
 keys Escape
 wait_for "todoke を終了しますか? 回答は保存されています。 (y/n)"
 keys y
