@@ -434,7 +434,9 @@ static int cmd_check(const struct opts *o, int argc, char **argv)
 				const struct question *q = &inc->forms[k]->qs[i];
 				const struct form *owner = NULL;
 				incident_question(inc, q->id, &owner);
-				if (owner != inc->forms[k] || check_answered(inc->answers, q))
+				/* Hidden questions (`when`) do not apply: not asked. */
+				if (owner != inc->forms[k] || check_answered(inc->answers, q) ||
+				    !question_shown(q, inc->answers))
 					continue;
 				char *pl = question_place(inc, q->id);
 				printf("%s: %s: %s\n", argv[0], _("unanswered"), pl);

@@ -152,6 +152,12 @@ expect notice-duty 1 env TODOKE_TODAY=2024-12-01 "$prog" check nocause.incident 
 	has notice-duty out "item 四 原因, which 規則第10条 requires when the PPC report is mandatory, is not in it; answer 5.原因"
 expect notice-duty-ok 0 env TODOKE_TODAY=2024-12-01 "$prog" check "$notices/skimming.incident"
 expect notice-text 0 "$prog" export notice nocause.incident && has notice-text out "〔原因〕"
+# --all lists what is still open, never a question that does not apply:
+# takeover was published 11 days after discovery (no reason asked) and has
+# no card requests.
+expect notice-all 0 env TODOKE_TODAY=2024-12-01 "$prog" check --all "$notices/takeover.incident"
+if grep -q "公表が遅れた理由\|カード再発行" out; then fail=$((fail + 1)); echo "FAIL: notice-all lists questions that do not apply"
+else pass=$((pass + 1)); fi
 mkdir -p "$tmp/ndata/forms/notice"
 cp "$TODOKE_DATADIR"/forms/*.form "$tmp/ndata/forms/"
 cp "$TODOKE_DATADIR"/forms/notice/*.notice "$tmp/ndata/forms/notice/"
