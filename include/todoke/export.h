@@ -30,7 +30,10 @@ enum notice_format { NOTICE_TEXT, NOTICE_HTML };
 /* Plain text is wrapped at 70 columns: 35 full-width characters, as
  * Japanese e-mail and letters are written. */
 #define NOTICE_TEXT_WIDTH 70
+/* *title (when title is not NULL) gets the notice's title, malloc'd: the
+ * Subject: of its e-mail draft. */
 bool export_notice(const struct incident *inc, const struct notice_set *set,
-                   enum notice_format fmt, struct strbuf *out, struct diag *err);
+                   enum notice_format fmt, struct strbuf *out, char **title,
+                   struct diag *err);
 
 #endif

@@ -50,7 +50,6 @@ struct nblock {
 	enum nblock_kind kind;
 	char *text;         /* UTF-8, without the number or the ・ */
 	char number[16];    /* NB_SECTION "1.", NB_SUB "(1)" */
-	bool answer;        /* text comes (partly) from an answer */
 	int part;           /* which block of the template's order wrote it */
 };
 
@@ -70,6 +69,11 @@ struct notice {
 bool notice_build(const struct notice_set *s, const struct incident *inc,
                   struct notice *out, struct diag *err);
 void notice_release(struct notice *n);
+
+/* The notice's title (its first title block), or NULL. */
+const char *notice_title(const struct notice *n);
+/* "一" … "九": the name of item i (1…9) of 規則第8条第1項. */
+const char *notice_item_name(int i);
 
 /* Plain text, paragraphs wrapped at `width` columns (0: not wrapped) with
  * 禁則 (no line starts with 、。」 and the like). */

@@ -1,5 +1,6 @@
 /* check — consistency rules of the forms, plus the rules every form has. */
 #include "todoke/check.h"
+#include "internal.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,11 +11,8 @@
 #include "todoke/ppc.h"
 #include "todoke/strbuf.h"
 
-static void add(struct problems *p, enum severity sev, const char *id, int line,
-                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void add(struct problems *p, enum severity sev, const char *id, int line,
-                const char *fmt, ...)
+void check_add(struct problems *p, enum severity sev, const char *id, int line,
+               const char *fmt, ...)
 {
 	struct strbuf sb;
 	va_list ap;
@@ -143,7 +141,7 @@ static void run_rule(const struct incident *inc, const struct form *f,
 			sb_addf(&sb, "%s%s", sb.len ? _(" or ") : "", pl);
 			free(pl);
 		}
-		add(out, SEV_MISSING, first, 0, _("%s: not answered"), sb.buf);
+		check_add(out, SEV_MISSING, first, 0, _("%s: not answered"), sb.buf);
 		sb_release(&sb);
 		return;
 	}
@@ -159,7 +157,7 @@ static void run_rule(const struct incident *inc, const struct form *f,
 			if (strncmp(q->id, r->ids[1], plen) != 0 || !model_checked(m, q->id))
 				continue;
 			char *pl = question_place(inc, q->id);
-			add(out, SEV_ERROR, q->id, value_line(m, q->id),
+			check_add(out, SEV_ERROR, q->id, value_line(m, q->id),
 			    _("%s: ticked, but %s is 「%s」"), pl, cpl, optlabel);
 			free(pl);
 		}
@@ -171,7 +169,7 @@ static void run_rule(const struct incident *inc, const struct form *f,
 			char *pl = question_place(inc, r->ids[0]);
 			date_format_iso(a, dbuf[0], sizeof dbuf[0]);
 			date_format_iso(today, dbuf[1], sizeof dbuf[1]);
-			add(out, SEV_ERROR, r->ids[0], value_line(m, r->ids[0]),
+			check_add(out, SEV_ERROR, r->ids[0], value_line(m, r->ids[0]),
 			    _("%s: %s is in the future (today is %s)"), pl, dbuf[0], dbuf[1]);
 			free(pl);
 		}
@@ -183,7 +181,7 @@ static void run_rule(const struct incident *inc, const struct form *f,
 			char *pb = question_place(inc, r->ids[1]);
 			date_format_iso(a, dbuf[0], sizeof dbuf[0]);
 			date_format_iso(b, dbuf[1], sizeof dbuf[1]);
-			add(out, SEV_ERROR, r->ids[0], value_line(m, r->ids[0]),
+			check_add(out, SEV_ERROR, r->ids[0], value_line(m, r->ids[0]),
 			    _("%s: %s is before %s (%s)"), pa, dbuf[0], pb, dbuf[1]);
 			free(pa);
 			free(pb);
@@ -207,10 +205,10 @@ static void check_notes(const struct incident *inc, const struct form *f,
 			continue;
 		char *pl = question_place(inc, q->id);
 		if (v->checked)
-			add(out, SEV_MISSING, q->id, v->line,
+			check_add(out, SEV_MISSING, q->id, v->line,
 			    _("%s: ticked, but the text in its ( ) is empty"), pl);
 		else
-			add(out, SEV_ERROR, q->id, v->line,
+			check_add(out, SEV_ERROR, q->id, v->line,
 			    _("%s: has text but is not ticked, so the text is not printed"), pl);
 		free(pl);
 	}
@@ -228,9 +226,9 @@ static void check_ppc(const struct incident *inc, struct date today, struct prob
 	sb_init(&sb);
 	ppc_status(&d, today, &sb);
 	if (ppc_overdue(&d, today))
-		add(out, SEV_ERROR, "ppc.report.date", 0, _("overdue: %s"), sb.buf);
+		check_add(out, SEV_ERROR, "ppc.report.date", 0, _("overdue: %s"), sb.buf);
 	else if (d.verdict == PPC_UNDETERMINED)
-		add(out, SEV_MISSING, "ppc.involved", 0, "%s", sb.buf);
+		check_add(out, SEV_MISSING, "ppc.involved", 0, "%s", sb.buf);
 	sb_release(&sb);
 }
 
@@ -260,7 +258,7 @@ void check_incident(const struct incident *inc, struct date today,
 			if (q->nwhen && q->type != Q_CHECK && !answered &&
 			    !has_problem(out, SEV_MISSING, q->id)) {
 				char *pl = question_place(inc, q->id);
-				add(out, SEV_MISSING, q->id, 0, _("%s: not answered"), pl);
+				check_add(out, SEV_MISSING, q->id, 0, _("%s: not answered"), pl);
 				free(pl);
 			}
 		}

@@ -1,5 +1,6 @@
 /* check — the notice to the persons carries what 規則第10条 requires. */
 #include "todoke/check.h"
+#include "internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,17 +11,9 @@
 #include "todoke/ppc.h"
 #include "todoke/strbuf.h"
 
-static void add(struct problems *p, enum severity sev, const char *id, char *msg)
-{
-	p->v = xrealloc(p->v, (p->n + 1) * sizeof *p->v);
-	p->v[p->n++] = (struct problem){ sev, xstrdup(id), 0, msg };
-}
-
 void check_notice(const struct incident *inc, const struct notice_set *set,
                   struct problems *out)
 {
-	static const char *const kanji[] = { "", "一", "二", "三", "四", "五",
-	                                     "六", "七", "八", "九" };
 	if (!incident_form(inc, "notice") || !set)
 		return;
 	struct notice n;
@@ -28,10 +21,9 @@ void check_notice(const struct incident *inc, const struct notice_set *set,
 	struct strbuf sb;
 	diag_clear(&d);
 	if (!notice_build(set, inc, &n, &d)) {
-		sb_init(&sb);
 		char buf[2048];
-		sb_addf(&sb, _("the notice cannot be written: %s"), diag_format(&d, buf, sizeof buf));
-		add(out, SEV_ERROR, "notice.type", sb_detach(&sb));
+		check_add(out, SEV_ERROR, "notice.type", 0, _("the notice cannot be written: %s"),
+		          diag_format(&d, buf, sizeof buf));
 		return;
 	}
 	struct ppc_decision dec;
@@ -56,17 +48,18 @@ void check_notice(const struct incident *inc, const struct notice_set *set,
 			if (qs.len)
 				sb_addf(&sb, _("notice: item %s %s, which 規則第10条 requires when the "
 				               "PPC report is mandatory, is not in it; answer %s"),
-				        kanji[i], n.duty_name[i] ? n.duty_name[i] : "", qs.buf);
+				        notice_item_name(i), n.duty_name[i] ? n.duty_name[i] : "", qs.buf);
 			else
 				sb_addf(&sb, _("notice: item %s, which 規則第10条 requires when the PPC "
 				               "report is mandatory, is not in it; the template of type "
-				               "\"%s\" has no section that covers it"), kanji[i], n.type);
+				               "\"%s\" has no section that covers it"), notice_item_name(i), n.type);
 			/* The problem leads to the first of them (the review jumps there). */
 			char first[128] = "notice.type";
 			if (n.duty_ids[i])
 				snprintf(first, sizeof first, "%.*s", (int)strcspn(n.duty_ids[i], " "),
 				         n.duty_ids[i]);
-			add(out, SEV_MISSING, first, sb_detach(&sb));
+			check_add(out, SEV_MISSING, first, 0, "%s", sb.buf);
+			sb_release(&sb);
 			sb_release(&qs);
 		}
 	}

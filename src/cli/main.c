@@ -262,19 +262,17 @@ static int write_mail(const struct opts *o, const struct incident *inc, const ch
 	const char *org = model_text(inc->answers, "reporter.org");
 	const char *attach[17];
 	const char *check_enc = o->encoding ? o->encoding : "iso-2022-jp";
-	{
-		/* The same list of unconvertible characters as a plain export
-		 * (with --substitute: those without a stand-in). */
-		struct opts test = *o;
-		struct strbuf copy;
-		test.encoding = check_enc;
-		sb_init(&copy);
-		sb_addn(&copy, doc->buf, doc->len);
-		bool ok = encode_or_explain(&test, inc, doc_name, path, &copy);
-		sb_release(&copy);
-		if (!ok)
-			return EXIT_PROBLEMS;
-	}
+	/* The same list of unconvertible characters as a plain export (with
+	 * --substitute: those without a stand-in). */
+	struct opts test = *o;
+	struct strbuf copy;
+	test.encoding = check_enc;
+	sb_init(&copy);
+	sb_addn(&copy, doc->buf, doc->len);
+	bool convertible = encode_or_explain(&test, inc, doc_name, path, &copy);
+	sb_release(&copy);
+	if (!convertible)
+		return EXIT_PROBLEMS;
 	for (size_t i = 0; i < o->nattach; i++)
 		attach[i] = o->attach[i];
 	attach[o->nattach] = NULL;
@@ -319,21 +317,6 @@ static int write_mail(const struct opts *o, const struct incident *inc, const ch
 	return rc;
 }
 
-/* The title of the notice, for the Subject: of its e-mail draft. */
-static char *notice_title(const struct incident *inc, const struct notice_set *set)
-{
-	struct notice n;
-	struct diag d;
-	char *t = NULL;
-	if (notice_build(set, inc, &n, &d)) {
-		for (size_t i = 0; i < n.n && !t; i++)
-			if (n.v[i].kind == NB_TITLE)
-				t = xstrdup(n.v[i].text);
-		notice_release(&n);
-	}
-	return t ? t : xstrdup("お詫びとお知らせ");
-}
-
 static int cmd_export(const struct opts *o, int argc, char **argv)
 {
 	if (argc != 2) {
@@ -376,20 +359,21 @@ static int cmd_export(const struct opts *o, int argc, char **argv)
 	struct strbuf doc;
 	sb_init(&doc);
 	diag_clear(&d);
-	bool ok = notice ? export_notice(inc, set, o->html ? NOTICE_HTML : NOTICE_TEXT, &doc, &d)
+	char *title = NULL;
+	bool ok = notice ? export_notice(inc, set, o->html ? NOTICE_HTML : NOTICE_TEXT, &doc,
+	                                 &title, &d)
 	                 : exporter(inc, &doc, &d);
 	if (!ok) {
 		if (!d.file[0])
 			snprintf(d.file, sizeof d.file, "%s", argv[1]);
 		print_diag(&d);
 	} else if (o->eml) {
-		char *title = notice ? notice_title(inc, set) : NULL;
 		rc = write_mail(o, inc, argv[0], argv[1], &doc, title);
-		free(title);
 	} else {
 		rc = encode_or_explain(o, inc, argv[0], argv[1], &doc) ? write_output(o, &doc)
 		                                                      : EXIT_PROBLEMS;
 	}
+	free(title);
 	sb_release(&doc);
 	notice_set_free(&set);
 	incident_free(&inc);

@@ -6,7 +6,8 @@
 #include "todoke/notice.h"
 
 bool export_notice(const struct incident *inc, const struct notice_set *set,
-                   enum notice_format fmt, struct strbuf *out, struct diag *err)
+                   enum notice_format fmt, struct strbuf *out, char **title,
+                   struct diag *err)
 {
 	if (!incident_form(inc, "notice")) {
 		diag_set(err, "", 0, "%s", _("this incident has no notice (form: notice)"));
@@ -19,6 +20,8 @@ bool export_notice(const struct incident *inc, const struct notice_set *set,
 		notice_html(&n, out);
 	else
 		notice_text(&n, NOTICE_TEXT_WIDTH, out);
+	if (title)
+		*title = xstrdup(notice_title(&n) ? notice_title(&n) : "お詫びとお知らせ");
 	notice_release(&n);
 	return true;
 }

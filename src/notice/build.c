@@ -20,8 +20,7 @@ struct ctx {
 	struct ppc_decision d;
 	struct notice *out;
 	struct strbuf para;
-	bool para_answer;
-	int depth;                      /* phrases within phrases */
+	int depth;                      /* phrases within phrases, checking */
 	int part;                       /* the block of `order` being run */
 	struct diag *err;
 	bool failed;
@@ -154,21 +153,16 @@ static void format_value(const struct question *q, const struct model *m, struct
 }
 
 static void eval_inl(struct ctx *c, const struct inl *v, size_t n, const struct itext *at,
-                     struct strbuf *sb, bool *answer);
+                     struct strbuf *sb);
 
 static void eval_var(struct ctx *c, const struct inl *x, const struct itext *at,
-                     struct strbuf *sb, bool *answer)
+                     struct strbuf *sb)
 {
 	const char *name = x->text;
 	const struct phrase *ph = name[0] != '.' && name[0] != '@' ? tmpl_phrase(c->t, name) : NULL;
 	if (ph) {
-		if (c->depth > 16) {
-			fail_at(c, at->file, at->line, _("phrase \"%s\" uses itself"), name);
-			return;
-		}
-		c->depth++;
-		eval_inl(c, ph->text.v, ph->text.n, &ph->text, sb, answer);
-		c->depth--;
+		/* No loop of phrases: valid_inls has seen to it. */
+		eval_inl(c, ph->text.v, ph->text.n, &ph->text, sb);
 		return;
 	}
 	if (name[0] == '@') {
@@ -176,16 +170,13 @@ static void eval_var(struct ctx *c, const struct inl *x, const struct itext *at,
 			if (c->d.persons_atmost)
 				sb_add(sb, "最大");
 			sb_add_thousands(sb, c->d.persons);
-			*answer = true;
 		} else if (strcmp(name, "@persons") == 0) {
 			if (x->has_fallback)
-				eval_inl(c, x->fallback, x->nfallback, at, sb, answer);
+				eval_inl(c, x->fallback, x->nfallback, at, sb);
 			else
 				sb_add(sb, "〔人数〕");
-		} else if (strcmp(name, "@type") == 0) {
-			sb_add(sb, c->t->label);
 		} else {
-			fail_at(c, at->file, at->line, _("unknown name \"%s\""), name);
+			sb_add(sb, c->t->label);     /* @type: valid_inls knows no other */
 		}
 		return;
 	}
@@ -193,12 +184,10 @@ static void eval_var(struct ctx *c, const struct inl *x, const struct itext *at,
 	const struct question *q = lookup(c, name, &m, at->file, at->line);
 	if (!q)
 		return;
-	if (model_get(m, q->id) && (q->type == Q_CHECK ? model_checked(m, q->id)
-	                                                : check_answered(m, q))) {
+	if (has_answer(q, m)) {
 		format_value(q, m, sb);
-		*answer = true;
 	} else if (x->has_fallback) {
-		eval_inl(c, x->fallback, x->nfallback, at, sb, answer);
+		eval_inl(c, x->fallback, x->nfallback, at, sb);
 	} else {
 		/* Unanswered and no wording for it: a visible gap to fill in. */
 		sb_addf(sb, "〔%s〕", q->label ? q->label : q->id);
@@ -206,7 +195,7 @@ static void eval_var(struct ctx *c, const struct inl *x, const struct itext *at,
 }
 
 static void eval_inl(struct ctx *c, const struct inl *v, size_t n, const struct itext *at,
-                     struct strbuf *sb, bool *answer)
+                     struct strbuf *sb)
 {
 	for (size_t i = 0; i < n && !c->failed; i++) {
 		const struct inl *x = &v[i];
@@ -215,24 +204,24 @@ static void eval_inl(struct ctx *c, const struct inl *v, size_t n, const struct 
 			sb_add(sb, x->text);
 			break;
 		case IN_VAR:
-			eval_var(c, x, at, sb, answer);
+			eval_var(c, x, at, sb);
 			break;
 		case IN_IF:
 			if (eval_cond(c, &x->cond, at->file, at->line))
-				eval_inl(c, x->then, x->nthen, at, sb, answer);
+				eval_inl(c, x->then, x->nthen, at, sb);
 			else
-				eval_inl(c, x->els, x->nels, at, sb, answer);
+				eval_inl(c, x->els, x->nels, at, sb);
 			break;
 		}
 	}
 }
 
-static void emit(struct ctx *c, enum nblock_kind k, const char *text, bool answer)
+static void emit(struct ctx *c, enum nblock_kind k, const char *text)
 {
 	struct notice *o = c->out;
 	if (!text[strspn(text, " \n")])
 		return;
-	struct nblock b = { .kind = k, .text = xstrdup(text), .answer = answer, .part = c->part };
+	struct nblock b = { .kind = k, .text = xstrdup(text), .part = c->part };
 	o->v = xrealloc(o->v, (o->n + 1) * sizeof *o->v);
 	o->v[o->n++] = b;
 }
@@ -243,16 +232,15 @@ static void flush_para(struct ctx *c)
 		struct strbuf t;
 		sb_init(&t);
 		add_trimmed(&t, c->para.buf);
-		emit(c, NB_PARA, t.buf, c->para_answer);
+		emit(c, NB_PARA, t.buf);
 		sb_release(&t);
 	}
 	sb_release(&c->para);
 	sb_init(&c->para);
-	c->para_answer = false;
 }
 
 /* A list a user typed: one item a line, without the bullets they used. */
-static void emit_items(struct ctx *c, const char *text, bool answer)
+static void emit_items(struct ctx *c, const char *text)
 {
 	const char *s = text;
 	while (*s) {
@@ -268,7 +256,7 @@ static void emit_items(struct ctx *c, const char *text, bool answer)
 			else
 				break;
 		}
-		emit(c, NB_ITEM, p, answer);
+		emit(c, NB_ITEM, p);
 		free(l);
 		s += n + (s[n] == '\n');
 	}
@@ -284,10 +272,9 @@ static void run_one(struct ctx *c, const struct stmt *s)
 		[ST_LINE] = NB_LINE,
 	};
 	struct strbuf sb;
-	bool answer = false;
 	switch (s->kind) {
 	case ST_PARA:
-		eval_inl(c, s->text.v, s->text.n, &s->text, &c->para, &c->para_answer);
+		eval_inl(c, s->text.v, s->text.n, &s->text, &c->para);
 		return;
 	case ST_BREAK:
 		flush_para(c);
@@ -296,8 +283,8 @@ static void run_one(struct ctx *c, const struct stmt *s)
 	case ST_SUB: case ST_ITEM: case ST_LINE:
 		flush_para(c);
 		sb_init(&sb);
-		eval_inl(c, s->text.v, s->text.n, &s->text, &sb, &answer);
-		emit(c, kinds[s->kind], sb.buf, answer);
+		eval_inl(c, s->text.v, s->text.n, &s->text, &sb);
+		emit(c, kinds[s->kind], sb.buf);
 		sb_release(&sb);
 		return;
 	case ST_ITEMS: {
@@ -305,8 +292,8 @@ static void run_one(struct ctx *c, const struct stmt *s)
 		struct inl x = { .kind = IN_VAR, .text = s->id };
 		struct itext at = { .file = s->file, .line = s->line };
 		sb_init(&sb);
-		eval_var(c, &x, &at, &sb, &answer);
-		emit_items(c, sb.buf, answer);
+		eval_var(c, &x, &at, &sb);
+		emit_items(c, sb.buf);
 		sb_release(&sb);
 		return;
 	}
@@ -532,6 +519,14 @@ bool notice_build(const struct notice_set *s, const struct incident *inc,
 
 /* A heading with nothing under it (all its text was conditional) goes;
  * then the headings are numbered, so numbers never skip. */
+const char *notice_title(const struct notice *n)
+{
+	for (size_t i = 0; i < n->n; i++)
+		if (n->v[i].kind == NB_TITLE)
+			return n->v[i].text;
+	return NULL;
+}
+
 void notice_release(struct notice *n)
 {
 	for (size_t i = 0; i < n->n; i++)

@@ -54,10 +54,7 @@ static const char style[] =
 
 void notice_html(const struct notice *n, struct strbuf *out)
 {
-	const char *title = NULL;
-	for (size_t i = 0; i < n->n && !title; i++)
-		if (n->v[i].kind == NB_TITLE)
-			title = n->v[i].text;
+	const char *title = notice_title(n);
 
 	sb_add(out, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
 	            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

@@ -72,7 +72,6 @@ struct phrase {
 struct tmpl {
 	char *type;
 	char *label;
-	char *path;
 	char **files;               /* every file read (names kept for messages) */
 	size_t nfiles;
 	struct phrase *phrases;

@@ -83,7 +83,6 @@ static void tmpl_free(struct tmpl *t)
 		return;
 	free(t->type);
 	free(t->label);
-	free(t->path);
 	for (size_t i = 0; i < t->nfiles; i++)
 		free(t->files[i]);
 	free(t->files);
@@ -133,13 +132,18 @@ static bool valid_name(const char *s)
 	return true;
 }
 
-/* 一 … 九 or 1 … 9: an item of 規則第8条第1項. */
-static int item_number(const char *w)
+const char *notice_item_name(int i)
 {
 	static const char *const kanji[] = { "", "一", "二", "三", "四", "五",
 	                                     "六", "七", "八", "九" };
+	return i >= 1 && i <= 9 ? kanji[i] : "";
+}
+
+/* 一 … 九 or 1 … 9: an item of 規則第8条第1項. */
+static int item_number(const char *w)
+{
 	for (int i = 1; i <= 9; i++)
-		if (strcmp(w, kanji[i]) == 0 || (w[0] == '0' + i && !w[1]))
+		if (strcmp(w, notice_item_name(i)) == 0 || (w[0] == '0' + i && !w[1]))
 			return i;
 	return 0;
 }
@@ -472,6 +476,15 @@ static bool statement(struct parser *p, struct file_state *fs, char *line)
 
 static bool parse_file(struct parser *p, const char *text, size_t len);
 
+/* own/NAME when one's own wording has it, else dir/NAME. */
+static void find_file(char *buf, size_t size, const char *own, const char *dir,
+                      const char *name)
+{
+	snprintf(buf, size, "%s/%s", own ? own : dir, name);
+	if (own && access(buf, F_OK) != 0)
+		snprintf(buf, size, "%s/%s", dir, name);
+}
+
 static bool include_file(struct parser *p, const char *name)
 {
 	if (strchr(name, '/') || !*name)
@@ -485,9 +498,7 @@ static bool include_file(struct parser *p, const char *name)
 	bool self = p->own && strncmp(p->file, p->own, strlen(p->own)) == 0 &&
 	            p->file[strlen(p->own)] == '/' && strcmp(base, name) == 0;
 	char path[1024];
-	snprintf(path, sizeof path, "%s/%s", p->own && !self ? p->own : p->dir, name);
-	if (p->own && !self && access(path, F_OK) != 0)
-		snprintf(path, sizeof path, "%s/%s", p->dir, name);
+	find_file(path, sizeof path, self ? NULL : p->own, p->dir, name);
 	char *data;
 	size_t len;
 	struct diag sub;
@@ -685,7 +696,6 @@ static struct notice_set *parse_one(const char *text, size_t len, const char *na
                                     const char *dir, const char *own, struct diag *err)
 {
 	struct tmpl *t = xcalloc(1, sizeof *t);
-	t->path = xstrdup(name);
 	t->files = xmalloc(sizeof *t->files);
 	t->files[t->nfiles++] = xstrdup(name);
 	struct parser p = { t, t->files[0], dir ? dir : ".", own, 0, err, 0 };
@@ -791,9 +801,7 @@ struct notice_set *notice_set_load_own(const char *datadir, const char *own, str
 	for (size_t i = 0; i < nn; i++) {
 		/* A file of one's own wording replaces the installed one. */
 		char path[1200];
-		snprintf(path, sizeof path, "%s/%s", own ? own : dir, names[i]);
-		if (own && access(path, F_OK) != 0)
-			snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		find_file(path, sizeof path, own, dir, names[i]);
 		char *data;
 		size_t len;
 		if (ok && !file_read_all(path, &data, &len, err))

@@ -94,6 +94,18 @@ static const char *const no_end[] = {
 	"「", "『", "（", "(", "【", "〔", "〈", "《", "‘", "“", NULL
 };
 
+/* Columns of a text. */
+static int text_cols(const char *s)
+{
+	int c = 0;
+	while (*s) {
+		struct tok t = next_tok(s);
+		c += t.cols;
+		s += t.len;
+	}
+	return c;
+}
+
 /* Appends text (no newlines) wrapped at width columns; the first line
  * starts after `first` (already written, `first_cols` wide), the others
  * with `indent`. */
@@ -101,12 +113,7 @@ static void wrap(struct strbuf *out, const char *text, int width,
                  const char *indent, int first_cols)
 {
 	int col = first_cols;
-	int ind = 0;
-	for (const char *p = indent; *p;) {
-		struct tok t = next_tok(p);
-		ind += t.cols;
-		p += t.len;
-	}
+	int ind = text_cols(indent);
 	size_t line_start = out->len;
 	const char *s = text;
 	bool at_start = true;
@@ -144,11 +151,7 @@ static void wrap(struct strbuf *out, const char *text, int width,
 			col = ind;
 			at_start = true;
 			if (carry.len) {
-				for (const char *p = carry.buf; *p;) {
-					struct tok c = next_tok(p);
-					col += c.cols;
-					p += c.len;
-				}
+				col += text_cols(carry.buf);
 				sb_add(out, carry.buf);
 				at_start = false;
 			}
@@ -167,17 +170,6 @@ static void wrap(struct strbuf *out, const char *text, int width,
 		s += t.len;
 	}
 	sb_addc(out, '\n');
-}
-
-static int text_cols(const char *s)
-{
-	int c = 0;
-	while (*s) {
-		struct tok t = next_tok(s);
-		c += t.cols;
-		s += t.len;
-	}
-	return c;
 }
 
 /* Each line of a block's text; "\n" inside an answer is a line break. */

@@ -73,6 +73,7 @@ struct document {
 	const char *preview;
 	const char *prompt;
 	bool utf8_only;          /* HTML: UTF-8 by its standard, no choice */
+	const struct document *alt; /* exported with 'h' from the preview */
 };
 
 static bool ipa_export(const struct app *a, struct strbuf *out, struct diag *d)
@@ -92,7 +93,7 @@ static bool notice_export(const struct app *a, struct strbuf *out, struct diag *
 		diag_set(d, "", 0, "%s", a->notices_err);
 		return false;
 	}
-	return export_notice(a->inc, a->notices, fmt, out, d);
+	return export_notice(a->inc, a->notices, fmt, out, NULL, d);
 }
 
 static bool notice_text_export(const struct app *a, struct strbuf *out, struct diag *d)
@@ -107,20 +108,20 @@ static bool notice_html_export(const struct app *a, struct strbuf *out, struct d
 
 static const struct document ipa_doc = {
 	ipa_export, "-ipa.txt", N_("Preview: the IPA form as it will be written"),
-	N_("Write the IPA form to:"), false,
+	N_("Write the IPA form to:"), false, NULL,
 };
 static const struct document ppc_doc = {
 	ppc_export, "-ppc.txt", N_("Preview: the PPC report, its decision and deadlines"),
-	N_("Write the PPC report to:"), false,
+	N_("Write the PPC report to:"), false, NULL,
+};
+static const struct document notice_html_doc = {
+	notice_html_export, "-notice.html", NULL,
+	N_("Write the notice web page (HTML) to:"), true, NULL,
 };
 static const struct document notice_doc = {
 	notice_text_export, "-notice.txt",
 	N_("Preview: the notice to customers (お詫びとお知らせ)"),
-	N_("Write the notice (text) to:"), false,
-};
-static const struct document notice_html_doc = {
-	notice_html_export, "-notice.html", NULL,
-	N_("Write the notice web page (HTML) to:"), true,
+	N_("Write the notice (text) to:"), false, &notice_html_doc,
 };
 
 static char *default_export_path(const struct app *a, const struct document *doc)
@@ -283,11 +284,10 @@ static void preview(struct app *a, const struct document *which)
 	sb_init(&doc);
 	diag_clear(&d);
 	wint_t key = 0;
-	bool notice = which == &notice_doc;
 	if (which->export(a, &doc, &d))
-		key = notice ? dialog_text_keys(a, _(which->preview), doc.buf, "eh",
-		                                _("e export text  h export HTML"))
-		             : dialog_text_keys(a, _(which->preview), doc.buf, "e", _("e export"));
+		key = which->alt ? dialog_text_keys(a, _(which->preview), doc.buf, "eh",
+		                                    _("e export text  h export HTML"))
+		                 : dialog_text_keys(a, _(which->preview), doc.buf, "e", _("e export"));
 	else {
 		char buf[2048];
 		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
@@ -295,8 +295,8 @@ static void preview(struct app *a, const struct document *which)
 	sb_release(&doc);
 	if (key == 'e')
 		do_export(a, which);
-	else if (key == 'h')
-		do_export(a, &notice_html_doc);
+	else if (key == 'h' && which->alt)
+		do_export(a, which->alt);
 }
 
 static void put_answer_lines(struct strbuf *sb, const char *indent, const char *text)

@@ -96,14 +96,14 @@ int main(void)
 	t0 = now();
 	for (int i = 0; i < 5000; i++) {
 		sb_init(&out);
-		export_notice(ninc, ns, NOTICE_TEXT, &out, &d);
+		export_notice(ninc, ns, NOTICE_TEXT, &out, NULL, &d);
 		sb_release(&out);
 	}
 	report("export the notice as text (skimming)", 5000, t0);
 	t0 = now();
 	for (int i = 0; i < 5000; i++) {
 		sb_init(&out);
-		export_notice(ninc, ns, NOTICE_HTML, &out, &d);
+		export_notice(ninc, ns, NOTICE_HTML, &out, NULL, &d);
 		sb_release(&out);
 	}
 	report("export the notice as HTML (skimming)", 5000, t0);
