@@ -35,6 +35,7 @@ class Checker(HTMLParser):
         self.h3 = []           # (number of the h2 above, text)
         self.text = None       # collecting: [tag, text]
         self.in_style = False
+        self.style = ""        # the text of the <style> elements
 
     def where(self):
         line, col = self.getpos()
@@ -140,6 +141,8 @@ class Checker(HTMLParser):
     def handle_data(self, data):
         if self.text is not None:
             self.text[1] += data
+        if self.in_style:
+            self.style += data
         if self.in_style and re.search(r"url\s*\(|@import", data, re.I):
             self.bad("the style loads a resource (url() or @import)")
 
@@ -159,6 +162,10 @@ class Checker(HTMLParser):
             self.problems.append("viewport meta missing")
         if not self.title:
             self.problems.append("no <title>, or an empty one")
+        # Printable: the page says how it prints (no narrow column, no
+        # heading left alone at the foot of a page).
+        if not re.search(r"@media\s+print\s*\{", self.style):
+            self.problems.append("no @media print rules in the style")
         if self.h1 != 1:
             self.problems.append("%d <h1> (exactly one expected)" % self.h1)
         for i, text in enumerate(self.h2, 1):
@@ -201,6 +208,7 @@ GOOD = """<!DOCTYPE html>
 <title>お詫びとお知らせ</title>
 <style>
 p{margin:0}
+@media print{main{max-width:none}}
 </style>
 </head>
 <body>
@@ -230,6 +238,7 @@ BROKEN = [
     ("lang en", ('<html lang="ja">', '<html lang="en">')),
     ("charset missing", ('<meta charset="utf-8">\n', "")),
     ("charset sjis", ('<meta charset="utf-8">', '<meta charset="shift_jis">')),
+    ("not printable", ("@media print{main{max-width:none}}\n", "")),
     ("viewport missing", ('<meta name="viewport" content="width=device-width, initial-scale=1">\n', "")),
     ("empty title", ("<title>お詫びとお知らせ</title>", "<title> </title>")),
     ("no title", ("<title>お詫びとお知らせ</title>\n", "")),

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The notice page in a real browser: headless Chromium renders it at a
 # phone's width (390 px) and takes a screenshot; Python (zlib, struct)
-# decodes the PNG and checks that it is 390 px wide and not blank.
+# decodes the PNG and checks that it is 390 px wide and not blank; then it
+# prints the page to PDF, which must hold pages with text.
 # Passes with "skipped: no chromium" where there is no Chromium.
 # Usage: tests/notice/screenshot.sh [NOTICE.html]   (default: the skimming golden)
 set -u
@@ -99,6 +100,21 @@ if not 0.005 <= share <= 0.5:
 sys.exit(0 if ok else 1)
 PY
 rc=$?
+# Printed: the same page as a PDF, A4 by Chromium's default; it must come
+# out as pages with the text in them, not an empty sheet.
+# shellcheck disable=SC2086
+$limit "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
+	--disable-component-update --no-first-run --user-data-dir="$tmp/profile" \
+	--no-pdf-header-footer --print-to-pdf="$tmp/print.pdf" "file://$page" >"$tmp/log" 2>&1
+if python3 - "$tmp/print.pdf" <<'PY'
+import re, sys
+data = open(sys.argv[1], 'rb').read()
+pages = len(re.findall(rb'/Type\s*/Page\b', data))
+fonts = len(re.findall(rb'/Type\s*/Font\b', data))
+print('print: %d page(s), %d font(s), %d bytes' % (pages, fonts, len(data)))
+sys.exit(0 if data[:5] == b'%PDF-' and pages >= 1 and fonts >= 1 else 1)
+PY
+then :; else echo "print: FAIL: no printable PDF"; rc=1; fi
 if [ "$rc" -eq 0 ]; then
 	echo "screenshot: 1 passed, 0 failed"
 	[ -n "${SCREENSHOT_KEEP:-}" ] && cp "$tmp/shot.png" "$SCREENSHOT_KEEP"
