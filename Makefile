@@ -28,6 +28,8 @@ CURSES_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_
 CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw panelw menuw 2>/dev/null)
 CHECK_CFLAGS  := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS    := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
+# libunistring: Unicode normalisation (NFC) and character widths.
+UNI_LIBS      := -lunistring
 
 ALL_CPPFLAGS = -Iinclude -I$(B) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
                $(CURSES_CFLAGS) $(CPPFLAGS)
@@ -61,7 +63,7 @@ $(LIB): $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
 $(PROG): $(B)/src/cli/main.o $(LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(UNI_LIBS)
 
 # Paths and version compiled in; rewritten only when they change, so that
 # `make install PREFIX=/usr` after a plain `make` rebuilds what uses them.
@@ -88,7 +90,7 @@ $(B)/tests/test_%.o: tests/unit/test_%.c
 	$(CC) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/tests/test_%: $(B)/tests/test_%.o $(B)/tests/main.o $(LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(CHECK_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(UNI_LIBS) $(CHECK_LIBS)
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
@@ -185,7 +187,7 @@ check-valgrind: deps
 
 # A benchmark, not a test: it prints times and judges nothing.
 $(B)/bench: tests/bench/bench.c $(LIB)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CURSES_LIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CURSES_LIBS) $(UNI_LIBS)
 
 bench: $(B)/bench
 	@$(B)/bench

@@ -17,6 +17,7 @@ need make       has make
 need pkg-config has pkg-config
 need libncurses-dev sh -c 'pkg-config --exists ncursesw panelw menuw'
 need check      sh -c 'pkg-config --exists check'
+need libunistring-dev test -f /usr/include/uninorm.h
 need gettext    has msgfmt
 need tmux       has tmux
 need mandoc     has mandoc
