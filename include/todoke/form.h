@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "todoke/datadir.h" /* todoke_datadir(), where forms/ are */
+
 #include "todoke/diag.h"
 #include "todoke/model.h"
 
@@ -160,6 +162,5 @@ const struct form *formset_find(const struct formset *fs, const char *id,
 const struct form *formset_latest(const struct formset *fs, const char *id);
 size_t formset_count(const struct formset *fs);
 const struct form *formset_at(const struct formset *fs, size_t i);
-const char *todoke_datadir(void);
 
 #endif

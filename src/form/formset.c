@@ -2,56 +2,16 @@
 #include "todoke/form.h"
 
 #include <dirent.h>
-#include <limits.h>
 #include <stdio.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
 #include "todoke/strbuf.h"
 
 struct formset {
 	struct form **forms;
 	size_t n;
 };
-
-static bool has_forms(const char *dir)
-{
-	char path[PATH_MAX + 8];
-	struct stat st;
-	snprintf(path, sizeof path, "%s/forms", dir);
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* $TODOKE_DATADIR, else the installed data dir, else the data dir beside
- * the binary, else — todoke run from its build tree — the source tree. */
-const char *todoke_datadir(void)
-{
-	static char srcdir[PATH_MAX];
-	const char *env = getenv("TODOKE_DATADIR");
-	if (env && *env)
-		return env;
-	if (has_forms(TODOKE_PKGDATADIR))
-		return TODOKE_PKGDATADIR;
-	ssize_t n = readlink("/proc/self/exe", srcdir, sizeof srcdir - 32);
-	if (n > 0) {
-		srcdir[n] = '\0';
-		char *slash = strrchr(srcdir, '/');
-		if (slash) {
-			/* Installed elsewhere than configured (a DESTDIR staging
-			 * tree, a moved prefix): BIN/../share/todoke. */
-			strcpy(slash, "/../share/todoke");
-			if (has_forms(srcdir))
-				return srcdir;
-			strcpy(slash, "/..");
-			if (has_forms(srcdir))
-				return srcdir;
-		}
-	}
-	return TODOKE_PKGDATADIR;
-}
 
 static int by_name(const void *a, const void *b)
 {
