@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 struct date {
 	int y, m, d;
@@ -32,8 +33,12 @@ void date_format_iso(struct date d, char *buf, size_t size);
 void date_format_ymd_ja(struct date d, char *buf, size_t size);
 void date_format_md_ja(struct date d, char *buf, size_t size);
 
+/* The date in Japan (UTC+9, JST) at the instant t. */
+struct date date_in_japan(time_t t);
+
 /* Today's date: the override set by date_set_today() (the --today option),
- * else $TODOKE_TODAY (YYYY-MM-DD, for tests), else the local clock.
+ * else $TODOKE_TODAY (YYYY-MM-DD, for tests), else the clock's date in
+ * Japan (date_in_japan), whatever the server's time zone.
  * Returns false with *why set when $TODOKE_TODAY is malformed. */
 bool date_today(struct date *out, const char **why);
 void date_set_today(const struct date *d); /* NULL: back to the clock */

@@ -215,6 +215,16 @@ void date_format_md_ja(struct date d, char *buf, size_t size)
 	snprintf(buf, size, "%d月%d日", d.m, d.d);
 }
 
+/* Japan Standard Time is UTC+9 all year (no summer time since 1951), so the
+ * date needs neither tzdata nor $TZ: whatever zone the server runs in, a
+ * deadline is counted from the date in Japan. */
+struct date date_in_japan(time_t t)
+{
+	long long s = (long long)t + 9 * 3600;
+	long long days = s / 86400 - (s % 86400 < 0);
+	return date_from_days((long)days);
+}
+
 static bool today_fixed;
 static struct date today_value;
 
@@ -237,11 +247,6 @@ bool date_today(struct date *out, const char **why)
 			return false;
 		return true;
 	}
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	out->y = tm.tm_year + 1900;
-	out->m = tm.tm_mon + 1;
-	out->d = tm.tm_mday;
+	*out = date_in_japan(time(NULL));
 	return true;
 }

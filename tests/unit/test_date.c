@@ -427,12 +427,68 @@ START_TEST(today_malformed_environment)
 }
 END_TEST
 
-/* Neither override nor variable (or an empty one): the local clock. */
+/* ---- Japan time ------------------------------------------------------------ */
+
+/* Instants and their dates in Japan, from Python's datetime with a UTC+9
+ * zone: around 15:00 UTC, the turn of the day in Japan. */
+static const struct {
+	long long t;
+	struct date want;
+} instants[] = {
+	{ 1705244400LL, { 2024, 1, 15 } }, /* 2024-01-14T15:00:00Z */
+	{ 1705244399LL, { 2024, 1, 14 } }, /* 2024-01-14T14:59:59Z */
+	{ 1672498800LL, { 2023, 1, 1 } },  /* 2022-12-31T15:00:00Z */
+	{ 1672498799LL, { 2022, 12, 31 } },
+	{ 1709132400LL, { 2024, 2, 29 } }, /* 2024-02-28T15:00:00Z */
+	{ -32400LL, { 1970, 1, 1 } },      /* 1969-12-31T15:00:00Z */
+	{ -32401LL, { 1969, 12, 31 } },
+	{ 2147483647LL, { 2038, 1, 19 } },
+};
+
+/* Server zones that give another date than Japan's at these instants; POSIX
+ * rules, so that the test needs no tzdata. */
+static const char *const zones[] = { "UTC0", "PST8PDT,M3.2.0,M11.1.0", "JST-9", "" };
+
+static void set_tz(const char *tz)
+{
+	if (*tz)
+		setenv("TZ", tz, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+}
+
+START_TEST(japan_date_whatever_the_zone)
+{
+	char *saved = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
+	for (size_t z = 0; z < N(zones); z++) {
+		set_tz(zones[z]);
+		for (int i = 0; i < N(instants); i++) {
+			struct date d = date_in_japan((time_t)instants[i].t);
+			ck_assert_msg(same(d, instants[i].want),
+			              "TZ=%s t=%lld: %d-%d-%d, want %d-%d-%d", zones[z],
+			              instants[i].t, d.y, d.m, d.d, instants[i].want.y,
+			              instants[i].want.m, instants[i].want.d);
+		}
+	}
+	/* The premise: in Los Angeles 2024-01-15 00:00 JST is still the 14th. */
+	set_tz("PST8PDT,M3.2.0,M11.1.0");
+	time_t t = (time_t)1705244400LL;
+	struct tm tm;
+	ck_assert_ptr_nonnull(localtime_r(&t, &tm));
+	ck_assert_int_eq(tm.tm_mday, 14);
+	set_tz(saved ? saved : "");
+	free(saved);
+}
+END_TEST
+
+/* Neither override nor variable (or an empty one): the clock's date in
+ * Japan, computed here by glibc from UTC + 9 h. */
 static bool clock_today(struct date *out)
 {
-	time_t t = time(NULL);
+	time_t t = time(NULL) + 9 * 3600;
 	struct tm tm;
-	if (!localtime_r(&t, &tm))
+	if (!gmtime_r(&t, &tm))
 		return false;
 	*out = (struct date){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday };
 	return true;
@@ -442,20 +498,27 @@ START_TEST(today_from_clock)
 {
 	const char *why = NULL;
 	struct date d, before, after;
+	char *saved = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
 	date_set_today(NULL);
-	for (int k = 0; k < 2; k++) {
-		if (k == 0)
-			unsetenv("TODOKE_TODAY");
-		else
-			setenv("TODOKE_TODAY", "", 1);
-		ck_assert(clock_today(&before));
-		ck_assert(date_today(&d, &why));
-		ck_assert(clock_today(&after));
-		/* Around midnight the day may turn between the calls. */
-		ck_assert_msg(same(d, before) || same(d, after), "today %d-%d-%d, clock %d-%d-%d",
-		              d.y, d.m, d.d, before.y, before.m, before.d);
+	for (size_t z = 0; z < N(zones); z++) {
+		set_tz(zones[z]);
+		for (int k = 0; k < 2; k++) {
+			if (k == 0)
+				unsetenv("TODOKE_TODAY");
+			else
+				setenv("TODOKE_TODAY", "", 1);
+			ck_assert(clock_today(&before));
+			ck_assert(date_today(&d, &why));
+			ck_assert(clock_today(&after));
+			/* Around midnight the day may turn between the calls. */
+			ck_assert_msg(same(d, before) || same(d, after),
+			              "TZ=%s: today %d-%d-%d, Japan %d-%d-%d", zones[z], d.y,
+			              d.m, d.d, before.y, before.m, before.d);
+		}
 	}
 	unsetenv("TODOKE_TODAY");
+	set_tz(saved ? saved : "");
+	free(saved);
 }
 END_TEST
 
@@ -487,6 +550,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, today_override_wins);
 	tcase_add_loop_test(tc, today_malformed_environment, 0, N(malformed_today));
 	tcase_add_test(tc, today_from_clock);
+	tcase_add_test(tc, japan_date_whatever_the_zone);
 	suite_add_tcase(s, tc);
 	return s;
 }
