@@ -1,7 +1,7 @@
 /* calendar — the days Japanese government offices are closed (行政機関の休日
  * に関する法律 第1条): Saturdays, Sundays, 国民の祝日 (with 振替休日 and
  * 国民の休日) and 12月29日〜1月3日.  The holidays are data: a calendar file
- * (forms/calendar/jp-holidays, todoke-law(7)) gives the rules of the
+ * (forms/calendar/jp-holidays, todoke-calendar(5)) gives the rules of the
  * 国民の祝日に関する法律 with the years each applies, and dated one-off
  * exceptions; the code only evaluates them.  Loading is all-or-nothing, with
  * file:line diagnostics.  Knows nothing of the PPC or of curses. */
