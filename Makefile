@@ -162,7 +162,7 @@ completion-test:
 
 # The manual pages are clean for mandoc.
 man-lint:
-	@mandoc -Tlint -W warning man/*.1 man/*.5 && echo "man-lint: 4 passed, 0 failed"
+	@mandoc -Tlint -W warning man/*.1 man/*.5 && echo "man-lint: 5 passed, 0 failed"
 
 # Installed into a staging DESTDIR, the binary finds its forms; uninstall
 # leaves nothing behind.
@@ -196,11 +196,13 @@ bench: $(B)/bench
 install: $(PROG) $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGDATADIR)/forms $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -d $(DESTDIR)$(PKGDATADIR)/forms/notice
+	install -d $(DESTDIR)$(PKGDATADIR)/forms/calendar
 	install -d $(DESTDIR)$(LOCALEDIR)/ja/LC_MESSAGES
 	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/ja/LC_MESSAGES/todoke.mo
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/todoke
 	install -m 644 forms/*.form $(DESTDIR)$(PKGDATADIR)/forms/
 	install -m 644 forms/notice/*.notice $(DESTDIR)$(PKGDATADIR)/forms/notice/
+	install -m 644 forms/calendar/jp-holidays $(DESTDIR)$(PKGDATADIR)/forms/calendar/
 	install -d $(DESTDIR)$(DATAROOT)/bash-completion/completions
 	install -m 644 completion/todoke.bash $(DESTDIR)$(DATAROOT)/bash-completion/completions/todoke
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
@@ -212,6 +214,8 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR)$(PKGDATADIR)/,$(wildcard forms/*.form))
 	rm -f $(addprefix $(DESTDIR)$(PKGDATADIR)/,$(wildcard forms/notice/*.notice))
 	-rmdir $(DESTDIR)$(PKGDATADIR)/forms/notice
+	rm -f $(DESTDIR)$(PKGDATADIR)/forms/calendar/jp-holidays
+	-rmdir $(DESTDIR)$(PKGDATADIR)/forms/calendar
 	-rmdir $(DESTDIR)$(PKGDATADIR)/forms $(DESTDIR)$(PKGDATADIR)
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(wildcard man/*.1)))
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(wildcard man/*.5)))

@@ -19,6 +19,8 @@ notices=$(cd "$here/.." && ls forms/notice/*.notice)
 for f in usr/bin/todoke usr/share/todoke/forms/ipa-access-3.5.form \
          usr/share/todoke/forms/ppc-report-2024.form \
          usr/share/todoke/forms/notice-1.form \
+         usr/share/todoke/forms/calendar/jp-holidays \
+         usr/share/man/man5/todoke-calendar.5 \
          $(printf 'usr/share/todoke/%s ' $notices) \
          usr/share/man/man1/todoke.1 usr/share/man/man5/todoke-incident.5 \
          usr/share/man/man5/todoke-form.5 \
