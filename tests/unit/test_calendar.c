@@ -332,7 +332,8 @@ static char *write_file(const char *name, const char *text)
 {
 	static char path[512];
 	if (!tmpdir) {
-		static char tmpl[] = "/tmp/todoke-cal-XXXXXX";
+		static char tmpl[32];
+		snprintf(tmpl, sizeof tmpl, "/tmp/todoke-cal-XXXXXX");
 		tmpdir = mkdtemp(tmpl);
 		ck_assert_ptr_nonnull(tmpdir);
 	}
