@@ -32,10 +32,6 @@ void check_incident(const struct incident *inc, struct date today,
                     struct problems *out);
 void problems_release(struct problems *p);
 
-/* Has an answer: text that is not only spaces, a date, a choice, a
- * checkbox set either way, at least one entry of a list. */
-bool check_answered(const struct model *m, const struct question *q);
-
 /* "2-1)被害を受けた機器等 › その他" — where a question stands. */
 char *question_place(const struct incident *inc, const char *id);
 

@@ -150,6 +150,13 @@ int question_field(const struct question *q, const char *field);
 /* True when the question has no `when` conditions or all of them hold for
  * these answers; a hidden question is not asked, counted or required. */
 bool question_shown(const struct question *q, const struct model *m);
+/* Whether the question has an answer, the one rule of every client (check,
+ * the wizard's pages and progress, the notice): text that is not blank
+ * (answer_blank), a date, a number, a choice, a box set either way ([x] or
+ * [ ]: "no" is an answer), at least one entry of a list. */
+bool question_answered(const struct question *q, const struct model *m);
+/* Only spaces, tabs, newlines and 全角スペース (U+3000), or NULL. */
+bool answer_blank(const char *text);
 
 /* All forms of a data directory. */
 struct formset;

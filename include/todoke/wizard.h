@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "todoke/diag.h"
 #include "todoke/form.h"
 #include "todoke/incident.h"
 
@@ -62,7 +63,28 @@ bool row_visible(const struct row *r, const struct model *m);
 /* Questions shown on a page, and how many of them have an answer. */
 void page_progress(const struct page *p, const struct model *m,
                    size_t *answered, size_t *total);
-/* True when the question has a non-empty answer. */
-bool question_answered(const struct question *q, const struct model *m);
+
+/* ---- answering (answer.c) ---------------------------------------------
+ * What a page's field or box does to the answers.  The front end keeps
+ * which row and which model (the incident's, or one entry's) a field is
+ * bound to, and shows the reason when the text does not read. */
+
+/* The answer of a text row as the text to edit: 2022-10-24 for a date,
+ * digits for a number, "" when unanswered.  malloc'd. */
+char *wizard_value_text(const struct row *r, const struct model *m);
+/* Stores the text typed in a text row (ROW_FIELD, ROW_DATE, ROW_NOTE,
+ * ROW_PARA).  An empty text unsets the answer; a blank date or number
+ * (spaces, 全角スペース) does too; other text is kept as typed.  False, with
+ * *why naming the question and the problem and the model unchanged, when
+ * the text does not read as a date or a whole number. */
+bool wizard_store_text(const struct row *r, struct model *m, const char *text,
+                       struct diag *why);
+/* Space on a box ticks or unticks it (its note kept); on an option of a
+ * choice, chooses it.  False for other rows: nothing changed. */
+bool wizard_toggle(const struct row *r, struct model *m);
+/* A whole number, ASCII or full-width digits (１２３), optional sign,
+ * blanks around; false with *why for anything else or one that does not
+ * fit a long long. */
+bool wizard_parse_number(const char *text, long long *out, const char **why);
 
 #endif

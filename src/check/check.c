@@ -55,39 +55,6 @@ char *question_place(const struct incident *inc, const char *id)
 	return sb_detach(&sb);
 }
 
-/* Only spaces, tabs, newlines and ideographic spaces (U+3000). */
-static bool blank(const char *t)
-{
-	while (*t) {
-		if (*t == ' ' || *t == '\t' || *t == '\n')
-			t++;
-		else if (strncmp(t, "\xe3\x80\x80", 3) == 0)
-			t += 3;
-		else
-			return false;
-	}
-	return true;
-}
-
-bool check_answered(const struct model *m, const struct question *q)
-{
-	const struct value *v = model_get(m, q->id);
-	if (q->type == Q_REPEAT)
-		return model_entry_count(m, q->id) > 0;
-	if (!v)
-		return false;
-	switch (v->type) {
-	case Q_TEXT:
-	case Q_LINES:
-		return v->text && !blank(v->text);
-	case Q_CHECK:
-		/* An unticked box counts as answered only when set explicitly. */
-		return true;
-	default:
-		return true;
-	}
-}
-
 /* Whether a question is asked, as the wizard has it: by the first form of
  * the incident with that id (a shared question is asked once, there). */
 static bool shown(const struct incident *inc, const struct question *q)
@@ -125,7 +92,7 @@ static void run_rule(const struct incident *inc, const struct form *f,
 			const struct question *q = form_question(f, r->ids[i]);
 			if (!shown(inc, q))
 				continue;
-			if (check_answered(m, q))
+			if (question_answered(q, m))
 				return;
 			if (!first)
 				first = r->ids[i];
@@ -200,7 +167,7 @@ static void check_notes(const struct incident *inc, const struct form *f,
 		const struct value *v = model_get(inc->answers, q->id);
 		if (q->type != Q_CHECK || !q->has_note || !v || !shown(inc, q))
 			continue;
-		bool text = v->text && !blank(v->text);
+		bool text = !answer_blank(v->text);
 		if (v->checked == text)
 			continue;
 		char *pl = question_place(inc, q->id);
@@ -248,7 +215,7 @@ void check_incident(const struct incident *inc, struct date today,
 			incident_question(inc, q->id, &owner);
 			if (owner != f || !question_shown(q, inc->answers))
 				continue;
-			bool answered = check_answered(inc->answers, q);
+			bool answered = question_answered(q, inc->answers);
 			out->total++;
 			out->answered += answered;
 			/* A question asked only when it applies (`when`) is needed

@@ -419,7 +419,7 @@ static int cmd_check(const struct opts *o, int argc, char **argv)
 				const struct form *owner = NULL;
 				incident_question(inc, q->id, &owner);
 				/* Hidden questions (`when`) do not apply: not asked. */
-				if (owner != inc->forms[k] || check_answered(inc->answers, q) ||
+				if (owner != inc->forms[k] || question_answered(q, inc->answers) ||
 				    !question_shown(q, inc->answers))
 					continue;
 				char *pl = question_place(inc, q->id);

@@ -57,7 +57,7 @@ static bool has_answer(const struct question *q, const struct model *m)
 {
 	if (q->type == Q_CHECK)
 		return model_checked(m, q->id);
-	return check_answered(m, q);
+	return question_answered(q, m);
 }
 
 static bool eval_cond(struct ctx *c, const struct cond *cd, const char *file, int line)

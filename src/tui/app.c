@@ -33,7 +33,20 @@ void app_msg(struct app *a, enum color_role role, const char *fmt, ...)
 
 bool app_commit_field(struct app *a)
 {
-	return page_commit_field(a);
+	if (!a->field || !a->field_row)
+		return true;
+	char *text = field_text(a->field);
+	struct diag why;
+	diag_clear(&why);
+	bool ok = wizard_store_text(a->field_row, a->field_model, text, &why);
+	free(text);
+	if (!ok) {
+		app_msg(a, C_ERROR, "%s", why.msg);
+		return false;
+	}
+	a->dirty = true;
+	field_mark_saved(a->field);
+	return true;
 }
 
 bool app_save(struct app *a)

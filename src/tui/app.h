@@ -31,6 +31,8 @@ struct app {
 	/* The text being typed: committed to the model on leaving the field,
 	 * and every few seconds while typing. */
 	struct field *field;
+	const struct row *field_row;  /* the row it answers (wizard.h) */
+	struct model *field_model;    /* in the incident's answers or an entry's */
 	time_t field_saved;
 	bool dirty;              /* model changed since the last save */
 	bool inc_opened;         /* an incident was opened this session */
@@ -46,8 +48,11 @@ struct app {
 int app_key(struct app *a, wint_t *ch, bool *quit);
 void app_msg(struct app *a, enum color_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Commits the field being typed (if it reads) and writes the incident. */
+/* Writes the incident when it changed. */
 bool app_save(struct app *a);
+/* Stores the field being typed as its row's answer (wizard_store_text);
+ * false, with the reason as the message and the text kept in the field,
+ * when it does not read (a half-typed date). */
 bool app_commit_field(struct app *a);
 /* Title bar, status/message line and footer with the keys that work. */
 void app_frame(struct app *a, const char *where, const char *keys);
@@ -71,7 +76,6 @@ enum action screen_review(struct app *a);
 enum action screen_entry(struct app *a, const struct question *repeat, size_t idx);
 
 /* Shared between the screens' files. */
-bool page_commit_field(struct app *a);
 void page_external_edit(struct app *a);
 char *screen_start(struct app *a);
 struct incident *tui_create(struct app *a, const char *path, const char *title,

@@ -75,125 +75,35 @@ static const struct row *cur_row(const struct view *v)
 	return v->nt ? &v->p->rows[v->t[v->cur].row] : NULL;
 }
 
-/* ---- turning answers into text for a field, and back ------------------ */
-
-static char *value_as_text(const struct row *r, const struct model *m)
-{
-	const struct value *val = model_get(m, r->q->id);
-	char buf[32];
-	if (!val)
-		return xstrdup("");
-	if (r->kind == ROW_DATE && val->type == Q_DATE) {
-		date_format_iso(val->date, buf, sizeof buf);
-		return xstrdup(buf);
-	}
-	if (val->type == Q_NUMBER) {
-		snprintf(buf, sizeof buf, "%lld", val->number);
-		return xstrdup(buf);
-	}
-	return xstrdup(val->text ? val->text : "");
-}
-
-/* Stores the field's text; false (with a message, the text kept in the
- * field) when it does not read as the question's type. */
-static bool store_text(struct app *a, const struct row *r, struct model *m,
-                       const char *text)
-{
-	const char *id = r->q->id;
-	bool blank = text[strspn(text, " \n\t\xe3\x80\x80")] == '\0';
-	switch (r->kind) {
-	case ROW_NOTE:
-		model_set_check(m, id, model_checked(m, id), *text ? text : NULL);
-		break;
-	case ROW_DATE: {
-		struct date d;
-		const char *why;
-		if (blank) {
-			model_unset(m, id);
-			break;
-		}
-		if (!date_parse(text, &d, &why)) {
-			app_msg(a, C_ERROR, _("%s: %s — e.g. 2022-10-24, 2022/10/24 or 2022年10月24日"),
-			        r->q->label, why);
-			return false;
-		}
-		model_set_date(m, id, d);
-		break;
-	}
-	case ROW_FIELD:
-		if (r->q->type == Q_NUMBER) {
-			char *end;
-			long long n = strtoll(text, &end, 10);
-			if (blank) {
-				model_unset(m, id);
-				break;
-			}
-			if (*end) {
-				app_msg(a, C_ERROR, _("%s: type a whole number"), r->q->label);
-				return false;
-			}
-			model_set_number(m, id, n);
-		} else if (blank && !*text) {
-			model_unset(m, id);
-		} else {
-			model_set_text(m, id, Q_TEXT, text);
-		}
-		break;
-	case ROW_PARA:
-		if (!*text)
-			model_unset(m, id);
-		else
-			model_set_text(m, id, Q_LINES, text);
-		break;
-	default:
-		break;
-	}
-	a->dirty = true;
-	return true;
-}
-
-/* The focused text row's field: made on focus, committed on leaving. */
-static const struct row *field_row;
-static struct model *field_model;
+/* ---- the field being typed --------------------------------------------
+ * Bound in struct app (field, field_row, field_model), so that autosave and
+ * the signals commit it through app_commit_field. */
 
 static bool commit(struct app *a)
 {
-	if (!a->field || !field_row)
-		return true;
-	char *text = field_text(a->field);
-	bool ok = store_text(a, field_row, field_model, text);
-	free(text);
-	if (ok)
-		field_mark_saved(a->field);
-	return ok;
+	return app_commit_field(a);
 }
 
 static void close_field(struct app *a)
 {
 	field_free(&a->field);
-	field_row = NULL;
-	field_model = NULL;
-}
-
-/* Called by app_commit_field (autosave, signals). */
-bool page_commit_field(struct app *a)
-{
-	return commit(a);
+	a->field_row = NULL;
+	a->field_model = NULL;
 }
 
 static void open_field(struct view *v)
 {
 	const struct row *r = cur_row(v);
-	if (v->a->field && field_row == r)
+	if (v->a->field && v->a->field_row == r)
 		return;
 	close_field(v->a);
 	if (!r || !is_text_row(r) || v->t[v->cur].sub != 0)
 		return;
-	char *text = value_as_text(r, v->m);
+	char *text = wizard_value_text(r, v->m);
 	v->a->field = field_new(r->kind == ROW_PARA, text);
 	v->a->field_saved = time(NULL);
-	field_row = r;
-	field_model = v->m;
+	v->a->field_row = r;
+	v->a->field_model = v->m;
 	free(text);
 }
 
@@ -224,7 +134,7 @@ static int para_height(const struct view *v, const struct row *r, int width, boo
 			h = maxh;
 	} else {
 		const char *t = model_text(v->m, r->q->id);
-		h = *t ? text_rows(t, width) : 1;
+		h = question_answered(r->q, v->m) ? text_rows(t, width) : 1;
 		if (h > 6)
 			h = 6;
 	}
@@ -396,7 +306,7 @@ static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, 
 			field_draw(v->a->field, pad, fy, fx, fw, 1, true);
 			getyx(pad, *cy, *cx);
 		} else {
-			char *t = value_as_text(r, v->m);
+			char *t = wizard_value_text(r, v->m);
 			put_value(pad, fy, fx, fw, t, term_attr(C_FIELD));
 			free(t);
 		}
@@ -418,7 +328,7 @@ static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, 
 			getyx(pad, *cy, *cx);
 		} else {
 			const char *t = model_text(v->m, r->q->id);
-			if (*t) {
+			if (question_answered(r->q, v->m)) {
 				put_wrapped(pad, fy, x, t, w, A_NORMAL);
 			} else {
 				wattrset(pad, term_attr(C_DIM));
@@ -535,17 +445,8 @@ static void draw(struct view *v)
 
 static void toggle(struct view *v)
 {
-	const struct row *r = cur_row(v);
-	if (r->kind == ROW_BOX) {
-		const struct value *old = model_get(v->m, r->q->id);
-		char *note = old && old->text ? xstrdup(old->text) : NULL;
-		model_set_check(v->m, r->q->id, !model_checked(v->m, r->q->id), note);
-		free(note);
-	} else if (r->kind == ROW_RADIO) {
-		model_set_text(v->m, r->q->id, Q_CHOICE, r->q->opts[r->opt].id);
-	} else {
+	if (!wizard_toggle(cur_row(v), v->m))
 		return;
-	}
 	v->a->dirty = true;
 	app_save(v->a);
 	recollect_targets(v);  /* a ticked 「その他」 shows its text field */

@@ -222,20 +222,6 @@ bool row_visible(const struct row *r, const struct model *m)
 	return r->kind != ROW_NOTE || model_checked(m, r->q->id);
 }
 
-bool question_answered(const struct question *q, const struct model *m)
-{
-	const struct value *v = model_get(m, q->id);
-	if (q->type == Q_REPEAT)
-		return model_entry_count(m, q->id) > 0;
-	if (!v)
-		return false;
-	if (v->type == Q_TEXT || v->type == Q_LINES)
-		return v->text[strspn(v->text, " \n\t")] != '\0';
-	if (v->type == Q_CHECK)
-		return v->checked;
-	return true;
-}
-
 void page_progress(const struct page *p, const struct model *m,
                    size_t *answered, size_t *total)
 {

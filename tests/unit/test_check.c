@@ -513,7 +513,7 @@ START_TEST(answered_question_by_question)
 	for (int i = 0; i < N(qs); i++) {
 		const struct question *q = incident_question(inc, qs[i].id, NULL);
 		ck_assert_ptr_nonnull(q);
-		ck_assert_msg(check_answered(inc->answers, q) == qs[i].want, "%s", qs[i].id);
+		ck_assert_msg(question_answered(q, inc->answers) == qs[i].want, "%s", qs[i].id);
 	}
 	incident_free(&inc);
 }

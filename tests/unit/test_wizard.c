@@ -1,8 +1,10 @@
 /* The wizard's pages, built from the IPA form as data, and text widths. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "suite.h"
+#include "todoke/check.h"
 #include "todoke/textwidth.h"
 #include "todoke/wizard.h"
 
@@ -275,6 +277,259 @@ START_TEST(text_widths)
 }
 END_TEST
 
+/* ---- one rule for "answered": check, the pages' progress, the wizard ---- */
+
+/* The page asking a question, and that question's first row. */
+static const struct page *page_asking(const struct wizard *w, const char *id,
+                                      const struct row **row)
+{
+	for (size_t i = 0; i < w->npages; i++)
+		for (size_t k = 0; k < w->pages[i].nrows; k++) {
+			const struct row *r = &w->pages[i].rows[k];
+			if (r->q && strcmp(r->q->id, id) == 0 && row_takes_answer(r)) {
+				*row = r;
+				return &w->pages[i];
+			}
+		}
+	ck_abort_msg("no page asks %s", id);
+	return NULL;
+}
+
+struct answered_case {
+	const char *id;
+	const char *text;     /* set as text (Q_TEXT/Q_LINES); NULL: see box */
+	int box;              /* -1: not a box; 0: [ ]; 1: [x] */
+	bool want;
+};
+
+/* Where check_answered, the wizard's question_answered and page.c
+ * disagreed before they became one function (form.h). */
+static const struct answered_case answered_cases[] = {
+	{ "reporter.name", "山田", -1, true },
+	/* 全角スペース only: check said no, the page's progress said yes. */
+	{ "reporter.org", "\xe3\x80\x80\xe3\x80\x80", -1, false },
+	{ "reporter.org", " \t", -1, false },
+	/* A box set to [ ] ("no" is an answer): check said yes, progress no. */
+	{ "device.pc", NULL, 0, true },
+	{ "device.pc", NULL, 1, true },
+	{ "device.mobile", NULL, -1, false },
+	/* Blank lines in a paragraph: page.c showed them as the answer, with
+	 * no 「(not answered)」 hint; check and progress said no. */
+	{ "found.detail", "  \n\t\n\xe3\x80\x80", -1, false },
+	{ "found.detail", "\n一行", -1, true },
+};
+
+START_TEST(answered_is_one_rule)
+{
+	const struct answered_case *c = &answered_cases[_i];
+	struct wizard *w = wizard_new(inc);
+	const struct row *r;
+	const struct page *p = page_asking(w, c->id, &r);
+	struct date today = { 2022, 10, 27 };
+	size_t done0, total0, done1, total1;
+	struct problems before, after;
+	page_progress(p, inc->answers, &done0, &total0);
+	check_incident(inc, today, &before);
+
+	if (c->text)
+		model_set_text(inc->answers, c->id, r->kind == ROW_PARA ? Q_LINES : Q_TEXT, c->text);
+	else if (c->box >= 0)
+		model_set_check(inc->answers, c->id, c->box == 1, NULL);
+
+	ck_assert_msg(question_answered(r->q, inc->answers) == c->want, "%s", c->id);
+	page_progress(p, inc->answers, &done1, &total1);
+	ck_assert_uint_eq(total1, total0);
+	ck_assert_uint_eq(done1 - done0, c->want);
+	check_incident(inc, today, &after);
+	ck_assert_uint_eq(after.total, before.total);
+	ck_assert_uint_eq(after.answered - before.answered, c->want);
+	problems_release(&before);
+	problems_release(&after);
+	wizard_free(&w);
+}
+END_TEST
+
+/* The pages count what check counts: every question once, on the page that
+ * asks it, whatever form of the incident declared it. */
+START_TEST(pages_count_what_check_counts)
+{
+	const struct form *forms[2] = { formset_latest(fs, "ipa-access"),
+	                                formset_latest(fs, "ppc-report") };
+	struct incident *both = incident_new(forms, 2);
+	model_set_text(both->answers, "reporter.name", Q_TEXT, "山田");
+	model_set_check(both->answers, "device.pc", false, NULL);
+	model_set_text(both->answers, "found.detail", Q_LINES, "\xe3\x80\x80");
+	struct wizard *w = wizard_new(both);
+	size_t done = 0, total = 0;
+	for (size_t i = 0; i < w->npages; i++) {
+		size_t d, t;
+		page_progress(&w->pages[i], both->answers, &d, &t);
+		done += d;
+		total += t;
+	}
+	struct problems p;
+	check_incident(both, (struct date){ 2022, 10, 27 }, &p);
+	ck_assert_uint_eq(done, 2);
+	ck_assert_uint_eq(p.answered, done);
+	ck_assert_uint_eq(p.total, total);
+	problems_release(&p);
+	wizard_free(&w);
+	incident_free(&both);
+}
+END_TEST
+
+/* ---- answering: typed text and ticks into the model (answer.c) ---------- */
+
+static struct question q_num = { .id = "n", .type = Q_NUMBER, .label = "人数" };
+static struct question q_date = { .id = "d", .type = Q_DATE, .label = "発覚日" };
+static struct question q_text = { .id = "t", .type = Q_TEXT, .label = "氏名" };
+static struct question q_para = { .id = "p", .type = Q_LINES, .label = "詳細" };
+static struct question q_box = { .id = "b", .type = Q_CHECK, .label = "その他",
+                                 .has_note = true };
+static struct q_option opts[] = { { "yes", "有り" }, { "no", "無し" } };
+static struct question q_choice = { .id = "c", .type = Q_CHOICE, .label = "被害",
+                                    .opts = opts, .nopts = 2 };
+
+struct number_case {
+	const char *text;
+	bool ok;
+	long long want;
+	const char *why;
+};
+
+static const struct number_case numbers[] = {
+	{ "42", true, 42, NULL },
+	{ " 42\t", true, 42, NULL },
+	{ "\xe3\x80\x80" "１２３" "\xe3\x80\x80", true, 123, NULL },   /* full-width, as IMEs type */
+	{ "1２3", true, 123, NULL },
+	{ "-5", true, -5, NULL },
+	{ "+7", true, 7, NULL },
+	{ "0", true, 0, NULL },
+	{ "9223372036854775807", true, LLONG_MAX, NULL },
+	{ "-9223372036854775808", true, LLONG_MIN, NULL },
+	/* strtoll saturated these silently: 人数 would have become 9223372036854775807. */
+	{ "9223372036854775808", false, 0, "the number is too large" },
+	{ "99999999999999999999999", false, 0, "the number is too large" },
+	{ "-9223372036854775809", false, 0, "the number is too large" },
+	{ "12a", false, 0, "type a whole number" },
+	{ "1 2", false, 0, "type a whole number" },
+	{ "1,000", false, 0, "type a whole number" },
+	{ "0x10", false, 0, "type a whole number" },
+	{ "-", false, 0, "type a whole number" },
+	{ "", false, 0, "type a whole number" },
+	{ "約100", false, 0, "type a whole number" },
+};
+
+START_TEST(numbers_parse)
+{
+	const struct number_case *c = &numbers[_i];
+	long long n = 99;
+	const char *why = NULL;
+	ck_assert_msg(wizard_parse_number(c->text, &n, &why) == c->ok, "%s", c->text);
+	if (c->ok)
+		ck_assert_msg(n == c->want, "%s: %lld", c->text, n);
+	else
+		ck_assert_str_eq(why, c->why);
+}
+END_TEST
+
+START_TEST(typed_text_is_stored)
+{
+	struct model *m = model_new();
+	struct row num = { .kind = ROW_FIELD, .q = &q_num };
+	struct row date = { .kind = ROW_DATE, .q = &q_date };
+	struct row text = { .kind = ROW_FIELD, .q = &q_text };
+	struct row para = { .kind = ROW_PARA, .q = &q_para };
+	struct row note = { .kind = ROW_NOTE, .q = &q_box };
+	struct diag why;
+	char *t;
+
+	ck_assert(wizard_store_text(&num, m, "１２３", &why));
+	ck_assert_int_eq(model_get(m, "n")->type, Q_NUMBER);
+	ck_assert(model_get(m, "n")->number == 123);
+	ck_assert_str_eq(t = wizard_value_text(&num, m), "123");
+	free(t);
+	/* What does not read leaves the answer as it was, and says why. */
+	diag_clear(&why);
+	ck_assert(!wizard_store_text(&num, m, "百", &why));
+	ck_assert_str_eq(why.msg, "人数: type a whole number");
+	ck_assert(model_get(m, "n")->number == 123);
+	ck_assert(wizard_store_text(&num, m, "\xe3\x80\x80", &why));   /* blank: unset */
+	ck_assert_ptr_null(model_get(m, "n"));
+
+	ck_assert(wizard_store_text(&date, m, "2022年10月24日", &why));
+	ck_assert_str_eq(t = wizard_value_text(&date, m), "2022-10-24");
+	free(t);
+	ck_assert(wizard_store_text(&date, m, " ２０２２／２／２８ ", &why));
+	ck_assert_str_eq(t = wizard_value_text(&date, m), "2022-02-28");
+	free(t);
+	diag_clear(&why);
+	ck_assert(!wizard_store_text(&date, m, "2022-02-30", &why));
+	ck_assert_str_eq(why.msg, "発覚日: no such day: February 2022 has 28 days"
+	                          " — e.g. 2022-10-24, 2022/10/24 or 2022年10月24日");
+	ck_assert_str_eq(t = wizard_value_text(&date, m), "2022-02-28");
+	free(t);
+	ck_assert(!wizard_store_text(&date, m, "2022-10", &why));
+	ck_assert(wizard_store_text(&date, m, " \t", &why));
+	ck_assert_ptr_null(model_get(m, "d"));
+
+	/* Text is kept as typed, blank too (it is then not an answer). */
+	ck_assert(wizard_store_text(&text, m, "  ", &why));
+	ck_assert_str_eq(model_text(m, "t"), "  ");
+	ck_assert(!question_answered(&q_text, m));
+	ck_assert(wizard_store_text(&text, m, "山田 太郎", &why));
+	ck_assert_int_eq(model_get(m, "t")->type, Q_TEXT);
+	ck_assert(question_answered(&q_text, m));
+	ck_assert(wizard_store_text(&text, m, "", &why));
+	ck_assert_ptr_null(model_get(m, "t"));
+	ck_assert_str_eq(t = wizard_value_text(&text, m), "");
+	free(t);
+
+	ck_assert(wizard_store_text(&para, m, "一行目\n二行目", &why));
+	ck_assert_int_eq(model_get(m, "p")->type, Q_LINES);
+	ck_assert_str_eq(model_text(m, "p"), "一行目\n二行目");
+	ck_assert(wizard_store_text(&para, m, "", &why));
+	ck_assert_ptr_null(model_get(m, "p"));
+
+	/* A note keeps its box as it is. */
+	model_set_check(m, "b", true, NULL);
+	ck_assert(wizard_store_text(&note, m, "取引先", &why));
+	ck_assert(model_checked(m, "b"));
+	ck_assert_str_eq(model_text(m, "b"), "取引先");
+	model_free(&m);
+}
+END_TEST
+
+START_TEST(ticks_and_choices)
+{
+	struct model *m = model_new();
+	struct row box = { .kind = ROW_BOX, .q = &q_box };
+	struct row yes = { .kind = ROW_RADIO, .q = &q_choice, .opt = 0 };
+	struct row no = { .kind = ROW_RADIO, .q = &q_choice, .opt = 1 };
+	struct row heading = { .kind = ROW_TEXT, .text = "見出し" };
+
+	ck_assert(!question_answered(&q_box, m));
+	ck_assert(wizard_toggle(&box, m));
+	ck_assert(model_checked(m, "b"));
+	model_set_check(m, "b", true, "メモ");
+	ck_assert(wizard_toggle(&box, m));
+	/* Unticked on purpose: an answer, and the note stays. */
+	ck_assert(!model_checked(m, "b"));
+	ck_assert(question_answered(&q_box, m));
+	ck_assert_str_eq(model_text(m, "b"), "メモ");
+
+	ck_assert(wizard_toggle(&no, m));
+	ck_assert_str_eq(model_text(m, "c"), "no");
+	ck_assert(wizard_toggle(&yes, m));
+	ck_assert_str_eq(model_text(m, "c"), "yes");
+	ck_assert_int_eq(model_get(m, "c")->type, Q_CHOICE);
+
+	ck_assert(!wizard_toggle(&heading, m));
+	ck_assert_uint_eq(model_count(m), 2);
+	model_free(&m);
+}
+END_TEST
+
 Suite *test_suite(void)
 {
 	Suite *s = suite_create("wizard");
@@ -286,6 +541,12 @@ Suite *test_suite(void)
 	tcase_add_test(tc, shared_questions_asked_once);
 	tcase_add_test(tc, hidden_questions);
 	tcase_add_test(tc, text_widths);
+	tcase_add_loop_test(tc, answered_is_one_rule, 0,
+	                    (int)(sizeof answered_cases / sizeof answered_cases[0]));
+	tcase_add_test(tc, pages_count_what_check_counts);
+	tcase_add_loop_test(tc, numbers_parse, 0, (int)(sizeof numbers / sizeof numbers[0]));
+	tcase_add_test(tc, typed_text_is_stored);
+	tcase_add_test(tc, ticks_and_choices);
 	suite_add_tcase(s, tc);
 	return s;
 }
