@@ -207,7 +207,7 @@ void app_frame(struct app *a, const char *where, const char *keys)
 
 /* ---- dialogs ----------------------------------------------------------- */
 
-bool dialog_confirm(struct app *a, const char *question)
+enum confirm dialog_confirm(struct app *a, const char *question)
 {
 	for (;;) {
 		char buf[600];
@@ -220,11 +220,11 @@ bool dialog_confirm(struct app *a, const char *question)
 		bool quit;
 		int rc = app_key(a, &ch, &quit);
 		if (quit)
-			return true;
+			return CONFIRM_INTERRUPTED;
 		if (rc == OK && (ch == 'y' || ch == 'Y' || ch == L'ｙ'))
-			return true;
+			return CONFIRM_YES;
 		if (rc == OK && (ch == 'n' || ch == 'N' || ch == 27 || ch == L'ｎ'))
-			return false;
+			return CONFIRM_NO;
 	}
 }
 

@@ -61,7 +61,11 @@ int app_body_top(void);
 void app_layout_update(const struct app *a);
 int app_body_height(void);
 
-bool dialog_confirm(struct app *a, const char *question);
+/* A yes/no question on the message line.  CONFIRM_INTERRUPTED when a
+ * signal ends the session meanwhile (ssh dropped, SIGTERM): not a yes —
+ * the caller does nothing it asked about and leaves at once. */
+enum confirm { CONFIRM_NO, CONFIRM_YES, CONFIRM_INTERRUPTED };
+enum confirm dialog_confirm(struct app *a, const char *question);
 /* A one-line prompt; NULL when cancelled.  malloc'd. */
 char *dialog_input(struct app *a, const char *prompt, const char *initial);
 /* A scrollable text.  `keys` names extra keys that close it (e.g. "e"),

@@ -483,12 +483,14 @@ static enum action edit_entry(struct view *v)
 	return act;
 }
 
-static void entry_op(struct view *v, wint_t ch)
+/* Reorders or deletes an entry; ACT_QUIT when a signal came while asking
+ * whether to delete (the entry stays), else ACT_NONE. */
+static enum action entry_op(struct view *v, wint_t ch)
 {
 	const struct row *r = cur_row(v);
 	size_t sub = (size_t)v->t[v->cur].sub, n = model_entry_count(v->m, r->q->id);
 	if (sub >= n)
-		return;
+		return ACT_NONE;
 	if (ch == '-' && sub > 0) {
 		model_entry_move(v->m, r->q->id, sub, sub - 1);
 		v->cur--;
@@ -496,15 +498,17 @@ static void entry_op(struct view *v, wint_t ch)
 		model_entry_move(v->m, r->q->id, sub, sub + 1);
 		v->cur++;
 	} else if (ch == KEY_DC || ch == 'x') {
-		if (!dialog_confirm(v->a, _("Delete this entry?")))
-			return;
+		enum confirm c = dialog_confirm(v->a, _("Delete this entry?"));
+		if (c != CONFIRM_YES)
+			return c == CONFIRM_INTERRUPTED ? ACT_QUIT : ACT_NONE;
 		model_entry_delete(v->m, r->q->id, sub);
 		collect_targets(v);
 	} else {
-		return;
+		return ACT_NONE;
 	}
 	v->a->dirty = true;
 	app_save(v->a);
+	return ACT_NONE;
 }
 
 static const char *const help_text =
@@ -579,8 +583,9 @@ static enum action run_view(struct view *v)
 				app_save(v->a);
 				if (v->p->repeat)
 					act = ACT_PREV;
-				else if (dialog_confirm(v->a, _("Quit todoke? Your answers are saved.")))
-					act = ACT_QUIT;
+				else if (dialog_confirm(v->a, _("Quit todoke? Your answers are saved."))
+				         != CONFIRM_NO)
+					act = ACT_QUIT;  /* yes, or a signal: leave now */
 			}
 			continue;
 		}
@@ -622,7 +627,8 @@ static enum action run_view(struct view *v)
 			else if (rc == OK && ch == '?')
 				dialog_text(v->a, _("Help"), _(help_text));
 			else if (rc == OK && ch == 'q' && !v->p->repeat &&
-			         dialog_confirm(v->a, _("Quit todoke? Your answers are saved.")))
+			         dialog_confirm(v->a, _("Quit todoke? Your answers are saved."))
+			         != CONFIRM_NO)
 				act = ACT_QUIT;
 			continue;
 		}
@@ -633,7 +639,7 @@ static enum action run_view(struct view *v)
 			}
 			else if ((rc == OK && (ch == '-' || ch == '+' || ch == 'x')) ||
 			         (rc == KEY_CODE_YES && ch == KEY_DC))
-				entry_op(v, ch);
+				act = entry_op(v, ch);
 		}
 	}
 	if (!commit(v->a))

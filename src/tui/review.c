@@ -203,7 +203,9 @@ static wint_t explain(struct app *a, const struct enc_report *rep, const char *e
 	return key;
 }
 
-static void do_export(struct app *a, const struct document *which)
+/* Exports a document after asking where and how; false when a signal
+ * ends the session meanwhile (nothing is written then). */
+static bool do_export(struct app *a, const struct document *which)
 {
 	struct strbuf doc;
 	struct diag d;
@@ -213,7 +215,7 @@ static void do_export(struct app *a, const struct document *which)
 		char buf[2048];
 		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
 		sb_release(&doc);
-		return;
+		return true;
 	}
 	char *def = default_export_path(a, which);
 	char *path = dialog_input(a, _(which->prompt), def);
@@ -222,7 +224,14 @@ static void do_export(struct app *a, const struct document *which)
 	if (path && *path && stat(path, &st) == 0) {
 		char q[1200];
 		snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
-		if (!dialog_confirm(a, q)) {
+		enum confirm c = dialog_confirm(a, q);
+		if (c == CONFIRM_INTERRUPTED) {
+			/* Not a yes: the file stays as it is. */
+			free(path);
+			sb_release(&doc);
+			return false;
+		}
+		if (c == CONFIRM_NO) {
 			free(path);
 			path = NULL;
 			app_msg(a, C_OK, "%s", _("Not exported."));
@@ -275,9 +284,11 @@ static void do_export(struct app *a, const struct document *which)
 	sb_release(&out);
 	free(path);
 	sb_release(&doc);
+	return !term_quit_signal && !term_hangup;
 }
 
-static void preview(struct app *a, const struct document *which)
+/* False when a signal ends the session meanwhile. */
+static bool preview(struct app *a, const struct document *which)
 {
 	struct strbuf doc;
 	struct diag d;
@@ -294,9 +305,10 @@ static void preview(struct app *a, const struct document *which)
 	}
 	sb_release(&doc);
 	if (key == 'e')
-		do_export(a, which);
-	else if (key == 'h' && which->alt)
-		do_export(a, which->alt);
+		return do_export(a, which);
+	if (key == 'h' && which->alt)
+		return do_export(a, which->alt);
+	return !term_quit_signal && !term_hangup;
 }
 
 static void put_answer_lines(struct strbuf *sb, const char *indent, const char *text)
@@ -461,14 +473,19 @@ enum action screen_review(struct app *a)
 			answers_text(a, &sb);
 			dialog_text(a, _("All answers"), sb.buf);
 			sb_release(&sb);
-		} else if (rc == OK && ch == 'p')
-			preview(a, &ipa_doc);
-		else if (rc == OK && ch == 'r' && incident_form(a->inc, "ppc-report"))
-			preview(a, &ppc_doc);
-		else if (rc == OK && ch == 'n' && incident_form(a->inc, "notice"))
-			preview(a, &notice_doc);
-		else if (rc == OK && ch == 'e')
-			do_export(a, &ipa_doc);
+		} else if (rc == OK && ch == 'p') {
+			if (!preview(a, &ipa_doc))
+				act = ACT_QUIT;
+		} else if (rc == OK && ch == 'r' && incident_form(a->inc, "ppc-report")) {
+			if (!preview(a, &ppc_doc))
+				act = ACT_QUIT;
+		} else if (rc == OK && ch == 'n' && incident_form(a->inc, "notice")) {
+			if (!preview(a, &notice_doc))
+				act = ACT_QUIT;
+		} else if (rc == OK && ch == 'e') {
+			if (!do_export(a, &ipa_doc))
+				act = ACT_QUIT;
+		}
 		else if (rc == KEY_CODE_YES && ch == KEY_UP && cur > 0)
 			cur--;
 		else if (rc == KEY_CODE_YES && ch == KEY_DOWN)
