@@ -1,8 +1,14 @@
 #!/bin/sh
 # The model, forms, incident files, checks and exporters know nothing of
-# curses: only the front end (src/tui/) and the CLI may include it.
+# curses: only the front end (src/tui/) and the CLI may include it.  And no
+# two files of src/tui include or call each other, directly or round a
+# circle: the graph of their `#include "…"` lines and of their calls (the
+# file that defines each non-static function another one uses, read with
+# nm from the build's objects) has no loop.
+# Usage: tests/layering.sh [BUILD_DIR]   (default: build)
 set -u
 cd "$(dirname "$0")/.." || exit 1
+objdir=${1:-build}
 fail=0 pass=0
 for dir in src/*/; do
 	case "$dir" in src/tui/|src/cli/) continue ;; esac
@@ -21,5 +27,65 @@ for h in include/todoke/*.h; do
 		pass=$((pass + 1))
 	fi
 done
+
+# ---- no circles between the files of src/tui ---------------------------
+# A file and its header are one node: app.c and app.h are "app".
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+: > "$tmp/edges"
+: > "$tmp/defs"
+: > "$tmp/why"
+for f in src/tui/*.c src/tui/*.h; do
+	from=$(basename "$f"); from=${from%.*}
+	echo "$from $from" >> "$tmp/edges"   # every file is a node, even alone
+	for to in $(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"/]*\)\.h".*/\1/p' "$f"); do
+		if [ -e "src/tui/$to.h" ] && [ "$to" != "$from" ]; then
+			echo "$from $to" >> "$tmp/edges"
+			echo "$from includes $to.h" >> "$tmp/why"
+		fi
+	done
+done
+built=true
+for f in src/tui/*.c; do
+	m=$(basename "$f" .c)
+	if [ ! -f "$objdir/src/tui/$m.o" ]; then
+		echo "FAIL: $objdir/src/tui/$m.o is not built: its calls cannot be read"
+		built=false
+	else
+		nm -g --defined-only "$objdir/src/tui/$m.o" | awk -v m="$m" 'NF == 3 { print $3, m }' >> "$tmp/defs"
+	fi
+done
+if $built; then
+	sort -k1,1 "$tmp/defs" > "$tmp/defs.sorted"
+	for f in src/tui/*.c; do
+		m=$(basename "$f" .c)
+		nm -u "$objdir/src/tui/$m.o" | awk '{ print $NF }' | sort -u |
+			join -o 1.1,2.2 - "$tmp/defs.sorted" |
+			while read -r sym to; do
+				[ "$to" = "$m" ] && continue
+				echo "$m $to" >> "$tmp/edges"
+				echo "$m calls $sym of $to.c" >> "$tmp/why"
+			done
+	done
+	if [ ! -s "$tmp/defs.sorted" ]; then
+		echo "FAIL: nm found no functions defined in $objdir/src/tui/*.o"
+		fail=$((fail + 1))
+	elif tsort "$tmp/edges" > /dev/null 2> "$tmp/loop"; then
+		pass=$((pass + 1))
+	else
+		# tsort names the files of each loop, one a line after "input
+		# contains a loop:"; show why each of them depends on the next.
+		echo "FAIL: src/tui files include or call each other in a circle:"
+		sed -n 's/^tsort: //p' "$tmp/loop" | grep -v 'loop:$' | sort -u > "$tmp/inloop"
+		while read -r a verb rest; do
+			b=${rest##* }; b=${b%.[ch]}
+			grep -qxF "$a" "$tmp/inloop" && grep -qxF "$b" "$tmp/inloop" &&
+				echo "  $a $verb $rest"
+		done < "$tmp/why"
+		fail=$((fail + 1))
+	fi
+else
+	fail=$((fail + 1))
+fi
 echo "layering: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
