@@ -30,6 +30,12 @@ struct incident {
 
 /* A new, empty incident written against the given forms. */
 struct incident *incident_new(const struct form *const *forms, size_t nforms);
+/* A new incident as `todoke new` and the wizard begin one: the newest
+ * IPA form of fs, the PPC report and the notice when installed, the title
+ * when not empty.  Not saved yet.  NULL, with d set, when the IPA form is
+ * not installed. */
+struct incident *incident_create(const struct formset *fs, const char *title,
+                                 struct diag *d);
 void incident_free(struct incident **inc);
 
 /* Reads a whole incident or nothing: on any problem returns false, leaves

@@ -486,25 +486,15 @@ static int cmd_new(const struct opts *o, int argc, char **argv)
 	struct formset *fs = load_forms();
 	if (!fs)
 		return EXIT_BAD;
-	const struct form *forms[2] = { formset_latest(fs, "ipa-access"),
-	                                formset_latest(fs, "ppc-report") };
 	int rc = EXIT_BAD;
-	if (!forms[0]) {
-		errmsg(_("the IPA form (ipa-access) is not installed in %s/forms"),
-		       todoke_datadir());
-	} else {
-		struct incident *inc = incident_new(forms, forms[1] ? 2 : 1);
-		incident_adopt_notice(inc, fs);
-		if (o->title)
-			incident_set_meta(inc, "title", o->title);
-		struct diag d;
-		diag_clear(&d);
-		if (incident_save(inc, argv[0], &d))
-			rc = EXIT_OK;
-		else
-			print_diag(&d);
-		incident_free(&inc);
-	}
+	struct diag d;
+	diag_clear(&d);
+	struct incident *inc = incident_create(fs, o->title, &d);
+	if (inc && incident_save(inc, argv[0], &d))
+		rc = EXIT_OK;
+	else
+		print_diag(&d);
+	incident_free(&inc);
 	formset_free(&fs);
 	return rc;
 }

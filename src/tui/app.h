@@ -82,8 +82,6 @@ enum action screen_entry(struct app *a, const struct question *repeat, size_t id
 /* Shared between the screens' files. */
 void page_external_edit(struct app *a);
 char *screen_start(struct app *a);
-struct incident *tui_create(struct app *a, const char *path, const char *title,
-                            struct diag *d);
 
 /* Draws UTF-8 text at y,x clipped to cols columns; returns columns used. */
 int draw_text(int y, int x, const char *s, int cols, attr_t attr);

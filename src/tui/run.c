@@ -29,19 +29,14 @@ static void remember_reporter(struct app *a)
 	free(path);
 }
 
-/* A new incident at path: the latest IPA form, the reporter's details from
- * the profile, saved at once so that nothing typed later can be lost. */
-struct incident *tui_create(struct app *a, const char *path, const char *title,
-                            struct diag *d)
+/* A new incident at path (incident_create), with the reporter's details
+ * from the profile, saved at once so that nothing typed later can be lost. */
+static struct incident *create(struct app *a, const char *path, const char *title,
+                               struct diag *d)
 {
-	const struct form *forms[2] = { formset_latest(a->fs, "ipa-access"),
-	                                formset_latest(a->fs, "ppc-report") };
-	if (!forms[0]) {
-		diag_set(d, todoke_datadir(), 0, "%s", _("the IPA form is not installed"));
+	struct incident *inc = incident_create(a->fs, title, d);
+	if (!inc)
 		return NULL;
-	}
-	struct incident *inc = incident_new(forms, forms[1] ? 2 : 1);
-	incident_adopt_notice(inc, a->fs);
 	char *ppath = profile_path();
 	struct diag pd;
 	if (ppath && !profile_load(ppath, inc->answers, &pd)) {
@@ -49,8 +44,6 @@ struct incident *tui_create(struct app *a, const char *path, const char *title,
 		app_msg(a, C_ERROR, _("profile not read: %s"), diag_format(&pd, buf, sizeof buf));
 	}
 	free(ppath);
-	if (title && *title)
-		incident_set_meta(inc, "title", title);
 	if (!incident_save(inc, path, d))
 		incident_free(&inc);
 	return inc;
@@ -77,7 +70,7 @@ static bool open_incident(struct app *a, const char *path)
 		if (incident_load(path, a->fs, &a->inc, &d))
 			incident_adopt_notice(a->inc, a->fs);
 	} else
-		a->inc = tui_create(a, path, a->new_title, &d);
+		a->inc = create(a, path, a->new_title, &d);
 	if (!a->inc) {
 		char buf[1200];
 		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));

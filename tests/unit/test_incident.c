@@ -13,6 +13,7 @@
 
 #include "todoke/fileio.h"
 #include "todoke/incident.h"
+#include "todoke/strbuf.h"
 
 static struct formset *fs;
 
@@ -295,6 +296,56 @@ START_TEST(load_names_missing_file)
 }
 END_TEST
 
+/* `todoke new` and the wizard begin an incident alike (incident_create). */
+START_TEST(created_incident_has_the_newest_forms)
+{
+	struct diag d;
+	diag_clear(&d);
+	struct incident *inc = incident_create(fs, "ECサイトの不正アクセス", &d);
+	ck_assert_ptr_nonnull(inc);
+	struct strbuf sb;
+	sb_init(&sb);
+	incident_serialize(inc, &sb);
+	ck_assert_str_eq(sb.buf,
+		"todoke-incident 1\n"
+		"# todoke incident: UTF-8 text, one answer a line, see todoke-incident(5).\n"
+		"# After editing by hand, run `todoke check` on it.\n\n"
+		"[incident]\nform: ipa-access 3.5\nform: ppc-report 2024\nform: notice 1\n"
+		"title: ECサイトの不正アクセス\n\n[answers]\n\n[end]\n");
+	sb_release(&sb);
+	incident_free(&inc);
+	/* No title, or an empty one: no title line. */
+	inc = incident_create(fs, "", &d);
+	ck_assert_ptr_null(incident_meta(inc, "title"));
+	ck_assert_uint_eq(inc->nforms, 3);
+	incident_free(&inc);
+}
+END_TEST
+
+START_TEST(created_incident_needs_the_ipa_form)
+{
+	/* Forms installed without the IPA form: refused, saying which. */
+	char dir[160], path[200];
+	snprintf(dir, sizeof dir, "%s/forms", tmpdir);
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	snprintf(path, sizeof path, "%s/ppc-report-2024.form", dir);
+	const char *src = getenv("TODOKE_DATADIR");
+	char from[4096];
+	snprintf(from, sizeof from, "%s/forms/ppc-report-2024.form", src ? src : ".");
+	size_t len;
+	char *text = slurp(from, &len);
+	struct diag d;
+	ck_assert_msg(file_write_atomic(path, text, len, 0600, &d), "%s", d.msg);
+	free(text);
+	struct formset *only = formset_load(tmpdir, &d);
+	ck_assert_msg(only != NULL, "%s", d.msg);
+	diag_clear(&d);
+	ck_assert_ptr_null(incident_create(only, "t", &d));
+	ck_assert_ptr_nonnull(strstr(d.msg, "the IPA form (ipa-access) is not installed in"));
+	formset_free(&only);
+}
+END_TEST
+
 Suite *test_suite(void)
 {
 	Suite *s = suite_create("incident");
@@ -308,11 +359,13 @@ Suite *test_suite(void)
 	                    (int)(sizeof bad_inputs / sizeof bad_inputs[0]));
 	tcase_add_test(tc, crlf_is_read);
 	tcase_add_test(tc, load_names_missing_file);
+	tcase_add_test(tc, created_incident_has_the_newest_forms);
 	suite_add_tcase(s, tc);
 	TCase *files = tcase_create("files");
 	tcase_add_checked_fixture(files, tmp_setup, tmp_teardown);
 	tcase_add_test(files, save_is_0600_atomic_and_leaves_no_temp_file);
 	tcase_add_test(files, failed_save_keeps_the_old_file);
+	tcase_add_test(files, created_incident_needs_the_ipa_form);
 	suite_add_tcase(s, files);
 	return s;
 }
