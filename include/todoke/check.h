@@ -39,6 +39,15 @@ char *question_place(const struct incident *inc, const char *id);
  * will not convert, say), joined with ", ", appended to out. */
 void answers_containing(const struct incident *inc, const char *text, struct strbuf *out);
 
+/* One character of a document that an encoding lacks (encode.h), as the
+ * CLI and the wizard list it: "line 5, column 17: 「髙」 (U+9AD9) in
+ * (届出者) › 企業・組織名" — where it stands in the document and which answers
+ * hold it.  What to do about it (its stand-in) is the caller's to word.
+ * Appended to out. */
+struct enc_bad;
+void describe_unconvertible(const struct incident *inc, const struct enc_bad *b,
+                            struct strbuf *out);
+
 /* The notice (お詫びとお知らせ) as the templates of `set` word it: when the
  * PPC report is mandatory, each item 規則第10条 requires (一 二 四 五 九)
  * that is not in it is a problem naming the questions that supply it; a

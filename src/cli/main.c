@@ -8,7 +8,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <wchar.h>
 
 #include "config.h"
 #include "todoke/check.h"
@@ -207,22 +206,14 @@ static bool encode_or_explain(const struct opts *o, const struct incident *inc,
 	       : _("%s: %zu character(s) of the IPA form cannot be written in %s; nothing was written:"),
 	       path, rep.n, encode_iconv_name(enc));
 	for (size_t i = 0; i < rep.n; i++) {
-		char ch[8];
-		unsigned long cp = rep.v[i].cp;
-		struct strbuf where;
-		wchar_t wc = (wchar_t)cp;
-		mbstate_t st;
-		memset(&st, 0, sizeof st);
-		size_t k = wcrtomb(ch, wc, &st);
-		ch[k == (size_t)-1 ? 0 : k] = '\0';
-		sb_init(&where);
-		answers_containing(inc, ch, &where);
-		fprintf(stderr, _("  line %d, column %d: 「%s」 (U+%04lX)%s%s"), rep.v[i].line,
-		        rep.v[i].col, ch, cp, where.len ? _(" in ") : "", where.buf);
+		struct strbuf line;
+		sb_init(&line);
+		describe_unconvertible(inc, &rep.v[i], &line);
+		fprintf(stderr, "  %s", line.buf);
 		if (rep.v[i].subst)
 			fprintf(stderr, _(" — --substitute writes 「%s」"), rep.v[i].subst);
 		fputc('\n', stderr);
-		sb_release(&where);
+		sb_release(&line);
 	}
 	/* Another encoding that would take them all, if there is one. */
 	static const char *const others[] = { "cp932", "euc-jp", "shift_jis", "iso-2022-jp", "utf-8" };

@@ -176,19 +176,7 @@ static wint_t explain(struct app *a, const struct enc_report *rep, const char *e
 	sb_addf(&sb, _("%zu character(s) cannot be written in %s:\n\n"), rep->n,
 	        encode_iconv_name(enc));
 	for (size_t i = 0; i < rep->n; i++) {
-		char ch[8];
-		mbstate_t st;
-		memset(&st, 0, sizeof st);
-		size_t k = wcrtomb(ch, (wchar_t)rep->v[i].cp, &st);
-		ch[k == (size_t)-1 ? 0 : k] = '\0';
-		sb_addf(&sb, _("line %d, column %d: 「%s」 (U+%04lX)"), rep->v[i].line,
-		        rep->v[i].col, ch, rep->v[i].cp);
-		struct strbuf where;
-		sb_init(&where);
-		answers_containing(a->inc, ch, &where);
-		if (where.len)
-			sb_addf(&sb, _(" in %s"), where.buf);
-		sb_release(&where);
+		describe_unconvertible(a->inc, &rep->v[i], &sb);
 		if (rep->v[i].subst)
 			sb_addf(&sb, _(" — stand-in 「%s」"), rep->v[i].subst);
 		else

@@ -1,11 +1,13 @@
 /* todoke check: what is missing or inconsistent, on the IPA form's rules
  * (the last lines of forms/ipa-access-3.5.form), with a fixed today. */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "suite.h"
 #include "todoke/check.h"
+#include "todoke/encode.h"
 #include "todoke/fileio.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -718,6 +720,37 @@ START_TEST(when_require_names_what_is_asked)
 }
 END_TEST
 
+/* ---- a character an encoding lacks, as the CLI and the wizard list it ---- */
+
+START_TEST(unconvertible_described)
+{
+	struct incident *inc = parse(HEAD "reporter.org: 髙橋商店\nreporter.name: 髙橋\n"
+	                                  "reporter.tel: 03\n" TAIL);
+	const struct { struct enc_bad b; const char *want; } cases[] = {
+		{ { 0x9AD9, 5, 17, "高" },
+		  "line 5, column 17: 「髙」 (U+9AD9) in (届出者) › 企業・組織名, (届出者) › 氏名" },
+		{ { 0x1F600, 39, 15, NULL }, "line 39, column 15: 「😀」 (U+1F600)" },
+		{ { 0xE9, 1, 2, NULL }, "line 1, column 2: 「é」 (U+00E9)" },
+	};
+	/* The same in the C locale, where wcrtomb gives no character at all
+	 * and every answer "contained" it. */
+	const char *locales[] = { "C.UTF-8", "C" };
+	for (size_t l = 0; l < 2; l++) {
+		setlocale(LC_ALL, locales[l]);
+		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+			struct strbuf sb;
+			sb_init(&sb);
+			sb_add(&sb, "> ");
+			describe_unconvertible(inc, &cases[i].b, &sb);
+			ck_assert_str_eq(sb.buf + 2, cases[i].want);
+			sb_release(&sb);
+		}
+	}
+	setlocale(LC_ALL, "C.UTF-8");
+	incident_free(&inc);
+}
+END_TEST
+
 Suite *test_suite(void)
 {
 	Suite *s = suite_create("check");
@@ -744,6 +777,7 @@ Suite *test_suite(void)
 	tcase_add_loop_test(tc, what_is_required, 0, N(requires));
 	tcase_add_loop_test(tc, answered_of_total, 0, N(answereds));
 	tcase_add_test(tc, answered_question_by_question);
+	tcase_add_test(tc, unconvertible_described);
 	tcase_add_test(tc, two_forms_share_questions);
 	suite_add_tcase(s, tc);
 
