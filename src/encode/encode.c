@@ -1,11 +1,15 @@
-/* encode — checked conversion of documents with iconv. */
+/* encode — checked conversion of documents with iconv: a character is
+ * written only when what was written reads back as that character, or as
+ * its entry in the one table of Windows forms (todoke(1), ENCODINGS). */
 #include "todoke/encode.h"
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistr.h>
 
 #include "todoke/utf8.h"
 
@@ -15,6 +19,13 @@ static const struct {
 	{ "utf-8", "UTF-8" }, { "cp932", "CP932" }, { "shift_jis", "SHIFT_JIS" },
 	{ "iso-2022-jp", "ISO-2022-JP" }, { "euc-jp", "EUC-JP" },
 };
+
+#define NENCODINGS (sizeof encodings / sizeof encodings[0])
+
+const char *encode_offered(size_t i)
+{
+	return i < NENCODINGS ? encodings[i].name : NULL;
+}
 
 const char *encode_iconv_name(const char *name)
 {
@@ -59,7 +70,41 @@ static const struct {
 	{ 0xFF9D, "ン" }, { 0xFF9E, "゛" }, { 0xFF9F, "゜" },
 	{ 0xFF5E, "〜" }, { 0xFF0D, "−" }, { 0x2225, "‖" }, { 0xFFE0, "¢" },
 	{ 0xFFE1, "£" }, { 0xFFE2, "¬" },
+	/* Where the encoding has only the other form, or its byte is read two
+	 * ways (¥ and \ in Shift_JIS): the full-width letter of JIS X 0208. */
+	{ 0x2014, "―" }, { 0x00A5, "￥" }, { 0x203E, "￣" }, { 0x005C, "＼" },
 };
+
+/* The mappings Windows users expect: in CP932 these characters, as typed
+ * on Linux, are written as the code Windows reads as its own form (Python's
+ * cp932 agrees, except that it refuses — where glibc writes ―). */
+static const struct {
+	const char *code;
+	unsigned long cp, reads;
+} windows_forms[] = {
+	{ "CP932", 0x301C, 0xFF5E }, { "CP932", 0x2212, 0xFF0D }, { "CP932", 0x2016, 0x2225 },
+	{ "CP932", 0x2014, 0x2015 }, { "CP932", 0x00A2, 0xFFE0 }, { "CP932", 0x00A3, 0xFFE1 },
+	{ "CP932", 0x00AC, 0xFFE2 },
+};
+
+/* Bytes that readers of one encoding read two ways: Shift_JIS 0x5C and
+ * 0x7E are ¥ and ‾ for glibc (JIS X 0201) but \ and ~ for Windows and
+ * Python; EUC-JP 0x8FA2B7 is ～ for glibc and ~ for Python.  A character
+ * written as one of them does not round-trip for every reader. */
+static const struct {
+	const char *code, *bytes;
+} ambiguous[] = {
+	{ "SHIFT_JIS", "\x5C" }, { "SHIFT_JIS", "\x7E" }, { "EUC-JP", "\x8F\xA2\xB7" },
+};
+
+unsigned long encode_windows_form(const char *encoding, unsigned long cp)
+{
+	const char *code = encode_iconv_name(encoding);
+	for (size_t i = 0; code && i < sizeof windows_forms / sizeof windows_forms[0]; i++)
+		if (windows_forms[i].cp == cp && strcmp(windows_forms[i].code, code) == 0)
+			return windows_forms[i].reads;
+	return 0;
+}
 
 /* A kana and a combining (semi-)voiced mark after it, composed: how a
  * 「が」 typed as か + U+3099 is written where the mark alone will not go. */
@@ -92,24 +137,117 @@ const char *encode_substitution(unsigned long cp)
 	return NULL;
 }
 
-/* Whether one character (its UTF-8 bytes) converts; a fresh state each
- * time, so a failure leaves nothing behind. */
-static bool converts(const char *code, const char *mb, size_t n)
+/* The two directions of one encoding, each character converted on its own
+ * (a fresh state each time, so that a failure leaves nothing behind). */
+struct conv {
+	const char *code;
+	iconv_t to, from;
+};
+
+enum verdict { V_SAME, V_WINDOWS, V_NOT };
+
+/* Converts n bytes whole with cd from its initial state, flushed (for
+ * ISO-2022-JP, back to ASCII); false when any byte will not convert. */
+static bool run_iconv(iconv_t cd, const char *src, size_t n, struct strbuf *out)
 {
-	iconv_t cd = iconv_open(code, "UTF-8");
-	if (cd == (iconv_t)-1)
-		return false;
-	char buf[32], src[32];
-	if (n >= sizeof src) {
-		iconv_close(cd);
-		return false;
+	iconv(cd, NULL, NULL, NULL, NULL);
+	char *in = (char *)(uintptr_t)src;   /* iconv's prototype is not const */
+	size_t inl = n;
+	char buf[4096];
+	for (;;) {
+		char *o = buf;
+		size_t outl = sizeof buf;
+		size_t r = iconv(cd, inl ? &in : NULL, inl ? &inl : NULL, &o, &outl);
+		sb_addn(out, buf, sizeof buf - outl);
+		if (r == (size_t)-1 && errno == E2BIG)
+			continue;
+		if (r == (size_t)-1)
+			return false;
+		if (!inl) {
+			o = buf;
+			outl = sizeof buf;
+			if (iconv(cd, NULL, NULL, &o, &outl) == (size_t)-1)
+				return false;
+			sb_addn(out, buf, sizeof buf - outl);
+			return true;
+		}
 	}
-	memcpy(src, mb, n);
-	char *in = src, *o = buf;
-	size_t inl = n, outl = sizeof buf;
-	bool ok = iconv(cd, &in, &inl, &o, &outl) != (size_t)-1 && inl == 0;
-	iconv_close(cd);
-	return ok;
+}
+
+/* How one character (its UTF-8 bytes) is written: read back as itself,
+ * as its Windows form, or not at all. */
+static enum verdict check_char(const struct conv *c, const char *mb, size_t n,
+                               unsigned long cp)
+{
+	/* C1 controls would be written as raw bytes (in EUC-JP, as SS2/SS3). */
+	if (cp >= 0x80 && cp <= 0x9F)
+		return V_NOT;
+	struct strbuf bytes, back;
+	sb_init(&bytes);
+	sb_init(&back);
+	enum verdict v = V_NOT;
+	if (!run_iconv(c->to, mb, n, &bytes) || !bytes.len)
+		goto done;
+	for (size_t i = 0; i < sizeof ambiguous / sizeof ambiguous[0]; i++)
+		if (strcmp(ambiguous[i].code, c->code) == 0 &&
+		    bytes.len == strlen(ambiguous[i].bytes) &&
+		    memcmp(bytes.buf, ambiguous[i].bytes, bytes.len) == 0)
+			goto done;
+	if (!run_iconv(c->from, bytes.buf, bytes.len, &back))
+		goto done;
+	if (back.len == n && memcmp(back.buf, mb, n) == 0) {
+		v = V_SAME;
+		goto done;
+	}
+	unsigned long w = encode_windows_form(c->code, cp);
+	size_t k = back.len ? utf8_seqlen((const unsigned char *)back.buf, back.len) : 0;
+	if (w && k == back.len && utf8_decode((const unsigned char *)back.buf, k) == w)
+		v = V_WINDOWS;
+done:
+	sb_release(&bytes);
+	sb_release(&back);
+	return v;
+}
+
+/* Appends one character to the text to convert and to the text it must
+ * read back as; false (nothing appended) when it is not written. */
+static bool put_char(const struct conv *c, const char *mb, size_t n, struct strbuf *text,
+                     struct strbuf *expect)
+{
+	unsigned long cp = utf8_decode((const unsigned char *)mb, n);
+	switch (check_char(c, mb, n, cp)) {
+	case V_SAME:
+		sb_addn(text, mb, n);
+		sb_addn(expect, mb, n);
+		return true;
+	case V_WINDOWS: {
+		uint8_t w[8];
+		int wn = u8_uctomb(w, (ucs4_t)encode_windows_form(c->code, cp), (int)sizeof w);
+		sb_addn(text, mb, n);
+		sb_addn(expect, (const char *)w, wn > 0 ? (size_t)wn : 0);
+		return true;
+	}
+	case V_NOT:
+		break;
+	}
+	return false;
+}
+
+/* A stand-in, each of its characters checked like the document's own. */
+static bool put_text(const struct conv *c, const char *s, struct strbuf *text,
+                     struct strbuf *expect)
+{
+	size_t t0 = text->len, e0 = expect->len, len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		size_t k = utf8_seqlen((const unsigned char *)s + i, len - i);
+		if (!k || !put_char(c, s + i, k, text, expect)) {
+			text->len = t0;
+			expect->len = e0;
+			return false;
+		}
+		i += k;
+	}
+	return true;
 }
 
 void enc_report_release(struct enc_report *rep)
@@ -130,23 +268,40 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 		         "iso-2022-jp, euc-jp)", encoding);
 		return false;
 	}
-	/* Pass 1: every character that will not convert, with its place;
-	 * the text to convert, substitutions and line ends applied. */
-	struct strbuf text;
+	bool utf8_out = strcmp(code, "UTF-8") == 0;
+	struct conv c = { code, (iconv_t)-1, (iconv_t)-1 };
+	if (!utf8_out) {
+		c.to = iconv_open(code, "UTF-8");
+		c.from = iconv_open("UTF-8", code);
+		if (c.to == (iconv_t)-1 || c.from == (iconv_t)-1) {
+			diag_set(err, "", 0, "iconv cannot convert to %s: %s", code, strerror(errno));
+			if (c.to != (iconv_t)-1)
+				iconv_close(c.to);
+			if (c.from != (iconv_t)-1)
+				iconv_close(c.from);
+			return false;
+		}
+	}
+	/* Pass 1: every character that will not be written as itself (or its
+	 * Windows form), with its place; the text to convert, substitutions
+	 * and line ends applied, and the text it must read back as. */
+	struct strbuf text, expect;
 	sb_init(&text);
+	sb_init(&expect);
 	int line = 1, col = 1;
 	unsigned long prev = 0;     /* the character before, for composing */
-	size_t prev_at = 0;         /* where it starts in text */
-	bool utf8_out = strcmp(code, "UTF-8") == 0;
+	size_t prev_at = 0, prev_exp = 0; /* where it starts in text, expect */
+	bool ok = true;
 	for (size_t i = 0; i < len;) {
 		size_t k = utf8_seqlen((const unsigned char *)utf8 + i, len - i);
 		if (!k) {
 			diag_set(err, "", line, "the document is not valid UTF-8");
-			sb_release(&text);
-			return false;
+			ok = false;
+			break;
 		}
 		if (utf8[i] == '\n') {
 			sb_add(&text, crlf ? "\r\n" : "\n");
+			sb_add(&expect, crlf ? "\r\n" : "\n");
 			line++;
 			col = 1;
 			i++;
@@ -154,8 +309,10 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 			continue;
 		}
 		unsigned long cp = utf8_decode((const unsigned char *)utf8 + i, k);
-		size_t at = text.len;
-		if (k > 1 && !utf8_out && !converts(code, utf8 + i, k)) {
+		size_t at = text.len, exp_at = expect.len;
+		if (utf8_out) {
+			sb_addn(&text, utf8 + i, k);
+		} else if (!put_char(&c, utf8 + i, k, &text, &expect)) {
 			const char *sub = encode_substitution(cp);
 			/* ｶﾞ: the half-width letter is written full-width, so its
 			 * half-width mark is the combining one after カ. */
@@ -165,71 +322,68 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 				base = utf8_decode((const unsigned char *)full, strlen(full));
 				mark = cp == 0xFF9E ? 0x3099 : 0x309A;
 			}
-			for (size_t c = 0; c < sizeof composed / sizeof composed[0]; c++)
-				if (composed[c].base == base && composed[c].mark == mark)
-					sub = composed[c].composed;
-			if (substitute && sub && sub != encode_substitution(cp) &&
-			    converts(code, sub, strlen(sub))) {
+			bool joins = false;
+			for (size_t j = 0; j < sizeof composed / sizeof composed[0]; j++)
+				if (composed[j].base == base && composed[j].mark == mark) {
+					sub = composed[j].composed;
+					joins = true;
+				}
+			size_t t0 = text.len, e0 = expect.len;
+			if (substitute && sub && joins) {
 				/* The mark joins the letter before it. */
 				text.len = prev_at;
-				at = prev_at;
-				sb_add(&text, sub);
-			} else if (substitute && sub && converts(code, sub, strlen(sub))) {
-				sb_add(&text, sub);
-			} else {
+				expect.len = prev_exp;
+				if (put_text(&c, sub, &text, &expect)) {
+					at = prev_at;
+					exp_at = prev_exp;
+				} else {
+					text.len = t0;
+					expect.len = e0;
+					sub = NULL;
+				}
+			} else if (substitute && sub && !put_text(&c, sub, &text, &expect)) {
+				sub = NULL;
+			}
+			if (!substitute || !sub) {
 				rep->v = xrealloc(rep->v, (rep->n + 1) * sizeof *rep->v);
 				rep->v[rep->n++] = (struct enc_bad){ cp, line, col, sub };
 			}
-		} else {
-			sb_addn(&text, utf8 + i, k);
 		}
 		prev = cp;
 		prev_at = at;
+		prev_exp = exp_at;
 		i += k;
 		col++;
 	}
-	if (rep->n) {
-		sb_release(&text);
-		return false;
-	}
-	if (utf8_out) {
+	if (!ok || rep->n) {
+		ok = false;
+	} else if (utf8_out) {
 		sb_addn(out, text.buf, text.len);
-		sb_release(&text);
-		return true;
-	}
-	/* Pass 2: the whole text at once; for ISO-2022-JP, back to ASCII. */
-	iconv_t cd = iconv_open(code, "UTF-8");
-	bool ok = cd != (iconv_t)-1;
-	char *in = text.buf;
-	size_t inl = text.len;
-	char buf[4096];
-	while (ok) {
-		char *o = buf;
-		size_t outl = sizeof buf;
-		size_t r = iconv(cd, inl ? &in : NULL, inl ? &inl : NULL, &o, &outl);
-		sb_addn(out, buf, sizeof buf - outl);
-		if (r == (size_t)-1 && errno == E2BIG)
-			continue;
-		if (r == (size_t)-1) {
+	} else {
+		/* Pass 2: the whole text at once; pass 3: decode what was written
+		 * and compare it with what it must read as. */
+		struct strbuf bytes, back;
+		sb_init(&bytes);
+		sb_init(&back);
+		if (!run_iconv(c.to, text.buf, text.len, &bytes)) {
+			diag_set(err, "", 0, "iconv failed to write %s: %s", code, strerror(errno));
 			ok = false;
-			break;
+		} else if (!run_iconv(c.from, bytes.buf, bytes.len, &back) ||
+		           back.len != expect.len || memcmp(back.buf, expect.buf, back.len) != 0) {
+			diag_set(err, "", 0, "the %s written does not read back as the document; "
+			         "nothing was written", code);
+			ok = false;
+		} else {
+			sb_addn(out, bytes.buf, bytes.len);
 		}
-		if (!inl) {
-			o = buf;
-			outl = sizeof buf;
-			iconv(cd, NULL, NULL, &o, &outl);
-			sb_addn(out, buf, sizeof buf - outl);
-			break;
-		}
+		sb_release(&bytes);
+		sb_release(&back);
 	}
-	if (cd != (iconv_t)-1)
-		iconv_close(cd);
-	if (!ok) {
-		diag_set(err, "", 0, "iconv failed to write %s: %s", code, strerror(errno));
-		out->len = 0;
-		if (out->buf)
-			out->buf[0] = '\0';
-	}
+	if (c.to != (iconv_t)-1)
+		iconv_close(c.to);
+	if (c.from != (iconv_t)-1)
+		iconv_close(c.from);
 	sb_release(&text);
+	sb_release(&expect);
 	return ok;
 }

@@ -116,6 +116,99 @@ START_TEST(substitutions_on_request)
 }
 END_TEST
 
+/* Every character reads back as written, or as its Windows form (CP932
+ * only); ¥ ‾ would come back as \ ~, and in Shift_JIS \ ~ as ¥ ‾. */
+START_TEST(round_trip_rule)
+{
+	struct strbuf out;
+	struct enc_report rep;
+	static const char *const three[] = { "cp932", "shift_jis", "euc-jp" };
+	for (size_t e = 0; e < 3; e++) {
+		ck_assert_msg(!enc("100¥ ‾\n", three[e], false, false, &out, &rep), "%s", three[e]);
+		ck_assert_uint_eq(out.len, 0);
+		ck_assert_uint_eq(rep.n, 2);
+		ck_assert(rep.v[0].cp == 0xA5 && rep.v[0].col == 4);
+		ck_assert_str_eq(rep.v[0].subst, "￥");
+		ck_assert(rep.v[1].cp == 0x203E && rep.v[1].col == 6);
+		ck_assert_str_eq(rep.v[1].subst, "￣");
+		enc_report_release(&rep);
+		sb_release(&out);
+		ck_assert(enc("100¥ ‾\n", three[e], false, true, &out, &rep));
+		ck_assert_str_eq(out.buf, strcmp(three[e], "euc-jp") == 0 ? "100\xa1\xef \xa1\xb1\n"
+		                                                          : "100\x81\x8f \x81\x50\n");
+		sb_release(&out);
+	}
+	/* ASCII \ and ~ are plain bytes in CP932 and EUC-JP... */
+	ck_assert(enc("C:\\temp ~user\n", "cp932", false, false, &out, &rep));
+	ck_assert_str_eq(out.buf, "C:\\temp ~user\n");
+	sb_release(&out);
+	ck_assert(enc("C:\\temp ~user\n", "euc-jp", false, false, &out, &rep));
+	ck_assert_str_eq(out.buf, "C:\\temp ~user\n");
+	sb_release(&out);
+	/* ...but Shift_JIS 0x5C 0x7E are ¥ ‾ to glibc and \ ~ to Windows. */
+	ck_assert(!enc("C:\\temp ~user\n", "shift_jis", false, false, &out, &rep));
+	ck_assert_uint_eq(rep.n, 2);
+	ck_assert(rep.v[0].cp == '\\' && rep.v[0].col == 3);
+	ck_assert_str_eq(rep.v[0].subst, "＼");
+	ck_assert(rep.v[1].cp == '~' && rep.v[1].col == 9 && rep.v[1].subst == NULL);
+	enc_report_release(&rep);
+	sb_release(&out);
+	ck_assert(enc("C:\\temp\n", "shift_jis", false, true, &out, &rep));
+	ck_assert_str_eq(out.buf, "C:\x81\x5ftemp\n");
+	sb_release(&out);
+	/* EUC-JP's JIS X 0212 tilde (0x8FA2B7) is ~ to Python: ～ is refused. */
+	ck_assert(!enc("～\n", "euc-jp", false, false, &out, &rep));
+	ck_assert(rep.n == 1 && rep.v[0].cp == 0xFF5E);
+	ck_assert_str_eq(rep.v[0].subst, "〜");
+	enc_report_release(&rep);
+	sb_release(&out);
+	/* — is written as ― in CP932 (the table); elsewhere only substituted. */
+	ck_assert(enc("A—B\n", "cp932", false, false, &out, &rep));
+	ck_assert_str_eq(out.buf, "A\x81\x5c" "B\n");
+	sb_release(&out);
+	ck_assert(!enc("A—B\n", "iso-2022-jp", false, false, &out, &rep));
+	ck_assert(rep.n == 1 && rep.v[0].cp == 0x2014);
+	ck_assert_str_eq(rep.v[0].subst, "―");
+	enc_report_release(&rep);
+	sb_release(&out);
+	ck_assert(enc("A—B\n", "shift_jis", false, true, &out, &rep));
+	ck_assert_str_eq(out.buf, "A\x81\x5c" "B\n");
+	sb_release(&out);
+	/* A C1 control would be a raw byte (in EUC-JP, SS2): refused. */
+	ck_assert(!enc("a\xc2\x8e" "b\n", "euc-jp", false, true, &out, &rep));
+	ck_assert(rep.n == 1 && rep.v[0].cp == 0x8E);
+	enc_report_release(&rep);
+	sb_release(&out);
+}
+END_TEST
+
+/* The one table: which characters, which encoding, which form. */
+START_TEST(windows_table)
+{
+	static const unsigned long from[] = { 0x301C, 0x2212, 0x2016, 0x2014, 0xA2, 0xA3, 0xAC };
+	static const unsigned long to[] = { 0xFF5E, 0xFF0D, 0x2225, 0x2015, 0xFFE0, 0xFFE1, 0xFFE2 };
+	for (size_t i = 0; i < sizeof from / sizeof from[0]; i++) {
+		ck_assert_uint_eq(encode_windows_form("cp932", from[i]), to[i]);
+		for (size_t e = 0; encode_offered(e); e++)
+			if (strcmp(encode_offered(e), "cp932") != 0)
+				ck_assert_uint_eq(encode_windows_form(encode_offered(e), from[i]), 0);
+	}
+	ck_assert_uint_eq(encode_windows_form("cp932", 0xA5), 0);
+	ck_assert_str_eq(encode_offered(0), "utf-8");
+	ck_assert_ptr_null(encode_offered(5));
+	/* ¢ £ ¬ typed on Linux: in CP932 the codes Windows reads as ￠ ￡ ￢. */
+	struct strbuf out;
+	struct enc_report rep;
+	ck_assert(enc("¢£¬‖\n", "cp932", false, false, &out, &rep));
+	ck_assert_str_eq(out.buf, "\x81\x91\x81\x92\x81\xca\x81\x61\n");
+	sb_release(&out);
+	/* In Shift_JIS they are themselves. */
+	ck_assert(enc("¢£¬‖〜−\n", "shift_jis", false, false, &out, &rep));
+	ck_assert_str_eq(out.buf, "\x81\x91\x81\x92\x81\xca\x81\x61\x81\x60\x81\x7c\n");
+	sb_release(&out);
+}
+END_TEST
+
 START_TEST(names)
 {
 	ck_assert_str_eq(encode_iconv_name("cp932"), "CP932");
@@ -144,6 +237,8 @@ Suite *test_suite(void)
 	tcase_add_test(tc, iso2022jp_lists_every_character);
 	tcase_add_test(tc, substitutions_on_request);
 	tcase_add_test(tc, names);
+	tcase_add_test(tc, round_trip_rule);
+	tcase_add_test(tc, windows_table);
 	suite_add_tcase(s, tc);
 	return s;
 }
