@@ -48,7 +48,7 @@ void ppc_appendix(const struct ppc_decision *d, struct strbuf *out)
 		break;
 	}
 	for (int i = 0; i < 4; i++)
-		sb_addf(out, "  %s: %s — %s\n", clause_name[i], tri_ja(d->clause[i].applies),
+		sb_addf(out, "  %s: %s ― %s\n", clause_name[i], tri_ja(d->clause[i].applies),
 		        d->clause[i].reason);
 	if (*d->channel)
 		sb_addf(out, "注意: %s\n", d->channel);

@@ -36,7 +36,7 @@ keys r
 wait_for "Preview: the PPC report, its decision and deadlines"
 keys End
 wait_for "判定: 報告義務あり(規則第7条 第1号・第3号)"
-wait_for "第1号 要配慮個人情報: 該当 — 要配慮個人情報が含まれるため (1号)"
+wait_for "第1号 要配慮個人情報: 該当 ― 要配慮個人情報が含まれるため (1号)"
 keys e
 wait_for "Write the PPC report to: $e2e_tmp/p-ppc.txt"
 keys Enter 1
