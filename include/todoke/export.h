@@ -36,4 +36,18 @@ bool export_notice(const struct incident *inc, const struct notice_set *set,
                    enum notice_format fmt, struct strbuf *out, char **title,
                    struct diag *err);
 
+/* The one way a document is made (the command line and the wizard): the
+ * exporter of `kind`, then the whole document in Unicode NFC, except CJK
+ * compatibility ideographs (U+F900–FAFF, U+2F800–2FA1F), which stay as
+ * typed.  *title (when title is not NULL) gets the Subject of its e-mail
+ * draft, malloc'd and normalised too: the form's title and the reporter's
+ * organisation, or the notice's title.  `set` is only read for the notice. */
+enum doc_kind { DOC_IPA, DOC_PPC, DOC_NOTICE, DOC_NOTICE_HTML };
+bool export_document(const struct incident *inc, const struct notice_set *set,
+                     enum doc_kind kind, struct strbuf *out, char **title,
+                     struct diag *err);
+/* Appends s (n bytes) in NFC to out, compatibility ideographs as they are;
+ * with `html`, a character after '>' never joins it. */
+void export_nfc(const char *s, size_t n, bool html, struct strbuf *out);
+
 #endif

@@ -243,14 +243,13 @@ static bool encode_or_explain(const struct opts *o, const struct incident *inc,
  * address); From: the reporter's E-Mail; the body ISO-2022-JP unless
  * --encoding=utf-8; the files of --attach (the network diagram of 2-3). */
 static int write_mail(const struct opts *o, const struct incident *inc, const char *doc_name,
-                      const char *path, struct strbuf *doc, const char *notice_title)
+                      const char *path, struct strbuf *doc, const char *title)
 {
 	const struct form *f = incident_form(inc, strcmp(doc_name, "ipa") == 0 ? "ipa-access"
 	                                   : strcmp(doc_name, "ppc") == 0 ? "ppc-report" : "notice");
 	bool notice = strcmp(doc_name, "notice") == 0;
 	struct strbuf subject, msg;
 	struct diag d;
-	const char *org = model_text(inc->answers, "reporter.org");
 	const char *attach[17];
 	const char *check_enc = o->encoding ? o->encoding : "iso-2022-jp";
 	/* The same list of unconvertible characters as a plain export (with
@@ -280,10 +279,7 @@ static int write_mail(const struct opts *o, const struct incident *inc, const ch
 			break;
 		}
 	sb_init(&subject);
-	if (notice)
-		sb_add(&subject, notice_title);
-	else
-		sb_addf(&subject, "%s%s%s%s", f->title, *org ? "(" : "", org, *org ? ")" : "");
+	sb_add(&subject, title);
 	/* The notice goes to the persons concerned: To: is the user's to fill. */
 	struct mail m = {
 		.to = notice ? NULL : f->mailto, .from = from,
@@ -315,11 +311,11 @@ static int cmd_export(const struct opts *o, int argc, char **argv)
 		return EXIT_BAD;
 	}
 	bool notice = strcmp(argv[0], "notice") == 0;
-	bool (*exporter)(const struct incident *, struct strbuf *, struct diag *) = NULL;
+	enum doc_kind kind = o->html ? DOC_NOTICE_HTML : DOC_NOTICE;
 	if (strcmp(argv[0], "ipa") == 0)
-		exporter = export_ipa;
+		kind = DOC_IPA;
 	else if (strcmp(argv[0], "ppc") == 0)
-		exporter = export_ppc;
+		kind = DOC_PPC;
 	else if (!notice) {
 		errmsg(_("unknown document \"%s\" (known: ipa, ppc, notice)"), argv[0]);
 		return EXIT_BAD;
@@ -351,9 +347,7 @@ static int cmd_export(const struct opts *o, int argc, char **argv)
 	sb_init(&doc);
 	diag_clear(&d);
 	char *title = NULL;
-	bool ok = notice ? export_notice(inc, set, o->html ? NOTICE_HTML : NOTICE_TEXT, &doc,
-	                                 &title, &d)
-	                 : exporter(inc, &doc, &d);
+	bool ok = export_document(inc, set, kind, &doc, &title, &d);
 	if (!ok) {
 		if (!d.file[0])
 			snprintf(d.file, sizeof d.file, "%s", argv[1]);

@@ -78,12 +78,12 @@ struct document {
 
 static bool ipa_export(const struct app *a, struct strbuf *out, struct diag *d)
 {
-	return export_ipa(a->inc, out, d);
+	return export_document(a->inc, NULL, DOC_IPA, out, NULL, d);
 }
 
 static bool ppc_export(const struct app *a, struct strbuf *out, struct diag *d)
 {
-	return export_ppc(a->inc, out, d);
+	return export_document(a->inc, NULL, DOC_PPC, out, NULL, d);
 }
 
 static bool notice_export(const struct app *a, struct strbuf *out, struct diag *d,
@@ -93,7 +93,8 @@ static bool notice_export(const struct app *a, struct strbuf *out, struct diag *
 		diag_set(d, "", 0, "%s", a->notices_err);
 		return false;
 	}
-	return export_notice(a->inc, a->notices, fmt, out, NULL, d);
+	return export_document(a->inc, a->notices, fmt == NOTICE_HTML ? DOC_NOTICE_HTML : DOC_NOTICE,
+	                       out, NULL, d);
 }
 
 static bool notice_text_export(const struct app *a, struct strbuf *out, struct diag *d)

@@ -78,7 +78,8 @@ has skimming.txt '弊社' && hasnt skimming.txt '当社'
 # The shown boxes only: a missent notice asks to delete the mail.
 has missent.txt '当該メールを削除していただきますよう'
 hasnt missent.txt '公的機関への報告'
-has other.txt 'ﾌﾘｶﾞﾅ' && has other.txt '🔔' && has other.txt "$(printf 'Cafe\314\201')"
+# Documents are in NFC: the answer's Cafe + U+0301 is written Café.
+has other.txt 'ﾌﾘｶﾞﾅ' && has other.txt '🔔' && has other.txt 'Café' && hasnt other.txt "$(printf 'Cafe\314\201')"
 
 # Escaping: markup in the answers is text in the HTML, and stays as typed
 # in the plain text.

@@ -109,6 +109,59 @@ START_TEST(no_ipa_form_is_an_error)
 }
 END_TEST
 
+/* NFC with libunistring, compatibility ideographs as typed, and in HTML
+ * no mark joining the '>' of a tag. */
+START_TEST(nfc)
+{
+	struct strbuf out;
+	sb_init(&out);
+	export_nfc("か\xe3\x82\x99 ハ\xe3\x82\x9a e\xcc\x81", strlen("か\xe3\x82\x99 ハ\xe3\x82\x9a e\xcc\x81"),
+	           false, &out);
+	ck_assert_str_eq(out.buf, "が パ é");
+	out.len = 0;
+	/* 神 U+FA19 (NFC: 神 U+795E) and 﨑 U+FA11 stay; a mark after one is
+	 * left alone; the runs around them are normalised. */
+	const char *s = "\xef\xa8\x99\xcc\x81か\xe3\x82\x99\xef\xa8\x91\xf0\xaf\xa0\x80";
+	export_nfc(s, strlen(s), false, &out);
+	ck_assert_str_eq(out.buf, "\xef\xa8\x99\xcc\x81が\xef\xa8\x91\xf0\xaf\xa0\x80");
+	out.len = 0;
+	export_nfc("<p>\xcc\xb8x</p>", 10, true, &out);
+	ck_assert_str_eq(out.buf, "<p>\xcc\xb8x</p>");
+	out.len = 0;
+	export_nfc("a>\xcc\xb8", 4, false, &out);
+	ck_assert_str_eq(out.buf, "a≯");
+	sb_release(&out);
+}
+END_TEST
+
+/* Every document goes through export_document: the exported text is NFC
+ * and the incident keeps what was typed. */
+START_TEST(documents_in_nfc)
+{
+	static const char text[] =
+		"todoke-incident 1\n[incident]\nform: ipa-access 3.5\nform: ppc-report 2024\n"
+		"[answers]\nreporter.org: 株式会社か\xe3\x82\x99\xef\xa8\x99\n[end]\n";
+	struct incident *inc;
+	struct diag d;
+	ck_assert_msg(incident_parse(text, sizeof text - 1, "t.incident", fs, &inc, &d), "%s", d.msg);
+	static const enum doc_kind kinds[] = { DOC_IPA, DOC_PPC };
+	for (size_t k = 0; k < 2; k++) {
+		struct strbuf out;
+		char *title = NULL;
+		sb_init(&out);
+		ck_assert(export_document(inc, NULL, kinds[k], &out, &title, &d));
+		ck_assert_ptr_nonnull(strstr(out.buf, "株式会社が\xef\xa8\x99"));
+		ck_assert_ptr_null(strstr(out.buf, "\xe3\x82\x99"));
+		ck_assert_ptr_nonnull(strstr(title, "(株式会社が\xef\xa8\x99)"));
+		free(title);
+		sb_release(&out);
+	}
+	ck_assert_str_eq(model_text(inc->answers, "reporter.org"),
+	                 "株式会社か\xe3\x82\x99\xef\xa8\x99");
+	incident_free(&inc);
+}
+END_TEST
+
 Suite *test_suite(void)
 {
 	Suite *s = suite_create("export");
@@ -117,6 +170,8 @@ Suite *test_suite(void)
 	tcase_add_loop_test(tc, golden, 0, (int)(sizeof cases / sizeof cases[0]));
 	tcase_add_test(tc, blank_has_no_ticks);
 	tcase_add_test(tc, no_ipa_form_is_an_error);
+	tcase_add_test(tc, nfc);
+	tcase_add_test(tc, documents_in_nfc);
 	suite_add_tcase(s, tc);
 	return s;
 }
