@@ -15,7 +15,8 @@ struct mail {
 	const char *from;       /* may be NULL */
 	const char *subject;    /* UTF-8 */
 	const char *body;       /* UTF-8 text, lines ending in \n */
-	const char *encoding;   /* "iso-2022-jp" (7bit) or "utf-8" (base64) */
+	const char *encoding;   /* "iso-2022-jp" (7bit; base64 when a line is
+	                         * over 998 octets) or "utf-8" (base64) */
 	bool substitute;        /* as for export --substitute */
 	const char *const *attach; /* files to attach, NULL-terminated or NULL */
 	time_t date;
@@ -23,7 +24,8 @@ struct mail {
 
 void base64_encode(const unsigned char *p, size_t n, struct strbuf *out, bool wrap);
 
-/* The whole message, CRLF line ends.  False, with err, when the body or
+/* The whole message, CRLF line ends; the Date in English whatever the
+ * locale; the Subject in RFC 2047 words of whole grapheme clusters.  False, with err, when the body or
  * subject will not convert (err names the first character) or an
  * attachment cannot be read. */
 bool mail_compose(const struct mail *m, struct strbuf *out, struct diag *err);

@@ -1,10 +1,12 @@
 /* mail — RFC 5322 / MIME drafts: a text/plain body in ISO-2022-JP (as
- * Japanese mail expects) or UTF-8, an RFC 2047 subject, attachments. */
+ * Japanese mail expects; 7bit, or base64 when a line would pass 998
+ * octets) or UTF-8 (base64), an RFC 2047 subject, attachments. */
 #include "todoke/mail.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unigbrk.h>
 
 #include "todoke/encode.h"
 #include "todoke/fileio.h"
@@ -46,38 +48,109 @@ static bool convert(const char *text, const struct mail *m, struct strbuf *out,
 	return false;
 }
 
-/* RFC 2047 encoded words, a few characters each so that every word is a
- * whole ISO-2022-JP sequence and a header line stays short. */
+/* The encoded-word of one piece of the Subject: its text converted with
+ * the body's rules (--substitute included), in base64. */
+static bool encoded_word(const struct mail *m, const char *charset, const char *s,
+                         size_t n, struct strbuf *word, struct diag *err)
+{
+	char *piece = xstrndup(s, n);
+	struct strbuf enc;
+	sb_init(&enc);
+	bool ok = convert(piece, m, &enc, err, "Subject");
+	free(piece);
+	word->len = 0;
+	if (ok) {
+		sb_addf(word, "=?%s?B?", charset);
+		base64_encode((const unsigned char *)enc.buf, enc.len, word, false);
+		sb_add(word, "?=");
+	}
+	sb_release(&enc);
+	return ok;
+}
+
+/* RFC 2047 encoded-words of whole grapheme clusters (ｶﾞ, か + U+3099, an
+ * emoji ZWJ sequence are never cut), each a whole ISO-2022-JP sequence, as
+ * many clusters each as keep the word within 75 characters and the line
+ * within 78; a cluster too long for that alone stays whole on its line. */
 static bool put_subject(const struct mail *m, const char *charset, struct strbuf *out,
                         struct diag *err)
 {
 	const char *s = m->subject;
-	bool first = true;
+	size_t n = strlen(s);
+	/* u8_grapheme_breaks sees the whole text (an emoji ZWJ sequence needs
+	 * more than the pair of characters u8_grapheme_next looks at). */
+	char *brk = xmalloc(n + 1);
+	u8_grapheme_breaks((const uint8_t *)s, n, brk);
+	brk[n] = 1;
+	struct strbuf word, best;
+	sb_init(&word);
+	sb_init(&best);
+	/* The whole Subject first, so that a failure names its first character. */
+	bool ok = encoded_word(m, charset, s, n, &word, err);
+	size_t indent = strlen("Subject: ");
 	sb_add(out, "Subject:");
-	while (*s) {
-		size_t n = 0;
-		for (int k = 0; k < 10 && s[n]; k++) {
-			size_t len = utf8_seqlen((const unsigned char *)s + n, strlen(s + n));
-			n += len ? len : 1;
+	for (size_t at = 0; ok && at < n;) {
+		size_t cut = at + 1;
+		while (!brk[cut])
+			cut++;
+		ok = encoded_word(m, charset, s + at, cut - at, &best, err);
+		while (ok && cut < n) {
+			size_t next = cut + 1;
+			while (!brk[next])
+				next++;
+			if (!(ok = encoded_word(m, charset, s + at, next - at, &word, err)))
+				break;
+			if (word.len > 75 || indent + word.len > 78)
+				break;
+			struct strbuf longer = word;   /* it fits: keep it */
+			word = best;
+			best = longer;
+			cut = next;
 		}
-		char *piece = xstrndup(s, n);
-		struct strbuf enc;
-		sb_init(&enc);
-		bool ok = convert(piece, m, &enc, err, "Subject");
-		free(piece);
-		if (!ok) {
-			sb_release(&enc);
-			return false;
-		}
-		sb_addf(out, "%s=?%s?B?", first ? " " : "\r\n ", charset);
-		base64_encode((const unsigned char *)enc.buf, enc.len, out, false);
-		sb_add(out, "?=");
-		sb_release(&enc);
-		first = false;
-		s += n;
+		if (!ok)
+			break;
+		sb_add(out, indent == 1 ? "\r\n " : " ");
+		sb_addn(out, best.buf, best.len);
+		indent = 1;
+		at = cut;
 	}
 	sb_add(out, "\r\n");
-	return true;
+	free(brk);
+	sb_release(&word);
+	sb_release(&best);
+	return ok;
+}
+
+/* Whether a line of the converted body is longer than the 998 octets
+ * RFC 5322 allows: then the part goes in base64, not folded. */
+static bool has_long_line(const struct strbuf *body)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < body->len; i++) {
+		if (body->buf[i] == '\r' || body->buf[i] == '\n')
+			run = 0;
+		else if (++run > 998)
+			return true;
+	}
+	return false;
+}
+
+/* RFC 5322 dates are English whatever the locale (Date: Thu, 27 Oct 2022
+ * 03:00:00 +0000), so strftime's %a and %b are not used. */
+static void put_date(time_t t, struct strbuf *out)
+{
+	static const char day[7][4] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+	static const char mon[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	struct tm tm;
+	localtime_r(&t, &tm);
+	long off = tm.tm_gmtoff / 60;
+	char sign = off < 0 ? '-' : '+';
+	if (off < 0)
+		off = -off;
+	sb_addf(out, "Date: %s, %02d %s %04d %02d:%02d:%02d %c%02ld%02ld\r\n", day[tm.tm_wday],
+	        tm.tm_mday, mon[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec,
+	        sign, off / 60, off % 60);
 }
 
 /* A header address: ASCII as it stands; anything else is refused rather
@@ -141,13 +214,9 @@ bool mail_compose(const struct mail *m, struct strbuf *out, struct diag *err)
 		sb_release(&body);
 		return false;
 	}
-	char date[64];
-	struct tm tm;
-	localtime_r(&m->date, &tm);
-	strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S %z", &tm);
 	put_address("To", m->to, out);
 	put_address("From", m->from, out);
-	sb_addf(out, "Date: %s\r\n", date);
+	put_date(m->date, out);
 	if (!put_subject(m, charset, out, err)) {
 		sb_release(&body);
 		return false;
@@ -159,7 +228,7 @@ bool mail_compose(const struct mail *m, struct strbuf *out, struct diag *err)
 		sb_addf(out, "Content-Type: multipart/mixed; boundary=\"%s\"\r\n\r\n"
 		        "This is a MIME message.\r\n\r\n--%s\r\n", boundary, boundary);
 	sb_addf(out, "Content-Type: text/plain; charset=%s\r\n", charset);
-	if (utf8) {
+	if (utf8 || has_long_line(&body)) {
 		sb_add(out, "Content-Transfer-Encoding: base64\r\n\r\n");
 		base64_encode((const unsigned char *)body.buf, body.len, out, true);
 		sb_add(out, "\r\n");

@@ -76,6 +76,77 @@ assert m['From'] == '', m['From']
 "$prog" export ipa ex.incident --eml --attach nothere.png -o x.eml 2>err; if [ $? -eq 2 ]; then ok; else bad "missing attachment"; fi
 if grep -qF 'nothere.png' err; then ok; else bad "attachment not named"; fi
 
+# The Date is English whatever the locale (not 「金, 05  4月」), and parses.
+LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 "$prog" export ipa ex.incident --eml -o ja.eml 2>err || { bad "--eml under ja_JP"; cat err; }
+check_mail ja.eml "
+import email.utils
+raw = [l for l in open(sys.argv[1], 'rb').read().split(b'\r\n') if l.startswith(b'Date:')][0]
+assert all(b < 0x80 for b in raw), raw
+assert email.utils.parsedate_to_datetime(raw[5:].decode().strip()).timestamp() == 1666839600, raw
+"
+if LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 python3 -c "
+import email.utils, sys
+l = [l for l in open('ja.eml', 'rb').read().split(b'\r\n') if l.startswith(b'Date:')][0]
+sys.exit(email.utils.parsedate_to_datetime(l[5:].decode()).timestamp() != 1666839600)"; then ok
+else bad "Date not parsed under LANG=ja_JP.UTF-8"; fi
+
+# The Subject in encoded-words of whole clusters: ｶﾞ, か + U+3099 and an
+# emoji ZWJ sequence never cut across two words; the body's --substitute
+# rules (ｶﾞ → ガ) apply to it; header lines within 78 characters.
+check_words() {
+	check_mail "$1" "
+import base64, re, unicodedata
+raw = open(sys.argv[1], 'rb').read().decode('ascii').split('\r\n\r\n')[0]
+lines = raw.split('\r\n')
+assert all(len(l) <= 78 for l in lines), [l for l in lines if len(l) > 78]
+at = [i for i, l in enumerate(lines) if l.startswith('Subject:')][0]
+subj = lines[at]
+for l in lines[at + 1:]:
+    if not l.startswith(' '):
+        break
+    subj += l
+words = re.findall(r'=\?([^?]+)\?B\?([^?]*)\?=', subj)
+assert len(words) > 1, subj
+pieces = [base64.b64decode(w).decode(cs) for cs, w in words]
+for p in pieces[1:]:
+    first = p[0]
+    assert not unicodedata.combining(first) and first not in '\u200d\uff9e\uff9f\u3099\u309a\ufe0f', repr(p)
+for p in pieces[:-1]:
+    assert p[-1] != '\u200d', repr(p)
+assert ''.join(pieces) == str(m['Subject']), (pieces, str(m['Subject']))
+$2
+"
+}
+long=$(python3 -c "print('あいうえおかきくけこ' * 3)")
+sed "s/^reporter.org: .*/reporter.org: 株式ｶﾞｽか$(printf '\343\202\231')${long}ﾊﾟﾝ/" ex.incident > sj.incident
+"$prog" export ipa sj.incident --eml -o sj.eml 2>err
+if [ $? -eq 1 ] && grep -qF '(U+FF9E)' err && [ ! -e sj.eml ]; then ok; else bad "ｶﾞ in ISO-2022-JP not refused"; cat err; fi
+if "$prog" export ipa sj.incident --eml --substitute -o sj.eml 2>err; then ok; else bad "--substitute Subject"; cat err; fi
+check_words sj.eml "
+assert str(m['Subject']) == 'コンピュータ不正アクセス届出様式(株式ガスが${long}パン)', str(m['Subject'])
+assert '株式ガスが${long}パン' in body, body[:400]
+"
+family=$(printf '\360\237\221\250\342\200\215\360\237\221\251\342\200\215\360\237\221\247')
+sed "s/^reporter.org: .*/reporter.org: 株式ｶﾞｽか$(printf '\343\202\231')商店商店商店${family}${family}${long}${family}/" ex.incident > u8.incident
+if "$prog" export ipa u8.incident --eml --encoding=utf-8 -o u8s.eml 2>err; then ok; else bad "utf-8 Subject"; cat err; fi
+check_words u8s.eml "
+assert str(m['Subject']) == 'コンピュータ不正アクセス届出様式(株式ｶﾞｽが商店商店商店${family}${family}${long}${family})', str(m['Subject'])
+"
+
+# A line over 998 octets in ISO-2022-JP (560 characters: 1,128 octets) is
+# not folded: the part goes in base64 and reads back as the document.
+python3 -c "print('damage.impact:\n| ' + '漏えいの影響を調査中。' * 56)" > long.txt
+sed -e '/^damage.impact:/,/^[a-z]/{/^damage.impact:/d;/^|/d}' ex.incident | sed '/^\[answers\]/r long.txt' > long.incident
+"$prog" export ipa long.incident > long.out || bad "export long"
+if "$prog" export ipa long.incident --eml -o long.eml 2>err; then ok; else bad "--eml long line"; cat err; fi
+check_mail long.eml "
+assert parts[0].get_content_charset() == 'iso-2022-jp'
+assert parts[0]['Content-Transfer-Encoding'] == 'base64', parts[0]['Content-Transfer-Encoding']
+assert body == open('long.out', encoding='utf-8').read()
+assert ('漏えいの影響を調査中。' * 56) in body
+"
+# Short lines stay 7bit (above); UTF-8 is always base64.
+
 # The notice (お詫びとお知らせ) as a draft: To: left to the user (it goes to
 # the persons concerned), From: the inquiry window, Subject: the notice's
 # title, the body exactly the text export.
