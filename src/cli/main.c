@@ -218,11 +218,13 @@ static bool encode_or_explain(const struct opts *o, const struct incident *inc,
 	/* Another encoding that would take them all, if there is one. */
 	static const char *const others[] = { "cp932", "euc-jp", "shift_jis", "iso-2022-jp", "utf-8" };
 	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+		/* Not the one that just failed: it is no alternative. */
+		if (strcmp(encode_iconv_name(others[i]), encode_iconv_name(enc)) == 0)
+			continue;
 		struct enc_report r2;
 		struct strbuf tmp;
 		sb_init(&tmp);
-		bool ok = strcmp(encode_iconv_name(others[i]), encode_iconv_name(enc)) != 0 &&
-		          encode_document(doc->buf, doc->len, others[i], false, false, &tmp, &r2, &d);
+		bool ok = encode_document(doc->buf, doc->len, others[i], false, false, &tmp, &r2, &d);
 		enc_report_release(&r2);
 		sb_release(&tmp);
 		if (ok) {
