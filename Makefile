@@ -47,7 +47,7 @@ MO       = $(B)/locale/ja/LC_MESSAGES/todoke.mo
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run check test unit golden cli-tests mail-tests notice-tests completion-test e2e layering install-test man-lint deps install uninstall \
+.PHONY: all run check test unit golden cli-tests mail-tests encode-tests notice-tests completion-test e2e layering install-test man-lint deps install uninstall \
         pot po-check \
         clean check-sanitize check-valgrind bench
 .DEFAULT_GOAL := all
@@ -123,7 +123,7 @@ check: deps
 	@$(MAKE) --no-print-directory test
 
 test: all $(UNIT_BIN)
-	@$(MAKE) --no-print-directory unit golden cli-tests mail-tests notice-tests e2e layering install-test man-lint completion-test po-check
+	@$(MAKE) --no-print-directory unit golden cli-tests mail-tests encode-tests notice-tests e2e layering install-test man-lint completion-test po-check
 	@echo "make check: all tests passed"
 
 export TODOKE_DATADIR := $(CURDIR)
@@ -145,6 +145,10 @@ cli-tests: $(PROG)
 # E-mail drafts read back by Python's email package.
 mail-tests: $(PROG)
 	@sh tests/mail/run.sh $(PROG)
+
+# Encodings against Python's codecs; every golden document in every encoding.
+encode-tests: $(PROG)
+	@sh tests/encode/run.sh $(PROG)
 
 # The notice's HTML read by a real parser; one page in headless Chromium
 # when there is one (skipped otherwise).
