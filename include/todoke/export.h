@@ -46,8 +46,5 @@ enum doc_kind { DOC_IPA, DOC_PPC, DOC_NOTICE, DOC_NOTICE_HTML };
 bool export_document(const struct incident *inc, const struct notice_set *set,
                      enum doc_kind kind, struct strbuf *out, char **title,
                      struct diag *err);
-/* Appends s (n bytes) in NFC to out, compatibility ideographs as they are;
- * with `html`, a character after '>' never joins it. */
-void export_nfc(const char *s, size_t n, bool html, struct strbuf *out);
 
 #endif

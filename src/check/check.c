@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "todoke/i18n.h"
+#include "todoke/nfc.h"
 #include "todoke/ppc.h"
 #include "todoke/strbuf.h"
 
@@ -243,7 +244,15 @@ static void containing(const struct incident *inc, const struct model *m,
 				containing(inc, v->entries[k], id, text, out);
 			continue;
 		}
-		if (!v->text || !strstr(v->text, text))
+		if (!v->text)
+			continue;
+		/* The document is NFC: é there may be e + U+0301 here. */
+		struct strbuf nfc;
+		sb_init(&nfc);
+		nfc_append(v->text, strlen(v->text), false, &nfc);
+		bool has = strstr(v->text, text) || (nfc.buf && strstr(nfc.buf, text));
+		sb_release(&nfc);
+		if (!has)
 			continue;
 		char *pl = question_place(inc, list ? list : id);
 		sb_addf(out, "%s%s%s%s", out->len ? ", " : "", pl, list ? " › " : "", list ? id : "");

@@ -179,6 +179,14 @@ check(rc == 0 and b'10\x81\xf0' in open('a.txt', 'rb').read(), 'cp932: Å not su
 rc, err = export('angstrom.incident', '-e', 'euc-jp', '-o', 'a.txt')
 check(rc == 0 and '10\u00C5' in open('a.txt', 'rb').read().decode('euc_jp'), 'euc-jp: Å ' + err[:200])
 
+# A character the document holds in NFC is still traced to its field.
+base = open(here + '/golden/ipa/example.incident', encoding='utf-8').read()
+open('cafe.incident', 'w', encoding='utf-8').write(
+    re.sub('^reporter.org: .*$', 'reporter.org: Cafe\u0301', base, flags=re.M))
+rc, err = export('cafe.incident', '-e', 'iso-2022-jp', '-o', 'c.txt')
+check(rc == 1 and any('(U+00E9)' in l and '企業・組織名' in l for l in err.splitlines()),
+      'é not traced to its field: ' + err[:300])
+
 # Every golden incident without emoji: every encoding, and --eml.
 for inc in sorted(glob.glob(here + '/golden/*/*.incident')):
     kind = inc.split('/')[-2]

@@ -9,6 +9,7 @@
 #include "suite.h"
 #include "todoke/export.h"
 #include "todoke/fileio.h"
+#include "todoke/nfc.h"
 
 static const struct {
 	const char *doc, *name;
@@ -115,20 +116,20 @@ START_TEST(nfc)
 {
 	struct strbuf out;
 	sb_init(&out);
-	export_nfc("か\xe3\x82\x99 ハ\xe3\x82\x9a e\xcc\x81", strlen("か\xe3\x82\x99 ハ\xe3\x82\x9a e\xcc\x81"),
+	nfc_append("か\xe3\x82\x99 ハ\xe3\x82\x9a e\xcc\x81", strlen("か\xe3\x82\x99 ハ\xe3\x82\x9a e\xcc\x81"),
 	           false, &out);
 	ck_assert_str_eq(out.buf, "が パ é");
 	out.len = 0;
 	/* 神 U+FA19 (NFC: 神 U+795E) and 﨑 U+FA11 stay; a mark after one is
 	 * left alone; the runs around them are normalised. */
 	const char *s = "\xef\xa8\x99\xcc\x81か\xe3\x82\x99\xef\xa8\x91\xf0\xaf\xa0\x80";
-	export_nfc(s, strlen(s), false, &out);
+	nfc_append(s, strlen(s), false, &out);
 	ck_assert_str_eq(out.buf, "\xef\xa8\x99\xcc\x81が\xef\xa8\x91\xf0\xaf\xa0\x80");
 	out.len = 0;
-	export_nfc("<p>\xcc\xb8x</p>", 10, true, &out);
+	nfc_append("<p>\xcc\xb8x</p>", 10, true, &out);
 	ck_assert_str_eq(out.buf, "<p>\xcc\xb8x</p>");
 	out.len = 0;
-	export_nfc("a>\xcc\xb8", 4, false, &out);
+	nfc_append("a>\xcc\xb8", 4, false, &out);
 	ck_assert_str_eq(out.buf, "a≯");
 	sb_release(&out);
 }
