@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <unistr.h>
 
+#include "todoke/i18n.h"
 #include "todoke/utf8.h"
 
 static const struct {
@@ -266,8 +267,8 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 	const char *code = encode_iconv_name(encoding);
 	memset(rep, 0, sizeof *rep);
 	if (!code) {
-		diag_set(err, "", 0, "unknown encoding \"%s\" (known: utf-8, cp932, shift_jis, "
-		         "iso-2022-jp, euc-jp)", encoding);
+		diag_set(err, "", 0, _("unknown encoding \"%s\" (known: utf-8, cp932, shift_jis, "
+		         "iso-2022-jp, euc-jp)"), encoding);
 		return false;
 	}
 	bool utf8_out = strcmp(code, "UTF-8") == 0;
@@ -276,7 +277,7 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 		c.to = iconv_open(code, "UTF-8");
 		c.from = iconv_open("UTF-8", code);
 		if (c.to == (iconv_t)-1 || c.from == (iconv_t)-1) {
-			diag_set(err, "", 0, "iconv cannot convert to %s: %s", code, strerror(errno));
+			diag_set(err, "", 0, _("iconv cannot convert to %s: %s"), code, strerror(errno));
 			if (c.to != (iconv_t)-1)
 				iconv_close(c.to);
 			if (c.from != (iconv_t)-1)
@@ -297,7 +298,7 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 	for (size_t i = 0; i < len;) {
 		size_t k = utf8_seqlen((const unsigned char *)utf8 + i, len - i);
 		if (!k) {
-			diag_set(err, "", line, "the document is not valid UTF-8");
+			diag_set(err, "", line, "%s", _("the document is not valid UTF-8"));
 			ok = false;
 			break;
 		}
@@ -368,12 +369,12 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 		sb_init(&bytes);
 		sb_init(&back);
 		if (!run_iconv(c.to, text.buf, text.len, &bytes)) {
-			diag_set(err, "", 0, "iconv failed to write %s: %s", code, strerror(errno));
+			diag_set(err, "", 0, _("iconv failed to write %s: %s"), code, strerror(errno));
 			ok = false;
 		} else if (!run_iconv(c.from, bytes.buf, bytes.len, &back) ||
 		           back.len != expect.len || memcmp(back.buf, expect.buf, back.len) != 0) {
-			diag_set(err, "", 0, "the %s written does not read back as the document; "
-			         "nothing was written", code);
+			diag_set(err, "", 0, _("the %s written does not read back as the document; "
+			         "nothing was written"), code);
 			ok = false;
 		} else {
 			sb_addn(out, bytes.buf, bytes.len);

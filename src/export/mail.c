@@ -10,6 +10,7 @@
 
 #include "todoke/encode.h"
 #include "todoke/fileio.h"
+#include "todoke/i18n.h"
 #include "todoke/utf8.h"
 
 void base64_encode(const unsigned char *p, size_t n, struct strbuf *out, bool wrap)
@@ -41,8 +42,8 @@ static bool convert(const char *text, const struct mail *m, struct strbuf *out,
 	if (encode_document(text, strlen(text), m->encoding, false, m->substitute, out, &rep, err))
 		return true;
 	if (rep.n)
-		diag_set(err, "", rep.v[0].line, "%s: U+%04lX and %zu other character(s) cannot be "
-		         "written in %s (try --substitute or --encoding=utf-8)", what, rep.v[0].cp,
+		diag_set(err, "", rep.v[0].line, _("%s: U+%04lX and %zu other character(s) cannot be "
+		         "written in %s (try --substitute or --encoding=utf-8)"), what, rep.v[0].cp,
 		         rep.n - 1, encode_iconv_name(m->encoding));
 	enc_report_release(&rep);
 	return false;
@@ -194,7 +195,7 @@ bool mail_compose(const struct mail *m, struct strbuf *out, struct diag *err)
 	const char *code = encode_iconv_name(m->encoding);
 	bool utf8 = code && strcmp(code, "UTF-8") == 0;
 	if (!code || (!utf8 && strcmp(code, "ISO-2022-JP") != 0)) {
-		diag_set(err, "", 0, "an e-mail is written in iso-2022-jp or utf-8, not \"%s\"",
+		diag_set(err, "", 0, _("an e-mail is written in iso-2022-jp or utf-8, not \"%s\""),
 		         m->encoding);
 		return false;
 	}
