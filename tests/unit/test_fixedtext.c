@@ -34,7 +34,7 @@ static void add_piece(struct fixed *f, const char *s, size_t len, int line)
 }
 
 /* Forms and templates: every line but comments and the wizard's help
- * (~ lines); the marker of a layout line (| or ?) is syntax. */
+ * (~ lines); the marker of a layout line (| ! or ?) is syntax. */
 static void data_pieces(const char *data, size_t len, struct fixed *f)
 {
 	int line = 1;
@@ -44,7 +44,7 @@ static void data_pieces(const char *data, size_t len, struct fixed *f)
 			e++;
 		const char *s = data + i;
 		size_t n = e - i;
-		if (n && (s[0] == '|' || s[0] == '?'))
+		if (n && (s[0] == '|' || s[0] == '?' || s[0] == '!'))
 			s++, n--;
 		if (!(n && (data[i] == '#' || data[i] == '~')))
 			add_piece(f, s, n, line);
@@ -234,9 +234,9 @@ START_TEST(scanner)
 	free(f.src_line);
 	struct fixed g = { .n = 0 };
 	sb_init(&g.text);
-	const char form[] = "# —\n|一 概要\n~※ —\n?  —{text x}\n";
+	const char form[] = "# —\n|一 概要\n~※ —\n?  —{text x}\n!※注\n";
 	data_pieces(form, sizeof form - 1, &g);
-	ck_assert_str_eq(g.text.buf, "一 概要\n  —{text x}\n");
+	ck_assert_str_eq(g.text.buf, "一 概要\n  —{text x}\n※注\n");
 	ck_assert_int_eq(g.src_line[1], 4);
 	sb_release(&g.text);
 	free(g.src_line);
