@@ -170,6 +170,8 @@ assert all(b < 0x80 for b in open(sys.argv[1], 'rb').read())
 assert body == open('notice.txt', encoding='utf-8').read()
 assert body == open(golden + '/notice/skimming.txt', encoding='utf-8').read()
 "
+# Its long title: encoded-words of whole clusters, lines within 78.
+check_words notice.eml ""
 if "$prog" export notice "$notice/skimming.incident" --eml --encoding=utf-8 -o notice8.eml 2>err; then ok
 else bad "export notice --eml --encoding=utf-8"; cat err; fi
 check_mail notice8.eml "
