@@ -24,6 +24,8 @@ struct enc_bad {
 struct enc_report {
 	struct enc_bad *v;
 	size_t n;
+	char (*joined)[8];    /* v[i].subst's text when it is the letter before
+	                       * and this mark composed (か + U+3099: が) */
 };
 
 /* The encodings offered, by index (utf-8 first); NULL past the last. */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <uninorm.h>
 #include <unistr.h>
 
 #include "todoke/i18n.h"
@@ -108,29 +109,6 @@ unsigned long encode_windows_form(const char *encoding, unsigned long cp)
 			return windows_forms[i].reads;
 	return 0;
 }
-
-/* A kana and a combining (semi-)voiced mark after it, composed: how a
- * 「が」 typed as か + U+3099 is written where the mark alone will not go. */
-static const struct {
-	unsigned long base, mark;
-	const char *composed;
-} composed[] = {
-	{ 0x3046, 0x3099, "ゔ" }, { 0x304B, 0x3099, "が" }, { 0x304D, 0x3099, "ぎ" }, { 0x304F, 0x3099, "ぐ" },
-	{ 0x3051, 0x3099, "げ" }, { 0x3053, 0x3099, "ご" }, { 0x3055, 0x3099, "ざ" }, { 0x3057, 0x3099, "じ" },
-	{ 0x3059, 0x3099, "ず" }, { 0x305B, 0x3099, "ぜ" }, { 0x305D, 0x3099, "ぞ" }, { 0x305F, 0x3099, "だ" },
-	{ 0x3061, 0x3099, "ぢ" }, { 0x3064, 0x3099, "づ" }, { 0x3066, 0x3099, "で" }, { 0x3068, 0x3099, "ど" },
-	{ 0x306F, 0x3099, "ば" }, { 0x306F, 0x309A, "ぱ" }, { 0x3072, 0x3099, "び" }, { 0x3072, 0x309A, "ぴ" },
-	{ 0x3075, 0x3099, "ぶ" }, { 0x3075, 0x309A, "ぷ" }, { 0x3078, 0x3099, "べ" }, { 0x3078, 0x309A, "ぺ" },
-	{ 0x307B, 0x3099, "ぼ" }, { 0x307B, 0x309A, "ぽ" }, { 0x30A6, 0x3099, "ヴ" }, { 0x30AB, 0x3099, "ガ" },
-	{ 0x30AD, 0x3099, "ギ" }, { 0x30AF, 0x3099, "グ" }, { 0x30B1, 0x3099, "ゲ" }, { 0x30B3, 0x3099, "ゴ" },
-	{ 0x30B5, 0x3099, "ザ" }, { 0x30B7, 0x3099, "ジ" }, { 0x30B9, 0x3099, "ズ" }, { 0x30BB, 0x3099, "ゼ" },
-	{ 0x30BD, 0x3099, "ゾ" }, { 0x30BF, 0x3099, "ダ" }, { 0x30C1, 0x3099, "ヂ" }, { 0x30C4, 0x3099, "ヅ" },
-	{ 0x30C6, 0x3099, "デ" }, { 0x30C8, 0x3099, "ド" }, { 0x30CF, 0x3099, "バ" }, { 0x30CF, 0x309A, "パ" },
-	{ 0x30D2, 0x3099, "ビ" }, { 0x30D2, 0x309A, "ピ" }, { 0x30D5, 0x3099, "ブ" }, { 0x30D5, 0x309A, "プ" },
-	{ 0x30D8, 0x3099, "ベ" }, { 0x30D8, 0x309A, "ペ" }, { 0x30DB, 0x3099, "ボ" }, { 0x30DB, 0x309A, "ポ" },
-	{ 0x30EF, 0x3099, "ヷ" }, { 0x30F0, 0x3099, "ヸ" }, { 0x30F1, 0x3099, "ヹ" }, { 0x30F2, 0x3099, "ヺ" },
-	{ 0x309D, 0x3099, "ゞ" }, { 0x30FD, 0x3099, "ヾ" },
-};
 
 const char *encode_substitution(unsigned long cp)
 {
@@ -256,7 +234,9 @@ static bool put_text(const struct conv *c, const char *s, struct strbuf *text,
 void enc_report_release(struct enc_report *rep)
 {
 	free(rep->v);
+	free(rep->joined);
 	rep->v = NULL;
+	rep->joined = NULL;
 	rep->n = 0;
 }
 
@@ -325,12 +305,17 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 				base = utf8_decode((const unsigned char *)full, strlen(full));
 				mark = cp == 0xFF9E ? 0x3099 : 0x309A;
 			}
-			bool joins = false;
-			for (size_t j = 0; j < sizeof composed / sizeof composed[0]; j++)
-				if (composed[j].base == base && composed[j].mark == mark) {
-					sub = composed[j].composed;
-					joins = true;
-				}
+			/* A mark that composes with the letter before it (か + U+3099,
+			 * as typed in a text not normalised): the composed letter,
+			 * by Unicode's own composition (libunistring). */
+			uint8_t joined[8] = "";
+			ucs4_t both = base ? uc_composition((ucs4_t)base, (ucs4_t)mark) : 0;
+			int jn = both ? u8_uctomb(joined, both, (int)sizeof joined - 1) : 0;
+			bool joins = jn > 0;
+			if (joins) {
+				joined[jn] = '\0';
+				sub = (const char *)joined;
+			}
 			size_t t0 = text.len, e0 = expect.len;
 			if (substitute && sub && joins) {
 				/* The mark joins the letter before it. */
@@ -349,7 +334,10 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 			}
 			if (!substitute || !sub) {
 				rep->v = xrealloc(rep->v, (rep->n + 1) * sizeof *rep->v);
-				rep->v[rep->n++] = (struct enc_bad){ cp, line, col, sub };
+				rep->joined = xrealloc(rep->joined, (rep->n + 1) * sizeof *rep->joined);
+				memcpy(rep->joined[rep->n], joins && sub ? (const char *)joined : "",
+				       joins && sub ? sizeof joined : 1);
+				rep->v[rep->n++] = (struct enc_bad){ cp, line, col, joins ? NULL : sub };
 			}
 		}
 		prev = cp;
@@ -358,6 +346,9 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 		i += k;
 		col++;
 	}
+	for (size_t j = 0; j < rep->n; j++)   /* the array has stopped moving */
+		if (rep->joined[j][0])
+			rep->v[j].subst = rep->joined[j];
 	if (!ok || rep->n) {
 		ok = false;
 	} else if (utf8_out) {
