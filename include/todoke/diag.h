@@ -1,6 +1,8 @@
-/* diag — an error with the place it was found: file, line, message.
+/* diag — an error with the place it was found: file, line, column, message.
  * Every loader fills one of these so that the user is told exactly where
- * bad input is. */
+ * bad input is.  The message never carries a control character or a byte
+ * that is not UTF-8 to the terminal: diag_vset shows them as <U+001B> and
+ * <0xFF> (a name quoted from a broken file stays readable and harmless). */
 #ifndef TODOKE_DIAG_H
 #define TODOKE_DIAG_H
 
@@ -10,6 +12,7 @@
 struct diag {
 	char file[512];
 	int line;          /* 0 when the problem is not on one line */
+	int col;           /* from 1; 0 when it is not at one column */
 	char msg[1024];
 };
 
@@ -18,7 +21,10 @@ void diag_set(struct diag *d, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 void diag_vset(struct diag *d, const char *file, int line, const char *fmt,
                va_list ap);
-/* "FILE:LINE: MSG" (or "FILE: MSG") into buf. */
+void diag_vset_at(struct diag *d, const char *file, int line, int col,
+                  const char *fmt, va_list ap);
+/* "FILE:LINE:COL: MSG", "FILE:LINE: MSG" (col 0) or "FILE: MSG" (line 0)
+ * into buf. */
 const char *diag_format(const struct diag *d, char *buf, size_t size);
 
 #endif
