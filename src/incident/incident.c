@@ -10,7 +10,7 @@
 
 #include "todoke/fileio.h"
 #include "todoke/i18n.h"
-#include "todoke/utf8.h"
+#include "todoke/lexer.h"
 
 struct incident *incident_new(const struct form *const *forms, size_t nforms)
 {
@@ -104,11 +104,9 @@ const struct form *incident_form(const struct incident *inc, const char *id)
 enum part { P_NONE, P_INCIDENT, P_ANSWERS, P_UNKNOWN, P_END };
 
 struct reader {
-	const char *name;
+	struct lexer lx;
 	const struct formset *fs;
 	struct incident *inc;
-	struct diag *err;
-	int line;
 	enum part part;
 	bool seen_incident, seen_answers;
 	/* A multi-line value being collected from `|` lines. */
@@ -119,26 +117,6 @@ struct reader {
 	char *block_id;
 	int block_line;
 };
-
-static bool rfail(struct reader *r, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static bool rfail(struct reader *r, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	diag_vset(r->err, r->name, r->line, fmt, ap);
-	va_end(ap);
-	return false;
-}
-
-static bool has_control(const char *s)
-{
-	for (; *s; s++)
-		if (((unsigned char)*s < 0x20 && *s != '\t') || *s == 0x7f)
-			return true;
-	return false;
-}
 
 static bool finish_block(struct reader *r)
 {
@@ -162,9 +140,9 @@ static bool resolve(struct reader *r, char *key, struct model **m,
 	if (!br) {
 		*q = incident_question(r->inc, key, &f);
 		if (!*q)
-			return rfail(r, _("unknown question id \"%s\""), key);
+			return lex_fail(&r->lx, _("unknown question id \"%s\""), key);
 		if ((*q)->type == Q_REPEAT)
-			return rfail(r, _("\"%s\" is a list: write %s[1].%s: …"), key, key,
+			return lex_fail(&r->lx, _("\"%s\" is a list: write %s[1].%s: …"), key, key,
 			             (*q)->fields[0].id);
 		*m = r->inc->answers;
 		*id = key;
@@ -175,16 +153,16 @@ static bool resolve(struct reader *r, char *key, struct model **m,
 	errno = 0;
 	long n = strtol(br + 1, &end, 10);
 	if (end == br + 1 || *end != ']' || end[1] != '.' || errno || n < 1 || n > 100000)
-		return rfail(r, _("bad entry reference \"%s[%s\": use %s[1].field"), key, br + 1, key);
+		return lex_fail(&r->lx, _("bad entry reference \"%s[%s\": use %s[1].field"), key, br + 1, key);
 	const struct question *rq = incident_question(r->inc, key, &f);
 	if (!rq)
-		return rfail(r, _("unknown question id \"%s\""), key);
+		return lex_fail(&r->lx, _("unknown question id \"%s\""), key);
 	if (rq->type != Q_REPEAT)
-		return rfail(r, _("\"%s\" is not a list of entries"), key);
+		return lex_fail(&r->lx, _("\"%s\" is not a list of entries"), key);
 	*id = end + 2;
 	int fi = question_field(rq, *id);
 	if (fi < 0)
-		return rfail(r, _("\"%s\" entries have no field \"%s\""), key, *id);
+		return lex_fail(&r->lx, _("\"%s\" entries have no field \"%s\""), key, *id);
 	*q = &rq->fields[fi];
 	size_t count = model_entry_count(r->inc->answers, key);
 	if ((size_t)n == count + 1)
@@ -192,7 +170,7 @@ static bool resolve(struct reader *r, char *key, struct model **m,
 	else if ((size_t)n <= count)
 		*m = model_entry(r->inc->answers, key, (size_t)n - 1);
 	else
-		return rfail(r, _("%s[%ld] comes before %s[%zu]"), key, n, key, count + 1);
+		return lex_fail(&r->lx, _("%s[%ld] comes before %s[%zu]"), key, n, key, count + 1);
 	return true;
 }
 
@@ -202,8 +180,6 @@ static bool parse_value(struct reader *r, struct model *m, const struct question
 	struct value *v = NULL;
 	const char *why;
 
-	if (has_control(val))
-		return rfail(r, _("control character in the value of \"%s\""), id);
 	switch (q->type) {
 	case Q_CHECK: {
 		bool on;
@@ -212,14 +188,14 @@ static bool parse_value(struct reader *r, struct model *m, const struct question
 		else if (strncmp(val, "[ ]", 3) == 0)
 			on = false;
 		else
-			return rfail(r, _("\"%s\" is a checkbox: write [x] or [ ], not \"%s\""), id, val);
+			return lex_fail(&r->lx, _("\"%s\" is a checkbox: write [x] or [ ], not \"%s\""), id, val);
 		const char *note = val + 3;
 		if (*note && *note != ' ')
-			return rfail(r, _("\"%s\": put a space after [x] or [ ]"), id);
+			return lex_fail(&r->lx, _("\"%s\": put a space after [x] or [ ]"), id);
 		if (*note)
 			note++;
 		if (*note && !q->has_note)
-			return rfail(r, _("checkbox \"%s\" has no text blank; remove \"%s\""), id, note);
+			return lex_fail(&r->lx, _("checkbox \"%s\" has no text blank; remove \"%s\""), id, note);
 		v = model_set_check(m, id, on, q->has_note && *note ? note : NULL);
 		break;
 	}
@@ -230,7 +206,7 @@ static bool parse_value(struct reader *r, struct model *m, const struct question
 			for (size_t i = 0; i < q->nopts; i++)
 				sb_addf(&opts, "%s%s (%s)", i ? ", " : "", q->opts[i].id,
 				        q->opts[i].label);
-			rfail(r, _("\"%s\" has no choice \"%s\"; choose one of: %s"), id, val, opts.buf);
+			lex_fail(&r->lx, _("\"%s\" has no choice \"%s\"; choose one of: %s"), id, val, opts.buf);
 			sb_release(&opts);
 			return false;
 		}
@@ -243,7 +219,7 @@ static bool parse_value(struct reader *r, struct model *m, const struct question
 	case Q_DATE: {
 		struct date d;
 		if (!date_parse(val, &d, &why))
-			return rfail(r, _("\"%s\": bad date \"%s\": %s"), id, val, why);
+			return lex_fail(&r->lx, _("\"%s\": bad date \"%s\": %s"), id, val, why);
 		v = model_set_date(m, id, d);
 		break;
 	}
@@ -252,26 +228,22 @@ static bool parse_value(struct reader *r, struct model *m, const struct question
 		errno = 0;
 		long long n = strtoll(val, &end, 10);
 		if (!*val || *end || errno)
-			return rfail(r, _("\"%s\" is a number, not \"%s\""), id, val);
+			return lex_fail(&r->lx, _("\"%s\" is a number, not \"%s\""), id, val);
 		v = model_set_number(m, id, n);
 		break;
 	}
 	case Q_REPEAT:
-		return rfail(r, _("\"%s\" is a list of entries"), id);
+		return lex_fail(&r->lx, _("\"%s\" is a list of entries"), id);
 	}
-	v->line = r->line;
+	v->line = r->lx.line;
 	return true;
 }
 
 static bool answer_line(struct reader *r, char *line)
 {
-	char *colon = strchr(line, ':');
-	if (!colon || colon == line)
-		return rfail(r, _("expected \"question-id: value\""));
-	*colon = '\0';
-	char *val = colon + 1;
-	if (*val == ' ')
-		val++;
+	char *val;
+	if (!lex_key_value(&r->lx, line, "question-id: value", &line, &val))
+		return false;
 	struct model *m = NULL;
 	const struct question *q = NULL;
 	const char *id = NULL;
@@ -281,13 +253,13 @@ static bool answer_line(struct reader *r, char *line)
 		return false;
 	const struct value *old = model_get(m, id);
 	if (old)
-		return rfail(r, _("\"%s\" is answered twice (first on line %d)"), key, old->line);
+		return lex_fail(&r->lx, _("\"%s\" is answered twice (first on line %d)"), key, old->line);
 	if (q->type == Q_LINES && !*val) {
 		/* Its lines follow as `| text`. */
 		r->in_block = true;
 		r->block_model = m;
 		r->block_id = xstrdup(id);
-		r->block_line = r->line;
+		r->block_line = r->lx.line;
 		r->block_nlines = 0;
 		sb_init(&r->block);
 		return true;
@@ -297,30 +269,24 @@ static bool answer_line(struct reader *r, char *line)
 
 static bool meta_line(struct reader *r, char *line)
 {
-	char *colon = strchr(line, ':');
-	if (!colon || colon == line)
-		return rfail(r, _("expected \"key: value\""));
-	*colon = '\0';
-	char *val = colon + 1;
-	if (*val == ' ')
-		val++;
-	if (has_control(val))
-		return rfail(r, _("control character in \"%s\""), line);
+	char *val;
+	if (!lex_key_value(&r->lx, line, "key: value", &line, &val))
+		return false;
 	if (strcmp(line, "form") == 0) {
 		char fid[128], ver[64], extra[2];
 		if (sscanf(val, "%127s %63s %1s", fid, ver, extra) != 2)
-			return rfail(r, _("use \"form: FORM-ID VERSION\", e.g. form: ipa-access 3.5"));
+			return lex_fail(&r->lx, _("use \"form: FORM-ID VERSION\", e.g. form: ipa-access 3.5"));
 		const struct form *f = formset_find(r->fs, fid, ver);
 		if (!f)
-			return rfail(r, _("form %s version %s is not installed"), fid, ver);
+			return lex_fail(&r->lx, _("form %s version %s is not installed"), fid, ver);
 		if (incident_form(r->inc, fid))
-			return rfail(r, _("form %s is named twice"), fid);
+			return lex_fail(&r->lx, _("form %s is named twice"), fid);
 		/* A question shared between forms must mean the same thing. */
 		for (size_t i = 0; i < f->nqs; i++) {
 			const struct form *other;
 			const struct question *q = incident_question(r->inc, f->qs[i].id, &other);
 			if (q && q->type != f->qs[i].type)
-				return rfail(r, _("question \"%s\" is a %s in %s but a %s in %s"),
+				return lex_fail(&r->lx, _("question \"%s\" is a %s in %s but a %s in %s"),
 				             q->id, q_type_name(q->type), other->id,
 				             q_type_name(f->qs[i].type), f->id);
 		}
@@ -329,7 +295,7 @@ static bool meta_line(struct reader *r, char *line)
 		return true;
 	}
 	if (incident_meta(r->inc, line))
-		return rfail(r, _("\"%s\" given twice"), line);
+		return lex_twice(&r->lx, line, 0);
 	incident_set_meta(r->inc, line, val);
 	return true;
 }
@@ -343,16 +309,16 @@ static bool section_line(struct reader *r, const char *line)
 		r->seen_incident = true;
 	} else if (strcmp(line, "[answers]") == 0 && r->seen_incident && !r->seen_answers) {
 		if (!r->inc->nforms)
-			return rfail(r, _("[incident] names no form (add e.g. \"form: ipa-access 3.5\")"));
+			return lex_fail(&r->lx, _("[incident] names no form (add e.g. \"form: ipa-access 3.5\")"));
 		r->part = P_ANSWERS;
 		r->seen_answers = true;
 	} else if (strcmp(line, "[end]") == 0) {
 		if (!r->seen_incident)
-			return rfail(r, _("no [incident] section before [end]"));
+			return lex_fail(&r->lx, _("no [incident] section before [end]"));
 		r->part = P_END;
 	}
 	else if (strcmp(line, "[incident]") == 0 || strcmp(line, "[answers]") == 0)
-		return rfail(r, _("%s is out of place: the order is [incident], [answers], [end]"), line);
+		return lex_fail(&r->lx, _("%s is out of place: the order is [incident], [answers], [end]"), line);
 	else {
 		/* Written by a newer todoke: kept as it is. */
 		r->part = P_UNKNOWN;
@@ -362,26 +328,24 @@ static bool section_line(struct reader *r, const char *line)
 	return true;
 }
 
-static bool read_line(struct reader *r, char *line, size_t n)
+static bool read_line(struct reader *r, char *line)
 {
 	if (r->part == P_END) {
-		if (line[0] == '#' || line[strspn(line, " ")] == '\0')
+		if (lex_blank(line))
 			return true;
-		return rfail(r, _("text after [end]"));
+		return lex_fail(&r->lx, _("text after [end]"));
 	}
 	if (r->part == P_UNKNOWN && line[0] != '[') {
-		sb_addn(&r->inc->extra, line, n);
+		sb_add(&r->inc->extra, line);
 		sb_addc(&r->inc->extra, '\n');
 		return true;
 	}
 	if (line[0] == '|') {
 		if (!r->in_block)
-			return rfail(r, _("a \"|\" line belongs under \"question-id:\" of a multi-line answer"));
+			return lex_fail(&r->lx, _("a \"|\" line belongs under \"question-id:\" of a multi-line answer"));
 		const char *t = line + 1;
 		if (*t == ' ')
 			t++;
-		if (has_control(t))
-			return rfail(r, _("control character in the text of \"%s\""), r->block_id);
 		if (r->block_nlines++)
 			sb_addc(&r->block, '\n');
 		sb_add(&r->block, t);
@@ -389,14 +353,14 @@ static bool read_line(struct reader *r, char *line, size_t n)
 	}
 	if (!finish_block(r))
 		return false;
-	if (line[0] == '#' || line[strspn(line, " ")] == '\0')
+	if (lex_blank(line))
 		return true;
 	if (line[0] == '[')
 		return section_line(r, line);
 	switch (r->part) {
 	case P_INCIDENT: return meta_line(r, line);
 	case P_ANSWERS: return answer_line(r, line);
-	default: return rfail(r, _("expected [incident]"));
+	default: return lex_fail(&r->lx, _("expected [incident]"));
 	}
 }
 
@@ -404,68 +368,35 @@ bool incident_parse(const char *text, size_t len, const char *name,
                     const struct formset *fs, struct incident **out,
                     struct diag *err)
 {
-	struct reader r = { .name = name, .fs = fs, .err = err };
-	size_t bad;
+	struct reader r = { .fs = fs };
 	bool ok = true;
 
 	*out = NULL;
-	if (!utf8_valid(text, len, &bad)) {
-		r.line = 1;
-		for (size_t i = 0; i < bad; i++)
-			r.line += text[i] == '\n';
-		const char *ls = text + bad;
-		while (ls > text && ls[-1] != '\n')
-			ls--;
-		return rfail(&r, _("not valid UTF-8 (byte %zu of the line)"),
-		             (size_t)(text + bad - ls) + 1);
-	}
-	if (memchr(text, '\0', len)) {
-		r.line = 1;
-		for (const char *p = text; *p; p++)
-			r.line += *p == '\n';
-		return rfail(&r, _("NUL byte: this is not a text file"));
-	}
 	r.inc = incident_new(NULL, 0);
-	const char *s = text, *end = text + len;
-	while (ok && s < end) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s));
-		size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-		char *line = xstrndup(s, n);
-		s += n + (nl != NULL);
-		r.line++;
-		if (n && line[n - 1] == '\r')
-			line[--n] = '\0';
-		if (!nl && strcmp(line, "[end]") != 0) {
-			ok = rfail(&r, _("the file ends in the middle of this line: it was cut "
-			           "short (or, if written by hand, end it with a line \"[end]\")"));
-		} else if (r.line == 1) {
-			int ver;
-			char c;
-			if (sscanf(line, "todoke-incident %d%c", &ver, &c) != 1)
-				ok = rfail(&r, _("not a todoke incident file (the first line "
-				           "must be \"todoke-incident %d\")"), INCIDENT_FORMAT);
-			else if (ver > INCIDENT_FORMAT)
-				ok = rfail(&r, _("incident format %d is newer than this todoke reads (%d)"),
-				           ver, INCIDENT_FORMAT);
-			else if (ver != INCIDENT_FORMAT)
-				ok = rfail(&r, _("incident format %d is not one this todoke reads (%d)"),
-				           ver, INCIDENT_FORMAT);
-		} else {
-			ok = read_line(&r, line, n);
-		}
-		free(line);
+	lex_init(&r.lx, text, len, name, LEX_TABS, err);
+	for (char *line; ok && (line = lex_next(&r.lx));) {
+		if (!r.lx.newline && strcmp(line, "[end]") != 0)
+			ok = lex_fail(&r.lx, _("the file ends in the middle of this line: it was cut "
+			              "short (or, if written by hand, end it with a line \"[end]\")"));
+		else if (r.lx.line == 1)
+			ok = lex_header(&r.lx, line, "todoke-incident", INCIDENT_FORMAT);
+		else
+			ok = read_line(&r, line);
 	}
-	if (ok && r.line == 0)
-		ok = rfail(&r, _("empty file"));
+	if (ok && r.lx.failed)
+		ok = false;
+	if (ok && r.lx.line == 0)
+		ok = lex_no_header(&r.lx, "todoke-incident", INCIDENT_FORMAT);
 	if (ok && r.part == P_END && !r.inc->nforms)
-		ok = rfail(&r, _("[incident] names no form (add e.g. \"form: ipa-access 3.5\")"));
+		ok = lex_fail(&r.lx, _("[incident] names no form (add e.g. \"form: ipa-access 3.5\")"));
 	if (ok && r.part != P_END)
-		ok = rfail(&r, _("the file ends without its last line \"[end]\": it was cut "
+		ok = lex_fail(&r.lx, _("the file ends without its last line \"[end]\": it was cut "
 		           "short (or, if written by hand, add [end])"));
 	if (r.in_block) {
 		free(r.block_id);
 		sb_release(&r.block);
 	}
+	lex_release(&r.lx);
 	if (!ok) {
 		incident_free(&r.inc);
 		return false;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "todoke/fileio.h"
+#include "todoke/lexer.h"
 #include "todoke/store.h"
 #include "todoke/strbuf.h"
 #include "todoke/utf8.h"
@@ -70,20 +71,6 @@ static int key_index(const char *key)
 	return -1;
 }
 
-static bool has_control(const char *s)
-{
-	for (; *s; s++)
-		if (((unsigned char)*s < 0x20 && *s != '\t') || *s == 0x7f)
-			return true;
-	return false;
-}
-
-static bool key_chars(const char *s)
-{
-	return *s && s[strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	                         "0123456789._-")] == '\0';
-}
-
 static bool no_path(const char *path, struct diag *err)
 {
 	if (path)
@@ -92,57 +79,23 @@ static bool no_path(const char *path, struct diag *err)
 	return true;
 }
 
-/* One line (without its '\n'); vals/lines collect the known keys. */
-static bool parse_line(const char *path, int lineno, char *line, char **vals,
-                       int *lines, struct diag *err)
+/* One line; vals/lines collect the known keys. */
+static bool parse_line(struct lexer *lx, char *line, char **vals, int *lines)
 {
-	size_t n = strlen(line);
-	if (n && line[n - 1] == '\r')
-		line[--n] = '\0';
-	if (lineno == 1) {
-		int ver;
-		char c;
-		if (sscanf(line, "todoke-profile %d%c", &ver, &c) != 1) {
-			diag_set(err, path, 1, "not a todoke profile (the first line must be "
-			         "\"todoke-profile %d\")", PROFILE_FORMAT);
-			return false;
-		}
-		if (ver != PROFILE_FORMAT) {
-			diag_set(err, path, 1, "profile format %d is %s than this todoke reads (%d)",
-			         ver, ver > PROFILE_FORMAT ? "newer" : "other", PROFILE_FORMAT);
-			return false;
-		}
+	if (lx->line == 1)
+		return lex_header(lx, line, "todoke-profile", PROFILE_FORMAT);
+	if (lex_blank(line))
 		return true;
-	}
-	if (line[0] == '#' || line[strspn(line, " \t")] == '\0')
-		return true;
-	char *colon = strchr(line, ':');
-	if (!colon) {
-		diag_set(err, path, lineno, "expected \"key: value\"");
+	char *key, *val;
+	if (!lex_key_value(lx, line, "key: value", &key, &val) || !lex_id(lx, key, LEX_KEY))
 		return false;
-	}
-	*colon = '\0';
-	if (!key_chars(line)) {
-		diag_set(err, path, lineno, "expected \"key: value\", not a key \"%s\"", line);
-		return false;
-	}
-	char *val = colon + 1;
-	if (*val == ' ')
-		val++;
-	if (has_control(val)) {
-		diag_set(err, path, lineno, "control character in the value of \"%s\"", line);
-		return false;
-	}
-	int k = key_index(line);
+	int k = key_index(key);
 	if (k < 0)
 		return true;  /* a newer todoke's key, or a typo: see profile.h */
-	if (vals[k]) {
-		diag_set(err, path, lineno, "\"%s\" is given twice (first on line %d)",
-		         line, lines[k]);
-		return false;
-	}
+	if (vals[k])
+		return lex_twice(lx, key, lines[k]);
 	vals[k] = xstrdup(val);
-	lines[k] = lineno;
+	lines[k] = lx->line;
 	return true;
 }
 
@@ -156,36 +109,18 @@ bool profile_load(const char *path, struct model *m, struct diag *err)
 		return true;
 	if (!file_read_all(path, &data, &len, err))
 		return false;
-	bool ok = true;
-	size_t bad;
-	int lineno = 1;
-	if (!utf8_valid(data, len, &bad)) {
-		for (size_t i = 0; i < bad; i++)
-			lineno += data[i] == '\n';
-		diag_set(err, path, lineno, "not valid UTF-8");
-		ok = false;
-	} else if (memchr(data, '\0', len)) {
-		for (const char *p = data; *p; p++)
-			lineno += *p == '\n';
-		diag_set(err, path, lineno, "NUL byte: this is not a text file");
-		ok = false;
-	} else if (len == 0) {
-		diag_set(err, path, 1, "empty file: not a todoke profile (the first line "
-		         "must be \"todoke-profile %d\")", PROFILE_FORMAT);
-		ok = false;
-	}
-
 	char *vals[NKEYS] = { 0 };
 	int lines[NKEYS] = { 0 };
-	const char *s = data, *end = data + len;
-	for (lineno = 1; ok && s < end; lineno++) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s));
-		size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-		char *line = xstrndup(s, n);
-		ok = parse_line(path, lineno, line, vals, lines, err);
-		free(line);
-		s += n + (nl != NULL);
-	}
+	struct lexer lx;
+	bool ok = true;
+	lex_init(&lx, data, len, path, LEX_TABS, err);
+	for (char *line; ok && (line = lex_next(&lx));)
+		ok = parse_line(&lx, line, vals, lines);
+	if (ok && lx.failed)
+		ok = false;
+	if (ok && lx.line == 0)
+		ok = lex_no_header(&lx, "todoke-profile", PROFILE_FORMAT);
+	lex_release(&lx);
 	/* All or nothing: m changes only when the whole file is good. */
 	for (size_t i = 0; i < NKEYS; i++) {
 		if (ok && vals[i])
@@ -208,7 +143,8 @@ bool profile_save(const char *path, const struct model *m, struct diag *err)
 		if (!v || (v->type != Q_TEXT && v->type != Q_LINES) || !v->text)
 			continue;
 		size_t bad;
-		if (has_control(v->text) || !utf8_valid(v->text, strlen(v->text), &bad)) {
+		if (lex_find_control(v->text, strlen(v->text), LEX_TABS) ||
+		    !utf8_valid(v->text, strlen(v->text), &bad)) {
 			diag_set(err, path, 0, "%s: a line break, control character or bad "
 			         "UTF-8 cannot be kept in the profile", profile_keys[i]);
 			sb_release(&sb);

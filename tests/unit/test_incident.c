@@ -180,7 +180,7 @@ static const struct bad bad_inputs[] = {
 	{ HEAD "[end]\nreporter.name: late\n", 6, "after [end]" },
 	{ HEAD "reporter.name: tab\tok but bell \a not\n[end]\n", 5, "control character" },
 	{ "todoke-incident 2\n", 1, "newer" },
-	{ "name: something else\n", 1, "not a todoke incident file" },
+	{ "name: something else\n", 1, "not a todoke-incident file" },
 	{ "", 0, "empty file" },
 	{ "todoke-incident 1\n[incident]\nform: ipa-access 9.9\n", 3, "not installed" },
 	{ "todoke-incident 1\n[incident]\n[answers]\n", 3, "names no form" },

@@ -202,24 +202,28 @@ END_TEST
 
 struct bad {
 	const char *text;
-	int line;
+	int line, col;     /* col 0: the whole line */
 	const char *msg;
 };
 
 static const struct bad bad_files[] = {
-	{ "", 1, "not a todoke profile" },
-	{ "reporter.name: 山田\n", 1, "not a todoke profile" },
-	{ "todoke-profile\n", 1, "not a todoke profile" },
-	{ "todoke-profile 1 extra\n", 1, "not a todoke profile" },
-	{ "todoke-profile 2\nreporter.name: 山田\n", 1, "newer" },
-	{ "todoke-profile 1\nreporter.name: 山田\njust text\n", 3, "expected \"key: value\"" },
-	{ "todoke-profile 1\n: no key\n", 2, "expected \"key: value\"" },
-	{ "todoke-profile 1\nreporter name: 山田\n", 2, "expected \"key: value\"" },
-	{ "todoke-profile 1\nreporter.name: a\nreporter.tel: 1\nreporter.name: b\n", 4,
+	{ "", 0, 0, "empty file: the first line must be \"todoke-profile 1\"" },
+	{ "reporter.name: 山田\n", 1, 0, "not a todoke-profile file" },
+	{ "todoke-profile\n", 1, 0, "not a todoke-profile file" },
+	{ "todoke-profile 1 extra\n", 1, 0, "not a todoke-profile file" },
+	{ "todoke-profile 2\nreporter.name: 山田\n", 1, 0, "newer" },
+	{ "todoke-profile 1\nreporter.name: 山田\njust text\n", 3, 0, "expected \"key: value\"" },
+	{ "todoke-profile 1\n: no key\n", 2, 0, "expected \"key: value\"" },
+	{ "todoke-profile 1\nreporter name: 山田\n", 2, 1, "expected \"key: value\"" },
+	{ "todoke-profile 1\nreporter.name: a\nreporter.tel: 1\nreporter.name: b\n", 4, 0,
 	  "\"reporter.name\" is given twice (first on line 2)" },
-	{ "todoke-profile 1\nreporter.org: ok\nreporter.name: bell \a\n", 3, "control character" },
-	{ "todoke-profile 1\nreporter.org: ok\nreporter.name: caf\xc3\n", 3, "not valid UTF-8" },
-	{ "todoke-profile 1\nreporter.org: ok\nreporter.name: a\r\r\n", 3, "control character" },
+	{ "todoke-profile 1\nreporter.org: ok\nreporter.name: bell \a\n", 3, 21,
+	  "control character U+0007" },
+	{ "todoke-profile 1\nreporter.org: ok\nreporter.name: caf\xc3\n", 3, 19, "not valid UTF-8" },
+	{ "todoke-profile 1\nreporter.org: ok\nreporter.name: a\r\r\n", 3, 17,
+	  "control character U+000D" },
+	/* Columns count display columns: 山田 is four. */
+	{ "todoke-profile 1\nreporter.name: 山田\x1b[2J\n", 2, 20, "control character U+001B" },
 };
 
 START_TEST(bad_file_is_named_and_not_loaded)
@@ -238,8 +242,14 @@ START_TEST(bad_file_is_named_and_not_loaded)
 	/* Nothing half-loaded. */
 	ck_assert_uint_eq(model_count(m), 1);
 	ck_assert_str_eq(model_text(m, "reporter.org"), "before");
+	ck_assert_msg(d.col == b->col, "case %d: column %d, want %d", _i, d.col, b->col);
 	char buf[2048], want[512];
-	snprintf(want, sizeof want, "%s:%d: ", path, b->line);
+	if (b->col)
+		snprintf(want, sizeof want, "%s:%d:%d: ", path, b->line, b->col);
+	else if (b->line)
+		snprintf(want, sizeof want, "%s:%d: ", path, b->line);
+	else
+		snprintf(want, sizeof want, "%s: ", path);
 	ck_assert_ptr_nonnull(strstr(diag_format(&d, buf, sizeof buf), want));
 	model_free(&m);
 }
