@@ -3,20 +3,18 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "todoke/fileio.h"
+#include "todoke/lexer.h"
 #include "todoke/strbuf.h"
-#include "todoke/utf8.h"
 
 struct parser {
+	struct lexer lx;
 	struct form *f;
-	const char *name;
-	int line;
-	struct diag *err;
 	int section;
 	/* While inside `repeat … end`: the repeat line and its question. */
 	struct layout_line *rep;
@@ -31,19 +29,8 @@ struct pending_when {
 	struct q_cond c;
 };
 
-static bool fail(struct parser *p, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-/* Records the error at the current line; returns false for `return`. */
-static bool fail(struct parser *p, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	diag_vset(p->err, p->name, p->line, fmt, ap);
-	va_end(ap);
-	return false;
-}
-#define FAIL fail
+/* The error at the current line (lex_fail). */
+#define FAIL(p, ...) lex_fail(&(p)->lx, __VA_ARGS__)
 
 /* ---- freeing ----------------------------------------------------------- */
 
@@ -188,16 +175,6 @@ bool question_shown(const struct question *q, const struct model *m)
 
 /* ---- small text helpers ----------------------------------------------- */
 
-static bool valid_id(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!isalnum((unsigned char)*s) && *s != '.' && *s != '_' && *s != '-')
-			return false;
-	return true;
-}
-
 static bool starts(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
@@ -300,8 +277,8 @@ static int declare(struct parser *p, const char *id, enum q_type type, bool reus
 {
 	size_t *n;
 	struct question **qs = scope(p, &n);
-	if (!valid_id(id))
-		return FAIL(p, "bad question id \"%s\" (letters, digits, '.', '_', '-')", id), -1;
+	if (!lex_id(&p->lx, id, LEX_QUESTION_ID))
+		return -1;
 	int i = find_in(*qs, *n, id);
 	if (i >= 0) {
 		if (!reuse || (*qs)[i].type != type)
@@ -315,7 +292,7 @@ static int declare(struct parser *p, const char *id, enum q_type type, bool reus
 	q->id = xstrdup(id);
 	q->type = type;
 	q->section = p->section;
-	q->line = p->line;
+	q->line = p->lx.line;
 	return (int)(*n)++;
 }
 
@@ -424,8 +401,8 @@ static bool parse_placeholder(struct parser *p, struct layout_line *l, char *bod
 		if ((q = declare(p, id, Q_CHOICE, true)) < 0)
 			return false;
 		struct question *cq = scoped_q(p, q);
-		if (!valid_id(w[2]))
-			return FAIL(p, "bad option id \"%s\"", w[2]);
+		if (!lex_id(&p->lx, w[2], LEX_OPTION_ID))
+			return false;
 		if (question_option(cq, w[2]) >= 0)
 			return FAIL(p, "option \"%s\" of \"%s\" appears twice", w[2], id);
 		cq->opts = xrealloc(cq->opts, (cq->nopts + 1) * sizeof *cq->opts);
@@ -498,18 +475,18 @@ static bool resolve_labels(struct parser *p, struct layout_line *l,
 	return true;
 }
 
-static bool parse_layout(struct parser *p, const char *text, enum line_kind kind,
+static bool parse_layout(struct parser *p, char *text, enum line_kind kind,
                          bool help)
 {
 	struct layout_line l = { .kind = kind, .help = help, .section = p->section,
-	                         .srcline = p->line, .q = -1 };
+	                         .srcline = p->lx.line, .q = -1 };
 	struct strbuf lit;
 	struct pending_label pend[32];
 	size_t npend = 0;
 	bool ok = true;
 
 	sb_init(&lit);
-	for (const char *s = text; *s && ok;) {
+	for (char *s = text; *s && ok;) {
 		if (s[0] == '{' && s[1] == '{') {
 			sb_addc(&lit, '{');
 			s += 2;
@@ -524,7 +501,7 @@ static bool parse_layout(struct parser *p, const char *text, enum line_kind kind
 			sb_addc(&lit, *s++);
 			continue;
 		}
-		const char *end = s + 1;
+		char *end = s + 1;
 		bool inq = false;
 		while (*end && (inq || *end != '}')) {
 			if (*end == '"')
@@ -540,9 +517,9 @@ static bool parse_layout(struct parser *p, const char *text, enum line_kind kind
 			break;
 		}
 		add_text(&l, &lit);
-		char *body = xstrndup(s + 1, (size_t)(end - s - 1));
-		ok = parse_placeholder(p, &l, body, pend, &npend);
-		free(body);
+		/* Cut in place, so that errors can point at their column. */
+		*end = '\0';
+		ok = parse_placeholder(p, &l, s + 1, pend, &npend);
 		s = end + 1;
 	}
 	if (ok)
@@ -583,7 +560,7 @@ static bool parse_layout(struct parser *p, const char *text, enum line_kind kind
 static bool set_once(struct parser *p, char **slot, const char *key, const char *val)
 {
 	if (*slot)
-		return FAIL(p, "\"%s\" given twice", key);
+		return lex_twice(&p->lx, key, 0);
 	if (!*val)
 		return FAIL(p, "\"%s\" needs a value", key);
 	*slot = xstrdup(val);
@@ -592,9 +569,8 @@ static bool set_once(struct parser *p, char **slot, const char *key, const char 
 
 static bool add_rule(struct parser *p, enum rule_kind kind, char *args)
 {
-	struct rule r = { .kind = kind, .line = p->line };
-	char *save = NULL;
-	for (char *w = strtok_r(args, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+	struct rule r = { .kind = kind, .line = p->lx.line };
+	for (char *w; *(w = lex_word(&args));) {
 		r.ids = xrealloc(r.ids, (r.nids + 1) * sizeof *r.ids);
 		r.ids[r.nids++] = xstrdup(w);
 	}
@@ -624,7 +600,7 @@ static bool check_rules(struct parser *p)
 	struct form *f = p->f;
 	for (size_t i = 0; i < f->nrules; i++) {
 		struct rule *r = &f->rules[i];
-		p->line = r->line;
+		p->lx.line = r->line;
 		for (size_t k = 0; k < r->nids; k++) {
 			const char *id = r->ids[k];
 			size_t len = strlen(id);
@@ -656,45 +632,34 @@ static bool check_rules(struct parser *p)
  * Only the syntax here: the ids are looked up once the whole file is read. */
 static bool add_when(struct parser *p, char *args)
 {
-	char *w[7], *save = NULL;
+	char *w[7];
 	size_t n = 0;
 	if (p->rep)
 		return FAIL(p, "\"when\" inside repeat … end: the fields of a list cannot be conditional");
-	for (char *t = strtok_r(args, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+	for (char *t; *(t = lex_word(&args));) {
 		if (n == 7)
 			return FAIL(p, WHEN_USAGE);
 		w[n++] = t;
 	}
 	if (n < 2)
 		return FAIL(p, WHEN_USAGE);
-	if (!valid_id(w[0]))
-		return FAIL(p, "bad question id \"%s\"", w[0]);
+	if (!lex_id(&p->lx, w[0], LEX_QUESTION_ID))
+		return false;
 
-	struct q_cond c = { .line = p->line };
-	char *eq = strchr(w[1], '=');
-	if (n == 2 && eq) {
-		*eq = '\0';
-		if (!valid_id(w[1]))
-			return FAIL(p, "bad question id \"%s\"", w[1]);
+	struct q_cond c = { .line = p->lx.line };
+	if (n == 2 && strchr(w[1], '=')) {
+		char *id, **opts;
+		if (!lex_id_opts(&p->lx, w[1], LEX_QUESTION_ID, &id, &opts, &c.nopts))
+			return false;
 		c.kind = QC_CHOICE;
-		for (char *o = eq + 1;; o++) {
-			char *comma = strchr(o, ',');
-			if (comma)
-				*comma = '\0';
-			if (!valid_id(o)) {
-				free_cond(&c);
-				return FAIL(p, "bad option id \"%s\" (write CHOICE-ID=OPTION[,OPTION…])", o);
-			}
-			c.opts = xrealloc(c.opts, (c.nopts + 1) * sizeof *c.opts);
-			c.opts[c.nopts++] = xstrdup(o);
-			if (!comma)
-				break;
-			o = comma;
-		}
+		c.opts = xmalloc(c.nopts * sizeof *c.opts);
+		for (size_t i = 0; i < c.nopts; i++)
+			c.opts[i] = xstrdup(opts[i]);
+		free(opts);
 	} else if (n == 6 && strcmp(w[2], ">") == 0 && strcmp(w[4], "+") == 0) {
 		for (int k = 1; k <= 3; k += 2)
-			if (!valid_id(w[k]))
-				return FAIL(p, "bad question id \"%s\"", w[k]);
+			if (!lex_id(&p->lx, w[k], LEX_QUESTION_ID))
+				return false;
 		char *end;
 		errno = 0;
 		long days = strtol(w[5], &end, 10);
@@ -720,7 +685,7 @@ static bool check_when(struct parser *p, const struct pending_when *pw)
 {
 	const struct form *f = p->f;
 	const struct q_cond *c = &pw->c;
-	p->line = c->line;
+	p->lx.line = c->line;
 	if (!form_question(f, pw->qid))
 		return FAIL(p, "\"when\" names unknown question \"%s\"", pw->qid);
 	if (strcmp(c->id, pw->qid) == 0 || (c->other && strcmp(c->other, pw->qid) == 0))
@@ -769,192 +734,194 @@ static void free_whens(struct parser *p)
 	p->nwhens = 0;
 }
 
-static bool directive(struct parser *p, char *line)
-{
-	char *rest = line + strcspn(line, " ");
-	if (*rest)
-		*rest++ = '\0';
-	while (*rest == ' ')
-		rest++;
-	struct form *f = p->f;
+/* ---- the directives, a table ------------------------------------------ */
 
-	if (strcmp(line, "id") == 0) {
-		if (!valid_id(rest))
-			return FAIL(p, "bad form id \"%s\"", rest);
-		return set_once(p, &f->id, line, rest);
-	}
-	if (strcmp(line, "version") == 0)
-		return set_once(p, &f->version, line, rest);
-	if (strcmp(line, "released") == 0)
-		return set_once(p, &f->released, line, rest);
-	if (strcmp(line, "title") == 0)
-		return set_once(p, &f->title, line, rest);
-	if (strcmp(line, "unanswered") == 0)
-		return set_once(p, &f->unanswered, line, rest);
-	if (strcmp(line, "mailto") == 0) {
-		if (!strchr(rest, '@') || strpbrk(rest, " <>\"(),;"))
-			return FAIL(p, "mailto needs one plain e-mail address");
-		return set_once(p, &f->mailto, line, rest);
-	}
-	if (strcmp(line, "options") == 0) {
-		char *save = NULL;
-		char *id = strtok_r(rest, " ", &save);
-		if (!id)
-			return FAIL(p, "use: options ID OPT=LABEL [OPT=LABEL…]");
-		int q = declare(p, id, Q_CHOICE, false);
-		if (q < 0)
+static bool d_id(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	return lex_id(&p->lx, rest, LEX_FORM_ID) && set_once(p, &p->f->id, k->word, rest);
+}
+
+/* version, released, title, unanswered: text given once, at k->arg. */
+static bool d_text(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	return set_once(p, (char **)((char *)p->f + k->arg), k->word, rest);
+}
+
+static bool d_mailto(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	if (!strchr(rest, '@') || strpbrk(rest, " <>\"(),;"))
+		return FAIL(p, "mailto needs one plain e-mail address");
+	return set_once(p, &p->f->mailto, k->word, rest);
+}
+
+static bool d_options(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	(void)k;
+	char *id = lex_word(&rest);
+	if (!*id)
+		return FAIL(p, "use: options ID OPT=LABEL [OPT=LABEL…]");
+	int q = declare(p, id, Q_CHOICE, false);
+	if (q < 0)
+		return false;
+	struct question *cq = scoped_q(p, q);
+	for (char *w; *(w = lex_word(&rest));) {
+		char *eq = strchr(w, '=');
+		if (!eq || eq == w || !eq[1])
+			return FAIL(p, "\"%s\": write OPTION=LABEL", w);
+		*eq = '\0';
+		if (!lex_id(&p->lx, w, LEX_OPTION_ID))
 			return false;
-		struct question *cq = scoped_q(p, q);
-		for (char *w = strtok_r(NULL, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
-			char *eq = strchr(w, '=');
-			if (!eq || eq == w || !eq[1])
-				return FAIL(p, "\"%s\": write OPTION=LABEL", w);
-			*eq = '\0';
-			if (!valid_id(w))
-				return FAIL(p, "bad option id \"%s\"", w);
-			if (question_option(cq, w) >= 0)
-				return FAIL(p, "option \"%s\" of \"%s\" appears twice", w, id);
-			cq->opts = xrealloc(cq->opts, (cq->nopts + 1) * sizeof *cq->opts);
-			cq->opts[cq->nopts].id = xstrdup(w);
-			cq->opts[cq->nopts].label = xstrdup(eq + 1);
-			cq->nopts++;
-		}
-		if (cq->nopts < 2)
-			return FAIL(p, "a choice needs at least two options");
-		return true;
+		if (question_option(cq, w) >= 0)
+			return FAIL(p, "option \"%s\" of \"%s\" appears twice", w, id);
+		cq->opts = xrealloc(cq->opts, (cq->nopts + 1) * sizeof *cq->opts);
+		cq->opts[cq->nopts].id = xstrdup(w);
+		cq->opts[cq->nopts].label = xstrdup(eq + 1);
+		cq->nopts++;
 	}
-	if (strcmp(line, "section") == 0) {
-		if (p->rep)
-			return FAIL(p, "section inside repeat … end");
-		char *title = rest + strcspn(rest, " ");
-		if (*title)
-			*title++ = '\0';
-		while (*title == ' ')
-			title++;
-		if (!valid_id(rest) || !*title)
-			return FAIL(p, "use: section ID TITLE");
-		for (size_t i = 0; i < f->nsections; i++)
-			if (strcmp(f->sections[i].id, rest) == 0)
-				return FAIL(p, "section \"%s\" already on line %d", rest,
-				            f->sections[i].line);
-		f->sections = xrealloc(f->sections, (f->nsections + 1) * sizeof *f->sections);
-		f->sections[f->nsections] = (struct section){ xstrdup(rest), xstrdup(title), p->line };
-		p->section = (int)f->nsections++;
-		return true;
+	if (cq->nopts < 2)
+		return FAIL(p, "a choice needs at least two options");
+	return true;
+}
+
+static bool d_section(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	struct form *f = p->f;
+	(void)k;
+	if (p->rep)
+		return FAIL(p, "section inside repeat … end");
+	char *id = lex_word(&rest);
+	if (!lex_id_ok(id, LEX_QUESTION_ID) || !*rest)
+		return FAIL(p, "use: section ID TITLE");
+	for (size_t i = 0; i < f->nsections; i++)
+		if (strcmp(f->sections[i].id, id) == 0)
+			return FAIL(p, "section \"%s\" already on line %d", id, f->sections[i].line);
+	f->sections = xrealloc(f->sections, (f->nsections + 1) * sizeof *f->sections);
+	f->sections[f->nsections] = (struct section){ xstrdup(id), xstrdup(rest), p->lx.line };
+	p->section = (int)f->nsections++;
+	return true;
+}
+
+static bool d_repeat(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	struct form *f = p->f;
+	(void)k;
+	if (p->rep)
+		return FAIL(p, "repeat inside repeat");
+	char *id = lex_word(&rest);
+	int q = declare(p, id, Q_REPEAT, false);
+	if (q < 0)
+		return false;
+	f->qs[q].label = xstrdup(*rest ? rest :
+		p->section >= 0 ? f->sections[p->section].title : id);
+	f->lines = xrealloc(f->lines, (f->nlines + 1) * sizeof *f->lines);
+	p->rep = &f->lines[f->nlines++];
+	*p->rep = (struct layout_line){ .kind = LINE_REPEAT, .section = p->section,
+	                                .srcline = p->lx.line, .q = q };
+	p->rep_q = q;
+	return true;
+}
+
+static bool d_end(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	(void)k;
+	(void)rest;
+	if (!p->rep)
+		return FAIL(p, "end without repeat");
+	if (!p->f->qs[p->rep_q].nfields)
+		return FAIL(p, "repeat \"%s\" has no fields", p->f->qs[p->rep_q].id);
+	p->rep = NULL;
+	return true;
+}
+
+static bool d_label(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	(void)k;
+	char *id = lex_word(&rest), *text = rest;
+	int q = form_find_question(p->f, id);
+	if (q < 0 || !*text)
+		return FAIL(p, "use: label ID TEXT, after the question's placeholder");
+	free(p->f->qs[q].label);
+	p->f->qs[q].label = xstrdup(text);
+	return true;
+}
+
+static bool d_rule(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	return add_rule(ctx, (enum rule_kind)k->arg, rest);
+}
+
+static bool d_when(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	(void)k;
+	return add_when(ctx, rest);
+}
+
+static const struct lex_keyword directives[] = {
+	{ "id", d_id, 0 },
+	{ "version", d_text, offsetof(struct form, version) },
+	{ "released", d_text, offsetof(struct form, released) },
+	{ "title", d_text, offsetof(struct form, title) },
+	{ "unanswered", d_text, offsetof(struct form, unanswered) },
+	{ "mailto", d_mailto, 0 },
+	{ "options", d_options, 0 },
+	{ "section", d_section, 0 },
+	{ "repeat", d_repeat, 0 },
+	{ "end", d_end, 0 },
+	{ "label", d_label, 0 },
+	{ "require", d_rule, RULE_REQUIRE },
+	{ "conflict", d_rule, RULE_CONFLICT },
+	{ "not-future", d_rule, RULE_NOT_FUTURE },
+	{ "not-before", d_rule, RULE_NOT_BEFORE },
+	{ "when", d_when, 0 },
+	{ NULL, NULL, 0 },
+};
+
+static bool layout(struct parser *p, char *line)
+{
+	bool ok = parse_layout(p, line + 1, line[0] == '?' ? LINE_COND : LINE_TEXT,
+	                       line[0] == '!' || line[0] == '~');
+	if (ok && line[0] == '~') {
+		struct layout_line *l = p->rep ? &p->rep->body[p->rep->nbody - 1]
+		                               : &p->f->lines[p->f->nlines - 1];
+		l->unprinted = true;
 	}
-	if (strcmp(line, "repeat") == 0) {
-		if (p->rep)
-			return FAIL(p, "repeat inside repeat");
-		char *label = rest + strcspn(rest, " ");
-		if (*label)
-			*label++ = '\0';
-		while (*label == ' ')
-			label++;
-		int q = declare(p, rest, Q_REPEAT, false);
-		if (q < 0)
-			return false;
-		f->qs[q].label = xstrdup(*label ? label :
-			p->section >= 0 ? f->sections[p->section].title : rest);
-		f->lines = xrealloc(f->lines, (f->nlines + 1) * sizeof *f->lines);
-		p->rep = &f->lines[f->nlines++];
-		*p->rep = (struct layout_line){ .kind = LINE_REPEAT, .section = p->section,
-		                                .srcline = p->line, .q = q };
-		p->rep_q = q;
-		return true;
-	}
-	if (strcmp(line, "end") == 0) {
-		if (!p->rep)
-			return FAIL(p, "end without repeat");
-		if (!f->qs[p->rep_q].nfields)
-			return FAIL(p, "repeat \"%s\" has no fields", f->qs[p->rep_q].id);
-		p->rep = NULL;
-		return true;
-	}
-	if (strcmp(line, "label") == 0) {
-		char *text = rest + strcspn(rest, " ");
-		if (*text)
-			*text++ = '\0';
-		int q = form_find_question(f, rest);
-		if (q < 0 || !*text)
-			return FAIL(p, "use: label ID TEXT, after the question's placeholder");
-		free(f->qs[q].label);
-		f->qs[q].label = xstrdup(text);
-		return true;
-	}
-	if (strcmp(line, "require") == 0)
-		return add_rule(p, RULE_REQUIRE, rest);
-	if (strcmp(line, "conflict") == 0)
-		return add_rule(p, RULE_CONFLICT, rest);
-	if (strcmp(line, "not-future") == 0)
-		return add_rule(p, RULE_NOT_FUTURE, rest);
-	if (strcmp(line, "not-before") == 0)
-		return add_rule(p, RULE_NOT_BEFORE, rest);
-	if (strcmp(line, "when") == 0)
-		return add_when(p, rest);
-	return FAIL(p, "unknown directive \"%s\"", line);
+	return ok;
 }
 
 struct form *form_parse(const char *text, size_t len, const char *name,
                         struct diag *err)
 {
-	struct parser p = { .name = name, .err = err, .section = -1 };
-	size_t bad;
+	struct parser p = { .section = -1 };
 	bool ok = true, header = false;
 
 	p.f = xcalloc(1, sizeof *p.f);
 	p.f->path = xstrdup(name);
-	if (!utf8_valid(text, len, &bad)) {
-		int line = 1;
-		for (size_t i = 0; i < bad; i++)
-			line += text[i] == '\n';
-		diag_set(err, name, line, "not valid UTF-8 (byte %zu)", bad + 1);
-		form_free(&p.f);
-		return NULL;
-	}
-	const char *s = text, *end = text + len;
-	while (ok && s < end) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s));
-		size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-		char *line = xstrndup(s, n);
-		s += n + (nl != NULL);
-		p.line++;
-		if (n && line[n - 1] == '\r')
-			line[--n] = '\0';
-		if (memchr(line, '\0', n) || strchr(line, '\t')) {
-			ok = FAIL(&p, "%s", strchr(line, '\t') ? "tab character: use spaces"
-			                                       : "NUL byte");
-		} else if (strchr("|!?~", line[0]) && line[0]) {
-			if (!header)
-				ok = FAIL(&p, "the first line must be \"todoke-form 1\"");
-			else
-				ok = parse_layout(&p, line + 1,
-				                  line[0] == '?' ? LINE_COND : LINE_TEXT,
-				                  line[0] == '!' || line[0] == '~');
-			if (ok && line[0] == '~') {
-				struct layout_line *l = p.rep ? &p.rep->body[p.rep->nbody - 1]
-				                              : &p.f->lines[p.f->nlines - 1];
-				l->unprinted = true;
-			}
-		} else if (line[0] == '#' || line[strspn(line, " ")] == '\0') {
-			/* comment or blank */
-		} else if (!header) {
-			if (strcmp(line, "todoke-form 1") == 0)
-				header = true;
-			else if (starts(line, "todoke-form "))
-				ok = FAIL(&p, "form format \"%s\" is newer than this todoke understands",
-				          line + 12);
-			else
-				ok = FAIL(&p, "the first line must be \"todoke-form 1\"");
-		} else if (line[0] == ' ') {
+	lex_init(&p.lx, text, len, name, 0, err);
+	for (char *line; ok && (line = lex_next(&p.lx));) {
+		if (lex_blank(line))
+			continue;
+		else if (!header)
+			ok = header = lex_header(&p.lx, line, "todoke-form", 1);
+		else if (strchr("|!?~", line[0]))
+			ok = layout(&p, line);
+		else if (line[0] == ' ')
 			ok = FAIL(&p, "directive lines start at the first column "
 			          "(layout lines start with |, !, ? or ~)");
-		} else {
-			ok = directive(&p, line);
-		}
-		free(line);
+		else
+			ok = lex_dispatch(&p.lx, directives, LEX_DIRECTIVE, line, &p);
 	}
+	if (ok && p.lx.failed)
+		ok = false;
 	if (ok && !header)
-		ok = FAIL(&p, "empty form file");
+		ok = lex_no_header(&p.lx, "todoke-form", 1);
 	if (ok && p.rep)
 		ok = FAIL(&p, "repeat \"%s\" is not closed with end", p.f->qs[p.rep_q].id);
 	if (ok && (!p.f->id || !p.f->version || !p.f->title))
@@ -964,6 +931,7 @@ struct form *form_parse(const char *text, size_t len, const char *name,
 	if (ok)
 		ok = resolve_whens(&p);
 	free_whens(&p);
+	lex_release(&p.lx);
 	if (!ok)
 		form_free(&p.f);
 	return p.f;

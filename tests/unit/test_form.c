@@ -162,7 +162,7 @@ static const struct bad bad_forms[] = {
 	{ HEAD "|{text x \"X\"}\nwhen x/y c=a\n", 6, "bad question id \"x/y\"" },
 	{ HEAD "|{text x \"X\"}\nwhen x c/d=a\n", 6, "bad question id \"c/d\"" },
 	{ HEAD "|{text x \"X\"}\nwhen x =a\n", 6, "bad question id \"\"" },
-	{ HEAD "|{text x \"X\"}\nwhen x c=\n", 6, "bad option id \"\"" },
+	{ HEAD "|{text x \"X\"}\nwhen x c=\n", 6, "\"c=\" needs at least one option" },
 	{ HEAD "|{text x \"X\"}\nwhen x c=a,\n", 6, "bad option id \"\"" },
 	{ HEAD "|{text x \"X\"}\nwhen x c=a,,b\n", 6, "bad option id \"\"" },
 	{ HEAD "|{text x \"X\"}\nwhen x c=a/b\n", 6, "bad option id \"a/b\"" },
