@@ -1,10 +1,8 @@
 /* notice — parser of the wording templates (todoke-notice(5)). */
 #include "internal.h"
 
-#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,31 +10,24 @@
 #include <unistd.h>
 
 #include "todoke/fileio.h"
+#include "todoke/lexer.h"
 #include "todoke/form.h"
 #include "todoke/strbuf.h"
-#include "todoke/utf8.h"
+
+struct file_state;
 
 struct parser {
+	struct lexer lx;            /* lx.name is owned by t->files */
 	struct tmpl *t;
-	const char *file;           /* owned by t->files */
 	const char *dir;
 	const char *own;            /* the company's own wording, searched first */
-	int line;
 	struct diag *err;
 	int depth;                  /* of include */
+	struct file_state *fs;      /* of the file being read */
 };
 
-static bool fail(struct parser *p, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static bool fail(struct parser *p, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	diag_vset(p->err, p->file, p->line, fmt, ap);
-	va_end(ap);
-	return false;
-}
+/* The error at the current line (lex_fail). */
+#define fail(p, ...) lex_fail(&(p)->lx, __VA_ARGS__)
 
 /* ---- freeing ----------------------------------------------------------- */
 
@@ -122,14 +113,7 @@ void notice_set_free(struct notice_set **ps)
 
 static bool valid_name(const char *s)
 {
-	if (*s == '.' || *s == '@')
-		s++;
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!isalnum((unsigned char)*s) && *s != '.' && *s != '_' && *s != '-')
-			return false;
-	return true;
+	return lex_id_ok(s, LEX_NAME);
 }
 
 const char *notice_item_name(int i)
@@ -150,27 +134,33 @@ static int item_number(const char *w)
 
 /* ---- conditions -------------------------------------------------------- */
 
-/* `answered-id`, `!id`, `id=opt,opt`, `shown id`, `@mandatory`; all must
- * hold.  Modifies s. */
+static void term_free(struct term *t)
+{
+	for (size_t k = 0; k < t->nopts; k++)
+		free(t->opts[k]);
+	free(t->opts);
+}
+
+/* `answered-id`, `!id`, `id=opt,opt`, `shown id`, `any LIST .FIELD`,
+ * `@mandatory`; all must hold.  Modifies s. */
 static bool parse_cond(struct parser *p, char *s, struct cond *c)
 {
-	char *save = NULL;
-	for (char *w = strtok_r(s, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+	for (char *w; *(w = lex_word(&s));) {
 		struct term t = { 0 };
 		if (*w == '!') {
 			t.neg = true;
 			w++;
 		}
 		if (strcmp(w, "shown") == 0) {
-			w = strtok_r(NULL, " ", &save);
-			if (!w || !valid_name(w))
+			w = lex_word(&s);
+			if (!*w || !valid_name(w))
 				return fail(p, "\"shown\" needs a question id");
 			t.kind = T_SHOWN;
 		} else if (strcmp(w, "any") == 0) {
 			/* any LIST .FIELD: some entry has the field answered */
-			w = strtok_r(NULL, " ", &save);
-			char *field = strtok_r(NULL, " ", &save);
-			if (!w || !field || field[0] != '.' || !valid_name(w) || !valid_name(field))
+			w = lex_word(&s);
+			char *field = lex_word(&s);
+			if (field[0] != '.' || !valid_name(w) || !valid_name(field))
 				return fail(p, "use: any LIST .FIELD");
 			t.kind = T_ANY;
 			t.opts = xmalloc(sizeof *t.opts);
@@ -178,26 +168,20 @@ static bool parse_cond(struct parser *p, char *s, struct cond *c)
 		} else if (strcmp(w, "@mandatory") == 0) {
 			t.kind = T_MANDATORY;
 		} else if (strchr(w, '=')) {
-			char *eq = strchr(w, '=');
-			*eq = '\0';
+			char **opts;
+			if (!lex_id_opts(&p->lx, w, LEX_NAME, &w, &opts, &t.nopts))
+				return false;
 			t.kind = T_EQUALS;
-			char *save2 = NULL;
-			for (char *o = strtok_r(eq + 1, ",", &save2); o; o = strtok_r(NULL, ",", &save2)) {
-				t.opts = xrealloc(t.opts, (t.nopts + 1) * sizeof *t.opts);
-				t.opts[t.nopts++] = xstrdup(o);
-			}
-			if (!t.nopts) {
-				free(t.opts);
-				return fail(p, "\"%s=\" needs at least one option", w);
-			}
+			t.opts = xmalloc(t.nopts * sizeof *t.opts);
+			for (size_t k = 0; k < t.nopts; k++)
+				t.opts[k] = xstrdup(opts[k]);
+			free(opts);
 		} else {
 			t.kind = T_ANSWERED;
 		}
-		if (!valid_name(w)) {
-			for (size_t k = 0; k < t.nopts; k++)
-				free(t.opts[k]);
-			free(t.opts);
-			return fail(p, "bad name \"%s\" in a condition", w);
+		if (!lex_id(&p->lx, w, LEX_NAME)) {
+			term_free(&t);
+			return false;
 		}
 		t.id = xstrdup(w);
 		c->v = xrealloc(c->v, (c->n + 1) * sizeof *c->v);
@@ -304,8 +288,7 @@ static int parse_seq(struct iparse *ip, struct inl **v, size_t *n, bool in_fallb
 			add_inl(v, n, x);
 			continue;
 		}
-		if (!valid_name(tag)) {
-			fail(ip->p, "bad name \"{%s}\"", tag);
+		if (!lex_id_at(&ip->p->lx, tag, name, LEX_NAME)) {
 			free(tag);
 			return -1;
 		}
@@ -333,7 +316,7 @@ static int parse_seq(struct iparse *ip, struct inl **v, size_t *n, bool in_fallb
 static bool parse_itext(struct parser *p, const char *s, struct itext *out)
 {
 	struct iparse ip = { p, s };
-	*out = (struct itext){ .file = p->file, .line = p->line };
+	*out = (struct itext){ .file = p->lx.name, .line = p->lx.line };
 	int r = parse_seq(&ip, &out->v, &out->n, false);
 	if (r == STOP_EOS)
 		return true;
@@ -369,112 +352,135 @@ static struct stmt *push_stmt(struct file_state *fs, struct stmt x)
 	return &(*f->v)[(*f->n)++];
 }
 
-static bool text_stmt(const char *w, enum stmt_kind *k)
+static struct stmt new_stmt(const struct parser *p, enum stmt_kind kind)
 {
-	static const struct { const char *w; enum stmt_kind k; } map[] = {
-		{ "title", ST_TITLE }, { "right", ST_RIGHT }, { "center", ST_CENTER },
-		{ "section", ST_SECTION }, { "sub", ST_SUB }, { "item", ST_ITEM },
-		{ "line", ST_LINE },
-	};
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strcmp(w, map[i].w) == 0) {
-			*k = map[i].k;
-			return true;
-		}
-	return false;
+	return (struct stmt){ .kind = kind, .file = p->lx.name, .line = p->lx.line };
 }
 
-static bool statement(struct parser *p, struct file_state *fs, char *line)
+static bool s_end(void *ctx, const struct lex_keyword *k, char *rest)
 {
-	struct stmt x = { .file = p->file, .line = p->line };
-	if (line[0] == '|') {
-		if (line[1 + strspn(line + 1, " ")] == '\0') {
-			x.kind = ST_BREAK;
-		} else {
-			x.kind = ST_PARA;
-			if (!parse_itext(p, line + 1, &x.text))
-				return false;
-		}
-		push_stmt(fs, x);
-		return true;
-	}
-	char *rest = line + strcspn(line, " ");
+	struct parser *p = ctx;
+	(void)k;
 	if (*rest)
-		*rest++ = '\0';
-	rest += strspn(rest, " ");
+		return fail(p, "nothing may follow \"end\"");
+	p->fs->depth--;
+	return true;
+}
 
-	if (strcmp(line, "end") == 0) {
-		if (*rest)
-			return fail(p, "nothing may follow \"end\"");
-		fs->depth--;
-		return true;
+static bool s_else(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	struct frame *f = &p->fs->stack[p->fs->depth - 1];
+	(void)k;
+	(void)rest;
+	if (!f->owner || f->owner->kind != ST_IF || f->in_else)
+		return fail(p, "\"else\" outside \"if\"");
+	f->in_else = true;
+	f->v = &f->owner->els;
+	f->n = &f->owner->nels;
+	return true;
+}
+
+/* title, right, center, section, sub, item, line: a line of text. */
+static bool s_text(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	struct stmt x = new_stmt(p, (enum stmt_kind)k->arg);
+	if (!*rest)
+		return fail(p, "\"%s\" needs a text", k->word);
+	if (!parse_itext(p, rest, &x.text))
+		return false;
+	push_stmt(p->fs, x);
+	return true;
+}
+
+/* items, use: a name. */
+static bool s_named(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	struct stmt x = new_stmt(p, (enum stmt_kind)k->arg);
+	if (!valid_name(rest))
+		return fail(p, "\"%s\" needs a name", k->word);
+	x.id = xstrdup(rest);
+	push_stmt(p->fs, x);
+	return true;
+}
+
+static bool s_covers(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	struct stmt x = new_stmt(p, ST_COVERS);
+	(void)k;
+	for (char *w; *(w = lex_word(&rest));) {
+		int i = item_number(w);
+		if (!i)
+			return lex_fail_at(&p->lx, w, "\"%s\" is not an item 一〜九 of 規則第8条第1項", w);
+		x.covers |= 1u << i;
 	}
-	if (strcmp(line, "else") == 0) {
-		struct frame *f = &fs->stack[fs->depth - 1];
-		if (!f->owner || f->owner->kind != ST_IF || f->in_else)
-			return fail(p, "\"else\" outside \"if\"");
-		f->in_else = true;
-		f->v = &f->owner->els;
-		f->n = &f->owner->nels;
-		return true;
-	}
-	enum stmt_kind k;
-	if (text_stmt(line, &k)) {
-		if (!*rest)
-			return fail(p, "\"%s\" needs a text", line);
-		x.kind = k;
-		if (!parse_itext(p, rest, &x.text))
+	if (!x.covers)
+		return fail(p, "\"covers\" needs an item 一〜九");
+	push_stmt(p->fs, x);
+	return true;
+}
+
+/* if CONDITION, for LIST: open a frame until `end`. */
+static bool s_open(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	struct file_state *fs = p->fs;
+	struct stmt x = new_stmt(p, (enum stmt_kind)k->arg);
+	if (fs->depth == (int)(sizeof fs->stack / sizeof fs->stack[0]))
+		return fail(p, "too deeply nested");
+	if (x.kind == ST_IF) {
+		if (!parse_cond(p, rest, &x.cond)) {
+			cond_free(&x.cond);
 			return false;
-		push_stmt(fs, x);
-		return true;
-	}
-	if (strcmp(line, "items") == 0 || strcmp(line, "use") == 0) {
+		}
+	} else {
 		if (!valid_name(rest))
-			return fail(p, "\"%s\" needs a name", line);
-		x.kind = line[0] == 'i' ? ST_ITEMS : ST_USE;
+			return fail(p, "\"for\" needs the id of a list");
 		x.id = xstrdup(rest);
-		push_stmt(fs, x);
-		return true;
 	}
-	if (strcmp(line, "covers") == 0) {
-		char *save = NULL;
-		x.kind = ST_COVERS;
-		for (char *w = strtok_r(rest, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
-			int i = item_number(w);
-			if (!i)
-				return fail(p, "\"%s\" is not an item 一〜九 of 規則第8条第1項", w);
-			x.covers |= 1u << i;
-		}
-		if (!x.covers)
-			return fail(p, "\"covers\" needs an item 一〜九");
-		push_stmt(fs, x);
-		return true;
+	struct stmt *s = push_stmt(fs, x);
+	fs->stack[fs->depth++] = (struct frame){ &s->body, &s->nbody, s, false };
+	return true;
+}
+
+static const struct lex_keyword statements[] = {
+	{ "end", s_end, 0 },
+	{ "else", s_else, 0 },
+	{ "title", s_text, ST_TITLE },
+	{ "right", s_text, ST_RIGHT },
+	{ "center", s_text, ST_CENTER },
+	{ "section", s_text, ST_SECTION },
+	{ "sub", s_text, ST_SUB },
+	{ "item", s_text, ST_ITEM },
+	{ "line", s_text, ST_LINE },
+	{ "items", s_named, ST_ITEMS },
+	{ "use", s_named, ST_USE },
+	{ "covers", s_covers, 0 },
+	{ "if", s_open, ST_IF },
+	{ "for", s_open, ST_FOR },
+	{ NULL, NULL, 0 },
+};
+
+static bool statement(struct parser *p, char *line)
+{
+	if (line[0] != '|')
+		return lex_dispatch(&p->lx, statements, LEX_STATEMENT, line, p);
+	struct stmt x = new_stmt(p, ST_BREAK);
+	if (line[1 + strspn(line + 1, " ")] != '\0') {
+		x.kind = ST_PARA;
+		if (!parse_itext(p, line + 1, &x.text))
+			return false;
 	}
-	if (strcmp(line, "if") == 0 || strcmp(line, "for") == 0) {
-		if (fs->depth == (int)(sizeof fs->stack / sizeof fs->stack[0]))
-			return fail(p, "too deeply nested");
-		if (line[0] == 'i') {
-			x.kind = ST_IF;
-			if (!parse_cond(p, rest, &x.cond)) {
-				cond_free(&x.cond);
-				return false;
-			}
-		} else {
-			x.kind = ST_FOR;
-			if (!valid_name(rest))
-				return fail(p, "\"for\" needs the id of a list");
-			x.id = xstrdup(rest);
-		}
-		struct stmt *s = push_stmt(fs, x);
-		fs->stack[fs->depth++] = (struct frame){ &s->body, &s->nbody, s, false };
-		return true;
-	}
-	return fail(p, "unknown statement \"%s\"", line);
+	push_stmt(p->fs, x);
+	return true;
 }
 
 /* ---- file-level directives --------------------------------------------- */
 
-static bool parse_file(struct parser *p, const char *text, size_t len);
+static bool parse_file(struct parser *p, const char *name, const char *text, size_t len);
 
 /* own/NAME when one's own wording has it, else dir/NAME. */
 static void find_file(char *buf, size_t size, const char *own, const char *dir,
@@ -493,10 +499,11 @@ static bool include_file(struct parser *p, const char *name)
 		return fail(p, "include nested too deeply (a loop?)");
 	/* One's own file first; but a file of one's own that includes its own
 	 * name means the installed file it adds to. */
-	const char *base = strrchr(p->file, '/');
-	base = base ? base + 1 : p->file;
-	bool self = p->own && strncmp(p->file, p->own, strlen(p->own)) == 0 &&
-	            p->file[strlen(p->own)] == '/' && strcmp(base, name) == 0;
+	const char *file = p->lx.name;
+	const char *base = strrchr(file, '/');
+	base = base ? base + 1 : file;
+	bool self = p->own && strncmp(file, p->own, strlen(p->own)) == 0 &&
+	            file[strlen(p->own)] == '/' && strcmp(base, name) == 0;
 	char path[1024];
 	find_file(path, sizeof path, self ? NULL : p->own, p->dir, name);
 	char *data;
@@ -508,8 +515,9 @@ static bool include_file(struct parser *p, const char *name)
 	struct tmpl *t = p->t;
 	t->files = xrealloc(t->files, (t->nfiles + 1) * sizeof *t->files);
 	t->files[t->nfiles++] = xstrdup(path);
-	struct parser q = { t, t->files[t->nfiles - 1], p->dir, p->own, 0, p->err, p->depth + 1 };
-	bool ok = parse_file(&q, data, len);
+	struct parser q = { .t = t, .dir = p->dir, .own = p->own, .err = p->err,
+	                    .depth = p->depth + 1 };
+	bool ok = parse_file(&q, t->files[t->nfiles - 1], data, len);
 	free(data);
 	return ok;
 }
@@ -529,144 +537,152 @@ static struct block *block_slot(struct tmpl *t, const char *name)
 	return &t->blocks[t->nblocks++];
 }
 
-static bool directive(struct parser *p, struct file_state *fs, char *line)
+/* type, block: a name of the template's own (no '.' or '@'). */
+static bool own_name(const char *s)
 {
-	struct tmpl *t = p->t;
-	char *rest = line + strcspn(line, " ");
-	if (*rest)
-		*rest++ = '\0';
-	rest += strspn(rest, " ");
-
-	if (strcmp(line, "type") == 0) {
-		if (!valid_name(rest) || *rest == '.' || *rest == '@')
-			return fail(p, "use: type NAME");
-		free(t->type);
-		t->type = xstrdup(rest);
-		return true;
-	}
-	if (strcmp(line, "label") == 0) {
-		if (!*rest)
-			return fail(p, "use: label TEXT");
-		free(t->label);
-		t->label = xstrdup(rest);
-		return true;
-	}
-	if (strcmp(line, "include") == 0)
-		return include_file(p, rest);
-	if (strcmp(line, "set") == 0) {
-		char *text = rest + strcspn(rest, " ");
-		if (*text)
-			*text++ = '\0';
-		text += strspn(text, " ");
-		if (!valid_name(rest) || *rest == '.' || *rest == '@')
-			return fail(p, "use: set NAME TEXT");
-		struct itext it;
-		if (!parse_itext(p, text, &it))
-			return false;
-		for (size_t i = 0; i < t->nphrases; i++)
-			if (strcmp(t->phrases[i].name, rest) == 0) {
-				inls_free(t->phrases[i].text.v, t->phrases[i].text.n);
-				t->phrases[i].text = it;
-				return true;
-			}
-		t->phrases = xrealloc(t->phrases, (t->nphrases + 1) * sizeof *t->phrases);
-		t->phrases[t->nphrases++] = (struct phrase){ xstrdup(rest), it };
-		return true;
-	}
-	if (strcmp(line, "order") == 0) {
-		t->order_file = p->file;
-		t->order_line = p->line;
-		for (size_t i = 0; i < t->norder; i++)
-			free(t->order[i]);
-		t->norder = 0;
-		char *save = NULL;
-		for (char *w = strtok_r(rest, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
-			t->order = xrealloc(t->order, (t->norder + 1) * sizeof *t->order);
-			t->order[t->norder++] = xstrdup(w);
-		}
-		if (!t->norder)
-			return fail(p, "use: order BLOCK…");
-		return true;
-	}
-	if (strcmp(line, "duty") == 0) {
-		/* duty 四 原因 cause: the item's name and the questions behind it. */
-		char *save = NULL;
-		char *num = strtok_r(rest, " ", &save);
-		char *name = strtok_r(NULL, " ", &save);
-		char *ids = save ? save + strspn(save, " ") : NULL;
-		int i = num ? item_number(num) : 0;
-		if (!i || !name || !ids || !*ids)
-			return fail(p, "use: duty ITEM NAME QUESTION-ID…");
-		free(t->duty_name[i]);
-		free(t->duty_ids[i]);
-		t->duty_name[i] = xstrdup(name);
-		t->duty_ids[i] = xstrdup(ids);
-		return true;
-	}
-	if (strcmp(line, "block") == 0) {
-		if (!valid_name(rest) || *rest == '.' || *rest == '@')
-			return fail(p, "use: block NAME");
-		struct block *b = block_slot(t, rest);
-		fs->stack[0] = (struct frame){ &b->body, &b->n, NULL, false };
-		fs->depth = 1;
-		fs->block_line = p->line;
-		return true;
-	}
-	return fail(p, "unknown directive \"%s\"", line);
+	return valid_name(s) && *s != '.' && *s != '@';
 }
 
-static bool parse_file(struct parser *p, const char *text, size_t len)
+static bool d_type(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	(void)k;
+	if (!own_name(rest))
+		return fail(p, "use: type NAME");
+	free(p->t->type);
+	p->t->type = xstrdup(rest);
+	return true;
+}
+
+static bool d_label(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	(void)k;
+	if (!*rest)
+		return fail(p, "use: label TEXT");
+	free(p->t->label);
+	p->t->label = xstrdup(rest);
+	return true;
+}
+
+static bool d_include(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	(void)k;
+	return include_file(ctx, rest);
+}
+
+static bool d_set(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	struct tmpl *t = p->t;
+	(void)k;
+	char *name = lex_word(&rest);
+	if (!own_name(name))
+		return fail(p, "use: set NAME TEXT");
+	struct itext it;
+	if (!parse_itext(p, rest, &it))
+		return false;
+	for (size_t i = 0; i < t->nphrases; i++)
+		if (strcmp(t->phrases[i].name, name) == 0) {
+			inls_free(t->phrases[i].text.v, t->phrases[i].text.n);
+			t->phrases[i].text = it;
+			return true;
+		}
+	t->phrases = xrealloc(t->phrases, (t->nphrases + 1) * sizeof *t->phrases);
+	t->phrases[t->nphrases++] = (struct phrase){ xstrdup(name), it };
+	return true;
+}
+
+static bool d_order(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	struct tmpl *t = p->t;
+	(void)k;
+	t->order_file = p->lx.name;
+	t->order_line = p->lx.line;
+	for (size_t i = 0; i < t->norder; i++)
+		free(t->order[i]);
+	t->norder = 0;
+	for (char *w; *(w = lex_word(&rest));) {
+		t->order = xrealloc(t->order, (t->norder + 1) * sizeof *t->order);
+		t->order[t->norder++] = xstrdup(w);
+	}
+	if (!t->norder)
+		return fail(p, "use: order BLOCK…");
+	return true;
+}
+
+/* duty 四 原因 cause: the item's name and the questions behind it. */
+static bool d_duty(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	struct tmpl *t = p->t;
+	(void)k;
+	char *num = lex_word(&rest);
+	char *name = lex_word(&rest);
+	int i = item_number(num);
+	if (!i || !*name || !*rest)
+		return fail(p, "use: duty ITEM NAME QUESTION-ID…");
+	free(t->duty_name[i]);
+	free(t->duty_ids[i]);
+	t->duty_name[i] = xstrdup(name);
+	t->duty_ids[i] = xstrdup(rest);
+	return true;
+}
+
+static bool d_block(void *ctx, const struct lex_keyword *k, char *rest)
+{
+	struct parser *p = ctx;
+	(void)k;
+	if (!own_name(rest))
+		return fail(p, "use: block NAME");
+	struct block *b = block_slot(p->t, rest);
+	p->fs->stack[0] = (struct frame){ &b->body, &b->n, NULL, false };
+	p->fs->depth = 1;
+	p->fs->block_line = p->lx.line;
+	return true;
+}
+
+static const struct lex_keyword directives[] = {
+	{ "type", d_type, 0 },
+	{ "label", d_label, 0 },
+	{ "include", d_include, 0 },
+	{ "set", d_set, 0 },
+	{ "order", d_order, 0 },
+	{ "duty", d_duty, 0 },
+	{ "block", d_block, 0 },
+	{ NULL, NULL, 0 },
+};
+
+static bool parse_file(struct parser *p, const char *name, const char *text, size_t len)
 {
 	struct file_state fs = { .depth = 0 };
-	size_t bad;
 	bool header = false, ok = true;
 
-	if (!utf8_valid(text, len, &bad)) {
-		int line = 1;
-		for (size_t i = 0; i < bad; i++)
-			line += text[i] == '\n';
-		p->line = line;
-		return fail(p, "not valid UTF-8 (byte %zu)", bad + 1);
-	}
-	const char *s = text, *end = text + len;
-	while (ok && s < end) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s));
-		size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-		char *raw = xstrndup(s, n);
-		s += n + (nl != NULL);
-		p->line++;
-		if (n && raw[n - 1] == '\r')
-			raw[--n] = '\0';
-		bool nul = memchr(raw, '\0', n) != NULL;
-		char *line = raw + strspn(raw, " ");
-		/* Trailing spaces are invisible in an editor: never significant. */
-		size_t ln = strlen(line);
-		while (ln && line[ln - 1] == ' ')
-			line[--ln] = '\0';
-		if (nul || strchr(raw, '\t')) {
-			ok = fail(p, "%s", nul ? "NUL byte" : "tab character: use spaces");
-		} else if (!*line || line[0] == '#') {
-			/* blank or comment */
-		} else if (!header) {
-			if (strcmp(line, "todoke-notice 1") == 0)
-				header = true;
-			else
-				ok = fail(p, "the first line must be \"todoke-notice 1\"");
-		} else if (fs.depth > 0) {
-			ok = statement(p, &fs, line);
-		} else if (line[0] == '|') {
+	p->fs = &fs;
+	lex_init(&p->lx, text, len, name, LEX_TRIM, p->err);
+	for (char *line; ok && (line = lex_next(&p->lx));) {
+		if (lex_blank(line))
+			continue;
+		else if (!header)
+			ok = header = lex_header(&p->lx, line, "todoke-notice", 1);
+		else if (fs.depth > 0)
+			ok = statement(p, line);
+		else if (line[0] == '|')
 			ok = fail(p, "text outside \"block … end\"");
-		} else {
-			ok = directive(p, &fs, line);
-		}
-		free(raw);
+		else
+			ok = lex_dispatch(&p->lx, directives, LEX_DIRECTIVE, line, p);
 	}
+	if (ok && p->lx.failed)
+		ok = false;
 	if (ok && !header)
-		ok = fail(p, "empty template file");
+		ok = lex_no_header(&p->lx, "todoke-notice", 1);
 	if (ok && fs.depth > 0) {
-		p->line = fs.block_line;
+		p->lx.line = fs.block_line;
 		ok = fail(p, "block not closed with \"end\"");
 	}
+	lex_release(&p->lx);
+	p->fs = NULL;
 	return ok;
 }
 
@@ -676,8 +692,8 @@ static bool check_uses(struct parser *p, const struct stmt *v, size_t n, int dep
 	if (depth > 8)
 		return fail(p, "blocks use each other in a loop");
 	for (size_t i = 0; i < n; i++) {
-		p->file = v[i].file;
-		p->line = v[i].line;
+		p->lx.name = v[i].file;
+		p->lx.line = v[i].line;
 		if (v[i].kind == ST_USE) {
 			const struct block *b = tmpl_block(p->t, v[i].id);
 			if (!b)
@@ -698,20 +714,20 @@ static struct notice_set *parse_one(const char *text, size_t len, const char *na
 	struct tmpl *t = xcalloc(1, sizeof *t);
 	t->files = xmalloc(sizeof *t->files);
 	t->files[t->nfiles++] = xstrdup(name);
-	struct parser p = { t, t->files[0], dir ? dir : ".", own, 0, err, 0 };
-	bool ok = parse_file(&p, text, len);
+	struct parser p = { .t = t, .dir = dir ? dir : ".", .own = own, .err = err };
+	bool ok = parse_file(&p, t->files[0], text, len);
 	if (ok && !t->type) {
-		p.line = 0;
+		p.lx.line = 0;
 		ok = fail(&p, "the template needs \"type NAME\"");
 	}
 	if (ok && !t->norder) {
-		p.line = 0;
+		p.lx.line = 0;
 		ok = fail(&p, "the template needs \"order BLOCK…\"");
 	}
 	for (size_t i = 0; ok && i < t->norder; i++) {
 		if (!tmpl_block(t, t->order[i])) {
-			p.file = t->order_file;
-			p.line = t->order_line;
+			p.lx.name = t->order_file;
+			p.lx.line = t->order_line;
 			ok = fail(&p, "\"order\" names no block \"%s\"", t->order[i]);
 		}
 	}

@@ -182,20 +182,25 @@ bool lex_id_ok(const char *s, enum lex_id kind)
 
 bool lex_id(struct lexer *lx, const char *s, enum lex_id kind)
 {
+	return lex_id_at(lx, s, s, kind);
+}
+
+bool lex_id_at(struct lexer *lx, const char *s, const char *at, enum lex_id kind)
+{
 	if (lex_id_ok(s, kind))
 		return true;
 	switch (kind) {
 	case LEX_QUESTION_ID:
-		return lex_fail_at(lx, s, _("bad question id \"%s\" (letters, digits, '.', '_', '-')"), s);
+		return lex_fail_at(lx, at, _("bad question id \"%s\" (letters, digits, '.', '_', '-')"), s);
 	case LEX_OPTION_ID:
-		return lex_fail_at(lx, s, _("bad option id \"%s\" (letters, digits, '.', '_', '-')"), s);
+		return lex_fail_at(lx, at, _("bad option id \"%s\" (letters, digits, '.', '_', '-')"), s);
 	case LEX_FORM_ID:
-		return lex_fail_at(lx, s, _("bad form id \"%s\" (letters, digits, '.', '_', '-')"), s);
+		return lex_fail_at(lx, at, _("bad form id \"%s\" (letters, digits, '.', '_', '-')"), s);
 	case LEX_NAME:
-		return lex_fail_at(lx, s, _("bad name \"%s\" (letters, digits, '.', '_', '-', "
+		return lex_fail_at(lx, at, _("bad name \"%s\" (letters, digits, '.', '_', '-', "
 		                            "after one '.' or '@')"), s);
 	case LEX_KEY:
-		return lex_fail_at(lx, s, _("expected \"key: value\", not a key \"%s\""), s);
+		return lex_fail_at(lx, at, _("expected \"key: value\", not a key \"%s\""), s);
 	}
 	return false;
 }

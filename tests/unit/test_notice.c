@@ -277,7 +277,7 @@ START_TEST(parse_errors)
 	tmpl_err(T("|a {if cause}b{else}c\n"), 5, "{if} without {end}");
 	tmpl_err(T("|a } b\n"), 5, "}}");
 	/* Bad names. */
-	tmpl_err(T("|{a b}\n"), 5, "bad name \"{a b}\"");
+	tmpl_err(T("|{a b}\n"), 5, "bad name \"a b\"");
 	tmpl_err(T("|{}\n"), 5, "bad name");
 	tmpl_err(T("|{a/b}\n"), 5, "bad name");
 	tmpl_err(T("if a/b\nend\n"), 5, "bad name \"a/b\"");
