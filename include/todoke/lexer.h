@@ -78,6 +78,8 @@ enum lex_id { LEX_QUESTION_ID, LEX_OPTION_ID, LEX_FORM_ID, LEX_NAME, LEX_KEY };
 bool lex_id_ok(const char *s, enum lex_id kind);
 /* Checks s; on a bad one fails with the message of its kind, at s. */
 bool lex_id(struct lexer *lx, const char *s, enum lex_id kind);
+/* The same for a copy s of the text at `at` in the line. */
+bool lex_id_at(struct lexer *lx, const char *s, const char *at, enum lex_id kind);
 
 /* "ID=OPT[,OPT…]" in word (cut in place): *id (checked as `kind`) and
  * *nopts option ids in *opts, a malloc'd array of pointers into word that
