@@ -23,6 +23,8 @@
 
 #include "todoke/diag.h"
 
+struct lex_keyword;
+
 enum {
 	LEX_TABS = 1 << 0, /* a tab is text (incident, profile); else refused */
 	LEX_TRIM = 1 << 1, /* leading and trailing spaces are not significant */
@@ -35,6 +37,7 @@ struct lexer {
 	int line;          /* the current line's number; 0 before the first */
 	bool newline;      /* the current line ended with '\n' */
 	bool failed;       /* lex_next stopped at a fault (err is set) */
+	const struct lex_keyword *kw; /* of the directive being run */
 	/* private */
 	const char *pos, *end;
 	char *raw;         /* the current line as read (CR dropped): columns */
@@ -81,10 +84,10 @@ bool lex_id(struct lexer *lx, const char *s, enum lex_id kind);
 /* The same for a copy s of the text at `at` in the line. */
 bool lex_id_at(struct lexer *lx, const char *s, const char *at, enum lex_id kind);
 
-/* "ID=OPT[,OPT…]" in word (cut in place): *id (checked as `kind`) and
- * *nopts option ids in *opts, a malloc'd array of pointers into word that
- * the caller frees.  False, with nothing to free, on a word without '=',
- * a bad id, no option or a bad (or empty) option. */
+/* "ID=OPT[,OPT…]" in word (cut in place): *id (checked as `kind`; it
+ * points into word) and *nopts option ids in *opts, a malloc'd array of
+ * malloc'd strings that the caller owns.  False, with nothing to free, on
+ * a word without '=', a bad id, no option or a bad (or empty) option. */
 bool lex_id_opts(struct lexer *lx, char *word, enum lex_id kind, char **id,
                  char ***opts, size_t *nopts);
 
@@ -103,10 +106,11 @@ bool lex_no_header(struct lexer *lx, const char *format, int version);
 bool lex_twice(struct lexer *lx, const char *what, int first);
 
 /* Directives: a table of keywords (kconfig-style), each with its handler
- * and an argument for it (a kind, an offset).  Tables end with { NULL }. */
+ * and an argument for it (a kind, an offset).  Tables end with { NULL }.
+ * The handler gets the rest of the line; lx->kw is its keyword. */
 struct lex_keyword {
 	const char *word;
-	bool (*run)(void *ctx, const struct lex_keyword *k, char *rest);
+	bool (*run)(void *ctx, char *rest);
 	int arg;
 };
 enum lex_what { LEX_DIRECTIVE, LEX_STATEMENT };

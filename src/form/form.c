@@ -557,12 +557,13 @@ static bool parse_layout(struct parser *p, char *text, enum line_kind kind,
 
 /* ---- directives -------------------------------------------------------- */
 
-static bool set_once(struct parser *p, char **slot, const char *key, const char *val)
+/* The directive's value, given once. */
+static bool set_once(struct parser *p, char **slot, const char *val)
 {
 	if (*slot)
-		return lex_twice(&p->lx, key, 0);
+		return lex_twice(&p->lx, p->lx.kw->word, 0);
 	if (!*val)
-		return FAIL(p, "\"%s\" needs a value", key);
+		return FAIL(p, "\"%s\" needs a value", p->lx.kw->word);
 	*slot = xstrdup(val);
 	return true;
 }
@@ -648,14 +649,10 @@ static bool add_when(struct parser *p, char *args)
 
 	struct q_cond c = { .line = p->lx.line };
 	if (n == 2 && strchr(w[1], '=')) {
-		char *id, **opts;
-		if (!lex_id_opts(&p->lx, w[1], LEX_QUESTION_ID, &id, &opts, &c.nopts))
+		char *id;
+		if (!lex_id_opts(&p->lx, w[1], LEX_QUESTION_ID, &id, &c.opts, &c.nopts))
 			return false;
 		c.kind = QC_CHOICE;
-		c.opts = xmalloc(c.nopts * sizeof *c.opts);
-		for (size_t i = 0; i < c.nopts; i++)
-			c.opts[i] = xstrdup(opts[i]);
-		free(opts);
 	} else if (n == 6 && strcmp(w[2], ">") == 0 && strcmp(w[4], "+") == 0) {
 		for (int k = 1; k <= 3; k += 2)
 			if (!lex_id(&p->lx, w[k], LEX_QUESTION_ID))
@@ -736,31 +733,30 @@ static void free_whens(struct parser *p)
 
 /* ---- the directives, a table ------------------------------------------ */
 
-static bool d_id(void *ctx, const struct lex_keyword *k, char *rest)
+static bool d_id(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
-	return lex_id(&p->lx, rest, LEX_FORM_ID) && set_once(p, &p->f->id, k->word, rest);
+	return lex_id(&p->lx, rest, LEX_FORM_ID) && set_once(p, &p->f->id, rest);
 }
 
-/* version, released, title, unanswered: text given once, at k->arg. */
-static bool d_text(void *ctx, const struct lex_keyword *k, char *rest)
+/* version, released, title, unanswered: text given once, at kw->arg. */
+static bool d_text(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
-	return set_once(p, (char **)((char *)p->f + k->arg), k->word, rest);
+	return set_once(p, (char **)((char *)p->f + p->lx.kw->arg), rest);
 }
 
-static bool d_mailto(void *ctx, const struct lex_keyword *k, char *rest)
+static bool d_mailto(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
 	if (!strchr(rest, '@') || strpbrk(rest, " <>\"(),;"))
 		return FAIL(p, "mailto needs one plain e-mail address");
-	return set_once(p, &p->f->mailto, k->word, rest);
+	return set_once(p, &p->f->mailto, rest);
 }
 
-static bool d_options(void *ctx, const struct lex_keyword *k, char *rest)
+static bool d_options(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
-	(void)k;
 	char *id = lex_word(&rest);
 	if (!*id)
 		return FAIL(p, "use: options ID OPT=LABEL [OPT=LABEL…]");
@@ -787,11 +783,10 @@ static bool d_options(void *ctx, const struct lex_keyword *k, char *rest)
 	return true;
 }
 
-static bool d_section(void *ctx, const struct lex_keyword *k, char *rest)
+static bool d_section(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
 	struct form *f = p->f;
-	(void)k;
 	if (p->rep)
 		return FAIL(p, "section inside repeat … end");
 	char *id = lex_word(&rest);
@@ -806,11 +801,10 @@ static bool d_section(void *ctx, const struct lex_keyword *k, char *rest)
 	return true;
 }
 
-static bool d_repeat(void *ctx, const struct lex_keyword *k, char *rest)
+static bool d_repeat(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
 	struct form *f = p->f;
-	(void)k;
 	if (p->rep)
 		return FAIL(p, "repeat inside repeat");
 	char *id = lex_word(&rest);
@@ -827,10 +821,9 @@ static bool d_repeat(void *ctx, const struct lex_keyword *k, char *rest)
 	return true;
 }
 
-static bool d_end(void *ctx, const struct lex_keyword *k, char *rest)
+static bool d_end(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
-	(void)k;
 	(void)rest;
 	if (!p->rep)
 		return FAIL(p, "end without repeat");
@@ -840,10 +833,9 @@ static bool d_end(void *ctx, const struct lex_keyword *k, char *rest)
 	return true;
 }
 
-static bool d_label(void *ctx, const struct lex_keyword *k, char *rest)
+static bool d_label(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
-	(void)k;
 	char *id = lex_word(&rest), *text = rest;
 	int q = form_find_question(p->f, id);
 	if (q < 0 || !*text)
@@ -853,14 +845,14 @@ static bool d_label(void *ctx, const struct lex_keyword *k, char *rest)
 	return true;
 }
 
-static bool d_rule(void *ctx, const struct lex_keyword *k, char *rest)
+static bool d_rule(void *ctx, char *rest)
 {
-	return add_rule(ctx, (enum rule_kind)k->arg, rest);
+	struct parser *p = ctx;
+	return add_rule(p, (enum rule_kind)p->lx.kw->arg, rest);
 }
 
-static bool d_when(void *ctx, const struct lex_keyword *k, char *rest)
+static bool d_when(void *ctx, char *rest)
 {
-	(void)k;
 	return add_when(ctx, rest);
 }
 

@@ -168,14 +168,9 @@ static bool parse_cond(struct parser *p, char *s, struct cond *c)
 		} else if (strcmp(w, "@mandatory") == 0) {
 			t.kind = T_MANDATORY;
 		} else if (strchr(w, '=')) {
-			char **opts;
-			if (!lex_id_opts(&p->lx, w, LEX_NAME, &w, &opts, &t.nopts))
+			if (!lex_id_opts(&p->lx, w, LEX_NAME, &w, &t.opts, &t.nopts))
 				return false;
 			t.kind = T_EQUALS;
-			t.opts = xmalloc(t.nopts * sizeof *t.opts);
-			for (size_t k = 0; k < t.nopts; k++)
-				t.opts[k] = xstrdup(opts[k]);
-			free(opts);
 		} else {
 			t.kind = T_ANSWERED;
 		}
@@ -357,21 +352,19 @@ static struct stmt new_stmt(const struct parser *p, enum stmt_kind kind)
 	return (struct stmt){ .kind = kind, .file = p->lx.name, .line = p->lx.line };
 }
 
-static bool s_end(void *ctx, const struct lex_keyword *k, char *rest)
+static bool s_end(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
-	(void)k;
 	if (*rest)
 		return fail(p, "nothing may follow \"end\"");
 	p->fs->depth--;
 	return true;
 }
 
-static bool s_else(void *ctx, const struct lex_keyword *k, char *rest)
+static bool s_else(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
 	struct frame *f = &p->fs->stack[p->fs->depth - 1];
-	(void)k;
 	(void)rest;
 	if (!f->owner || f->owner->kind != ST_IF || f->in_else)
 		return fail(p, "\"else\" outside \"if\"");
@@ -382,12 +375,12 @@ static bool s_else(void *ctx, const struct lex_keyword *k, char *rest)
 }
 
 /* title, right, center, section, sub, item, line: a line of text. */
-static bool s_text(void *ctx, const struct lex_keyword *k, char *rest)
+static bool s_text(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
-	struct stmt x = new_stmt(p, (enum stmt_kind)k->arg);
+	struct stmt x = new_stmt(p, (enum stmt_kind)p->lx.kw->arg);
 	if (!*rest)
-		return fail(p, "\"%s\" needs a text", k->word);
+		return fail(p, "\"%s\" needs a text", p->lx.kw->word);
 	if (!parse_itext(p, rest, &x.text))
 		return false;
 	push_stmt(p->fs, x);
@@ -395,22 +388,21 @@ static bool s_text(void *ctx, const struct lex_keyword *k, char *rest)
 }
 
 /* items, use: a name. */
-static bool s_named(void *ctx, const struct lex_keyword *k, char *rest)
+static bool s_named(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
-	struct stmt x = new_stmt(p, (enum stmt_kind)k->arg);
+	struct stmt x = new_stmt(p, (enum stmt_kind)p->lx.kw->arg);
 	if (!valid_name(rest))
-		return fail(p, "\"%s\" needs a name", k->word);
+		return fail(p, "\"%s\" needs a name", p->lx.kw->word);
 	x.id = xstrdup(rest);
 	push_stmt(p->fs, x);
 	return true;
 }
 
-static bool s_covers(void *ctx, const struct lex_keyword *k, char *rest)
+static bool s_covers(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
 	struct stmt x = new_stmt(p, ST_COVERS);
-	(void)k;
 	for (char *w; *(w = lex_word(&rest));) {
 		int i = item_number(w);
 		if (!i)
@@ -424,11 +416,11 @@ static bool s_covers(void *ctx, const struct lex_keyword *k, char *rest)
 }
 
 /* if CONDITION, for LIST: open a frame until `end`. */
-static bool s_open(void *ctx, const struct lex_keyword *k, char *rest)
+static bool s_open(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
 	struct file_state *fs = p->fs;
-	struct stmt x = new_stmt(p, (enum stmt_kind)k->arg);
+	struct stmt x = new_stmt(p, (enum stmt_kind)p->lx.kw->arg);
 	if (fs->depth == (int)(sizeof fs->stack / sizeof fs->stack[0]))
 		return fail(p, "too deeply nested");
 	if (x.kind == ST_IF) {
@@ -543,10 +535,9 @@ static bool own_name(const char *s)
 	return valid_name(s) && *s != '.' && *s != '@';
 }
 
-static bool d_type(void *ctx, const struct lex_keyword *k, char *rest)
+static bool d_type(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
-	(void)k;
 	if (!own_name(rest))
 		return fail(p, "use: type NAME");
 	free(p->t->type);
@@ -554,10 +545,9 @@ static bool d_type(void *ctx, const struct lex_keyword *k, char *rest)
 	return true;
 }
 
-static bool d_label(void *ctx, const struct lex_keyword *k, char *rest)
+static bool d_label(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
-	(void)k;
 	if (!*rest)
 		return fail(p, "use: label TEXT");
 	free(p->t->label);
@@ -565,17 +555,15 @@ static bool d_label(void *ctx, const struct lex_keyword *k, char *rest)
 	return true;
 }
 
-static bool d_include(void *ctx, const struct lex_keyword *k, char *rest)
+static bool d_include(void *ctx, char *rest)
 {
-	(void)k;
 	return include_file(ctx, rest);
 }
 
-static bool d_set(void *ctx, const struct lex_keyword *k, char *rest)
+static bool d_set(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
 	struct tmpl *t = p->t;
-	(void)k;
 	char *name = lex_word(&rest);
 	if (!own_name(name))
 		return fail(p, "use: set NAME TEXT");
@@ -593,11 +581,10 @@ static bool d_set(void *ctx, const struct lex_keyword *k, char *rest)
 	return true;
 }
 
-static bool d_order(void *ctx, const struct lex_keyword *k, char *rest)
+static bool d_order(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
 	struct tmpl *t = p->t;
-	(void)k;
 	t->order_file = p->lx.name;
 	t->order_line = p->lx.line;
 	for (size_t i = 0; i < t->norder; i++)
@@ -613,11 +600,10 @@ static bool d_order(void *ctx, const struct lex_keyword *k, char *rest)
 }
 
 /* duty 四 原因 cause: the item's name and the questions behind it. */
-static bool d_duty(void *ctx, const struct lex_keyword *k, char *rest)
+static bool d_duty(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
 	struct tmpl *t = p->t;
-	(void)k;
 	char *num = lex_word(&rest);
 	char *name = lex_word(&rest);
 	int i = item_number(num);
@@ -630,10 +616,9 @@ static bool d_duty(void *ctx, const struct lex_keyword *k, char *rest)
 	return true;
 }
 
-static bool d_block(void *ctx, const struct lex_keyword *k, char *rest)
+static bool d_block(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
-	(void)k;
 	if (!own_name(rest))
 		return fail(p, "use: block NAME");
 	struct block *b = block_slot(p->t, rest);

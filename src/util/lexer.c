@@ -223,11 +223,13 @@ bool lex_id_opts(struct lexer *lx, char *word, enum lex_id kind, char **id,
 		if (comma)
 			*comma = '\0';
 		if (!lex_id(lx, o, LEX_OPTION_ID)) {
+			while (n)
+				free(v[--n]);
 			free(v);
 			return false;
 		}
 		v = xrealloc(v, (n + 1) * sizeof *v);
-		v[n++] = o;
+		v[n++] = xstrdup(o);
 		if (!comma)
 			break;
 		o = comma + 1;
@@ -314,8 +316,10 @@ bool lex_dispatch(struct lexer *lx, const struct lex_keyword *table,
 	char *rest = line;
 	char *word = lex_word(&rest);
 	const struct lex_keyword *k = lex_lookup(table, word);
-	if (k)
-		return k->run(ctx, k, rest);
+	if (k) {
+		lx->kw = k;
+		return k->run(ctx, rest);
+	}
 	struct strbuf known;
 	sb_init(&known);
 	for (k = table; k->word; k++)
