@@ -67,7 +67,12 @@ expect truncated 2 "$prog" export ipa cut.incident -o cut.txt && has truncated e
 	has truncated err "cut short"
 [ ! -e cut.txt ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: cut.txt written"; }
 printf 'todoke-incident 1\n[incident]\nform: ipa-access 3.5\n[answers]\nreporter.name: \377\n[end]\n' > latin.incident
-expect invalid-utf8 2 "$prog" check latin.incident && has invalid-utf8 err "latin.incident:5: not valid UTF-8"
+expect invalid-utf8 2 "$prog" check latin.incident && has invalid-utf8 err "latin.incident:5:16: not valid UTF-8 (byte 0xFF)"
+# A control character is named at its column, and never reaches the terminal raw.
+printf 'todoke-incident 1\n[incident]\nform: ipa-access 3.5\n[answers]\nreporter.\033[2Jname: x\n[end]\n' > ctl.incident
+expect control-char 2 "$prog" check ctl.incident &&
+	has control-char err "ctl.incident:5:10: control character U+001B: not text, remove it"
+if LC_ALL=C grep -q "$(printf '\033')" err; then fail=$((fail + 1)); echo "FAIL: control-char: raw ESC on stderr"; else pass=$((pass + 1)); fi
 sed 's/^reporter.tel:/reporter.fax:/' ex.incident > unknown.incident
 expect unknown-id 2 "$prog" check unknown.incident && has unknown-id err "unknown.incident:15: unknown question id \"reporter.fax\""
 sed 's/^env.cloud: \[x\]$/env.cloud: yes/' ex.incident > type.incident
