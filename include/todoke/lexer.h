@@ -8,8 +8,9 @@
  * On top of lines it gives words, ids, `ID=OPT,…` lists, `key: value`,
  * the `todoke-FORMAT N` header and a table of directives.
  *
- * Columns (from 1) count display columns of the line as read, tabs to the
- * next multiple of 8 (GNU Coding Standards, "Formatting Error Messages").
+ * Columns (from 1) count display columns of the line as read (Unicode
+ * widths, whatever the locale), tabs to the next multiple of 8 (GNU
+ * Coding Standards, "Formatting Error Messages").
  * Messages are the user's language (gettext); a name quoted from the file
  * is shown with its control characters made visible by diag.
  *
@@ -92,7 +93,8 @@ bool lex_id_opts(struct lexer *lx, char *word, enum lex_id kind, char **id,
                  char ***opts, size_t *nopts);
 
 /* "key: value": cuts line at its first ':'; *val starts after it and one
- * space.  Without a ':' or a key: false, `expected "SHAPE"`. */
+ * space.  Without a ':' or a key: false, `expected "SHAPE"` (shape is
+ * translated: give it as N_("key: value")). */
 bool lex_key_value(struct lexer *lx, char *line, const char *shape, char **key,
                    char **val);
 

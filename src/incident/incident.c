@@ -242,7 +242,7 @@ static bool parse_value(struct reader *r, struct model *m, const struct question
 static bool answer_line(struct reader *r, char *line)
 {
 	char *val;
-	if (!lex_key_value(&r->lx, line, "question-id: value", &line, &val))
+	if (!lex_key_value(&r->lx, line, N_("question-id: value"), &line, &val))
 		return false;
 	struct model *m = NULL;
 	const struct question *q = NULL;
@@ -270,7 +270,7 @@ static bool answer_line(struct reader *r, char *line)
 static bool meta_line(struct reader *r, char *line)
 {
 	char *val;
-	if (!lex_key_value(&r->lx, line, "key: value", &line, &val))
+	if (!lex_key_value(&r->lx, line, N_("key: value"), &line, &val))
 		return false;
 	if (strcmp(line, "form") == 0) {
 		char fid[128], ver[64], extra[2];

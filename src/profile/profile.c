@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "todoke/fileio.h"
+#include "todoke/i18n.h"
 #include "todoke/lexer.h"
 #include "todoke/store.h"
 #include "todoke/strbuf.h"
@@ -87,7 +88,7 @@ static bool parse_line(struct lexer *lx, char *line, char **vals, int *lines)
 	if (lex_blank(line))
 		return true;
 	char *key, *val;
-	if (!lex_key_value(lx, line, "key: value", &key, &val) || !lex_id(lx, key, LEX_KEY))
+	if (!lex_key_value(lx, line, N_("key: value"), &key, &val) || !lex_id(lx, key, LEX_KEY))
 		return false;
 	int k = key_index(key);
 	if (k < 0)

@@ -9,10 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uniwidth.h>
 
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
-#include "todoke/textwidth.h"
 #include "todoke/utf8.h"
 
 void lex_init(struct lexer *lx, const char *text, size_t len, const char *name,
@@ -54,7 +54,12 @@ int lex_column(const struct lexer *lx, const char *at)
 			col = (col / 8 + 1) * 8;
 			k = 1;
 		} else {
-			col += u8_char_width(lx->raw + i, (size_t)off - i, &k);
+			/* libunistring's widths: the same column in every locale. */
+			const unsigned char *u = (const unsigned char *)lx->raw + i;
+			k = utf8_seqlen(u, (size_t)off - i);
+			int w = k ? uc_width((ucs4_t)utf8_decode(u, k), "UTF-8") : 1;
+			col += w < 0 ? 1 : w;
+			k = k ? k : 1;
 		}
 	}
 	return col + 1;
@@ -245,7 +250,7 @@ bool lex_key_value(struct lexer *lx, char *line, const char *shape, char **key,
 {
 	char *colon = strchr(line, ':');
 	if (!colon || colon == line)
-		return lex_fail(lx, _("expected \"%s\""), shape);
+		return lex_fail(lx, _("expected \"%s\""), _(shape));
 	*colon = '\0';
 	*key = line;
 	*val = colon + 1 + (colon[1] == ' ');

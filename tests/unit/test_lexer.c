@@ -4,6 +4,7 @@
  * control characters; and the same fault giving the same message in the
  * form, notice template, incident and profile readers. */
 #include <check.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,13 @@ START_TEST(bad_characters_are_located)
 	FAILS("ok\nab\xc3(\n", 0, 2, 3, "not valid UTF-8 (byte 0xC3)");
 	/* Display columns: 日本 is four; a tab goes to the next multiple of 8. */
 	FAILS("日本\xff\n", 0, 1, 5, "not valid UTF-8 (byte 0xFF)");
+	/* The same column whatever the locale. */
+	char *old = strdup(setlocale(LC_CTYPE, NULL));
+	setlocale(LC_CTYPE, "C");
+	FAILS("日本\xff\n", 0, 1, 5, "not valid UTF-8 (byte 0xFF)");
+	FAILS("ｶﾅ😀\x01\n", 0, 1, 5, "U+0001");
+	setlocale(LC_CTYPE, old);
+	free(old);
 	FAILS("\xed\xa0\x80 surrogate\n", 0, 1, 1, "not valid UTF-8 (byte 0xED)");
 	FAILS("\xc0\xaf overlong\n", 0, 1, 1, "not valid UTF-8 (byte 0xC0)");
 	FAILS("x\n\nab\0cd\n", 0, 3, 3, "NUL byte: this is not a text file");
