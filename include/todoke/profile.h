@@ -14,8 +14,9 @@
  * Unknown keys (a profile written by a newer todoke, or a typo) are
  * ignored on load, so that a profile never stops a new incident, and are
  * not written back: the file holds only the keys of profile_keys.  A key
- * given twice, a line without "key:", a value with control characters or
- * bad UTF-8 are errors naming file and line. */
+ * given twice, a line without "key:", a control character other than tab
+ * or bad UTF-8 anywhere in the file are errors naming file and line (and
+ * column), read by the shared lexer (lexer.h). */
 #ifndef TODOKE_PROFILE_H
 #define TODOKE_PROFILE_H
 
