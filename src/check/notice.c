@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "todoke/i18n.h"
+#include "todoke/lexer.h"
 #include "todoke/notice.h"
 #include "todoke/ppc.h"
 #include "todoke/strbuf.h"
@@ -36,8 +37,8 @@ void check_notice(const struct incident *inc, const struct notice_set *set,
 			struct strbuf qs;
 			sb_init(&qs);
 			if (n.duty_ids[i]) {
-				char *ids = xstrdup(n.duty_ids[i]), *save = NULL;
-				for (char *w = strtok_r(ids, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+				char *ids = xstrdup(n.duty_ids[i]), *rest = ids;
+				for (char *w; *(w = lex_word(&rest));) {
 					char *pl = question_place(inc, w);
 					sb_addf(&qs, "%s%s", qs.len ? _(" or ") : "", pl);
 					free(pl);
