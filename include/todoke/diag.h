@@ -20,9 +20,9 @@ void diag_clear(struct diag *d);
 void diag_set(struct diag *d, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 void diag_vset(struct diag *d, const char *file, int line, const char *fmt,
-               va_list ap);
+               va_list ap) __attribute__((format(printf, 4, 0)));
 void diag_vset_at(struct diag *d, const char *file, int line, int col,
-                  const char *fmt, va_list ap);
+                  const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 /* "FILE:LINE:COL: MSG", "FILE:LINE: MSG" (col 0) or "FILE: MSG" (line 0)
  * into buf. */
 const char *diag_format(const struct diag *d, char *buf, size_t size);

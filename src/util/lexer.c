@@ -66,6 +66,9 @@ int lex_column(const struct lexer *lx, const char *at)
 }
 
 static bool vfail(struct lexer *lx, int col, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+
+static bool vfail(struct lexer *lx, int col, const char *fmt, va_list ap)
 {
 	diag_vset_at(lx->err, lx->name, lx->line, col, fmt, ap);
 	return false;
