@@ -29,6 +29,7 @@ struct lex_keyword;
 enum {
 	LEX_TABS = 1 << 0, /* a tab is text (incident, profile); else refused */
 	LEX_TRIM = 1 << 1, /* leading and trailing spaces are not significant */
+	LEX_HEADER_FIRST = 1 << 2, /* lex_content: the header is line 1 */
 };
 
 struct lexer {
@@ -38,6 +39,7 @@ struct lexer {
 	int line;          /* the current line's number; 0 before the first */
 	bool newline;      /* the current line ended with '\n' */
 	bool failed;       /* lex_next stopped at a fault (err is set) */
+	bool header;       /* lex_content has read the header */
 	const struct lex_keyword *kw; /* of the directive being run */
 	/* private */
 	const char *pos, *end;
@@ -57,6 +59,13 @@ char *lex_next(struct lexer *lx);
 
 /* Empty, only spaces (and tabs), or a comment ('#' first). */
 bool lex_blank(const char *line);
+
+/* For formats whose first line that is not blank is the header "FORMAT
+ * VERSION" (line 1 with LEX_HEADER_FIRST) and whose blank lines and
+ * comments mean nothing: the next line after the header that is not
+ * blank.  NULL at the end, or with lx->failed at a fault, a wrong header
+ * or none (lex_header, lex_no_header). */
+char *lex_content(struct lexer *lx, const char *format, int version);
 
 /* The error, at the current line (column 0: the whole line)... */
 bool lex_fail(struct lexer *lx, const char *fmt, ...)

@@ -892,17 +892,13 @@ struct form *form_parse(const char *text, size_t len, const char *name,
                         struct diag *err)
 {
 	struct parser p = { .section = -1 };
-	bool ok = true, header = false;
+	bool ok = true;
 
 	p.f = xcalloc(1, sizeof *p.f);
 	p.f->path = xstrdup(name);
 	lex_init(&p.lx, text, len, name, 0, err);
-	for (char *line; ok && (line = lex_next(&p.lx));) {
-		if (lex_blank(line))
-			continue;
-		else if (!header)
-			ok = header = lex_header(&p.lx, line, "todoke-form", 1);
-		else if (strchr("|!?~", line[0]))
+	for (char *line; ok && (line = lex_content(&p.lx, "todoke-form", 1));) {
+		if (strchr("|!?~", line[0]))
 			ok = layout(&p, line);
 		else if (line[0] == ' ')
 			ok = FAIL(&p, "directive lines start at the first column "
@@ -912,8 +908,6 @@ struct form *form_parse(const char *text, size_t len, const char *name,
 	}
 	if (ok && p.lx.failed)
 		ok = false;
-	if (ok && !header)
-		ok = lex_no_header(&p.lx, "todoke-form", 1);
 	if (ok && p.rep)
 		ok = FAIL(&p, "repeat \"%s\" is not closed with end", p.f->qs[p.rep_q].id);
 	if (ok && (!p.f->id || !p.f->version || !p.f->title))

@@ -642,16 +642,12 @@ static const struct lex_keyword directives[] = {
 static bool parse_file(struct parser *p, const char *name, const char *text, size_t len)
 {
 	struct file_state fs = { .depth = 0 };
-	bool header = false, ok = true;
+	bool ok = true;
 
 	p->fs = &fs;
 	lex_init(&p->lx, text, len, name, LEX_TRIM, p->err);
-	for (char *line; ok && (line = lex_next(&p->lx));) {
-		if (lex_blank(line))
-			continue;
-		else if (!header)
-			ok = header = lex_header(&p->lx, line, "todoke-notice", 1);
-		else if (fs.depth > 0)
+	for (char *line; ok && (line = lex_content(&p->lx, "todoke-notice", 1));) {
+		if (fs.depth > 0)
 			ok = statement(p, line);
 		else if (line[0] == '|')
 			ok = fail(p, "text outside \"block … end\"");
@@ -660,8 +656,6 @@ static bool parse_file(struct parser *p, const char *name, const char *text, siz
 	}
 	if (ok && p->lx.failed)
 		ok = false;
-	if (ok && !header)
-		ok = lex_no_header(&p->lx, "todoke-notice", 1);
 	if (ok && fs.depth > 0) {
 		p->lx.line = fs.block_line;
 		ok = fail(p, "block not closed with \"end\"");

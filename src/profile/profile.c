@@ -83,10 +83,6 @@ static bool no_path(const char *path, struct diag *err)
 /* One line; vals/lines collect the known keys. */
 static bool parse_line(struct lexer *lx, char *line, char **vals, int *lines)
 {
-	if (lx->line == 1)
-		return lex_header(lx, line, "todoke-profile", PROFILE_FORMAT);
-	if (lex_blank(line))
-		return true;
 	char *key, *val;
 	if (!lex_key_value(lx, line, N_("key: value"), &key, &val) || !lex_id(lx, key, LEX_KEY))
 		return false;
@@ -114,13 +110,11 @@ bool profile_load(const char *path, struct model *m, struct diag *err)
 	int lines[NKEYS] = { 0 };
 	struct lexer lx;
 	bool ok = true;
-	lex_init(&lx, data, len, path, LEX_TABS, err);
-	for (char *line; ok && (line = lex_next(&lx));)
+	lex_init(&lx, data, len, path, LEX_TABS | LEX_HEADER_FIRST, err);
+	for (char *line; ok && (line = lex_content(&lx, "todoke-profile", PROFILE_FORMAT));)
 		ok = parse_line(&lx, line, vals, lines);
 	if (ok && lx.failed)
 		ok = false;
-	if (ok && lx.line == 0)
-		ok = lex_no_header(&lx, "todoke-profile", PROFILE_FORMAT);
 	lex_release(&lx);
 	/* All or nothing: m changes only when the whole file is good. */
 	for (size_t i = 0; i < NKEYS; i++) {

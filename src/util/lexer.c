@@ -164,6 +164,28 @@ bool lex_blank(const char *line)
 	return line[0] == '#' || line[strspn(line, " \t")] == '\0';
 }
 
+char *lex_content(struct lexer *lx, const char *format, int version)
+{
+	for (char *line; (line = lex_next(lx));) {
+		bool blank = lex_blank(line);
+		if (lx->header) {
+			if (!blank)
+				return line;
+		} else if (!blank || (lx->flags & LEX_HEADER_FIRST)) {
+			if (!lex_header(lx, line, format, version)) {
+				lx->failed = true;
+				return NULL;
+			}
+			lx->header = true;
+		}
+	}
+	if (!lx->failed && !lx->header) {
+		lex_no_header(lx, format, version);
+		lx->failed = true;
+	}
+	return NULL;
+}
+
 /* ---- words and ids ------------------------------------------------------ */
 
 char *lex_word(char **s)

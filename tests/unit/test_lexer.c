@@ -323,6 +323,41 @@ START_TEST(header_lines)
 }
 END_TEST
 
+START_TEST(content_lines)
+{
+	/* Comments and blank lines before the header, between lines. */
+	open_str("# c\n\ntodoke-x 1\n  \n# c\none\n\ntwo\n", 0);
+	ck_assert_str_eq(lex_content(&lx, "todoke-x", 1), "one");
+	ck_assert_int_eq(lx.line, 6);
+	ck_assert_str_eq(lex_content(&lx, "todoke-x", 1), "two");
+	ck_assert_ptr_null(lex_content(&lx, "todoke-x", 1));
+	ck_assert(!lx.failed);
+	lex_release(&lx);
+	/* LEX_HEADER_FIRST: the header is line 1, not a comment. */
+	open_str("# c\ntodoke-x 1\n", LEX_HEADER_FIRST);
+	ck_assert_ptr_null(lex_content(&lx, "todoke-x", 1));
+	ck_assert(lx.failed);
+	ck_assert_int_eq(d.line, 1);
+	ck_assert_ptr_nonnull(strstr(d.msg, "the first line must be \"todoke-x 1\""));
+	lex_release(&lx);
+	open_str("todoke-x 1\n\n# c\nk: v\n", LEX_HEADER_FIRST);
+	ck_assert_str_eq(lex_content(&lx, "todoke-x", 1), "k: v");
+	lex_release(&lx);
+	/* No header: failed, with lex_no_header's message. */
+	open_str("# only\n", 0);
+	ck_assert_ptr_null(lex_content(&lx, "todoke-x", 1));
+	ck_assert(lx.failed);
+	ck_assert_int_eq(d.line, 0);
+	ck_assert_ptr_nonnull(strstr(d.msg, "only comments"));
+	lex_release(&lx);
+	open_str("todoke-x 3\nline\n", 0);
+	ck_assert_ptr_null(lex_content(&lx, "todoke-x", 1));
+	ck_assert(lx.failed);
+	ck_assert_ptr_nonnull(strstr(d.msg, "newer"));
+	lex_release(&lx);
+}
+END_TEST
+
 START_TEST(twice)
 {
 	open_str("a\nb\n", 0);
@@ -586,6 +621,7 @@ Suite *test_suite(void)
 	tcase_add_loop_test(tc, id_option_lists, 0, sizeof opts_cases / sizeof opts_cases[0]);
 	tcase_add_test(tc, key_value);
 	tcase_add_test(tc, header_lines);
+	tcase_add_test(tc, content_lines);
 	tcase_add_test(tc, twice);
 	tcase_add_test(tc, dispatch);
 	tcase_add_test(tc, diag_columns_and_visible_controls);
