@@ -3,8 +3,9 @@
  * (todoke-incident(5)) and the profile.  It cuts the text into numbered
  * lines and refuses, at FILE:LINE:COLUMN and with the same message in
  * every format, what no format allows: bytes that are not UTF-8, NUL
- * bytes, control characters (tab only where the format allows it).  A CR
- * before the line end is dropped; any other CR is a control character.
+ * bytes, control characters (tab, and the C1 controls U+0080–U+009F, only
+ * where the format allows them).  A CR before the line end is dropped;
+ * any other CR is a control character.
  * On top of lines it gives words, ids, `ID=OPT,…` lists, `key: value`,
  * the `todoke-FORMAT N` header and a table of directives.
  *
@@ -28,6 +29,9 @@ struct lex_keyword;
 
 enum {
 	LEX_TABS = 1 << 0, /* a tab is text (incident, profile); else refused */
+	/* C1 controls are text: answers typed in the wizard may hold them, and
+	 * a file todoke wrote must read back (incident, profile). */
+	LEX_C1 = 1 << 3,
 	LEX_TRIM = 1 << 1, /* leading and trailing spaces are not significant */
 	LEX_HEADER_FIRST = 1 << 2, /* lex_content: the header is line 1 */
 };
@@ -77,12 +81,12 @@ bool lex_fail_at(struct lexer *lx, const char *at, const char *fmt, ...)
 /* Column (from 1) of `at` in the current line; 0 when it is not in it. */
 int lex_column(const struct lexer *lx, const char *at);
 
-/* The first control character of s (n bytes): C0, DEL, and tab unless
- * flags has LEX_TABS.  NULL when there is none. */
+/* The first control character of s (n bytes of UTF-8): C0, DEL, tab
+ * unless flags has LEX_TABS, C1 unless LEX_C1.  NULL when there is none. */
 const char *lex_find_control(const char *s, size_t n, unsigned flags);
 
-/* Cuts the first word (up to a space) off *s and NUL-terminates it; *s
- * moves past the spaces after it.  "" when nothing is left. */
+/* Cuts the first word (up to a space or tab) off *s and NUL-terminates
+ * it; *s moves past the blanks after it.  "" when nothing is left. */
 char *lex_word(char **s);
 
 /* Ids: letters, digits, '.', '_', '-', not empty.  A name (notice
@@ -107,8 +111,9 @@ bool lex_id_opts(struct lexer *lx, char *word, enum lex_id kind, char **id,
 bool lex_key_value(struct lexer *lx, char *line, const char *shape, char **key,
                    char **val);
 
-/* The header "FORMAT VERSION" (e.g. "todoke-incident 1") on line: false
- * with the shared message when it is not one, or another version. */
+/* The header "FORMAT VERSION" (e.g. "todoke-incident 1"; blanks between
+ * and after) on line: false with the shared message when it is not one,
+ * or another version. */
 bool lex_header(struct lexer *lx, const char *line, const char *format, int version);
 /* The message for a file that ends before its header. */
 bool lex_no_header(struct lexer *lx, const char *format, int version);

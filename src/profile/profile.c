@@ -110,7 +110,7 @@ bool profile_load(const char *path, struct model *m, struct diag *err)
 	int lines[NKEYS] = { 0 };
 	struct lexer lx;
 	bool ok = true;
-	lex_init(&lx, data, len, path, LEX_TABS | LEX_HEADER_FIRST, err);
+	lex_init(&lx, data, len, path, LEX_TABS | LEX_C1 | LEX_HEADER_FIRST, err);
 	for (char *line; ok && (line = lex_content(&lx, "todoke-profile", PROFILE_FORMAT));)
 		ok = parse_line(&lx, line, vals, lines);
 	if (ok && lx.failed)
@@ -138,7 +138,7 @@ bool profile_save(const char *path, const struct model *m, struct diag *err)
 		if (!v || (v->type != Q_TEXT && v->type != Q_LINES) || !v->text)
 			continue;
 		size_t bad;
-		if (lex_find_control(v->text, strlen(v->text), LEX_TABS) ||
+		if (lex_find_control(v->text, strlen(v->text), LEX_TABS | LEX_C1) ||
 		    !utf8_valid(v->text, strlen(v->text), &bad)) {
 			diag_set(err, path, 0, "%s: a line break, control character or bad "
 			         "UTF-8 cannot be kept in the profile", profile_keys[i]);

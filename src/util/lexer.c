@@ -100,6 +100,10 @@ const char *lex_find_control(const char *s, size_t n, unsigned flags)
 		unsigned char c = (unsigned char)s[i];
 		if ((c < 0x20 && !(c == '\t' && (flags & LEX_TABS))) || c == 0x7f)
 			return s + i;
+		/* U+0080–U+009F are C2 80 – C2 9F. */
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] < 0xA0 &&
+		    !(flags & LEX_C1))
+			return s + i;
 	}
 	return NULL;
 }
@@ -117,8 +121,8 @@ static bool check_chars(struct lexer *lx)
 			return lex_fail_at(lx, c, _("NUL byte: this is not a text file"));
 		if (*c == '\t')
 			return lex_fail_at(lx, c, _("tab character: use spaces"));
-		return lex_fail_at(lx, c, _("control character U+%04X: not text, remove it"),
-		                   (unsigned)(unsigned char)*c);
+		unsigned cp = (unsigned char)*c == 0xC2 ? (unsigned char)c[1] : (unsigned char)*c;
+		return lex_fail_at(lx, c, _("control character U+%04X: not text, remove it"), cp);
 	}
 	if (n < lx->len)
 		return lex_fail_at(lx, lx->raw + n, _("not valid UTF-8 (byte 0x%02X)"), u[n]);
@@ -190,11 +194,11 @@ char *lex_content(struct lexer *lx, const char *format, int version)
 
 char *lex_word(char **s)
 {
-	char *w = *s + strspn(*s, " ");
-	char *e = w + strcspn(w, " ");
+	char *w = *s + strspn(*s, " \t");
+	char *e = w + strcspn(w, " \t");
 	if (*e)
 		*e++ = '\0';
-	*s = e + strspn(e, " ");
+	*s = e + strspn(e, " \t");
 	return w;
 }
 
@@ -290,12 +294,12 @@ bool lex_header(struct lexer *lx, const char *line, const char *format, int vers
 	const char *v = line + fl;
 	char *end = NULL;
 	long n = -1;
-	if (strncmp(line, format, fl) == 0 && *v == ' ') {
-		v += strspn(v, " ");
+	if (strncmp(line, format, fl) == 0 && (*v == ' ' || *v == '\t')) {
+		v += strspn(v, " \t");
 		errno = 0;
 		if (isdigit((unsigned char)*v))
 			n = strtol(v, &end, 10);
-		if (errno || (end && *end))
+		if (errno || (end && end[strspn(end, " \t")]))
 			n = -1;
 	}
 	if (n == version)
