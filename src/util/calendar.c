@@ -11,8 +11,8 @@
 
 #include "todoke/datadir.h"
 #include "todoke/fileio.h"
+#include "todoke/lexer.h"
 #include "todoke/strbuf.h"
-#include "todoke/utf8.h"
 
 #define CALENDAR_FORMAT 1
 #define NAME_MAX_BYTES 48 /* fits struct closed_day.why with room to spare */
@@ -247,73 +247,16 @@ struct date calendar_next_open(const struct calendar *c, struct date due,
 
 /* ---- reading the file ------------------------------------------------------ */
 
-/* One line of the file, split into fields; the line reader is kept apart
- * from the meaning of the lines. */
+/* One line of the file, split into fields, for the rules below. */
 struct line {
 	int no;
 	int n;
 	char *field[MAX_FIELDS];
 };
 
-/* Checks the whole text, then calls fn for each line with fields (comments
- * from '#' and blank lines dropped).  Stops at the first fault. */
-static bool each_line(const char *path, char *data, size_t len,
-                      bool (*fn)(void *ctx, const char *path, struct line *l,
-                                 struct diag *d),
-                      void *ctx, struct diag *d)
-{
-	size_t bad;
-	int no = 1;
-	if (!utf8_valid(data, len, &bad)) {
-		for (size_t i = 0; i < bad; i++)
-			no += data[i] == '\n';
-		diag_set(d, path, no, "not valid UTF-8");
-		return false;
-	}
-	char *s = data, *end = data + len;
-	for (no = 1; s < end; no++) {
-		char *nl = memchr(s, '\n', (size_t)(end - s));
-		char *e = nl ? nl : end;
-		*e = '\0';
-		for (char *p = s; p < e;) {
-			size_t sl = utf8_seqlen((const unsigned char *)p, (size_t)(e - p));
-			unsigned long u = utf8_decode((const unsigned char *)p, sl);
-			if ((u < 0x20 && u != '\t') || (u >= 0x7f && u < 0xa0)) {
-				diag_set(d, path, no, "control character U+%04lX in the line%s",
-				         u, u == '\r' ? " (a Windows line end? save with LF only)" : "");
-				return false;
-			}
-			p += sl;
-		}
-		char *hash = strchr(s, '#');
-		if (hash)
-			*hash = '\0';
-		struct line l = { no, 0, { 0 } };
-		for (char *p = s;;) {
-			while (*p == ' ' || *p == '\t')
-				p++;
-			if (!*p)
-				break;
-			if (l.n == MAX_FIELDS) {
-				diag_set(d, path, no, "too many fields");
-				return false;
-			}
-			l.field[l.n++] = p;
-			while (*p && *p != ' ' && *p != '\t')
-				p++;
-			if (*p)
-				*p++ = '\0';
-		}
-		if (l.n && !fn(ctx, path, &l, d))
-			return false;
-		s = e + 1;
-	}
-	return true;
-}
-
 struct loader {
+	struct lexer lx;   /* the shared reader: characters, lines, words */
 	struct calendar *c;
-	bool header;
 	int announced_line;
 };
 
@@ -544,36 +487,22 @@ static bool parse_oneoff(struct loader *ld, const char *path, const struct keywo
 	return true;
 }
 
-static bool parse_line(void *ctx, const char *path, struct line *l, struct diag *d)
+/* A rule line: its fields, counted, then read by its kind. */
+static bool rule_line(void *ctx, char *rest)
 {
 	struct loader *ld = ctx;
-	if (!ld->header) {
-		char want[32];
-		snprintf(want, sizeof want, "%d", CALENDAR_FORMAT);
-		if (l->n != 2 || strcmp(l->field[0], "todoke-calendar") ||
-		    strcmp(l->field[1], want)) {
-			diag_set(d, path, l->no, "not a todoke calendar (the first line must "
-			         "be \"todoke-calendar %d\")", CALENDAR_FORMAT);
-			return false;
-		}
-		ld->header = true;
-		return true;
+	const struct keyword *k = &keywords[ld->lx.kw->arg];
+	const char *path = ld->lx.name;
+	struct diag *d = ld->lx.err;
+	struct line ln = { ld->lx.line, 1, { NULL } }, *l = &ln;
+	for (char *w; *(w = lex_word(&rest));) {
+		if (l->n == MAX_FIELDS)
+			return lex_fail_at(&ld->lx, w, "too many fields");
+		l->field[l->n++] = w;
 	}
-	const struct keyword *k = NULL;
-	for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
-		if (strcmp(keywords[i].word, l->field[0]) == 0)
-			k = &keywords[i];
-	if (!k) {
-		diag_set(d, path, l->no, "unknown rule word \"%s\" (expected announced, "
-		         "fixed, monday, equinox, substitute, between, on or off)",
-		         l->field[0]);
-		return false;
-	}
-	if (l->n != k->nfields) {
-		diag_set(d, path, l->no, "%s takes %d fields: %s", k->word, k->nfields - 1,
-		         k->usage);
-		return false;
-	}
+	if (l->n != k->nfields)
+		return lex_fail(&ld->lx, "%s takes %d fields: %s", k->word, k->nfields - 1,
+		                k->usage);
 	switch (k->kind) {
 	case K_ANNOUNCED: {
 		int y;
@@ -598,15 +527,44 @@ static bool parse_line(void *ctx, const char *path, struct line *l, struct diag 
 	}
 }
 
+static const struct lex_keyword rule_words[] = {
+	{ "announced", rule_line, 0 },
+	{ "fixed", rule_line, 1 },
+	{ "monday", rule_line, 2 },
+	{ "equinox", rule_line, 3 },
+	{ "substitute", rule_line, 4 },
+	{ "between", rule_line, 5 },
+	{ "on", rule_line, 6 },
+	{ "off", rule_line, 7 },
+	{ NULL, NULL, 0 },
+};
+
+/* Reads every line: the header, then rules; '#' starts a comment anywhere
+ * in a line (todoke-calendar(5)). */
+static bool read_lines(struct loader *ld)
+{
+	bool header = false, ok = true;
+	for (char *line; ok && (line = lex_next(&ld->lx));) {
+		line[strcspn(line, "#")] = '\0';
+		if (lex_blank(line))
+			continue;
+		line += strspn(line, " \t");
+		if (!header)
+			ok = header = lex_header(&ld->lx, line, "todoke-calendar", CALENDAR_FORMAT);
+		else
+			ok = lex_dispatch(&ld->lx, rule_words, LEX_DIRECTIVE, line, ld);
+	}
+	if (ok && ld->lx.failed)
+		ok = false;
+	if (ok && !header)
+		ok = lex_no_header(&ld->lx, "todoke-calendar", CALENDAR_FORMAT);
+	return ok;
+}
+
 /* What can only be checked once every line is read. */
 static bool check_whole(struct loader *ld, const char *path, struct diag *d)
 {
 	struct calendar *c = ld->c;
-	if (!ld->header) {
-		diag_set(d, path, 1, "empty file: not a todoke calendar (the first line "
-		         "must be \"todoke-calendar %d\")", CALENDAR_FORMAT);
-		return false;
-	}
 	for (size_t i = 0; i < c->nrules; i++)
 		if (c->rules[i].kind == K_EQUINOX && !ld->announced_line) {
 			diag_set(d, path, c->rules[i].line, "an equinox rule needs \"announced "
@@ -639,9 +597,11 @@ struct calendar *calendar_load(const char *path, struct diag *d)
 	if (!file_read_all(path, &data, &len, d))
 		return NULL;
 	struct calendar *c = xcalloc(1, sizeof *c);
-	struct loader ld = { c, false, 0 };
-	bool ok = each_line(path, data, len, parse_line, &ld, d) &&
-	          check_whole(&ld, path, d);
+	struct loader ld = { .c = c };
+	/* Tabs separate fields; C1 controls are refused as in forms. */
+	lex_init(&ld.lx, data, len, path, LEX_TABS, d);
+	bool ok = read_lines(&ld) && check_whole(&ld, path, d);
+	lex_release(&ld.lx);
 	free(data);
 	if (!ok)
 		calendar_free(&c);

@@ -12,6 +12,7 @@
 
 #include "suite.h"
 
+#include "todoke/calendar.h"
 #include "todoke/fileio.h"
 #include "todoke/form.h"
 #include "todoke/incident.h"
@@ -475,13 +476,20 @@ static void tmp_teardown(void)
 	ck_assert_int_eq(system(cmd), 0);
 }
 
-enum format { F_FORM, F_NOTICE, F_INCIDENT, F_PROFILE, NFORMATS };
+enum format { F_FORM, F_NOTICE, F_CALENDAR, F_INCIDENT, F_PROFILE, NFORMATS };
 static const char *const headers[NFORMATS] = {
-	"todoke-form 1", "todoke-notice 1", "todoke-incident 1", "todoke-profile 1",
+	"todoke-form 1", "todoke-notice 1", "todoke-calendar 1", "todoke-incident 1",
+	"todoke-profile 1",
 };
 static const char *const names[NFORMATS] = {
-	"todoke-form", "todoke-notice", "todoke-incident", "todoke-profile",
+	"todoke-form", "todoke-notice", "todoke-calendar", "todoke-incident", "todoke-profile",
 };
+
+static void put_file(const char *text, size_t len, char *path, size_t size)
+{
+	snprintf(path, size, "%s/t", tmpdir);
+	ck_assert(file_write_atomic(path, text, len, 0600, &d));
+}
 
 /* Reads text as the format; false with d set. */
 static bool read_as(enum format f, const char *text, size_t len, struct formset *fs)
@@ -506,10 +514,18 @@ static bool read_as(enum format f, const char *text, size_t len, struct formset 
 		incident_free(&inc);
 		return ok;
 	}
+	case F_CALENDAR: {
+		char path[128];
+		put_file(text, len, path, sizeof path);
+		struct calendar *c = calendar_load(path, &d);
+		bool ok = c != NULL;
+		calendar_free(&c);
+		snprintf(d.file, sizeof d.file, "t");
+		return ok;
+	}
 	case F_PROFILE: {
 		char path[128];
-		snprintf(path, sizeof path, "%s/t", tmpdir);
-		ck_assert(file_write_atomic(path, text, len, 0600, &d));
+		put_file(text, len, path, sizeof path);
 		struct model *m = model_new();
 		bool ok = profile_load(path, m, &d);
 		model_free(&m);
@@ -585,8 +601,48 @@ START_TEST(same_header_messages)
 }
 END_TEST
 
-/* Tabs: text in incident files and the profile, refused in forms and
- * templates with one message. */
+/* C1 controls: refused in the data files (forms, templates, calendar),
+ * text in incident files and the profile, which hold what was typed. */
+START_TEST(c1_by_format)
+{
+	struct formset *fs = test_forms();
+	for (int f = F_FORM; f <= F_CALENDAR; f++) {
+		char text[128];
+		snprintf(text, sizeof text, "%s\n# 日\xc2\x85\n", headers[f]);
+		ck_assert(!read_as(f, text, strlen(text), fs));
+		ck_assert_str_eq(d.msg, "control character U+0085: not text, remove it");
+		ck_assert_int_eq(d.line, 2);
+		ck_assert_int_eq(d.col, 5);
+	}
+	static const char inc[] = "todoke-incident 1\n[incident]\nform: ipa-access 3.5\n"
+	                          "title: a\xc2\x85\n[answers]\n[end]\n";
+	ck_assert_msg(read_as(F_INCIDENT, inc, sizeof inc - 1, fs), "%s", d.msg);
+	static const char prof[] = "todoke-profile 1\nreporter.name: a\xc2\x9b\n";
+	ck_assert_msg(read_as(F_PROFILE, prof, sizeof prof - 1, fs), "%s", d.msg);
+	formset_free(&fs);
+}
+END_TEST
+
+/* CRLF line ends are read in every format. */
+START_TEST(crlf_by_format)
+{
+	static const char *const crlf[NFORMATS] = {
+		"todoke-form 1\r\n# c\r\nid x\r\nversion 1\r\ntitle t\r\n|a\r\n",
+		"todoke-notice 1\r\ntype x\r\norder m\r\nblock m\r\n|a\r\nend\r\n",
+		"todoke-calendar 1\r\nfixed 01-01 元日 1949.. # c\r\n",
+		"todoke-incident 1\r\n[incident]\r\nform: ipa-access 3.5\r\n[answers]\r\n[end]\r\n",
+		"todoke-profile 1\r\nreporter.name: 山田\r\n",
+	};
+	struct formset *fs = test_forms();
+	for (int f = 0; f < NFORMATS; f++)
+		ck_assert_msg(read_as(f, crlf[f], strlen(crlf[f]), fs), "%s: %d:%d: %s", names[f],
+		              d.line, d.col, d.msg);
+	formset_free(&fs);
+}
+END_TEST
+
+/* Tabs: text in incident files and the profile (and field separators in
+ * the calendar), refused in forms and templates with one message. */
 START_TEST(tabs_by_format)
 {
 	struct formset *fs = test_forms();
@@ -631,6 +687,8 @@ Suite *test_suite(void)
 	tcase_add_loop_test(all, same_fault_same_message, 0, sizeof faults / sizeof faults[0]);
 	tcase_add_test(all, same_header_messages);
 	tcase_add_test(all, tabs_by_format);
+	tcase_add_test(all, c1_by_format);
+	tcase_add_test(all, crlf_by_format);
 	suite_add_tcase(s, all);
 	return s;
 }
