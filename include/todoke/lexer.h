@@ -32,7 +32,8 @@ enum {
 	/* C1 controls are text: answers typed in the wizard may hold them, and
 	 * a file todoke wrote must read back (incident, profile). */
 	LEX_C1 = 1 << 3,
-	LEX_TRIM = 1 << 1, /* leading and trailing spaces are not significant */
+	LEX_TRIM = 1 << 1, /* leading and trailing blanks are not significant */
+	LEX_HASH_COMMENTS = 1 << 4, /* '#' anywhere starts a comment (calendar) */
 	LEX_HEADER_FIRST = 1 << 2, /* lex_content: the header is line 1 */
 };
 
@@ -70,6 +71,10 @@ bool lex_blank(const char *line);
  * blank.  NULL at the end, or with lx->failed at a fault, a wrong header
  * or none (lex_header, lex_no_header). */
 char *lex_content(struct lexer *lx, const char *format, int version);
+/* Reads the whole text so: fn gets each of those lines, until it returns
+ * false.  True when every line was read and taken. */
+bool lex_read(struct lexer *lx, const char *format, int version,
+              bool (*fn)(void *ctx, char *line), void *ctx);
 
 /* The error, at the current line (column 0: the whole line)... */
 bool lex_fail(struct lexer *lx, const char *fmt, ...)

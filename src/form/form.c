@@ -888,26 +888,27 @@ static bool layout(struct parser *p, char *line)
 	return ok;
 }
 
+/* A line after the header: layout or directive. */
+static bool form_line(void *ctx, char *line)
+{
+	struct parser *p = ctx;
+	if (strchr("|!?~", line[0]))
+		return layout(p, line);
+	if (line[0] == ' ')
+		return FAIL(p, "directive lines start at the first column "
+		            "(layout lines start with |, !, ? or ~)");
+	return lex_dispatch(&p->lx, directives, LEX_DIRECTIVE, line, p);
+}
+
 struct form *form_parse(const char *text, size_t len, const char *name,
                         struct diag *err)
 {
 	struct parser p = { .section = -1 };
-	bool ok = true;
 
 	p.f = xcalloc(1, sizeof *p.f);
 	p.f->path = xstrdup(name);
 	lex_init(&p.lx, text, len, name, 0, err);
-	for (char *line; ok && (line = lex_content(&p.lx, "todoke-form", 1));) {
-		if (strchr("|!?~", line[0]))
-			ok = layout(&p, line);
-		else if (line[0] == ' ')
-			ok = FAIL(&p, "directive lines start at the first column "
-			          "(layout lines start with |, !, ? or ~)");
-		else
-			ok = lex_dispatch(&p.lx, directives, LEX_DIRECTIVE, line, &p);
-	}
-	if (ok && p.lx.failed)
-		ok = false;
+	bool ok = lex_read(&p.lx, "todoke-form", 1, form_line, &p);
 	if (ok && p.rep)
 		ok = FAIL(&p, "repeat \"%s\" is not closed with end", p.f->qs[p.rep_q].id);
 	if (ok && (!p.f->id || !p.f->version || !p.f->title))

@@ -639,23 +639,24 @@ static const struct lex_keyword directives[] = {
 	{ NULL, NULL, 0 },
 };
 
+/* A line after the header: a statement inside a block, else a directive. */
+static bool template_line(void *ctx, char *line)
+{
+	struct parser *p = ctx;
+	if (p->fs->depth > 0)
+		return statement(p, line);
+	if (line[0] == '|')
+		return fail(p, "text outside \"block … end\"");
+	return lex_dispatch(&p->lx, directives, LEX_DIRECTIVE, line, p);
+}
+
 static bool parse_file(struct parser *p, const char *name, const char *text, size_t len)
 {
 	struct file_state fs = { .depth = 0 };
-	bool ok = true;
 
 	p->fs = &fs;
 	lex_init(&p->lx, text, len, name, LEX_TRIM, p->err);
-	for (char *line; ok && (line = lex_content(&p->lx, "todoke-notice", 1));) {
-		if (fs.depth > 0)
-			ok = statement(p, line);
-		else if (line[0] == '|')
-			ok = fail(p, "text outside \"block … end\"");
-		else
-			ok = lex_dispatch(&p->lx, directives, LEX_DIRECTIVE, line, p);
-	}
-	if (ok && p->lx.failed)
-		ok = false;
+	bool ok = lex_read(&p->lx, "todoke-notice", 1, template_line, p);
 	if (ok && fs.depth > 0) {
 		p->lx.line = fs.block_line;
 		ok = fail(p, "block not closed with \"end\"");

@@ -80,9 +80,20 @@ static bool no_path(const char *path, struct diag *err)
 	return true;
 }
 
-/* One line; vals/lines collect the known keys. */
-static bool parse_line(struct lexer *lx, char *line, char **vals, int *lines)
+/* While reading: the lexer, and the values of the known keys and their lines. */
+struct reader {
+	struct lexer lx;
+	char *vals[NKEYS];
+	int lines[NKEYS];
+};
+
+/* One "key: value" line. */
+static bool parse_line(void *ctx, char *line)
 {
+	struct reader *r = ctx;
+	struct lexer *lx = &r->lx;
+	char **vals = r->vals;
+	int *lines = r->lines;
 	char *key, *val;
 	if (!lex_key_value(lx, line, N_("key: value"), &key, &val) || !lex_id(lx, key, LEX_KEY))
 		return false;
@@ -106,21 +117,15 @@ bool profile_load(const char *path, struct model *m, struct diag *err)
 		return true;
 	if (!file_read_all(path, &data, &len, err))
 		return false;
-	char *vals[NKEYS] = { 0 };
-	int lines[NKEYS] = { 0 };
-	struct lexer lx;
-	bool ok = true;
-	lex_init(&lx, data, len, path, LEX_TABS | LEX_C1 | LEX_HEADER_FIRST, err);
-	for (char *line; ok && (line = lex_content(&lx, "todoke-profile", PROFILE_FORMAT));)
-		ok = parse_line(&lx, line, vals, lines);
-	if (ok && lx.failed)
-		ok = false;
-	lex_release(&lx);
+	struct reader r = { .vals = { 0 } };
+	lex_init(&r.lx, data, len, path, LEX_TABS | LEX_C1 | LEX_HEADER_FIRST, err);
+	bool ok = lex_read(&r.lx, "todoke-profile", PROFILE_FORMAT, parse_line, &r);
+	lex_release(&r.lx);
 	/* All or nothing: m changes only when the whole file is good. */
 	for (size_t i = 0; i < NKEYS; i++) {
-		if (ok && vals[i])
-			model_set_text(m, profile_keys[i], Q_TEXT, vals[i]);
-		free(vals[i]);
+		if (ok && r.vals[i])
+			model_set_text(m, profile_keys[i], Q_TEXT, r.vals[i]);
+		free(r.vals[i]);
 	}
 	free(data);
 	return ok;

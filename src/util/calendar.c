@@ -539,26 +539,10 @@ static const struct lex_keyword rule_words[] = {
 	{ NULL, NULL, 0 },
 };
 
-/* Reads every line: the header, then rules; '#' starts a comment anywhere
- * in a line (todoke-calendar(5)). */
-static bool read_lines(struct loader *ld)
+static bool calendar_line(void *ctx, char *line)
 {
-	bool header = false, ok = true;
-	for (char *line; ok && (line = lex_next(&ld->lx));) {
-		line[strcspn(line, "#")] = '\0';
-		if (lex_blank(line))
-			continue;
-		line += strspn(line, " \t");
-		if (!header)
-			ok = header = lex_header(&ld->lx, line, "todoke-calendar", CALENDAR_FORMAT);
-		else
-			ok = lex_dispatch(&ld->lx, rule_words, LEX_DIRECTIVE, line, ld);
-	}
-	if (ok && ld->lx.failed)
-		ok = false;
-	if (ok && !header)
-		ok = lex_no_header(&ld->lx, "todoke-calendar", CALENDAR_FORMAT);
-	return ok;
+	struct loader *ld = ctx;
+	return lex_dispatch(&ld->lx, rule_words, LEX_DIRECTIVE, line, ld);
 }
 
 /* What can only be checked once every line is read. */
@@ -598,9 +582,11 @@ struct calendar *calendar_load(const char *path, struct diag *d)
 		return NULL;
 	struct calendar *c = xcalloc(1, sizeof *c);
 	struct loader ld = { .c = c };
-	/* Tabs separate fields; C1 controls are refused as in forms. */
-	lex_init(&ld.lx, data, len, path, LEX_TABS, d);
-	bool ok = read_lines(&ld) && check_whole(&ld, path, d);
+	/* Tabs separate fields, '#' starts a comment anywhere in a line
+	 * (todoke-calendar(5)); C1 controls are refused as in forms. */
+	lex_init(&ld.lx, data, len, path, LEX_TABS | LEX_TRIM | LEX_HASH_COMMENTS, d);
+	bool ok = lex_read(&ld.lx, "todoke-calendar", CALENDAR_FORMAT, calendar_line, &ld) &&
+	          check_whole(&ld, path, d);
 	lex_release(&ld.lx);
 	free(data);
 	if (!ok)

@@ -155,10 +155,12 @@ char *lex_next(struct lexer *lx)
 		lx->failed = true;
 		return NULL;
 	}
+	if (lx->flags & LEX_HASH_COMMENTS)
+		lx->buf[n = strcspn(lx->buf, "#")] = '\0';
 	if (lx->flags & LEX_TRIM) {
-		while (n && lx->buf[n - 1] == ' ')
+		while (n && (lx->buf[n - 1] == ' ' || lx->buf[n - 1] == '\t'))
 			lx->buf[--n] = '\0';
-		lx->lead = strspn(lx->buf, " ");
+		lx->lead = strspn(lx->buf, " \t");
 	}
 	return lx->buf + lx->lead;
 }
@@ -188,6 +190,15 @@ char *lex_content(struct lexer *lx, const char *format, int version)
 		lx->failed = true;
 	}
 	return NULL;
+}
+
+bool lex_read(struct lexer *lx, const char *format, int version,
+              bool (*fn)(void *ctx, char *line), void *ctx)
+{
+	bool ok = true;
+	for (char *line; ok && (line = lex_content(lx, format, version));)
+		ok = fn(ctx, line);
+	return ok && !lx->failed;
 }
 
 /* ---- words and ids ------------------------------------------------------ */

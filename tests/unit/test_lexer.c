@@ -20,6 +20,7 @@
 #include "todoke/model.h"
 #include "todoke/notice.h"
 #include "todoke/profile.h"
+#include "todoke/strbuf.h"
 
 static struct diag d;
 static struct lexer lx;
@@ -359,6 +360,50 @@ START_TEST(content_lines)
 }
 END_TEST
 
+static bool collect(void *ctx, char *line)
+{
+	struct strbuf *sb = ctx;
+	sb_addf(sb, "[%s]", line);
+	return strcmp(line, "stop") != 0 || lex_fail(&lx, "stopped");
+}
+
+START_TEST(read_all_lines)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	/* '#' anywhere with LEX_HASH_COMMENTS; blanks trimmed, tabs too. */
+	open_str("todoke-x 1 # the header\n\tfixed\t01-01 # c\n  # only a comment\nlast\t \n",
+	         LEX_TABS | LEX_TRIM | LEX_HASH_COMMENTS);
+	ck_assert(lex_read(&lx, "todoke-x", 1, collect, &sb));
+	ck_assert_str_eq(sb.buf, "[fixed\t01-01][last]");
+	lex_release(&lx);
+	/* Without it '#' is text after the first column. */
+	sb.len = 0;
+	sb.buf[0] = '\0';
+	open_str("todoke-x 1\na # b\n", 0);
+	ck_assert(lex_read(&lx, "todoke-x", 1, collect, &sb));
+	ck_assert_str_eq(sb.buf, "[a # b]");
+	lex_release(&lx);
+	/* The handler's false stops the reading. */
+	sb.len = 0;
+	sb.buf[0] = '\0';
+	open_str("todoke-x 1\nstop\nnever\n", 0);
+	ck_assert(!lex_read(&lx, "todoke-x", 1, collect, &sb));
+	ck_assert_str_eq(sb.buf, "[stop]");
+	ck_assert_int_eq(d.line, 2);
+	lex_release(&lx);
+	/* A fault, or no header, is false too. */
+	open_str("todoke-x 1\n\x01\n", 0);
+	ck_assert(!lex_read(&lx, "todoke-x", 1, collect, &sb));
+	lex_release(&lx);
+	open_str("", 0);
+	ck_assert(!lex_read(&lx, "todoke-x", 1, collect, &sb));
+	ck_assert_ptr_nonnull(strstr(d.msg, "empty file"));
+	lex_release(&lx);
+	sb_release(&sb);
+}
+END_TEST
+
 START_TEST(twice)
 {
 	open_str("a\nb\n", 0);
@@ -678,6 +723,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, key_value);
 	tcase_add_test(tc, header_lines);
 	tcase_add_test(tc, content_lines);
+	tcase_add_test(tc, read_all_lines);
 	tcase_add_test(tc, twice);
 	tcase_add_test(tc, dispatch);
 	tcase_add_test(tc, diag_columns_and_visible_controls);
