@@ -362,23 +362,23 @@ static bool parse_style(const struct word *w, const char *s, enum style *out)
 	return false;
 }
 
-/* One rule word: what follows it, and how to read it. */
+/* One rule word (rule_words below names it): what follows it, and how to
+ * read it. */
 struct keyword {
-	const char *word;
 	enum kind kind;
 	int nfields; /* including the word itself */
 	const char *usage;
 };
 
 static const struct keyword keywords[] = {
-	{ "announced", K_ANNOUNCED, 2, "announced YEAR" },
-	{ "fixed", K_FIXED, 4, "fixed MM-DD NAME PERIOD" },
-	{ "monday", K_MONDAY, 5, "monday MM N NAME PERIOD" },
-	{ "equinox", K_EQUINOX, 4, "equinox spring|autumn NAME PERIOD" },
-	{ "substitute", K_SUBSTITUTE, 4, "substitute next-day|next-open NAME PERIOD" },
-	{ "between", K_BETWEEN, 4, "between any-day|not-sunday NAME PERIOD" },
-	{ "on", K_ON, 3, "on YYYY-MM-DD NAME" },
-	{ "off", K_OFF, 3, "off YYYY-MM-DD NAME" },
+	[K_ANNOUNCED] = { K_ANNOUNCED, 2, "announced YEAR" },
+	[K_FIXED] = { K_FIXED, 4, "fixed MM-DD NAME PERIOD" },
+	[K_MONDAY] = { K_MONDAY, 5, "monday MM N NAME PERIOD" },
+	[K_EQUINOX] = { K_EQUINOX, 4, "equinox spring|autumn NAME PERIOD" },
+	[K_SUBSTITUTE] = { K_SUBSTITUTE, 4, "substitute next-day|next-open NAME PERIOD" },
+	[K_BETWEEN] = { K_BETWEEN, 4, "between any-day|not-sunday NAME PERIOD" },
+	[K_ON] = { K_ON, 3, "on YYYY-MM-DD NAME" },
+	[K_OFF] = { K_OFF, 3, "off YYYY-MM-DD NAME" },
 };
 
 static bool parse_rule(struct loader *ld, const char *path, const struct keyword *k,
@@ -501,7 +501,7 @@ static bool rule_line(void *ctx, char *rest)
 		l->field[l->n++] = w;
 	}
 	if (l->n != k->nfields)
-		return lex_fail(&ld->lx, "%s takes %d fields: %s", k->word, k->nfields - 1,
+		return lex_fail(&ld->lx, "%s takes %d fields: %s", ld->lx.kw->word, k->nfields - 1,
 		                k->usage);
 	switch (k->kind) {
 	case K_ANNOUNCED: {
@@ -528,14 +528,14 @@ static bool rule_line(void *ctx, char *rest)
 }
 
 static const struct lex_keyword rule_words[] = {
-	{ "announced", rule_line, 0 },
-	{ "fixed", rule_line, 1 },
-	{ "monday", rule_line, 2 },
-	{ "equinox", rule_line, 3 },
-	{ "substitute", rule_line, 4 },
-	{ "between", rule_line, 5 },
-	{ "on", rule_line, 6 },
-	{ "off", rule_line, 7 },
+	{ "announced", rule_line, K_ANNOUNCED },
+	{ "fixed", rule_line, K_FIXED },
+	{ "monday", rule_line, K_MONDAY },
+	{ "equinox", rule_line, K_EQUINOX },
+	{ "substitute", rule_line, K_SUBSTITUTE },
+	{ "between", rule_line, K_BETWEEN },
+	{ "on", rule_line, K_ON },
+	{ "off", rule_line, K_OFF },
 	{ NULL, NULL, 0 },
 };
 
