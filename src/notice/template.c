@@ -737,13 +737,19 @@ static int by_name(const void *a, const void *b)
 }
 
 /* A file is a template when it says `type`; shared files (common.notice)
- * are only included. */
-static bool declares_type(const char *data)
+ * are only included.  A file the lexer refuses is read as a template, so
+ * that its fault is told rather than the file passed over. */
+static bool declares_type(const char *data, size_t len)
 {
-	for (const char *l = data; l; l = strchr(l, '\n'), l = l ? l + 1 : NULL)
-		if (strncmp(l + strspn(l, " "), "type ", 5) == 0)
-			return true;
-	return false;
+	struct lexer lx;
+	struct diag ignored;
+	bool type = false;
+	lex_init(&lx, data, len, "", LEX_TRIM, &ignored);
+	for (char *line; !type && (line = lex_next(&lx));)
+		type = strcmp(lex_word(&line), "type") == 0;
+	type |= lx.failed;
+	lex_release(&lx);
+	return type;
 }
 
 /* The *.notice file names of dir, added to names (each once). */
@@ -803,7 +809,7 @@ struct notice_set *notice_set_load_own(const char *datadir, const char *own, str
 		if (ok && !file_read_all(path, &data, &len, err))
 			ok = false;
 		else if (ok) {
-			if (declares_type(data)) {
+			if (declares_type(data, len)) {
 				struct notice_set *one = parse_one(data, len, path, dir, own, err);
 				if (!one)
 					ok = false;

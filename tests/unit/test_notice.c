@@ -248,6 +248,52 @@ START_TEST(parse_load_indented_type)
 }
 END_TEST
 
+/* A shared file (no `type`) that the reader refuses is reported, at its
+ * line and column, rather than passed over; a good one is only included. */
+START_TEST(parse_load_broken_shared_file)
+{
+	char dir[] = "/tmp/todoke-notice-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char forms[1100], ndir2[1100], a[1200], b[1200];
+	snprintf(forms, sizeof forms, "%s/forms", dir);
+	snprintf(ndir2, sizeof ndir2, "%s/forms/notice", dir);
+	snprintf(a, sizeof a, "%s/a.notice", ndir2);
+	snprintf(b, sizeof b, "%s/shared.notice", ndir2);
+	ck_assert_int_eq(mkdir(forms, 0700), 0);
+	ck_assert_int_eq(mkdir(ndir2, 0700), 0);
+	FILE *f = fopen(a, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("todoke-notice 1\ntype other\norder m\nblock m\n|x\nend\n", f);
+	fclose(f);
+	f = fopen(b, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("todoke-notice 1\nset we 当社\nset x a\x1b[2Jb\n", f);
+	fclose(f);
+	struct diag d;
+	diag_clear(&d);
+	struct notice_set *s = notice_set_load(dir, &d);
+	ck_assert_ptr_null(s);
+	ck_assert_str_eq(d.file, b);
+	ck_assert_int_eq(d.line, 3);
+	ck_assert_int_eq(d.col, 8);
+	ck_assert_str_eq(d.msg, "control character U+001B: not text, remove it");
+	/* Mended, it is only a shared file again. */
+	f = fopen(b, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("todoke-notice 1\nset we 当社\n", f);
+	fclose(f);
+	s = notice_set_load(dir, &d);
+	unlink(a);
+	unlink(b);
+	rmdir(ndir2);
+	rmdir(forms);
+	rmdir(dir);
+	ck_assert_msg(s != NULL, "%s:%d: %s", d.file, d.line, d.msg);
+	ck_assert_uint_eq(notice_set_count(s), 1);
+	notice_set_free(&s);
+}
+END_TEST
+
 START_TEST(parse_errors)
 {
 	/* Missing header: on the first line that is not blank or a comment. */
@@ -1638,6 +1684,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, parse_trailing_spaces);
 	tcase_add_test(tc, parse_load_real);
 	tcase_add_test(tc, parse_load_indented_type);
+	tcase_add_test(tc, parse_load_broken_shared_file);
 	tcase_add_test(tc, parse_errors);
 	tcase_add_test(tc, parse_error_invalid_utf8);
 	tcase_add_test(tc, parse_error_order);
