@@ -1,11 +1,12 @@
 /* lexer — the one reader of todoke's line formats: form files
- * (todoke-form(5)), notice templates (todoke-notice(5)), incident files
- * (todoke-incident(5)) and the profile.  It cuts the text into numbered
- * lines and refuses, at FILE:LINE:COLUMN and with the same message in
- * every format, what no format allows: bytes that are not UTF-8, NUL
- * bytes, control characters (tab, and the C1 controls U+0080–U+009F, only
- * where the format allows them).  A CR before the line end is dropped;
- * any other CR is a control character.
+ * (todoke-form(5)), notice templates (todoke-notice(5)), the calendar
+ * (todoke-calendar(5)), incident files (todoke-incident(5)) and the
+ * profile.  It cuts the text into numbered lines and refuses, at
+ * FILE:LINE:COLUMN and with the same message in every format, what no
+ * format allows: bytes that are not UTF-8, NUL bytes, control characters
+ * (tab, and the C1 controls U+0080–U+009F, only where the format allows
+ * them).  A CR before the line end is dropped; any other CR is a control
+ * character.
  * On top of lines it gives words, ids, `ID=OPT,…` lists, `key: value`,
  * the `todoke-FORMAT N` header and a table of directives.
  *
@@ -28,13 +29,17 @@
 struct lex_keyword;
 
 enum {
-	LEX_TABS = 1 << 0, /* a tab is text (incident, profile); else refused */
+	/* A tab is text (incident, profile, calendar); else refused. */
+	LEX_TABS = 1 << 0,
+	/* Leading and trailing blanks are not significant (templates). */
+	LEX_TRIM = 1 << 1,
+	/* lex_content: the header is line 1 (incident, profile). */
+	LEX_HEADER_FIRST = 1 << 2,
 	/* C1 controls are text: answers typed in the wizard may hold them, and
 	 * a file todoke wrote must read back (incident, profile). */
 	LEX_C1 = 1 << 3,
-	LEX_TRIM = 1 << 1, /* leading and trailing blanks are not significant */
-	LEX_HASH_COMMENTS = 1 << 4, /* '#' anywhere starts a comment (calendar) */
-	LEX_HEADER_FIRST = 1 << 2, /* lex_content: the header is line 1 */
+	/* '#' anywhere starts a comment (calendar). */
+	LEX_HASH_COMMENTS = 1 << 4,
 };
 
 struct lexer {

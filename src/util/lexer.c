@@ -101,8 +101,8 @@ const char *lex_find_control(const char *s, size_t n, unsigned flags)
 		if ((c < 0x20 && !(c == '\t' && (flags & LEX_TABS))) || c == 0x7f)
 			return s + i;
 		/* U+0080–U+009F are C2 80 – C2 9F. */
-		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] < 0xA0 &&
-		    !(flags & LEX_C1))
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] < 0xA0 && !(flags & LEX_C1))
 			return s + i;
 	}
 	return NULL;
@@ -297,7 +297,7 @@ bool lex_key_value(struct lexer *lx, char *line, const char *shape, char **key,
 	return true;
 }
 
-/* ---- headers and repeats ------------------------------------------------ */
+/* ---- headers, values given twice ----------------------------------------- */
 
 bool lex_header(struct lexer *lx, const char *line, const char *format, int version)
 {
