@@ -33,7 +33,7 @@ enum {
 	LEX_TABS = 1 << 0,
 	/* Leading and trailing blanks are not significant (templates). */
 	LEX_TRIM = 1 << 1,
-	/* lex_content: the header is line 1 (incident, profile). */
+	/* lex_content: the header is line 1 (profile). */
 	LEX_HEADER_FIRST = 1 << 2,
 	/* C1 controls are text: answers typed in the wizard may hold them, and
 	 * a file todoke wrote must read back (incident, profile). */
