@@ -1,33 +1,131 @@
-/* deadline — 速報 and 確報 dates, as text for the report, the status line
- * and `todoke deadlines`. */
+/* deadline — the 速報's 目安 and the 確報's due date, counted from 知った日
+ * without counting that day (民法第140条) and moved off the days
+ * government offices are closed (行政機関の休日に関する法律 第2条), as text
+ * for the report, the status line and `todoke deadlines`.  No duty, no
+ * date: nothing is printed for a report that is not due. */
 #include <stdio.h>
 #include <string.h>
 
 #include "todoke/i18n.h"
 #include "todoke/ppc.h"
 
-static const char *const clause_name[4] = {
-	"第1号 要配慮個人情報", "第2号 財産的被害のおそれ",
-	"第3号 不正の目的", "第4号 1,000人超",
-};
+void ppc_compute_deadlines(const struct model *m, struct ppc_decision *d);
 
-static const char *tri_ja(enum tri t)
+/* ---- the calendar ------------------------------------------------------ */
+
+static const struct calendar *cal_set;
+static struct calendar *cal_default;
+static bool cal_tried;
+static char cal_error[256];
+
+void ppc_set_calendar(const struct calendar *c)
 {
-	return t == TRI_YES ? "該当" : t == TRI_NO ? "該当しない" : "未確定";
+	cal_set = c;
 }
 
-static void ymd(struct date d, char *buf, size_t size)
+/* The calendar to count with, or NULL with err set. */
+static const struct calendar *calendar(char *err, size_t size)
 {
-	date_format_ymd_ja(d, buf, size);
+	if (cal_set)
+		return cal_set;
+	if (!cal_tried) {
+		struct diag dg;
+		cal_tried = true;
+		diag_clear(&dg);
+		cal_default = calendar_load_default(&dg);
+		if (!cal_default)
+			diag_format(&dg, cal_error, sizeof cal_error);
+	}
+	if (!cal_default)
+		snprintf(err, size, "%s", cal_error);
+	return cal_default;
 }
 
-void ppc_appendix(const struct ppc_decision *d, struct strbuf *out)
+/* ---- computing --------------------------------------------------------- */
+
+/* 知った日 + days, on the next open day when that one is closed. */
+static void due(const struct calendar *c, struct date known, int days, const char *extra,
+                struct ppc_due *out, bool *predicted)
 {
-	char a[48], b[48], c[48];
-	sb_add(out, "\n【付録】報告義務の判定と期限(todokeによる参考)\n");
+	struct date nominal = date_add_days(known, days);
+	out->date = nominal;
+	snprintf(out->why, sizeof out->why, "知った日から%d日%s", days, extra);
+	if (!c)
+		return;
+	char why[96] = "";
+	bool pred = false;
+	struct date open = calendar_next_open(c, nominal, why, sizeof why, &pred);
+	if (date_cmp(open, nominal) == 0)
+		return;
+	out->date = open;
+	*predicted |= pred;
+	snprintf(out->why, sizeof out->why, "%d日目の%sのため%s%s", days, why,
+	         date_diff_days(open, nominal) == 1 ? "翌日" : "次の開庁日",
+	         pred && !strstr(why, "予定") ? "、祝日は予定" : "");
+}
+
+void ppc_compute_deadlines(const struct model *m, struct ppc_decision *d)
+{
+	d->prelim_done = model_date(m, "ppc.prelim.date", &d->prelim_date);
+	d->final_done = model_date(m, "ppc.final.date", &d->final_date);
+	d->dated = d->has_discovery &&
+	           (d->verdict == PPC_MANDATORY || d->verdict == PPC_UNDETERMINED);
+	if (!d->dated)
+		return;
+	struct date on = d->discovery;
+	const struct calendar *c = calendar(d->calendar_error, sizeof d->calendar_error);
+	int days30 = (int)ppc_rule(PR_FINAL_DAYS, on), days60 = (int)ppc_rule(PR_FINAL_DAYS_3, on);
+	/* A 目安, not a legal period: never moved. */
+	d->prelim_by = date_add_days(on, ppc_rule(PR_PRELIM_DAYS, on));
+	bool three = d->clause[2].applies == TRI_YES;
+	d->final_days = three ? days60 : days30;
+	due(c, on, d->final_days, three ? "、第3号に該当するため" : "", &d->final, &d->predicted);
+	if (d->clause[2].applies == TRI_UNKNOWN)
+		due(c, on, days60, "", &d->final60, &d->predicted);
+	d->prelim_late = d->prelim_done && date_cmp(d->prelim_date, d->prelim_by) > 0;
+	d->final_late = d->final_done && date_cmp(d->final_date, d->final.date) > 0;
+}
+
+bool ppc_overdue(const struct ppc_decision *d, struct date today)
+{
+	if (d->verdict != PPC_MANDATORY || !d->dated)
+		return false;
+	if (!d->prelim_done && !d->final_done && date_cmp(today, d->prelim_by) > 0)
+		return true;
+	return !d->final_done && date_cmp(today, d->final.date) > 0;
+}
+
+bool ppc_late(const struct ppc_decision *d)
+{
+	return d->verdict == PPC_MANDATORY && d->dated && (d->prelim_late || d->final_late);
+}
+
+/* ---- the report's appendix (Japanese, the document's language) --------- */
+
+static void iso(struct date d, char *buf)
+{
+	date_format_iso(d, buf, 11);
+}
+
+static void clause_name(const struct ppc_decision *d, int i, struct strbuf *out)
+{
+	static const char *const name[3] = {
+		"第1号 要配慮個人情報", "第2号 財産的被害のおそれ", "第3号 不正の目的",
+	};
+	if (i < 3) {
+		sb_add(out, name[i]);
+		return;
+	}
+	sb_add(out, "第4号 ");
+	sb_add_thousands(out, d->threshold);
+	sb_add(out, "人超");
+}
+
+static void appendix_verdict(const struct ppc_decision *d, struct strbuf *out)
+{
 	switch (d->verdict) {
 	case PPC_MANDATORY: {
-		sb_add(out, "判定: 報告義務あり(規則第7条");
+		sb_addf(out, "判定: 報告義務あり(規則第%d条", d->article);
 		bool first = true;
 		for (int i = 0; i < 4; i++)
 			if (d->clause[i].applies == TRI_YES) {
@@ -38,58 +136,88 @@ void ppc_appendix(const struct ppc_decision *d, struct strbuf *out)
 		break;
 	}
 	case PPC_VOLUNTARY:
-		sb_add(out, "判定: 報告義務なし(規則第7条各号のいずれにも該当しない。任意の報告)\n");
+		sb_addf(out, "判定: 報告義務なし(規則第%d条各号のいずれにも該当しない。任意の報告)\n",
+		        d->article);
 		break;
 	case PPC_UNDETERMINED:
-		sb_addf(out, "判定: 未確定(次の事項の回答が必要: %s)\n", d->missing);
+		sb_addf(out, "判定: 未判定(次の事項の回答が必要: %s)\n", d->missing);
 		break;
 	case PPC_NOT_CONCERNED:
 		sb_add(out, "判定: 個人データの漏えい等に当たらないため、報告の対象外\n");
 		break;
+	case PPC_NOT_IN_FORCE:
+		sb_add(out, "判定: 報告義務なし(知った日には報告の義務の規定が適用されていない。任意の報告)\n");
+		break;
+	case PPC_ENTRUSTED:
+		sb_add(out, "判定: 委託先としての報告は不要(委託元が報告する。規則第9条)\n");
+		break;
 	}
-	for (int i = 0; i < 4; i++)
-		sb_addf(out, "  %s: %s ― %s\n", clause_name[i], tri_ja(d->clause[i].applies),
-		        d->clause[i].reason);
+}
+
+void ppc_appendix(const struct ppc_decision *d, struct strbuf *out)
+{
+	char a[16], b[16];
+	sb_add(out, "\n【付録】報告義務の判定と期限(todokeによる参考)\n");
+	appendix_verdict(d, out);
+	static const char *const tri_ja[] = { "該当しない", "該当", "未確定" };
+	for (int i = 0; i < 4; i++) {
+		sb_add(out, "  ");
+		clause_name(d, i, out);
+		sb_addf(out, ": %s(%s)\n", tri_ja[d->clause[i].applies], d->clause[i].reason);
+	}
+	if (*d->regime)
+		sb_addf(out, "当時の制度: %s\n", d->regime);
 	if (*d->channel)
 		sb_addf(out, "注意: %s\n", d->channel);
+	if (*d->entrust)
+		sb_addf(out, "委託先: %s\n", d->entrust);
 	if (d->persons_known || d->persons > 0) {
-		sb_addf(out, "本人の数(合計): %s", d->persons_atmost ? "最大" : "");
+		sb_addf(out, "本人の数(合計): %s",
+		        d->persons_approx ? "約" : d->persons_atmost ? "最大" : "");
 		sb_add_thousands(out, d->persons);
 		sb_addf(out, "人%s\n", d->persons_known ? "" : "(一部未確定)");
 	}
-	if (!d->has_discovery) {
-		sb_add(out, "速報の期限: 未確定(発覚日が未回答)\n確報の期限: 未確定(発覚日が未回答)\n");
+	if (!d->dated) {
+		if (d->verdict == PPC_UNDETERMINED)
+			sb_add(out, "期限: 未確定(発覚日が未回答)\n");
+		else
+			sb_add(out, "期限: なし(報告義務がないため)\n");
 		return;
 	}
-	ymd(d->discovery, a, sizeof a);
-	sb_addf(out, "発覚日: %s\n", a);
-	ymd(d->prelim_from, a, sizeof a);
-	ymd(d->prelim_to, b, sizeof b);
-	sb_addf(out, "速報の期限: %s〜%s(発覚日から3〜5日)", a, b);
+	iso(d->discovery, a);
+	sb_addf(out, "知った日(発覚日): %s\n", a);
+	if (d->verdict == PPC_UNDETERMINED)
+		sb_add(out, "以下は報告義務がある場合の期限:\n");
+	iso(d->prelim_by, a);
+	sb_addf(out, "速報: 速やかに。目安: %s まで (知った日から%ld日)", a,
+	        ppc_rule(PR_PRELIM_DAYS, d->discovery));
 	if (d->prelim_done) {
-		ymd(d->prelim_date, c, sizeof c);
-		sb_addf(out, " 提出済み: %s", c);
+		iso(d->prelim_date, b);
+		sb_addf(out, " 提出済み: %s%s", b, d->prelim_late ? "(目安を過ぎて提出)" : "");
 	}
 	sb_addc(out, '\n');
-	ymd(d->final_due, a, sizeof a);
-	if (d->clause[2].applies == TRI_YES)
-		sb_addf(out, "確報の期限: %s(発覚日から60日。第3号に該当するため)", a);
-	else if (d->clause[2].applies == TRI_UNKNOWN) {
-		ymd(date_add_days(d->discovery, 60), b, sizeof b);
-		sb_addf(out, "確報の期限: %s(発覚日から30日。第3号に該当すれば60日: %s)", a, b);
-	} else
-		sb_addf(out, "確報の期限: %s(発覚日から30日)", a);
+	iso(d->final.date, a);
+	sb_addf(out, "確報の期限: %s (%s)", a, d->final.why);
+	if (d->clause[2].applies == TRI_UNKNOWN) {
+		iso(d->final60.date, b);
+		sb_addf(out, "。第3号に該当すれば %s (%s)", b, d->final60.why);
+	}
 	if (d->final_done) {
-		ymd(d->final_date, c, sizeof c);
-		sb_addf(out, " 提出済み: %s", c);
+		iso(d->final_date, b);
+		sb_addf(out, " 提出済み: %s%s", b, d->final_late ? "(期限を過ぎて提出)" : "");
 	}
 	sb_addc(out, '\n');
+	if (*d->calendar_error)
+		sb_addf(out, "注意: 休日の暦を読めないため、休日による繰り下げを確認していません(%s)\n",
+		        d->calendar_error);
 }
 
+/* ---- the status line and `todoke deadlines` (interface language) ------ */
+
 /* "3 days left", "due today", "2 days late". */
-static void left(struct date due, struct date today, struct strbuf *out)
+static void left(struct date due_on, struct date today, struct strbuf *out)
 {
-	long n = date_to_days(due) - date_to_days(today);
+	long n = date_to_days(due_on) - date_to_days(today);
 	if (n > 0)
 		sb_addf(out, ngettext("%ld day left", "%ld days left", (unsigned long)n), n);
 	else if (n == 0)
@@ -98,42 +226,55 @@ static void left(struct date due, struct date today, struct strbuf *out)
 		sb_addf(out, ngettext("%ld day late", "%ld days late", (unsigned long)-n), -n);
 }
 
-static void iso(struct date d, char *buf)
-{
-	date_format_iso(d, buf, 11);
-}
-
-static void prelim_text(const struct ppc_decision *d, struct date today, struct strbuf *out)
+static void prelim_text(const struct ppc_decision *d, struct date today, bool full,
+                        struct strbuf *out)
 {
 	char a[16], b[16];
+	iso(d->prelim_by, b);
 	if (d->prelim_done) {
 		iso(d->prelim_date, a);
-		sb_addf(out, _("preliminary sent %s"), a);
+		if (d->prelim_late)
+			sb_addf(out, _("preliminary sent %s, after its target %s"), a, b);
+		else
+			sb_addf(out, _("preliminary sent %s"), a);
 		return;
 	}
 	if (d->final_done) {
 		sb_add(out, _("preliminary not needed (final sent)"));
 		return;
 	}
-	(void)a;
-	iso(d->prelim_to, b);
-	sb_addf(out, _("preliminary by %s ("), b);
-	left(d->prelim_to, today, out);
+	if (full)
+		sb_addf(out, _("promptly; target: by %s (%ld days from the day known) ("), b,
+		        ppc_rule(PR_PRELIM_DAYS, d->discovery));
+	else
+		sb_addf(out, _("preliminary by %s ("), b);
+	left(d->prelim_by, today, out);
 	sb_addc(out, ')');
 }
 
-static void final_text(const struct ppc_decision *d, struct date today, struct strbuf *out)
+static void final_text(const struct ppc_decision *d, struct date today, bool full,
+                       struct strbuf *out)
 {
-	char a[16];
+	char a[16], b[16];
+	iso(d->final.date, b);
 	if (d->final_done) {
 		iso(d->final_date, a);
-		sb_addf(out, _("final sent %s"), a);
+		if (d->final_late)
+			sb_addf(out, _("final sent %s, after its deadline %s"), a, b);
+		else
+			sb_addf(out, _("final sent %s"), a);
 		return;
 	}
-	iso(d->final_due, a);
-	sb_addf(out, _("final by %s ("), a);
-	left(d->final_due, today, out);
+	if (full)
+		sb_addf(out, _("by %s (%s) ("), b, d->final.why);
+	else
+		sb_addf(out, _("final by %s ("), b);
+	left(d->final.date, today, out);
 	sb_addc(out, ')');
+	if (full && d->clause[2].applies == TRI_UNKNOWN) {
+		iso(d->final60.date, a);
+		sb_addf(out, _("; by %s (%s) if 3号 applies"), a, d->final60.why);
+	}
 }
 
 void ppc_status(const struct ppc_decision *d, struct date today, struct strbuf *out)
@@ -148,17 +289,19 @@ void ppc_status(const struct ppc_decision *d, struct date today, struct strbuf *
 	case PPC_UNDETERMINED:
 		sb_addf(out, _("PPC: undetermined, answer %s"), d->missing);
 		return;
+	case PPC_NOT_IN_FORCE:
+		sb_add(out, _("PPC: no duty on the day known (report voluntary)"));
+		return;
+	case PPC_ENTRUSTED:
+		sb_add(out, _("PPC: no report of yours: the 委託元 reports (規則第9条)"));
+		return;
 	case PPC_MANDATORY:
 		break;
 	}
 	sb_add(out, _("PPC report due: "));
-	if (!d->has_discovery) {
-		sb_add(out, _("answer 発見年月日 for the dates"));
-		return;
-	}
-	prelim_text(d, today, out);
+	prelim_text(d, today, false, out);
 	sb_add(out, ", ");
-	final_text(d, today, out);
+	final_text(d, today, false, out);
 }
 
 void ppc_report_deadlines(const struct ppc_decision *d, struct date today,
@@ -169,43 +312,43 @@ void ppc_report_deadlines(const struct ppc_decision *d, struct date today,
 		[PPC_MANDATORY] = N_("mandatory"),
 		[PPC_VOLUNTARY] = N_("voluntary: none of 規則第7条 1-4号 applies"),
 		[PPC_UNDETERMINED] = N_("undetermined"),
+		[PPC_NOT_IN_FORCE] = N_("no duty: the duty did not apply on the day known (voluntary)"),
+		[PPC_ENTRUSTED] = N_("not yours: the 委託元 reports (規則第9条)"),
 	};
 	static const char *const tri[] = { N_("no"), N_("yes"), N_("unknown") };
 	sb_addf(out, _("PPC report: %s"), _(verdict[d->verdict]));
 	if (d->verdict == PPC_UNDETERMINED)
 		sb_addf(out, _(" (answer: %s)"), d->missing);
 	sb_addc(out, '\n');
-	for (int i = 0; i < 4; i++)
-		sb_addf(out, "  %s: %s — %s\n", clause_name[i], _(tri[d->clause[i].applies]),
-		        d->clause[i].reason);
+	for (int i = 0; i < 4; i++) {
+		sb_add(out, "  ");
+		clause_name(d, i, out);
+		sb_addf(out, ": %s (%s)\n", _(tri[d->clause[i].applies]), d->clause[i].reason);
+	}
+	if (*d->regime)
+		sb_addf(out, _("  then: %s\n"), d->regime);
 	if (*d->channel)
 		sb_addf(out, _("  note: %s\n"), d->channel);
-	if (!d->has_discovery) {
-		sb_add(out, _("Deadlines: answer 1.発見年月日 (the day the incident was found)\n"));
+	if (*d->entrust)
+		sb_addf(out, _("  entrustee: %s\n"), d->entrust);
+	if (!d->dated) {
+		if (d->verdict == PPC_UNDETERMINED)
+			sb_add(out, _("Deadlines: answer 1.発見年月日 (the day the incident was found)\n"));
+		else
+			sb_add(out, _("Deadlines: none, as no report is due\n"));
 		return;
 	}
 	char a[16];
 	iso(d->discovery, a);
-	sb_addf(out, _("Found (発覚日): %s\n"), a);
+	sb_addf(out, _("Known (知った日): %s\n"), a);
+	if (d->verdict == PPC_UNDETERMINED)
+		sb_add(out, _("If the report is mandatory:\n"));
 	sb_add(out, _("Preliminary report (速報): "));
-	prelim_text(d, today, out);
-	if (!d->prelim_done && !d->final_done) {
-		iso(d->prelim_from, a);
-		sb_addf(out, _(" — 3 to 5 days from the day found, from %s"), a);
-	}
+	prelim_text(d, today, true, out);
 	sb_add(out, _("\nFinal report (確報): "));
-	final_text(d, today, out);
-	if (!d->final_done)
-		sb_addf(out, _(" — %d days from the day found%s"), d->final_days,
-		        d->final_days == 60 ? _(", as 3号 applies") : "");
+	final_text(d, today, true, out);
 	sb_addc(out, '\n');
-}
-
-bool ppc_overdue(const struct ppc_decision *d, struct date today)
-{
-	if (d->verdict != PPC_MANDATORY || !d->has_discovery)
-		return false;
-	if (!d->prelim_done && !d->final_done && date_cmp(today, d->prelim_to) > 0)
-		return true;
-	return !d->final_done && date_cmp(today, d->final_due) > 0;
+	if (*d->calendar_error)
+		sb_addf(out, _("Warning: the holiday calendar cannot be read, so due dates were "
+		               "not moved off closed days: %s\n"), d->calendar_error);
 }
