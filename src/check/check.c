@@ -182,8 +182,8 @@ static void check_notes(const struct incident *inc, const struct form *f,
 	}
 }
 
-/* The PPC report: a deadline passed with no report recorded, or a
- * decision that still needs answers. */
+/* The PPC report: a deadline passed with no report recorded, a report
+ * recorded after its deadline, or a decision that still needs answers. */
 static void check_ppc(const struct incident *inc, struct date today, struct problems *out)
 {
 	if (!incident_form(inc, "ppc-report"))
@@ -195,6 +195,9 @@ static void check_ppc(const struct incident *inc, struct date today, struct prob
 	ppc_status(&d, today, &sb);
 	if (ppc_overdue(&d, today))
 		check_add(out, SEV_ERROR, "ppc.report.date", 0, _("overdue: %s"), sb.buf);
+	else if (ppc_late(&d))
+		check_add(out, SEV_ERROR, d.final_late ? "ppc.final.date" : "ppc.prelim.date", 0,
+		          _("late: %s"), sb.buf);
 	else if (d.verdict == PPC_UNDETERMINED)
 		check_add(out, SEV_MISSING, "ppc.involved", 0, "%s", sb.buf);
 	sb_release(&sb);

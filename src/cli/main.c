@@ -49,7 +49,7 @@ static void usage(FILE *fp)
 "  export notice INCIDENT\n"
 "                       write the notice to customers (お詫びとお知らせ)\n"
 "  deadlines INCIDENT   whether the PPC report is mandatory, why, and the days\n"
-"                       left for 速報 and 確報; exit 1 if one has passed\n"
+"                       left for 速報 and 確報; exit 1 if one was missed\n"
 "  check INCIDENT       list what is missing or inconsistent; exit 1 if any\n"
 "  forms                list the installed forms and their versions\n"
 "\n"
@@ -73,10 +73,11 @@ static void usage(FILE *fp)
 "  -V, --version        show the version and exit\n"
 "\n"
 "Exit status: 0 if all is well, 1 if check found problems, a PPC deadline\n"
-"passed without a recorded report, or characters would not convert,\n"
+"passed without a recorded report or a report was late, or characters would\n"
+"not convert,\n"
 "2 on bad usage\n"
 "or unreadable input.  Forms are read from $TODOKE_DATADIR/forms, else\n"
-"%s/forms.  See todoke(1), todoke-incident(5), todoke-form(5).\n"),
+"%s/forms.  See todoke(1), todoke-incident(5), todoke-form(5), todoke-law(7).\n"),
 	        progname, progname, progname, progname, progname, progname, TODOKE_PKGDATADIR);
 }
 
@@ -449,10 +450,17 @@ static int cmd_deadlines(int argc, char **argv)
 		ppc_report_deadlines(&dec, today, &sb);
 		fputs(sb.buf, stdout);
 		sb_release(&sb);
-		rc = ppc_overdue(&dec, today) ? EXIT_PROBLEMS : EXIT_OK;
-		if (rc == EXIT_PROBLEMS)
+		rc = ppc_overdue(&dec, today) || ppc_late(&dec) ? EXIT_PROBLEMS : EXIT_OK;
+		if (ppc_overdue(&dec, today))
 			printf("%s\n", _("A deadline has passed with no report recorded "
 			                  "(ppc.prelim.date / ppc.final.date)."));
+		else if (ppc_late(&dec))
+			printf("%s\n", _("A report was recorded after its deadline "
+			                  "(ppc.prelim.date / ppc.final.date)."));
+		if (*dec.calendar_error) {
+			errmsg(_("the holiday calendar cannot be read: %s"), dec.calendar_error);
+			rc = EXIT_BAD;
+		}
 		incident_free(&inc);
 	}
 	formset_free(&fs);

@@ -193,7 +193,7 @@ void app_frame(struct app *a, const char *where, const char *keys)
 		sb_init(&sb);
 		ppc_decide(a->inc->answers, &d);
 		ppc_status(&d, a->today, &sb);
-		enum color_role role = ppc_overdue(&d, a->today) ? C_ERROR
+		enum color_role role = ppc_overdue(&d, a->today) || ppc_late(&d) ? C_ERROR
 		                       : d.verdict == PPC_MANDATORY ? C_HEADING : C_HELP;
 		draw_text(2, 1, sb.buf, COLS - 2, term_attr(role));
 		sb_release(&sb);

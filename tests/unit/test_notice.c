@@ -641,17 +641,23 @@ START_TEST(build_any_mandatory_persons)
 	                          "end\n");
 	ck_assert_built(t, "", "P:項目なし\nP:義務なし\nP:〔人数〕/不明\n");
 	ck_assert_built(t,
+	                "discovery.date: 2024-05-01\nppc.involved: yes\n"
 	                "ppc.groups[1].name: A\nppc.groups[1].count: 600\n"
 	                "ppc.groups[2].name: B\nppc.groups[2].count: 500\n"
 	                "ppc.groups[2].bound: atmost\nppc.groups[2].items: 氏名\n",
 	                "P:項目あり\nP:義務\nP:最大1,100名\n");
+	/* Without the answer on personal data (or 知った日), nothing is due yet. */
+	ck_assert_built(t,
+	                "discovery.date: 2024-05-01\n"
+	                "ppc.groups[1].name: A\nppc.groups[1].count: 1100\n",
+	                "P:項目なし\nP:義務なし\nP:1,100名\n");
 	/* A group without its count: the number of persons is not known. */
 	ck_assert_built(t,
 	                "ppc.groups[1].name: A\nppc.groups[1].count: 10\n"
 	                "ppc.groups[2].name: B\n",
 	                "P:項目なし\nP:義務なし\nP:〔人数〕/不明\n");
 	/* Mandatory by 3号 (不正アクセス). */
-	ck_assert_built(t, "ppc.involved: yes\nppc.unlawful: access\n",
+	ck_assert_built(t, "discovery.date: 2024-05-01\nppc.involved: yes\nppc.unlawful: access\n",
 	                "P:項目なし\nP:義務\nP:〔人数〕/不明\n");
 	ck_assert_built(t, "ppc.involved: no\nppc.unlawful: access\n",
 	                "P:項目なし\nP:義務なし\nP:〔人数〕/不明\n");
@@ -1530,6 +1536,7 @@ END_TEST
 /* ==== check_notice ====================================================== */
 
 static const char mandatory_all[] =
+	"discovery.date: 2024-05-01\n"
 	"ppc.involved: yes\n"
 	"ppc.unlawful: access\n"
 	"ppc.summary: 概要\n"
@@ -1579,7 +1586,7 @@ START_TEST(check_missing_cause)
 	sb_release(&sb);
 
 	/* Each missing item of 一 二 四 五 九 named, leading to its question. */
-	notice_problems(s, "ppc.involved: yes\nppc.unlawful: access\n", &p);
+	notice_problems(s, "discovery.date: 2024-05-01\nppc.involved: yes\nppc.unlawful: access\n", &p);
 	ck_assert_uint_eq(p.n, 5);
 	static const char *const items[] = { "一", "二", "四", "五", "九" };
 	static const char *const ids[] = { "ppc.summary", "ppc.items", "cause", "ppc.secondary",
