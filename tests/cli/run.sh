@@ -94,20 +94,114 @@ else fail=$((fail + 1)); echo "FAIL: export wrote other files:"; ls -A iso; fi
 expect export-unknown-doc 2 "$prog" export frob ex.incident && has export-unknown-doc err "unknown document"
 expect export-bad-dir 2 "$prog" export ipa ex.incident -o nodir/x.txt && has export-bad-dir err "nodir/x.txt"
 
-# deadlines: the PPC decision against today; exit 1 once one has passed
+# deadlines: the PPC decision against today; exit 1 once one was missed
 ppcdir=$(cd "$golden/../ppc" && pwd)
-expect deadlines-ok 0 "$prog" --today=2022-10-27 deadlines "$ppcdir/prelim.incident" &&
+# law NAME ANSWER... : an incident of the IPA and PPC forms with these
+# answers (personal data involved, a private business, unless overridden).
+law() {
+	n=$1; shift
+	{ printf 'todoke-incident 1\n[incident]\nform: ipa-access 3.5\nform: ppc-report 2024\n'
+	  printf 'title: %s\n[answers]\n' "$n"
+	  for a in "$@"; do printf '%s\n' "$a"; done
+	  case " $* " in *" ppc.involved: "*) ;; *) echo "ppc.involved: yes" ;; esac
+	  case " $* " in *" ppc.public: "*) ;; *) echo "ppc.public: no" ;; esac
+	  echo "[end]"; } >"$n.incident"
+}
+# A card skimming known in 2022: whether the shop held the data decides.
+expect deadlines-skim-2022 0 "$prog" --today=2022-10-27 deadlines "$ppcdir/prelim.incident" &&
+	has deadlines-skim-2022 out "PPC report: undetermined (answer: 抜き取られたのは保有していた個人データか)"
+sed 's/^ppc.unlawful: skimming$/ppc.unlawful: skimming\nppc.acquire: held/' "$ppcdir/prelim.incident" >held.incident
+expect deadlines-ok 0 "$prog" --today=2022-10-27 deadlines held.incident &&
 	has deadlines-ok out "PPC report: mandatory" &&
-	has deadlines-ok out "第4号 1,000人超: yes — 本人の数が最大1,200人で1,000人を超えるため (4号)" &&
-	has deadlines-ok out "Preliminary report (速報): preliminary by 2022-10-29 (2 days left)" &&
-	has deadlines-ok out "Final report (確報): final by 2022-12-23 (57 days left) — 60 days from the day found, as 3号 applies"
-expect deadlines-late 1 env TODOKE_TODAY=2022-10-30 "$prog" deadlines "$ppcdir/prelim.incident" &&
-	has deadlines-late out "preliminary by 2022-10-29 (1 day late)" &&
+	has deadlines-ok out "第4号 1,000人超: yes (本人の数が最大1,200人で1,000人を超えるため (4号))" &&
+	has deadlines-ok out "Preliminary report (速報): promptly; target: by 2022-10-29 (5 days from the day known) (2 days left)" &&
+	has deadlines-ok out "Final report (確報): by 2022-12-23 (知った日から60日、第3号に該当するため) (57 days left)"
+expect deadlines-late 1 env TODOKE_TODAY=2022-10-30 "$prog" deadlines held.incident &&
+	has deadlines-late out "target: by 2022-10-29 (5 days from the day known) (1 day late)" &&
 	has deadlines-late out "A deadline has passed"
-expect deadlines-sent 0 "$prog" --today=2022-11-21 deadlines "$ppcdir/final.incident" &&
+sed 's/^ppc.unlawful: skimming$/ppc.unlawful: skimming\nppc.acquire: held/' "$ppcdir/final.incident" >held-final.incident
+expect deadlines-sent 0 "$prog" --today=2022-11-21 deadlines held-final.incident &&
 	has deadlines-sent out "preliminary sent 2022-10-27"
-expect check-overdue 1 "$prog" --today=2022-10-30 check "$ppcdir/prelim.incident" &&
+expect check-overdue 1 "$prog" --today=2022-10-30 check held.incident &&
 	has check-overdue out "error: overdue: PPC report due: preliminary by 2022-10-29 (1 day late)"
+# 60 days to 2022-10-10, スポーツの日: due the next day, and why.
+law sports "discovery.date: 2022-08-11" "ppc.unlawful: access" "ppc.sensitive: no" "ppc.financial: no" \
+	"ppc.groups[1].count: 10" "ppc.groups[1].bound: exact"
+expect deadlines-holiday 0 "$prog" --today=2022-08-12 deadlines sports.incident &&
+	has deadlines-holiday out "Final report (確報): by 2022-10-11 (60日目の10-10がスポーツの日のため翌日) (60 days left)" &&
+	has deadlines-holiday out "target: by 2022-08-16 (5 days from the day known) (4 days left)"
+expect export-ppc-holiday 0 "$prog" export ppc sports.incident &&
+	has export-ppc-holiday out "確報の期限: 2022-10-11 (60日目の10-10がスポーツの日のため翌日)" &&
+	has export-ppc-holiday out "速報: 速やかに。目安: 2022-08-16 まで (知った日から5日)"
+# 30 days to a Sunday; to 12-30 (年末年始).
+law sunday "discovery.date: 2023-12-15" "ppc.sensitive: yes"
+expect deadlines-sunday 0 "$prog" --today=2023-12-15 deadlines sunday.incident &&
+	has deadlines-sunday out "by 2024-01-15 (30日目の01-14が日曜日のため翌日)"
+law yearend "discovery.date: 2022-11-30" "ppc.sensitive: yes"
+expect deadlines-yearend 0 "$prog" --today=2022-12-01 deadlines yearend.incident &&
+	has deadlines-yearend out "by 2023-01-04 (30日目の12-30が年末年始のため次の開庁日)"
+# Known 2022-03-31, before the duty: no duty, no date, never exit 1.
+law before "discovery.date: 2022-03-31" "ppc.unlawful: access" "ppc.groups[1].count: 5000" \
+	"ppc.groups[1].bound: exact"
+expect deadlines-before-2022 0 "$prog" --today=2023-01-01 deadlines before.incident &&
+	has deadlines-before-2022 out "PPC report: no duty: the duty did not apply on the day known (voluntary)" &&
+	has deadlines-before-2022 out "努力義務" &&
+	has deadlines-before-2022 out "Deadlines: none, as no report is due"
+if grep -q "by 20" out; then fail=$((fail + 1)); echo "FAIL: deadlines-before-2022 prints a date"; else pass=$((pass + 1)); fi
+expect export-ppc-before-2022 0 "$prog" export ppc before.incident -o before.txt &&
+	has export-ppc-before-2022 before.txt "判定: 報告義務なし(知った日には報告の義務の規定が適用されていない。任意の報告)" &&
+	has export-ppc-before-2022 before.txt "期限: なし(報告義務がないため)"
+if grep -q "確報の期限\|速報: " before.txt; then fail=$((fail + 1)); echo "FAIL: export-ppc-before-2022 prints a deadline"; else pass=$((pass + 1)); fi
+expect check-before-2022 1 "$prog" --today=2023-01-01 check before.incident
+if grep -q "PPC\|overdue\|late:" out; then fail=$((fail + 1)); echo "FAIL: check-before-2022 names a PPC deadline"; else pass=$((pass + 1)); fi
+sed 's/^discovery.date: 2022-03-31$/discovery.date: 2022-04-01/' before.incident >from.incident
+expect deadlines-from-2022 1 "$prog" --today=2023-01-01 deadlines from.incident &&
+	has deadlines-from-2022 out "PPC report: mandatory"
+# No personal data: nothing due, whatever IPA was told.
+law nodata "discovery.date: 2024-05-01" "damage.present: yes" "ppc.involved: no" "ppc.unlawful: access"
+expect deadlines-no-data 0 "$prog" --today=2024-12-01 deadlines nodata.incident &&
+	has deadlines-no-data out "PPC report: not concerned" &&
+	has deadlines-no-data out "Deadlines: none, as no report is due"
+# Personal data not answered: undetermined, it says which question.
+law unanswered "discovery.date: 2024-05-01" "damage.present: yes" "ppc.involved: unknown"
+expect deadlines-unanswered 0 "$prog" --today=2024-05-02 deadlines unanswered.incident &&
+	has deadlines-unanswered out "PPC report: undetermined (answer: 個人データの漏えい等"
+# A public body: more than 100.
+law public "discovery.date: 2024-05-01" "ppc.public: yes" "ppc.sensitive: no" "ppc.financial: no" \
+	"ppc.unlawful: none" "ppc.groups[1].count: 101" "ppc.groups[1].bound: exact"
+expect deadlines-public 0 "$prog" --today=2024-05-02 deadlines public.incident &&
+	has deadlines-public out "第4号 100人超: yes (本人の数が101人で100人を超えるため (4号))" &&
+	has deadlines-public out "報告先は個人情報保護委員会"
+# Skimmed before the shop had it: nothing before 2024-04-01, 3号 from then.
+law skim0331 "discovery.date: 2024-03-31" "ppc.unlawful: skimming" "ppc.acquire: acquiring" \
+	"ppc.fin.card: [x]" "ppc.groups[1].count: 3000" "ppc.groups[1].bound: exact"
+expect deadlines-skim-0331 0 "$prog" --today=2024-04-02 deadlines skim0331.incident &&
+	has deadlines-skim-0331 out "PPC report: voluntary"
+sed 's/^discovery.date: 2024-03-31$/discovery.date: 2024-04-01/' skim0331.incident >skim0401.incident
+expect deadlines-skim-0401 0 "$prog" --today=2024-04-02 deadlines skim0401.incident &&
+	has deadlines-skim-0401 out "PPC report: mandatory" &&
+	has deadlines-skim-0401 out "取得しようとしていた個人情報"
+# A 委託先 that told its 委託元: not its report, nor its notice.
+law entrusted "discovery.date: 2024-05-01" "ppc.unlawful: access" "ppc.onbehalf: yes" \
+	"ppc.onbehalf.notified: yes"
+expect deadlines-entrusted 0 "$prog" --today=2024-12-01 deadlines entrusted.incident &&
+	has deadlines-entrusted out "規則第9条" && has deadlines-entrusted out "法第26条第2項"
+# Reports recorded late: flagged by deadlines and check, in Japanese too.
+law late "discovery.date: 2023-03-01" "ppc.sensitive: yes" "ppc.prelim.date: 2023-03-03" \
+	"ppc.final.date: 2023-04-10"
+expect deadlines-final-late 1 "$prog" --today=2023-05-01 deadlines late.incident &&
+	has deadlines-final-late out "final sent 2023-04-10, after its deadline 2023-03-31" &&
+	has deadlines-final-late out "A report was recorded after its deadline"
+expect check-final-late 1 "$prog" --today=2023-05-01 check late.incident &&
+	has check-final-late out "error: late: PPC report due: preliminary sent 2023-03-03, final sent 2023-04-10, after its deadline 2023-03-31"
+expect check-final-late-ja 1 env LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 "$prog" --today=2023-05-01 check late.incident &&
+	has check-final-late-ja out "確報 提出 2023-04-10、期限 2023-03-31 を過ぎています"
+sed 's/^ppc.final.date: 2023-04-10$/ppc.final.date: 2023-03-31/' late.incident >ontime.incident
+expect deadlines-final-on-time 0 "$prog" --today=2023-05-01 deadlines ontime.incident &&
+	has deadlines-final-on-time out "final sent 2023-03-31"
+sed 's/^ppc.prelim.date: 2023-03-03$/ppc.prelim.date: 2023-03-07/' ontime.incident >prelate.incident
+expect deadlines-prelim-late 1 "$prog" --today=2023-05-01 deadlines prelate.incident &&
+	has deadlines-prelim-late out "preliminary sent 2023-03-07, after its target 2023-03-06"
 expect deadlines-no-ppc 2 "$prog" deadlines ex.incident && has deadlines-no-ppc err "no PPC report"
 expect export-ppc 0 "$prog" export ppc "$ppcdir/final.incident" && same export-ppc out "$ppcdir/final.expected"
 
