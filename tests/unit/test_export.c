@@ -1,7 +1,8 @@
 /* Golden files: tests/golden/DOC/NAME.incident must export to
  * NAME.expected byte for byte.  ipa/example.expected is IPA's own
  * filled-in example (shared/reference), ipa/blank.expected the blank form;
- * ppc/prelim and ppc/final are the 速報 and 確報 of one incident. */
+ * ppc/prelim and ppc/final are the 速報 and 確報 of one incident;
+ * ppc/public-body a 行政機関等 (over 100, a due date moved off a holiday). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,7 @@ static const struct {
 	const char *doc, *name;
 } cases[] = {
 	{ "ipa", "example" }, { "ipa", "blank" }, { "ipa", "partial" },
-	{ "ppc", "prelim" }, { "ppc", "final" },
+	{ "ppc", "prelim" }, { "ppc", "final" }, { "ppc", "public-body" },
 };
 
 static struct formset *fs;
