@@ -15,6 +15,11 @@ bool export_ppc(const struct incident *inc, struct strbuf *out, struct diag *err
 	layout_render(f, inc->answers, out);
 	struct ppc_decision d;
 	ppc_decide(inc->answers, &d);
+	/* Dates not checked against the closed days are not written. */
+	if (*d.calendar_error) {
+		diag_set(err, "", 0, _("the holiday calendar cannot be read: %s"), d.calendar_error);
+		return false;
+	}
 	ppc_appendix(&d, out);
 	return true;
 }

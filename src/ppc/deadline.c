@@ -207,9 +207,6 @@ void ppc_appendix(const struct ppc_decision *d, struct strbuf *out)
 		sb_addf(out, " 提出済み: %s%s", b, d->final_late ? "(期限を過ぎて提出)" : "");
 	}
 	sb_addc(out, '\n');
-	if (*d->calendar_error)
-		sb_addf(out, "注意: 休日の暦を読めないため、休日による繰り下げを確認していません(%s)\n",
-		        d->calendar_error);
 }
 
 /* ---- the status line and `todoke deadlines` (interface language) ------ */
@@ -302,6 +299,8 @@ void ppc_status(const struct ppc_decision *d, struct date today, struct strbuf *
 	prelim_text(d, today, false, out);
 	sb_add(out, ", ");
 	final_text(d, today, false, out);
+	if (*d->calendar_error)
+		sb_add(out, _(" (holiday calendar unreadable: dates not moved)"));
 }
 
 void ppc_report_deadlines(const struct ppc_decision *d, struct date today,

@@ -186,6 +186,15 @@ law entrusted "discovery.date: 2024-05-01" "ppc.unlawful: access" "ppc.onbehalf:
 	"ppc.onbehalf.notified: yes"
 expect deadlines-entrusted 0 "$prog" --today=2024-12-01 deadlines entrusted.incident &&
 	has deadlines-entrusted out "規則第9条" && has deadlines-entrusted out "法第26条第2項"
+# No holiday calendar: no unchecked due date is given as the due date.
+mkdir -p nocal/forms && cp "$golden"/../../../forms/*.form nocal/forms/ &&
+	cp -r "$golden"/../../../forms/notice nocal/forms/
+expect deadlines-no-calendar 2 env TODOKE_DATADIR="$tmp/nocal" "$prog" --today=2022-08-12 deadlines sports.incident &&
+	has deadlines-no-calendar err "the holiday calendar cannot be read: $tmp/nocal/forms/calendar/jp-holidays" &&
+	has deadlines-no-calendar out "Warning: the holiday calendar cannot be read"
+expect export-ppc-no-calendar 2 env TODOKE_DATADIR="$tmp/nocal" "$prog" export ppc sports.incident -o nocal.txt &&
+	has export-ppc-no-calendar err "the holiday calendar cannot be read"
+[ ! -e nocal.txt ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: nocal.txt written"; }
 # Reports recorded late: flagged by deadlines and check, in Japanese too.
 law late "discovery.date: 2023-03-01" "ppc.sensitive: yes" "ppc.prelim.date: 2023-03-03" \
 	"ppc.final.date: 2023-04-10"

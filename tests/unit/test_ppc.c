@@ -383,6 +383,13 @@ static const struct dl dls[] = {
 	  "30日目の05-03が憲法記念日のため次の開庁日" },
 	{ { 2024, 5, 2 }, false, { 2024, 5, 7 }, { 2024, 6, 3 },
 	  "30日目の06-01が土曜日のため次の開庁日" },
+	/* 春分・秋分 past the last announced year (2027) are only 予定. */
+	{ { 2027, 8, 24 }, false, { 2027, 8, 29 }, { 2027, 9, 24 },
+	  "30日目の09-23が秋分の日のため翌日" },
+	{ { 2028, 2, 19 }, false, { 2028, 2, 24 }, { 2028, 3, 21 },
+	  "30日目の03-20が春分の日のため翌日、祝日は予定" },
+	{ { 2028, 7, 24 }, true, { 2028, 7, 29 }, { 2028, 9, 25 },
+	  "60日目の09-22が秋分の日のため次の開庁日、祝日は予定" },
 };
 
 START_TEST(deadline_dates)
@@ -400,6 +407,7 @@ START_TEST(deadline_dates)
 	              "case %d: 速報 %d-%d-%d, 確報 %d-%d-%d (%s)", _i, d.prelim_by.y, d.prelim_by.m,
 	              d.prelim_by.d, d.final.date.y, d.final.date.m, d.final.date.d, d.final.why);
 	ck_assert_str_eq(d.final.why, c->why);
+	ck_assert(d.predicted == (strstr(c->why, "予定") != NULL));
 	ck_assert_int_eq(d.final_days, c->unlawful ? 60 : 30);
 	ck_assert_str_eq(d.calendar_error, "");
 	model_free(&m);
