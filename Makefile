@@ -166,7 +166,7 @@ completion-test:
 
 # The manual pages are clean for mandoc.
 man-lint:
-	@mandoc -Tlint -W warning man/*.1 man/*.5 && echo "man-lint: 5 passed, 0 failed"
+	@mandoc -Tlint -W warning man/*.1 man/*.5 man/*.7 && echo "man-lint: 6 passed, 0 failed"
 
 # Installed into a staging DESTDIR, the binary finds its forms; uninstall
 # leaves nothing behind.
@@ -200,6 +200,7 @@ bench: $(B)/bench
 # ---- install -----------------------------------------------------------
 install: $(PROG) $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGDATADIR)/forms $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -d $(DESTDIR)$(MANDIR)/man7
 	install -d $(DESTDIR)$(PKGDATADIR)/forms/notice
 	install -d $(DESTDIR)$(PKGDATADIR)/forms/calendar
 	install -d $(DESTDIR)$(LOCALEDIR)/ja/LC_MESSAGES
@@ -212,6 +213,7 @@ install: $(PROG) $(MO)
 	install -m 644 completion/todoke.bash $(DESTDIR)$(DATAROOT)/bash-completion/completions/todoke
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 man/*.7 $(DESTDIR)$(MANDIR)/man7/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/todoke
@@ -224,6 +226,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(PKGDATADIR)/forms $(DESTDIR)$(PKGDATADIR)
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(wildcard man/*.1)))
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(wildcard man/*.5)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man7/,$(notdir $(wildcard man/*.7)))
 	rm -f $(DESTDIR)$(LOCALEDIR)/ja/LC_MESSAGES/todoke.mo
 
 clean:

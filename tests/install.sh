@@ -24,6 +24,7 @@ for f in usr/bin/todoke usr/share/todoke/forms/ipa-access-3.5.form \
          $(printf 'usr/share/todoke/%s ' $notices) \
          usr/share/man/man1/todoke.1 usr/share/man/man5/todoke-incident.5 \
          usr/share/man/man5/todoke-form.5 \
+         usr/share/man/man7/todoke-law.7 \
          usr/share/bash-completion/completions/todoke \
          usr/share/locale/ja/LC_MESSAGES/todoke.mo; do
 	if [ -f "$tmp/root/$f" ]; then ok; else bad "$f not installed"; fi
