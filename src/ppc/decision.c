@@ -37,10 +37,13 @@ static void append(char *buf, size_t size, const char *sep, const char *text)
 	snprintf(buf + l, size - l, "%s%s", l ? sep : "", text);
 }
 
-/* The day the rules are read on: 知った日, or, unknown, the rules now. */
-static struct date rules_day(const struct ppc_decision *d)
+/* The value of a threshold or count on 知った日 (unknown: the rules now);
+ * before the rule's first day, its first value, to say what it would be. */
+static long rule_on(enum ppc_rule r, const struct ppc_decision *d)
 {
-	return d->has_discovery ? d->discovery : (struct date){ 9999, 12, 31 };
+	struct date on = d->has_discovery ? d->discovery : (struct date){ 9999, 12, 31 };
+	struct date since = ppc_rule_since(r);
+	return ppc_rule(r, date_cmp(on, since) < 0 ? since : on);
 }
 
 /* 1号: 要配慮個人情報. */
@@ -139,7 +142,7 @@ static void clause4(const struct model *m, struct ppc_decision *d)
 	}
 	d->persons_known = all;
 	long long t = d->threshold;
-	long margin = ppc_rule(PR_APPROX_MARGIN, rules_day(d));
+	long margin = rule_on(PR_APPROX_MARGIN, d);
 	bool near = d->persons_approx &&
 	            (d->persons > t ? d->persons - t : t - d->persons) * 100 <= t * margin;
 	char r[256];
@@ -256,7 +259,7 @@ static void decide_as(const struct model *m, enum ppc_org org, struct ppc_decisi
 	d->has_discovery = model_date(m, "discovery.date", &d->discovery);
 	d->org = org;
 	d->article = org == ORG_PUBLIC || org == ORG_LOCAL ? 43 : 7;
-	d->threshold = ppc_rule(d->article == 43 ? PR_PERSONS_PUBLIC : PR_PERSONS, rules_day(d));
+	d->threshold = rule_on(d->article == 43 ? PR_PERSONS_PUBLIC : PR_PERSONS, d);
 	clause1(m, &d->clause[0]);
 	clause2(m, &d->clause[1]);
 	clause3(m, &d->clause[2]);
@@ -329,14 +332,11 @@ static void entrustee(const struct model *m, struct ppc_decision *d)
 	}
 }
 
+/* The same outcome: a report due or not (the items may differ, as 4号's
+ * threshold does, without changing it). */
 static bool same(const struct ppc_decision *a, const struct ppc_decision *b)
 {
-	if (a->verdict != b->verdict)
-		return false;
-	for (int i = 0; i < 4; i++)
-		if (a->clause[i].applies != b->clause[i].applies)
-			return false;
-	return true;
+	return a->verdict == b->verdict;
 }
 
 void ppc_decide(const struct model *m, struct ppc_decision *d)

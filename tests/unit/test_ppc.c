@@ -139,6 +139,13 @@ static const struct dcase dcases[] = {
 	  PPC_MANDATORY, NULL },
 	{ "kind unknown, 50 persons", { "-ppc.public", NONE, "group:50:exact", NULL }, "nnnn",
 	  PPC_VOLUNTARY, NULL },
+	{ "kind unknown, mandatory either way", { "-ppc.public", "ppc.unlawful=access",
+	  "group:1000:approx", NULL }, "??y?", PPC_MANDATORY, NULL },
+	{ "kind unknown, local body's day in force", { "-ppc.public", "ppc.sensitive=yes",
+	  "date:discovery.date=2023-03-31", NULL }, "y???", PPC_UNDETERMINED, "報告する組織の種類" },
+	{ "before 2022: threshold still named", { NONE, "group:1001:exact",
+	  "date:discovery.date=2022-03-31", NULL }, "nnny", PPC_NOT_IN_FORCE,
+	  "1,000人を超える" },
 	/* In force from 2022-04-01. */
 	{ "known 2022-03-31", { "ppc.sensitive=yes", "date:discovery.date=2022-03-31", NULL },
 	  "y???", PPC_NOT_IN_FORCE, NULL },
