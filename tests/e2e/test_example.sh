@@ -68,9 +68,10 @@ wait_for "7-2)届出を提出いただいた経緯"
 type "・個人情報保護委員会から紹介があった。"; keys C-n
 wait_for "7-3)サイバー保険  (page 18 of 35)"
 keys C-r                                   # the review
-wait_for "Review: 6 problem(s)"   # the notice: 3 questions, 3 items of 規則第10条
-wait_for "PPC report due: preliminary by 2022-10-29 (2 days left), final by 2022-12-23 (57 days left)"
-wait_for "answered 25 of 125"
+wait_for "Review: 4 problem(s)"   # the PPC decision's answers, the notice: 3 questions
+# IPA's 被害有り alone decides no PPC report: the page of its decision does.
+wait_for "PPC: undetermined, answer 報告する組織の種類、個人データの漏えい等"
+wait_for "answered 25 of 128"
 keys e
 wait_for "Write the IPA form to: $e2e_tmp/ex-ipa.txt"
 keys Enter
@@ -88,7 +89,7 @@ wait_for "e export"
 keys e
 wait_for "Write the IPA form to:"
 keys Escape
-wait_for "Review: 6 problem(s)"   # the notice: 3 questions, 3 items of 規則第10条
+wait_for "Review: 4 problem(s)"   # the PPC decision's answers, the notice: 3 questions
 
 # Exporting again asks before replacing the file.
 keys e Enter

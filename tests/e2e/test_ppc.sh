@@ -1,25 +1,27 @@
 #!/bin/sh
 # The PPC pages in the wizard: the status line follows the answers, from
-# undetermined to mandatory with days left, and a recorded 速報.
+# undetermined to mandatory with days left, and a recorded 速報; IPA's
+# 被害有り does not decide 3号.
 . "$(dirname "$0")/lib.sh"
 
 inc="$e2e_tmp/p.incident"
 export TODOKE_TODAY=2024-02-27
 e2e_start "$inc"
 wait_for "(page 1 of 35)"
-wait_for "PPC: undetermined, answer 要配慮個人情報"
+wait_for "PPC: undetermined, answer 個人データの漏えい等、要配慮個人情報"
 keys C-n
 type "2024-02-26"; keys Tab
 wait_for "2-1)被害を受けた機器等"
 keys C-g End Up Up Up Up Up Up Up Enter   # the last PPC page, before the notice's 7
 wait_for "報告義務の判定に用いる事項  (page 28 of 35)"
-keys Down Down Down Space          # 要配慮個人情報: 含まれる
+keys Space Down Down Down Space    # 個人データの漏えい等: 発生した; 要配慮個人情報: 含まれる
 wait_for "PPC report due: preliminary by 2024-03-02 (4 days left), final by 2024-03-27 (29 days left)"
-# The IPA answers count: 被害有り makes 3号 apply, and the 確報 60 days.
+# 被害有り in the IPA form does not make 3号 apply: still 30 days.
 keys C-g Home Down Down Down Down Down Down Down Enter
 wait_for "4-1)被害の有無"
 keys Space
-wait_for "final by 2024-04-26 (59 days left)"
+settle
+wait_for "final by 2024-03-27 (29 days left)"
 # Sent the 速報: recorded on the 報告区分 page.
 keys C-g Home
 keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Enter
@@ -27,7 +29,7 @@ wait_for "報告区分  (page 19 of 35)"
 keys Space Down Down Down          # 速報, then its date sent
 wait_for "速報を提出した日:"
 type "2024-02-28"; keys Tab
-wait_for "PPC report due: preliminary sent 2024-02-28, final by 2024-04-26 (59 days left)"
+wait_for "PPC report due: preliminary sent 2024-02-28, final by 2024-03-27 (29 days left)"
 # The review shows the report with the decision and its reasons, and
 # exports it.
 keys C-r
@@ -35,8 +37,8 @@ wait_for "r PPC  n notice"
 keys r
 wait_for "Preview: the PPC report, its decision and deadlines"
 keys End
-wait_for "判定: 報告義務あり(規則第7条 第1号・第3号)"
-wait_for "第1号 要配慮個人情報: 該当 ― 要配慮個人情報が含まれるため (1号)"
+wait_for "判定: 報告義務あり(規則第7条 第1号)"
+wait_for "第1号 要配慮個人情報: 該当(要配慮個人情報が含まれるため (1号))"
 keys e
 wait_for "Write the PPC report to: $e2e_tmp/p-ppc.txt"
 keys Enter 1
@@ -49,7 +51,8 @@ wait_exit
 same_file "$e2e_tmp/p-ppc.txt" "$e2e_tmp/cli-ppc.txt"
 "$E2E_PROG" export ppc "$inc" > "$e2e_tmp/ppc.txt"
 grep -qxF "個人情報保護委員会への漏えい等報告(速報)" "$e2e_tmp/ppc.txt" && ok || fail "報告区分 not exported"
-grep -qxF "判定: 報告義務あり(規則第7条 第1号・第3号)" "$e2e_tmp/ppc.txt" && ok || fail "decision not exported"
-grep -qxF "速報の期限: 2024年2月29日〜2024年3月2日(発覚日から3〜5日) 提出済み: 2024年2月28日" "$e2e_tmp/ppc.txt" && ok ||
+"$E2E_PROG" export ipa "$inc" | grep -qF "■被害有り" && ok || fail "被害有り not answered"
+grep -qxF "判定: 報告義務あり(規則第7条 第1号)" "$e2e_tmp/ppc.txt" && ok || fail "decision not exported"
+grep -qxF "速報: 速やかに。目安: 2024-03-02 まで (知った日から5日) 提出済み: 2024-02-28" "$e2e_tmp/ppc.txt" && ok ||
 	fail "deadline not exported"
 e2e_finish
