@@ -65,6 +65,7 @@ enum ppc_org { ORG_UNKNOWN, ORG_PRIVATE, ORG_PUBLIC, ORG_LOCAL };
 struct ppc_due {
 	struct date date;
 	char why[160];
+	bool moved;          /* off a closed day */
 };
 
 struct ppc_decision {

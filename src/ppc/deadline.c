@@ -58,6 +58,7 @@ static void due(const struct calendar *c, struct date known, int days, const cha
 	if (date_cmp(open, nominal) == 0)
 		return;
 	out->date = open;
+	out->moved = true;
 	*predicted |= pred;
 	snprintf(out->why, sizeof out->why, "%d日目の%sのため%s%s", days, why,
 	         date_diff_days(open, nominal) == 1 ? "翌日" : "次の開庁日",
@@ -267,6 +268,9 @@ static void final_text(const struct ppc_decision *d, struct date today, bool ful
 	else
 		sb_addf(out, _("final by %s ("), b);
 	left(d->final.date, today, out);
+	/* The status line: a moved date says why, last (cut first). */
+	if (!full && d->final.moved)
+		sb_addf(out, "; %s", d->final.why);
 	sb_addc(out, ')');
 	if (full && d->clause[2].applies == TRI_UNKNOWN) {
 		iso(d->final60.date, a);

@@ -21,6 +21,13 @@ static bool is(const struct model *m, const char *id, const char *opt)
 	return strcmp(choice(m, id), opt) == 0;
 }
 
+/* The day rule r took effect, as 2024-04-01, from the rule table. */
+static const char *since(enum ppc_rule r, char buf[static 11])
+{
+	date_format_iso(ppc_rule_since(r), buf, 11);
+	return buf;
+}
+
 static void set(struct ppc_clause *c, enum tri t, const char *reason, const char *missing)
 {
 	c->applies = t;
@@ -179,19 +186,23 @@ static void acquiring(const struct model *m, struct ppc_decision *d)
 	if (!is(m, "ppc.unlawful", "skimming"))
 		return;
 	bool in_force = d->has_discovery && ppc_rule(PR_ACQUIRING, d->discovery);
+	char day[11], r[sizeof d->clause[0].reason];
+	since(PR_ACQUIRING, day);
 	if (is(m, "ppc.acquire", "held") || is(m, "ppc.acquire", "both"))
 		return;
 	if (is(m, "ppc.acquire", "acquiring")) {
 		if (in_force) {
-			set(&d->clause[2], TRI_YES, "取得しようとしていた個人情報が、不正の目的を"
-			    "もって抜き取られたおそれがあるため (3号、2024-04-01から)", NULL);
+			snprintf(r, sizeof r, "取得しようとしていた個人情報が、不正の目的をもって"
+			         "抜き取られたおそれがあるため (3号、%sから)", day);
+			set(&d->clause[2], TRI_YES, r, NULL);
 			return;
 		}
 		if (!d->has_discovery)
 			return;  /* the date decides: asked for below */
+		snprintf(r, sizeof r, "抜き取られたのは取得前の情報で、%sより前に知った事態では"
+		         "個人データに当たらないため (規則第7条第3号の改正前)", day);
 		for (int i = 0; i < 4; i++)
-			set(&d->clause[i], TRI_NO, "抜き取られたのは取得前の情報で、2024-04-01より前に"
-			    "知った事態では個人データに当たらないため (規則第7条第3号の改正前)", NULL);
+			set(&d->clause[i], TRI_NO, r, NULL);
 		return;
 	}
 	if (in_force)
@@ -199,9 +210,15 @@ static void acquiring(const struct model *m, struct ppc_decision *d)
 	/* Before 2024-04-01 (or the date unknown) it decides every item. */
 	for (int i = 0; i < 4; i++)
 		if (d->clause[i].applies != TRI_NO) {
-			char r[sizeof d->clause[i].reason];
-			snprintf(r, sizeof r, "%s。ただし2024-04-01より前は、保有していた個人データ"
-			         "の場合に限る", d->clause[i].reason);
+			/* Room for the proviso: the reason is cut on a character. */
+			size_t n = strlen(d->clause[i].reason), room = sizeof r - 120;
+			if (n > room) {
+				n = room;
+				while (n && ((unsigned char)d->clause[i].reason[n] & 0xC0) == 0x80)
+					n--;
+			}
+			snprintf(r, sizeof r, "%.*s。ただし%sより前は、保有していた個人データの"
+			         "場合に限る", (int)n, d->clause[i].reason, day);
 			set(&d->clause[i], TRI_UNKNOWN, r, "抜き取られたのは保有していた個人データか");
 		}
 }
@@ -230,24 +247,24 @@ static bool not_in_force(struct ppc_decision *d, enum ppc_org org)
 {
 	if (!d->has_discovery)
 		return false;
-	char day[16];
+	char day[16], from[11];
 	date_format_iso(d->discovery, day, sizeof day);
 	if (!ppc_rule(PR_DUTY, d->discovery)) {
+		since(PR_DUTY, from);
 		if (org == ORG_PRIVATE)
-			snprintf(d->regime, sizeof d->regime, "知った日(%s)は改正法の施行(2022-04-01)"
-			         "より前です。当時、個人情報保護委員会への報告は義務ではなく、報告する"
-			         "よう努めるもの(努力義務、平成29年個人情報保護委員会告示第1号)でした。",
-			         day);
+			snprintf(d->regime, sizeof d->regime, "知った日(%s)は改正法の施行(%s)より前"
+			         "です。当時、個人情報保護委員会への報告は義務ではなく、報告するよう努め"
+			         "るもの(努力義務、平成29年個人情報保護委員会告示第1号)でした。", day, from);
 		else
-			snprintf(d->regime, sizeof d->regime, "知った日(%s)は改正法の施行(2022-04-01)"
-			         "より前です。当時は行政機関個人情報保護法等や各団体の条例が適用され、"
-			         "個人情報保護委員会への報告の義務はありませんでした。", day);
+			snprintf(d->regime, sizeof d->regime, "知った日(%s)は改正法の施行(%s)より前"
+			         "です。当時は行政機関個人情報保護法等や各団体の条例が適用され、個人情報"
+			         "保護委員会への報告の義務はありませんでした。", day, from);
 		return true;
 	}
 	if (org == ORG_LOCAL && !ppc_rule(PR_LOCAL_GOV, d->discovery)) {
 		snprintf(d->regime, sizeof d->regime, "知った日(%s)は、地方公共団体等が個人情報保護法"
-		         "の規律の対象になった2023-04-01より前です。当時はその団体の個人情報保護条例"
-		         "の定める手続が適用されました。", day);
+		         "の規律の対象になった%sより前です。当時はその団体の個人情報保護条例の定める"
+		         "手続が適用されました。", day, since(PR_LOCAL_GOV, from));
 		return true;
 	}
 	return false;
@@ -326,9 +343,10 @@ static void entrustee(const struct model *m, struct ppc_decision *d)
 		         "の報告は不要です(規則第9条)。報告は委託元が行います。本人への通知も委託元"
 		         "が行い、委託先は不要です(法第26条第2項)。");
 	} else {
-		snprintf(d->entrust, sizeof d->entrust, "%s", "委託元に速やかに(目安: 知った日から"
-		         "5日)通知すれば、委託先としての報告は不要になり(規則第9条)、本人への通知も"
-		         "委託元が行います(法第26条第2項)。");
+		/* 規則第9条's 「速やかに」 has the 速報's 目安. */
+		snprintf(d->entrust, sizeof d->entrust, "委託元に速やかに(目安: 知った日から%ld日)"
+		         "通知すれば、委託先としての報告は不要になり(規則第9条)、本人への通知も委託元"
+		         "が行います(法第26条第2項)。", rule_on(PR_PRELIM_DAYS, d));
 	}
 }
 

@@ -6,6 +6,7 @@
 
 #include "suite.h"
 #include "todoke/ppc.h"
+#include "todoke/utf8.h"
 
 /* Answers as "id=value" strings: choices by option id, "box:id" ticks a
  * checkbox, "group:N:exact|atmost|approx" adds a group of persons,
@@ -327,6 +328,26 @@ START_TEST(before_the_law_says_what_applied)
 }
 END_TEST
 
+/* A long 「その他」 of 2号 with the proviso of 2024-04-01 added: cut on a
+ * character, never in one. */
+START_TEST(long_reason_cut_on_a_character)
+{
+	const char *a[] = { "ppc.unlawful=skimming", "date:discovery.date=2024-03-31", NULL };
+	struct model *m = answers(a);
+	char text[2000] = "";
+	for (int i = 0; i < 150; i++)
+		strcat(text, "口座");
+	model_set_check(m, "ppc.fin.other", true, text);
+	struct ppc_decision d;
+	ppc_decide(m, &d);
+	size_t bad;
+	ck_assert_int_eq(d.clause[1].applies, TRI_UNKNOWN);
+	ck_assert(utf8_valid(d.clause[1].reason, strlen(d.clause[1].reason), &bad));
+	ck_assert_ptr_nonnull(strstr(d.clause[1].reason, "。ただし2024-04-01より前は"));
+	model_free(&m);
+}
+END_TEST
+
 START_TEST(rules_are_dated)
 {
 	ck_assert_int_eq(ppc_rule(PR_DUTY, (struct date){ 2022, 3, 31 }), 0);
@@ -480,6 +501,14 @@ START_TEST(status_and_overdue)
 	                    "2024-03-02, final sent 2024-03-28, after its deadline 2024-03-27");
 	model_free(&m);
 
+	/* A moved date says why on the status line too. */
+	const char *c[] = { "ppc.unlawful=access", "date:discovery.date=2022-08-11", NULL };
+	m = answers(c);
+	status_at(m, (struct date){ 2022, 8, 12 }, s, sizeof s);
+	ck_assert_str_eq(s, "PPC report due: preliminary by 2022-08-16 (4 days left), final by "
+	                    "2022-10-11 (60 days left; 60日目の10-10がスポーツの日のため翌日)");
+	model_free(&m);
+
 	/* The example: 提出 2023-04-10, 期限 2023-03-31. */
 	const char *b[] = { "ppc.sensitive=yes", "date:discovery.date=2023-03-01",
 	                    "date:ppc.prelim.date=2023-03-03", "date:ppc.final.date=2023-04-10", NULL };
@@ -600,6 +629,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, entrustee_is_told);
 	tcase_add_test(tc, before_the_law_says_what_applied);
 	tcase_add_test(tc, rules_are_dated);
+	tcase_add_test(tc, long_reason_cut_on_a_character);
 	suite_add_tcase(s, tc);
 	TCase *dl = tcase_create("deadlines");
 	tcase_add_loop_test(dl, deadline_dates, 0, (int)(sizeof dls / sizeof dls[0]));
