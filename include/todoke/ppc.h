@@ -104,6 +104,9 @@ struct ppc_decision {
 void ppc_set_calendar(const struct calendar *c);
 
 void ppc_decide(const struct model *m, struct ppc_decision *d);
+/* Undetermined: the id of the question that answers the first item of
+ * `missing` (for check and the review to lead there). */
+const char *ppc_first_missing(const struct ppc_decision *d);
 
 /* The appendix of the exported report: the decision and the deadlines. */
 void ppc_appendix(const struct ppc_decision *d, struct strbuf *out);

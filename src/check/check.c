@@ -199,7 +199,7 @@ static void check_ppc(const struct incident *inc, struct date today, struct prob
 		check_add(out, SEV_ERROR, d.final_late ? "ppc.final.date" : "ppc.prelim.date", 0,
 		          _("late: %s"), sb.buf);
 	else if (d.verdict == PPC_UNDETERMINED)
-		check_add(out, SEV_MISSING, "ppc.involved", 0, "%s", sb.buf);
+		check_add(out, SEV_MISSING, ppc_first_missing(&d), 0, "%s", sb.buf);
 	sb_release(&sb);
 }
 

@@ -207,9 +207,10 @@ static void acquiring(const struct model *m, struct ppc_decision *d)
 	}
 	if (in_force)
 		return;  /* either way 3号 applies */
-	/* Before 2024-04-01 (or the date unknown) it decides every item. */
+	/* Before 2024-04-01 (or the date unknown) it decides each item that
+	 * would apply; one still open asks its own question first. */
 	for (int i = 0; i < 4; i++)
-		if (d->clause[i].applies != TRI_NO) {
+		if (d->clause[i].applies == TRI_YES) {
 			/* Room for the proviso: the reason is cut on a character. */
 			size_t n = strlen(d->clause[i].reason), room = sizeof r - 120;
 			if (n > room) {
@@ -392,4 +393,23 @@ void ppc_decide(const struct model *m, struct ppc_decision *d)
 	channels(m, d);
 	entrustee(m, d);
 	ppc_compute_deadlines(m, d);
+}
+
+const char *ppc_first_missing(const struct ppc_decision *d)
+{
+	/* Each text decision.c asks for, and the question that answers it. */
+	static const struct { const char *text, *id; } asks[] = {
+		{ "個人データの漏えい等", "ppc.involved" },
+		{ "報告する組織の種類", "ppc.public" },
+		{ "要配慮個人情報", "ppc.sensitive" },
+		{ "財産的被害", "ppc.financial" },
+		{ "不正の目的", "ppc.unlawful" },
+		{ "本人の数", "ppc.groups" },
+		{ "抜き取られた", "ppc.acquire" },
+		{ "発覚日", "discovery.date" },
+	};
+	for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++)
+		if (strncmp(d->missing, asks[i].text, strlen(asks[i].text)) == 0)
+			return asks[i].id;
+	return "ppc.involved";
 }

@@ -244,6 +244,24 @@ START_TEST(undetermined_names_the_questions)
 	m = answers(b);
 	ppc_decide(m, &d);
 	ck_assert_str_eq(d.missing, "個人データの漏えい等、要配慮個人情報、本人の数");
+	ck_assert_str_eq(ppc_first_missing(&d), "ppc.involved");
+	model_free(&m);
+	const char *c[] = { "ppc.unlawful=skimming", "date:discovery.date=2024-03-31", NULL };
+	m = answers(c);
+	ppc_decide(m, &d);
+	ck_assert_str_eq(ppc_first_missing(&d), "ppc.sensitive");
+	model_free(&m);
+	const char *g[] = { "-ppc.public", "ppc.sensitive=yes", "date:discovery.date=2023-03-31", NULL };
+	m = answers(g);
+	ppc_decide(m, &d);
+	ck_assert_str_eq(ppc_first_missing(&d), "ppc.public");
+	model_free(&m);
+	const char *e[] = { "ppc.unlawful=skimming", "ppc.sensitive=no", "ppc.financial=no",
+	                    "group:5:exact", "date:discovery.date=2024-03-31", NULL };
+	m = answers(e);
+	ppc_decide(m, &d);
+	ck_assert_str_eq(d.missing, "抜き取られたのは保有していた個人データか");
+	ck_assert_str_eq(ppc_first_missing(&d), "ppc.acquire");
 	model_free(&m);
 }
 END_TEST
