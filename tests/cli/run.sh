@@ -234,6 +234,14 @@ done
 # In the C locale too: the character itself, and only the answers holding it.
 expect enc-refused-c-locale 1 env LC_ALL=C LANG=C "$prog" export ipa enc.incident --encoding=iso-2022-jp -o enc.txt &&
 	has enc-refused-c-locale err "line 5, column 17: 「髙」 (U+9AD9) in (届出者) › 企業・組織名 — --substitute writes 「高」"
+# The encoding that just failed is not tried again as the alternative
+# (it freed a report never filled: SIGSEGV).
+for e in cp932 euc-jp shift_jis iso-2022-jp; do
+	expect "enc-alternative-$e" 1 "$prog" export ipa enc.incident --encoding=$e --substitute -o enc.txt &&
+		has "enc-alternative-$e" err "line 39, column 15: 「😀」 (U+1F600)" &&
+		has "enc-alternative-$e" err "utf-8 can write every character."
+done
+[ ! -e enc.txt ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: enc.txt written"; }
 expect enc-still-emoji 1 "$prog" export ipa enc.incident --encoding=iso-2022-jp --substitute -o enc.txt &&
 	has enc-still-emoji err "1 character(s) of the IPA form cannot be written"
 sed 's/ 😀//' enc.incident > enc2.incident
