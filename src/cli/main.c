@@ -158,7 +158,8 @@ static struct notice_set *load_notices(void)
 	return s;
 }
 
-/* Documents hold personal data: 0600, atomic, like the incident itself. */
+/* Documents hold personal data: 0600, atomic, like the incident itself;
+ * onto one's own device or FIFO in place, as cp does (fileio.h). */
 static int write_output(const struct opts *o, const struct strbuf *doc)
 {
 	struct diag d;
@@ -170,7 +171,7 @@ static int write_output(const struct opts *o, const struct strbuf *doc)
 		}
 		return EXIT_OK;
 	}
-	if (!file_write_atomic(o->output, doc->buf, doc->len, 0600, &d)) {
+	if (!file_write_output(o->output, doc->buf, doc->len, 0600, &d)) {
 		print_diag(&d);
 		return EXIT_BAD;
 	}

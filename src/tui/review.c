@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <wchar.h>
 
 #include "app.h"
@@ -209,8 +208,16 @@ static bool do_export(struct app *a, const struct document *which)
 	char *def = default_export_path(a, which);
 	char *path = dialog_input(a, _(which->prompt), def);
 	free(def);
-	struct stat st;
-	if (path && *path && stat(path, &st) == 0) {
+	/* The same rules as `export -o` (fileio.h): refused at once when the
+	 * name is a directory, someone else's FIFO…; asked before replacing a
+	 * file; a device or FIFO of one's own is written, not replaced. */
+	enum file_target kind = FILE_TARGET_NEW;
+	if (path && *path && !file_output_target(path, &kind, &d)) {
+		char buf[2048];
+		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
+		free(path);
+		path = NULL;
+	} else if (path && *path && kind == FILE_TARGET_REGULAR) {
 		char q[1200];
 		snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
 		enum confirm c = dialog_confirm(a, q);
@@ -261,7 +268,7 @@ static bool do_export(struct app *a, const struct document *which)
 			break;
 	}
 	if (ready) {
-		if (file_write_atomic(path, out.buf, out.len, 0600, &d))
+		if (file_write_output(path, out.buf, out.len, 0600, &d))
 			app_msg(a, C_OK, _("Written: %s (%s)"), path, encode_iconv_name(encodings[e].name));
 		else {
 			char buf[1200];

@@ -1,28 +1,31 @@
-/* fileio — read whole files; write them atomically (temp, fsync, rename). */
+/* fileio — read whole files; write them atomically (temp, fsync, rename),
+ * or in place onto the user's own device or FIFO, as cp(1) would. */
 #include "todoke/fileio.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "todoke/i18n.h"
 #include "todoke/strbuf.h"
 
 bool file_read_all(const char *path, char **data, size_t *len, struct diag *err)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		diag_set(err, path, 0, "cannot open: %s", strerror(errno));
+		diag_set(err, path, 0, _("cannot open: %s"), strerror(errno));
 		return false;
 	}
 	struct stat st;
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		close(fd);
-		diag_set(err, path, 0, "is a directory");
+		diag_set(err, path, 0, "%s", _("is a directory"));
 		return false;
 	}
 	struct strbuf sb;
@@ -33,7 +36,7 @@ bool file_read_all(const char *path, char **data, size_t *len, struct diag *err)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			diag_set(err, path, 0, "cannot read: %s", strerror(errno));
+			diag_set(err, path, 0, _("cannot read: %s"), strerror(errno));
 			close(fd);
 			sb_release(&sb);
 			return false;
@@ -63,12 +66,122 @@ bool file_write_fd(int fd, const char *p, size_t n)
 	return true;
 }
 
-bool file_write_atomic(const char *path, const char *data, size_t len,
-                       mode_t mode, struct diag *err)
+/* Someone else's: not the user's and not root's (root owns /dev/tty). */
+static bool foreign(const struct stat *st)
 {
-	char *dircopy = xstrdup(path);
+	return st->st_uid != geteuid() && st->st_uid != 0;
+}
+
+/* Where a write to path goes: *real is the file to write (path itself,
+ * or the target of its links), *st what is there now (when not new).
+ * `streams`: devices and FIFOs may be written in place. */
+static bool resolve(const char *path, bool streams, char **real, struct stat *st,
+                    enum file_target *kind, struct diag *err)
+{
+	*real = NULL;
+	if (lstat(path, st) != 0) {
+		if (errno != ENOENT) {
+			diag_set(err, path, 0, _("cannot write: %s"), strerror(errno));
+			return false;
+		}
+		*real = xstrdup(path);
+		*kind = FILE_TARGET_NEW;
+		return true;
+	}
+	if (S_ISLNK(st->st_mode)) {
+		if (stat(path, st) != 0) {
+			int e = errno;
+			char to[PATH_MAX];
+			ssize_t n = readlink(path, to, sizeof to - 1);
+			to[n > 0 ? n : 0] = '\0';
+			if (e == ENOENT)
+				diag_set(err, path, 0, _("is a symbolic link to %s, which does not "
+				         "exist; not writing through it (give that name itself to "
+				         "create it)"), to);
+			else
+				diag_set(err, path, 0, _("cannot write: %s"), strerror(e));
+			return false;
+		}
+		/* The atomic replacement happens beside the target. */
+		if (S_ISREG(st->st_mode) && !(*real = realpath(path, NULL))) {
+			diag_set(err, path, 0, _("cannot write: %s"), strerror(errno));
+			return false;
+		}
+	}
+	if (!*real)
+		*real = xstrdup(path);
+	if (S_ISREG(st->st_mode)) {
+		*kind = FILE_TARGET_REGULAR;
+		return true;
+	}
+	bool fifo = S_ISFIFO(st->st_mode);
+	if (S_ISDIR(st->st_mode))
+		diag_set(err, path, 0, "%s", _("is a directory; give the name of a file"));
+	else if ((fifo || S_ISCHR(st->st_mode)) && !streams)
+		diag_set(err, path, 0, "%s", _("is not a regular file; not replacing it"));
+	else if ((fifo || S_ISCHR(st->st_mode)) && foreign(st))
+		diag_set(err, path, 0, fifo ? _("is a FIFO of another user (uid %lu); not "
+		                                "writing personal data to it")
+		                            : _("is a device of another user (uid %lu); not "
+		                                "writing personal data to it"),
+		         (unsigned long)st->st_uid);
+	else if (fifo || S_ISCHR(st->st_mode)) {
+		*kind = FILE_TARGET_STREAM;
+		return true;
+	} else
+		diag_set(err, path, 0, "%s", _("is neither a regular file nor a character "
+		                               "device nor a FIFO; not writing to it"));
+	free(*real);
+	*real = NULL;
+	return false;
+}
+
+bool file_output_target(const char *path, enum file_target *kind, struct diag *err)
+{
+	char *real;
+	struct stat st;
+	bool ok = resolve(path, true, &real, &st, kind, err);
+	free(real);
+	return ok;
+}
+
+/* In place, onto the device or FIFO that resolve() judged: opened for
+ * writing only, never created; the one opened must be the one judged. */
+static bool write_in_place(const char *path, const char *real, const struct stat *st,
+                           const char *data, size_t len, struct diag *err)
+{
+	int fd = open(real, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_set(err, path, 0, _("cannot open: %s"), strerror(errno));
+		return false;
+	}
+	struct stat now;
+	if (fstat(fd, &now) != 0 || now.st_dev != st->st_dev || now.st_ino != st->st_ino ||
+	    !(S_ISCHR(now.st_mode) || S_ISFIFO(now.st_mode)) || foreign(&now)) {
+		close(fd);
+		diag_set(err, path, 0, "%s", _("was replaced while being opened; nothing was "
+		                               "written"));
+		return false;
+	}
+	bool ok = file_write_fd(fd, data, len);
+	int e = errno;
+	if (close(fd) != 0 && ok) {
+		ok = false;
+		e = errno;
+	}
+	if (!ok)
+		diag_set(err, path, 0, _("cannot write: %s"), strerror(e));
+	return ok;
+}
+
+/* Temp file beside real, written, fsync'ed, renamed over it.  Messages
+ * name path, what the user gave. */
+static bool replace_atomically(const char *path, const char *real, const char *data,
+                               size_t len, mode_t mode, struct diag *err)
+{
+	char *dircopy = xstrdup(real);
 	char *dir = dirname(dircopy);
-	char *basecopy = xstrdup(path);
+	char *basecopy = xstrdup(real);
 	char *base = basename(basecopy);
 	struct strbuf tmp;
 	sb_init(&tmp);
@@ -77,23 +190,23 @@ bool file_write_atomic(const char *path, const char *data, size_t len,
 
 	int fd = mkstemp(tmp.buf); /* mkstemp creates 0600 */
 	if (fd < 0) {
-		diag_set(err, path, 0, "cannot create a temporary file in %s: %s",
+		diag_set(err, path, 0, _("cannot create a temporary file in %s: %s"),
 		         dir, strerror(errno));
 		goto out;
 	}
 	if (fchmod(fd, mode) != 0 || !file_write_fd(fd, data, len) || fsync(fd) != 0) {
-		diag_set(err, path, 0, "cannot write: %s", strerror(errno));
+		diag_set(err, path, 0, _("cannot write: %s"), strerror(errno));
 		close(fd);
 		unlink(tmp.buf);
 		goto out;
 	}
 	if (close(fd) != 0) {
-		diag_set(err, path, 0, "cannot write: %s", strerror(errno));
+		diag_set(err, path, 0, _("cannot write: %s"), strerror(errno));
 		unlink(tmp.buf);
 		goto out;
 	}
-	if (rename(tmp.buf, path) != 0) {
-		diag_set(err, path, 0, "cannot replace: %s", strerror(errno));
+	if (rename(tmp.buf, real) != 0) {
+		diag_set(err, path, 0, _("cannot replace: %s"), strerror(errno));
 		unlink(tmp.buf);
 		goto out;
 	}
@@ -109,4 +222,31 @@ out:
 	free(dircopy);
 	free(basecopy);
 	return ok;
+}
+
+static bool write_to(const char *path, bool streams, const char *data, size_t len,
+                     mode_t mode, struct diag *err)
+{
+	char *real;
+	struct stat st;
+	enum file_target kind;
+	if (!resolve(path, streams, &real, &st, &kind, err))
+		return false;
+	bool ok = kind == FILE_TARGET_STREAM
+	          ? write_in_place(path, real, &st, data, len, err)
+	          : replace_atomically(path, real, data, len, mode, err);
+	free(real);
+	return ok;
+}
+
+bool file_write_output(const char *path, const char *data, size_t len,
+                       mode_t mode, struct diag *err)
+{
+	return write_to(path, true, data, len, mode, err);
+}
+
+bool file_write_atomic(const char *path, const char *data, size_t len,
+                       mode_t mode, struct diag *err)
+{
+	return write_to(path, false, data, len, mode, err);
 }

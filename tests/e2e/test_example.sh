@@ -97,6 +97,25 @@ wait_for "exists. Replace it? (y/n)"
 keys n
 wait_for "Not exported."
 
+# The same rules as `export -o` (fileio.h): a directory is refused at once;
+# one's own FIFO is written in place, not replaced by a file.
+mkdir "$e2e_tmp/outdir"
+keys e
+wait_for "Write the IPA form to:"
+keys C-u; type "$e2e_tmp/outdir"; keys Enter
+wait_for "$e2e_tmp/outdir: is a directory; give the name of a file"
+mkfifo "$e2e_tmp/fifo"
+timeout 20 cat "$e2e_tmp/fifo" > "$e2e_tmp/from-fifo" & catpid=$!
+keys e
+wait_for "Write the IPA form to:"
+keys C-u; type "$e2e_tmp/fifo"; keys Enter
+wait_for "Encoding: 1 UTF-8"
+keys 1
+wait_for "Written: $e2e_tmp/fifo (UTF-8)"
+wait $catpid
+same_file "$e2e_tmp/from-fifo" "$e2e_dir/../golden/ipa/example.expected"
+[ -p "$e2e_tmp/fifo" ] && ok || fail "the FIFO was replaced"
+
 # Leaving: Esc back to the last page; Esc there asks, n stays, y quits;
 # the answers are all in the file.
 keys Escape
