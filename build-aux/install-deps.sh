@@ -1,8 +1,16 @@
 #!/bin/sh
-# Installs what todoke needs to build and test, on Debian/Ubuntu with apt-get
-# (using sudo when not root). Elsewhere it prints exactly what is missing.
-# Quiet and quick when everything is already there.
+# What todoke needs to build and test: Debian packages and the ja_JP and
+# en_US UTF-8 locales the tests run in.  Everything missing is found first
+# and fixed with one command: run as root, or with sudo; otherwise (not
+# root, no sudo) that one command is printed, to be run as root.  Without
+# apt-get it prints the list.  Quiet and quick when all is there.
+#
+# For tests (tests/deps.sh), never needed otherwise: TODOKE_DEPS_ROOT is
+# put before the files looked at and written (/usr/include/…, /etc/locale.gen,
+# /usr/sbin/locale-gen), so that a fake system in a folder is checked;
+# commands (id, locale, sudo, apt-get…) are found on PATH.
 set -u
+root=${TODOKE_DEPS_ROOT:-}
 
 missing=""
 need() { # need PACKAGE TEST...
@@ -12,12 +20,12 @@ need() { # need PACKAGE TEST...
 has() { command -v "$1"; }
 
 need gcc        has cc
-need libc6-dev  test -f /usr/include/stdio.h
+need libc6-dev  test -f "$root/usr/include/stdio.h"
 need make       has make
 need pkg-config has pkg-config
 need libncurses-dev sh -c 'pkg-config --exists ncursesw panelw menuw'
 need check      sh -c 'pkg-config --exists check'
-need libunistring-dev test -f /usr/include/uninorm.h
+need libunistring-dev test -f "$root/usr/include/uninorm.h"
 need gettext    has msgfmt
 need tmux       has tmux
 need mandoc     has mandoc
@@ -25,60 +33,59 @@ need valgrind   has valgrind
 need python3    has python3
 
 # The tests run the wizard in Japanese and in English: those locales must be
-# generated (Debian's `locales` package, /etc/locale.gen, locale-gen).
+# generated.  On Debian they are lines of /etc/locale.gen, which the
+# `locales` package brings with locale-gen (a minimal system has neither).
 locales_missing=""
 for l in ja_JP en_US; do
 	locale -a 2>/dev/null | grep -qix "$l.utf-\{0,1\}8" || locales_missing="$locales_missing $l.UTF-8"
 done
-if [ -n "$locales_missing" ]; then
-	if [ "$(id -u)" -eq 0 ]; then LSUDO=""
-	elif command -v sudo >/dev/null 2>&1; then LSUDO="sudo"
-	else LSUDO="none"
-	fi
-	if [ "$LSUDO" != none ] && command -v apt-get >/dev/null 2>&1; then
-		echo "todoke: generating locales:$locales_missing" >&2
-		if ! command -v locale-gen >/dev/null 2>&1; then
-			$LSUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends locales >&2 ||
-				{ $LSUDO apt-get update -qq >&2 &&
-				  $LSUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends locales >&2; }
-		fi
-		for l in $locales_missing; do
-			if grep -q "^# *$l UTF-8" /etc/locale.gen 2>/dev/null; then
-				$LSUDO sed -i "s/^# *$l UTF-8/$l UTF-8/" /etc/locale.gen
-			elif ! grep -q "^$l UTF-8" /etc/locale.gen 2>/dev/null; then
-				echo "$l UTF-8" | $LSUDO tee -a /etc/locale.gen >/dev/null
-			fi
-		done
-		$LSUDO locale-gen >/dev/null 2>&1 || {
-			echo "todoke: locale-gen failed; generate by hand:$locales_missing" >&2
-			exit 1
-		}
-	else
-		echo "todoke: missing locales:$locales_missing (enable them in /etc/locale.gen and run locale-gen)" >&2
-		exit 1
-	fi
+if [ -n "$locales_missing" ] && [ ! -x "$root/usr/sbin/locale-gen" ]; then
+	case " $missing " in *" locales "*) ;; *) missing="$missing locales" ;; esac
 fi
 
-[ -z "$missing" ] && exit 0
+[ -z "$missing" ] && [ -z "$locales_missing" ] && exit 0
 
-echo "todoke: missing build packages:$missing" >&2
-if command -v apt-get >/dev/null 2>&1; then
-	if [ "$(id -u)" -eq 0 ]; then SUDO=""
-	elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"
-	else
-		echo "todoke: not root and no sudo; install them with: apt-get install$missing" >&2
-		exit 1
-	fi
-	echo "todoke: installing them with apt-get" >&2
-	export DEBIAN_FRONTEND=noninteractive
-	# $missing is a list of package names: split on purpose.
-	# shellcheck disable=SC2086
-	$SUDO apt-get update -qq >&2 &&
-	$SUDO apt-get install -y -qq --no-install-recommends $missing >&2 || {
-		echo "todoke: apt-get failed; install by hand:$missing" >&2
+{
+	echo "todoke: missing for building and testing todoke:"
+	[ -n "$missing" ] && echo "  packages:$missing"
+	[ -n "$locales_missing" ] && echo "  locales: $locales_missing"
+} >&2
+
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "todoke: no apt-get here; install the equivalents of these Debian packages and generate those locales" >&2
+	exit 1
+fi
+
+# The one command that fixes it all, as root.
+gen="$root/etc/locale.gen"
+cmd=""
+[ -n "$missing" ] && cmd="apt-get update && apt-get install -y --no-install-recommends$missing"
+if [ -n "$locales_missing" ]; then
+	# A line commented out ("# ja_JP.UTF-8 UTF-8") does not count: the
+	# locale is added uncommented, once.
+	step="for l in$locales_missing; do grep -qsx \"\$l UTF-8\" $gen || echo \"\$l UTF-8\" >> $gen; done && $root/usr/sbin/locale-gen"
+	cmd="${cmd:+$cmd && }$step"
+fi
+
+if [ "$(id -u)" -eq 0 ]; then SUDO=""
+elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"
+else
+	echo "todoke: you are not root and there is no sudo; as root (su -), run this one command:" >&2
+	echo "  $cmd" >&2
+	echo "todoke: then run make again." >&2
+	exit 1
+fi
+echo "todoke: installing them${SUDO:+ with sudo}: $cmd" >&2
+# $SUDO is empty or "sudo": unquoted on purpose.
+$SUDO env DEBIAN_FRONTEND=noninteractive sh -c "$cmd" >&2 || {
+	echo "todoke: that failed; fix what it says, or run it by hand as root:" >&2
+	echo "  $cmd" >&2
+	exit 1
+}
+for l in $locales_missing; do
+	locale -a 2>/dev/null | grep -qix "${l%.UTF-8}.utf-\{0,1\}8" || {
+		echo "todoke: locale-gen did not make $l; see $gen" >&2
 		exit 1
 	}
-	exit 0
-fi
-echo "todoke: no apt-get here; install the equivalents of:$missing" >&2
-exit 1
+done
+exit 0
