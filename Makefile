@@ -232,6 +232,15 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(wildcard man/*.5)))
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man7/,$(notdir $(wildcard man/*.7)))
 	rm -f $(DESTDIR)$(LOCALEDIR)/ja/LC_MESSAGES/todoke.mo
+	@# The folders install made, deepest first, each only when empty: never
+	@# one that holds someone else's files.
+	@for d in $(BINDIR) $(MANDIR)/man1 $(MANDIR)/man5 $(MANDIR)/man7 $(MANDIR) \
+	          $(LOCALEDIR)/ja/LC_MESSAGES $(LOCALEDIR)/ja $(LOCALEDIR) \
+	          $(DATAROOT)/bash-completion/completions $(DATAROOT)/bash-completion \
+	          $(DATAROOT) $(PREFIX); do \
+		if [ -d "$(DESTDIR)$$d" ] && [ -z "$$(ls -A "$(DESTDIR)$$d")" ]; then \
+			echo "rmdir $(DESTDIR)$$d"; rmdir "$(DESTDIR)$$d" || exit 1; fi; \
+	done
 
 clean:
 	rm -rf build build-san build-install todoke

@@ -1,7 +1,9 @@
 #!/bin/sh
 # make install into a staging DESTDIR: the installed todoke runs from
 # there and finds its forms and the notice's wording; the man pages are
-# there; uninstall removes every file it installed.  Usage: tests/install.sh MAKE
+# there; uninstall removes every file it installed and the folders it made
+# (the staging tree is empty after), never a folder with others' files.
+# Usage: tests/install.sh MAKE
 set -u
 make=${1:-make}
 tmp=$(mktemp -d) || exit 1
@@ -51,8 +53,20 @@ for fmt in txt html; do
 done
 if $make -s B=build-install PREFIX=/usr DESTDIR="$tmp/root" uninstall >"$tmp/log" 2>&1; then ok
 else bad "make uninstall"; cat "$tmp/log"; fi
-left=$(find "$tmp/root" -type f)
+left=$(find "$tmp/root" -mindepth 1)
 if [ -z "$left" ]; then ok; else bad "left after uninstall: $left"; fi
 if [ ! -e "$tmp/root/usr/share/todoke" ]; then ok; else bad "usr/share/todoke left after uninstall"; fi
+# Folders holding someone else's files stay, with the files.
+$make -s B=build-install PREFIX=/usr DESTDIR="$tmp/root" install >"$tmp/log" 2>&1 || { bad "make install again"; cat "$tmp/log"; }
+# $others: names without spaces, split on purpose.
+others="usr/bin/other usr/share/man/man1/other.1 usr/share/locale/ja/LC_MESSAGES/other.mo"
+for f in $others; do echo x > "$tmp/root/$f"; done
+$make -s B=build-install PREFIX=/usr DESTDIR="$tmp/root" uninstall >"$tmp/log" 2>&1 || { bad "make uninstall again"; cat "$tmp/log"; }
+left=$(cd "$tmp/root" && find . -type f | sed 's|^\./||' | sort | tr '\n' ' ')
+want=$(printf '%s\n' $others | sort | tr '\n' ' ')
+if [ "$left" = "$want" ]; then ok; else bad "others' files after uninstall: $left (want $want)"; fi
+left=$(cd "$tmp/root" && find . -mindepth 1 -type d | sed 's|^\./||' | sort | tr '\n' ' ')
+want="usr usr/bin usr/share usr/share/locale usr/share/locale/ja usr/share/locale/ja/LC_MESSAGES usr/share/man usr/share/man/man1 "
+if [ "$left" = "$want" ]; then ok; else bad "folders after uninstall: $left (want $want)"; fi
 echo "install: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
