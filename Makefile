@@ -47,7 +47,7 @@ MO       = $(B)/locale/ja/LC_MESSAGES/todoke.mo
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run check test unit golden cli-tests mail-tests encode-tests notice-tests completion-test e2e layering install-test man-lint deps deps-test install uninstall \
+.PHONY: all run check test unit golden cli-tests mail-tests encode-tests notice-tests completion-test e2e layering install-test man-lint deps deps-test docs-test install uninstall \
         pot po-check \
         clean check-sanitize check-valgrind bench
 .DEFAULT_GOAL := all
@@ -123,7 +123,7 @@ check: deps
 	@$(MAKE) --no-print-directory test
 
 test: all $(UNIT_BIN)
-	@$(MAKE) --no-print-directory unit golden cli-tests mail-tests encode-tests notice-tests e2e layering install-test man-lint completion-test po-check deps-test
+	@$(MAKE) --no-print-directory unit golden cli-tests mail-tests encode-tests notice-tests e2e layering install-test man-lint completion-test po-check deps-test docs-test
 	@echo "make check: all tests passed"
 
 export TODOKE_DATADIR := $(CURDIR)
@@ -159,6 +159,10 @@ notice-tests: $(PROG)
 E2E_TESTS = $(sort $(wildcard tests/e2e/test_*.sh))
 e2e: $(PROG)
 	@set -e; for t in $(E2E_TESTS); do E2E_PROG="$(CURDIR)/$(PROG)" sh $$t; done
+
+# The README's commands and todoke(1)'s EXAMPLES, as a newcomer types them.
+docs-test: $(PROG)
+	@sh tests/docs.sh $(PROG)
 
 # build-aux/install-deps.sh on fake systems in a folder (never this one).
 deps-test:

@@ -1,0 +1,86 @@
+#!/bin/sh
+# The documentation as a newcomer types it: every command line of the
+# README's batch example runs as written (EDITOR unset, in a fresh folder),
+# and todoke(1)'s EXAMPLES show what `check` prints today.
+# Usage: tests/docs.sh PATH-TO-TODOKE   (from the top of the tree)
+set -u
+prog=$1
+case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
+top=$(pwd)
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# README: the indented lines after "For batch work", up to a blank line.
+awk '/^For batch work/ { on = 1; next }
+     on && /^    / { print substr($0, 5); seen = 1; next }
+     on && seen && /^$/ { exit }' README > "$tmp/lines"
+[ "$(wc -l < "$tmp/lines")" -ge 10 ] && ok || bad "README: the batch example not found"
+mkdir "$tmp/run" "$tmp/bin"
+ln -s "$prog" "$tmp/run/todoke"
+# The editor a fresh Debian has when EDITOR is unset, standing in: it
+# records the file it was given.
+printf '#!/bin/sh\necho "$@" >> "%s/edited"\n' "$tmp" > "$tmp/bin/nano"
+chmod +x "$tmp/bin/nano"
+# The README says which files are the reader's own: those are made here.
+grep -q "^diagram.png stands for a file of your own" README && printf 'PNG' > "$tmp/run/diagram.png"
+n=0
+while IFS= read -r line; do
+	n=$((n + 1))
+	(cd "$tmp/run" && env -u EDITOR -u VISUAL PATH="$tmp/bin:$PATH" sh -c "$line") \
+		</dev/null >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	case $line in
+	*"in the wizard"*)
+		# No terminal here: the wizard says so, nothing else.
+		if [ "$rc" = 2 ] && grep -q "the wizard needs a terminal" "$tmp/err"; then ok
+		else bad "README line $n: $line: exit $rc"; sed 's/^/  | /' "$tmp/err"; fi ;;
+	*)
+		# 1 is `check` finding problems (nothing is answered yet).
+		if [ "$rc" -le 1 ] && ! grep -q "not found\|cannot open\|unknown" "$tmp/err"; then ok
+		else bad "README line $n: $line: exit $rc"; sed 's/^/  | /' "$tmp/err"; fi ;;
+	esac
+done < "$tmp/lines"
+[ "$(cat "$tmp/edited" 2>/dev/null)" = case.incident ] && ok || bad "README: the editor line did not open case.incident"
+for f in ipa-report.txt ppc-report.txt for-windows.txt to-ipa.eml notice.txt notice.html; do
+	[ -s "$tmp/run/$f" ] && ok || bad "README: $f not written"
+done
+
+# todoke(1): the output shown after "$ todoke check case.incident", where
+# "…" leaves out the rest of a line or lines, is what check prints for the
+# incident the example makes.
+(cd "$tmp" && "$prog" new -t 'ECサイトの不正アクセス' case.incident &&
+	"$prog" check case.incident) > "$tmp/check.out" 2>&1
+awk '/^\$ todoke check case.incident$/ { on = 1; next }
+     on && (/^\.Ed/ || /^\$ /) { exit } on' man/todoke.1 > "$tmp/check.man"
+python3 - "$tmp/check.man" "$tmp/check.out" <<'EOF' && ok || bad "todoke(1) EXAMPLES: check's output differs (above)"
+import sys
+want = open(sys.argv[1], encoding="utf-8").read().splitlines()
+got = open(sys.argv[2], encoding="utf-8").read().splitlines()
+i, gap = 0, False
+if not want:
+    sys.exit("no output shown after '$ todoke check case.incident'")
+for w in want:
+    if w == "…":
+        gap = True
+        continue
+    prefix = w.endswith("…")
+    w0 = w[:-1] if prefix else w
+    fits = (lambda g: g.startswith(w0)) if prefix else (lambda g: g == w0)
+    while gap and i < len(got) and not fits(got[i]):
+        i += 1
+    if i >= len(got) or not fits(got[i]):
+        print("  man:   " + w)
+        print("  check: " + (got[i] if i < len(got) else "(nothing more)"))
+        sys.exit(1)
+    i += 1
+    gap = False
+if i != len(got) and not gap:
+    print("  check goes on: " + got[i])
+    sys.exit(1)
+EOF
+
+echo "docs: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
