@@ -82,5 +82,31 @@ if i != len(got) and not gap:
     sys.exit(1)
 EOF
 
+# --help and the README name every manual page of man/; --help fits 79
+# columns in English and Japanese, and its exit-status paragraph is filled
+# (no short line but its last).
+"$prog" --help > "$tmp/help.en"
+env LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 LANGUAGE= "$prog" --help > "$tmp/help.ja"
+for page in man/*.[1-9]; do
+	name=$(basename "$page"); ref="${name%.*}(${name##*.})"
+	grep -qF "$ref" "$tmp/help.en" && ok || bad "--help does not name $ref"
+	grep -qF "$ref" "$tmp/help.ja" && ok || bad "--help (ja) does not name $ref"
+	grep -qF "$ref" README && ok || bad "README does not name $ref"
+done
+for lang in en ja; do
+	python3 - "$tmp/help.$lang" <<'EOF' && ok || bad "--help ($lang) layout (above)"
+import sys, unicodedata
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+def cols(s): return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+bad = [l for l in lines if cols(l) > 79]
+for l in bad: print("  %d columns: %s" % (cols(l), l))
+start = next(i for i, l in enumerate(lines) if l.startswith(("Exit status:", "終了コード:")))
+end = next(i for i in range(start, len(lines)) if not lines[i])
+short = [l for l in lines[start:end - 1] if cols(l) < 50]
+for l in short: print("  a short line in the exit status: " + l)
+sys.exit(1 if bad or short else 0)
+EOF
+done
+
 echo "docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

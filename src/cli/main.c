@@ -55,7 +55,8 @@ static void usage(FILE *fp)
 "\n"
 "Options:\n"
 "  -o, --output=FILE    write the document to FILE (created 0600, replaced\n"
-"                       atomically) instead of standard output\n"
+"                       atomically; one's own FIFO or device is written to)\n"
+"                       instead of standard output\n"
 "  -e, --encoding=ENC   export: utf-8 (default), cp932, shift_jis,\n"
 "                       iso-2022-jp or euc-jp; characters that will not\n"
 "                       convert are listed and nothing is written\n"
@@ -72,12 +73,26 @@ static void usage(FILE *fp)
 "  -h, --help           show this help and exit\n"
 "  -V, --version        show the version and exit\n"
 "\n"
-"Exit status: 0 if all is well, 1 if check found problems, a PPC deadline\n"
-"passed without a recorded report or a report was late, or characters would\n"
-"not convert,\n"
-"2 on bad usage\n"
-"or unreadable input.  Forms are read from $TODOKE_DATADIR/forms, else\n"
-"%s/forms.  See todoke(1), todoke-incident(5), todoke-form(5), todoke-law(7).\n"),
+"Exit status: 0 if all is well; 1 if check found problems, a PPC deadline
+"
+"has passed with no report recorded or a report was recorded late,
+"
+"characters would not convert, or the wizard could not save the answers or
+"
+"open the incident named; 2 on bad usage, unreadable input, or a file that
+"
+"cannot be written.
+"
+"
+"
+"Forms are read from $TODOKE_DATADIR/forms, else from
+"
+"%s/forms.
+"
+"See todoke(1), todoke-incident(5), todoke-form(5), todoke-notice(5),
+"
+"todoke-law(7).
+"),
 	        progname, progname, progname, progname, progname, progname, TODOKE_PKGDATADIR);
 }
 

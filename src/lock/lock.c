@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "todoke/fileio.h"
+#include "todoke/i18n.h"
 #include "todoke/strbuf.h"
 
 struct lock {
@@ -269,12 +270,12 @@ static enum verdict examine(const char *path, bool take, struct seen *s)
 			owner_from_stat(&st, &s->owner);
 			return V_HELD;
 		}
-		s->why = e == ELOOP ? "is a symbolic link" : "cannot open";
+		s->why = e == ELOOP ? N_("is a symbolic link") : N_("cannot open");
 		s->errnum = e == ELOOP ? 0 : e;
 		return V_ERROR;
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		s->why = "is not a regular file";
+		s->why = N_("is not a regular file");
 		close(fd);
 		return V_ERROR;
 	}
@@ -284,7 +285,7 @@ static enum verdict examine(const char *path, bool take, struct seen *s)
 		n = read(fd, buf, sizeof buf);
 	while (n < 0 && errno == EINTR);
 	if (n < 0) {
-		s->why = "cannot read";
+		s->why = N_("cannot read");
 		s->errnum = errno;
 		close(fd);
 		return V_ERROR;
@@ -382,7 +383,7 @@ enum lock_result lock_acquire(const char *incident_path, struct lock **out,
 	set_owner(holder, NULL);
 	char *path = lock_path_of(incident_path);
 	if (!path) {
-		diag_set(err, incident_path, 0, "not a file name: cannot lock it");
+		diag_set(err, incident_path, 0, "%s", _("not a file name: cannot lock it"));
 		return LOCK_ERROR;
 	}
 
@@ -402,7 +403,7 @@ enum lock_result lock_acquire(const char *incident_path, struct lock **out,
 	bool tmp_exists = false;
 	int fd = mkstemp(tmp.buf);  /* mode 0600 */
 	if (fd < 0) {
-		diag_set(err, incident_path, 0, "cannot create the lock file %s: %s",
+		diag_set(err, incident_path, 0, _("cannot create the lock file %s: %s"),
 		         path, strerror(errno));
 		goto out;
 	}
@@ -412,7 +413,7 @@ enum lock_result lock_acquire(const char *incident_path, struct lock **out,
 	 * ever see our lock unheld. */
 	flock(fd, LOCK_EX | LOCK_NB);
 	if (fchmod(fd, 0600) != 0 || !file_write_fd(fd, line.buf, line.len) || fsync(fd) != 0) {
-		diag_set(err, incident_path, 0, "cannot write the lock file %s: %s",
+		diag_set(err, incident_path, 0, _("cannot write the lock file %s: %s"),
 		         path, strerror(errno));
 		goto out;
 	}
@@ -434,7 +435,7 @@ enum lock_result lock_acquire(const char *incident_path, struct lock **out,
 			break;
 		}
 		if (e != EEXIST) {
-			diag_set(err, incident_path, 0, "cannot create the lock file %s: %s",
+			diag_set(err, incident_path, 0, _("cannot create the lock file %s: %s"),
 			         path, strerror(e));
 			goto out;
 		}
@@ -460,7 +461,7 @@ enum lock_result lock_acquire(const char *incident_path, struct lock **out,
 			int re = errno;
 			close(s.fd);
 			if (rc != 0) {
-				diag_set(err, incident_path, 0, "cannot replace the stale lock file %s: %s",
+				diag_set(err, incident_path, 0, _("cannot replace the stale lock file %s: %s"),
 				         path, strerror(re));
 				goto out;
 			}
@@ -471,16 +472,16 @@ enum lock_result lock_acquire(const char *incident_path, struct lock **out,
 		}
 		case V_ERROR:
 			if (s.errnum)
-				diag_set(err, incident_path, 0, "lock file %s: %s: %s", path, s.why,
+				diag_set(err, incident_path, 0, _("lock file %s: %s: %s"), path, _(s.why),
 				         strerror(s.errnum));
 			else
-				diag_set(err, incident_path, 0, "lock file %s %s", path, s.why);
+				diag_set(err, incident_path, 0, _("lock file %s: %s"), path, _(s.why));
 			goto out;
 		}
 		break;
 	}
 	if (r == LOCK_ERROR) {
-		diag_set(err, incident_path, 0, "the lock file %s keeps changing", path);
+		diag_set(err, incident_path, 0, _("the lock file %s keeps changing"), path);
 		goto out;
 	}
 

@@ -76,7 +76,7 @@ static bool no_path(const char *path, struct diag *err)
 {
 	if (path)
 		return false;
-	diag_set(err, "", 0, "cannot find your home directory: set HOME (or TODOKE_HOME)");
+	diag_set(err, "", 0, "%s", _("cannot find your home directory: set HOME (or TODOKE_HOME)"));
 	return true;
 }
 
@@ -145,8 +145,8 @@ bool profile_save(const char *path, const struct model *m, struct diag *err)
 		size_t bad;
 		if (lex_find_control(v->text, strlen(v->text), LEX_TABS | LEX_C1) ||
 		    !utf8_valid(v->text, strlen(v->text), &bad)) {
-			diag_set(err, path, 0, "%s: a line break, control character or bad "
-			         "UTF-8 cannot be kept in the profile", profile_keys[i]);
+			diag_set(err, path, 0, _("%s: a line break, control character or bad "
+			         "UTF-8 cannot be kept in the profile"), profile_keys[i]);
 			sb_release(&sb);
 			return false;
 		}

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "todoke/check.h"
+#include "todoke/i18n.h"
 #include "todoke/incident.h"
 #include "todoke/strbuf.h"
 
@@ -56,7 +57,7 @@ static bool no_dir(const char *dir, struct diag *err)
 {
 	if (dir)
 		return false;
-	diag_set(err, "", 0, "cannot find your home directory: set HOME (or TODOKE_HOME)");
+	diag_set(err, "", 0, "%s", _("cannot find your home directory: set HOME (or TODOKE_HOME)"));
 	return true;
 }
 
@@ -65,7 +66,7 @@ bool store_ensure_dir(const char *dir, struct diag *err)
 	if (no_dir(dir, err))
 		return false;
 	if (!*dir) {
-		diag_set(err, dir, 0, "empty directory name");
+		diag_set(err, dir, 0, "%s", _("empty directory name"));
 		return false;
 	}
 	char *p = xstrdup(dir);
@@ -80,13 +81,13 @@ bool store_ensure_dir(const char *dir, struct diag *err)
 		if (mkdir(p, 0700) == 0) {
 			/* Exactly 0700 whatever the umask. */
 			if (chmod(p, 0700) != 0) {
-				diag_set(err, p, 0, "cannot set the mode of the new directory: %s",
+				diag_set(err, p, 0, _("cannot set the mode of the new directory: %s"),
 				         strerror(errno));
 				ok = false;
 			}
 		} else if (errno != EEXIST || stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
 			int e = errno == EEXIST ? ENOTDIR : errno;
-			diag_set(err, p, 0, "cannot create the directory: %s", strerror(e));
+			diag_set(err, p, 0, _("cannot create the directory: %s"), strerror(e));
 			ok = false;
 		}
 		*s = c;
@@ -128,13 +129,13 @@ static void describe(struct store_entry *e, const char *name,
 	e->title = xstrndup(name, strlen(name) - strlen(SUFFIX));
 	e->lock = lock_probe(e->path, &e->owner);
 	if (stat(e->path, &st) != 0) {
-		diag_set(&d, e->path, 0, "cannot read: %s", strerror(errno));
+		diag_set(&d, e->path, 0, _("cannot read: %s"), strerror(errno));
 		e->error = xstrdup(diag_format(&d, buf, sizeof buf));
 		return;
 	}
 	e->mtime = st.st_mtime;
 	if (!S_ISREG(st.st_mode)) {
-		diag_set(&d, e->path, 0, "is not a regular file");
+		diag_set(&d, e->path, 0, "%s", _("is not a regular file"));
 		e->error = xstrdup(diag_format(&d, buf, sizeof buf));
 		return;
 	}
@@ -177,7 +178,7 @@ bool store_list(const char *dir, const struct formset *fs,
 	if (!d) {
 		if (errno == ENOENT)
 			return true;
-		diag_set(err, dir, 0, "cannot list the incidents: %s", strerror(errno));
+		diag_set(err, dir, 0, _("cannot list the incidents: %s"), strerror(errno));
 		return false;
 	}
 	struct store_entry *v = NULL;
@@ -189,7 +190,7 @@ bool store_list(const char *dir, const struct formset *fs,
 		struct dirent *de = readdir(d);
 		if (!de) {
 			if (errno) {
-				diag_set(err, dir, 0, "cannot list the incidents: %s", strerror(errno));
+				diag_set(err, dir, 0, _("cannot list the incidents: %s"), strerror(errno));
 				closedir(d);
 				store_entries_free(&v, count);
 				return false;
