@@ -78,6 +78,8 @@ expect unknown-id 2 "$prog" check unknown.incident && has unknown-id err "unknow
 sed 's/^env.cloud: \[x\]$/env.cloud: yes/' ex.incident > type.incident
 expect wrong-type 2 "$prog" check type.incident && has wrong-type err "type.incident:18: \"env.cloud\" is a checkbox"
 expect missing-file 2 "$prog" check nothere.incident && has missing-file err "nothere.incident: cannot open"
+expect missing-file-ja 2 env LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 "$prog" check nothere.incident &&
+	has missing-file-ja err "nothere.incident: 開けません: "
 
 # export: stdout, -o FILE (0600), the incident untouched, nothing else written
 cp ex.incident before.incident
