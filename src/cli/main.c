@@ -73,26 +73,16 @@ static void usage(FILE *fp)
 "  -h, --help           show this help and exit\n"
 "  -V, --version        show the version and exit\n"
 "\n"
-"Exit status: 0 if all is well; 1 if check found problems, a PPC deadline
-"
-"has passed with no report recorded or a report was recorded late,
-"
-"characters would not convert, or the wizard could not save the answers or
-"
-"open the incident named; 2 on bad usage, unreadable input, or a file that
-"
-"cannot be written.
-"
-"
-"
-"Forms are read from $TODOKE_DATADIR/forms, else from
-"
-"%s/forms.
-"
-"See todoke(1), todoke-incident(5), todoke-form(5), todoke-notice(5),
-"
-"todoke-law(7).
-"),
+"Exit status: 0 if all is well; 1 if check found problems, a PPC deadline\n"
+"has passed with no report recorded or a report was recorded late,\n"
+"characters would not convert, or the wizard could not save the answers or\n"
+"open the incident named; 2 on bad usage, unreadable input, or a file that\n"
+"cannot be written.\n"
+"\n"
+"Forms are read from $TODOKE_DATADIR/forms, else from\n"
+"%s/forms.\n"
+"See todoke(1), todoke-incident(5), todoke-form(5), todoke-notice(5),\n"
+"todoke-calendar(5), todoke-law(7).\n"),
 	        progname, progname, progname, progname, progname, progname, TODOKE_PKGDATADIR);
 }
 
