@@ -18,7 +18,8 @@ void sb_add(struct strbuf *sb, const char *s);
 void sb_addc(struct strbuf *sb, char c);
 void sb_addf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 void sb_addspaces(struct strbuf *sb, int n);
 /* 1234567 as "1,234,567", as Japanese documents write counts. */
 void sb_add_thousands(struct strbuf *sb, long long n);
