@@ -84,6 +84,12 @@ static bool resolve(const char *path, bool streams, char **real, struct stat *st
 			diag_set(err, path, 0, _("cannot write: %s"), strerror(errno));
 			return false;
 		}
+		/* "out/" names a folder, never a file "out" (as cp says). */
+		size_t n = strlen(path);
+		if (n && path[n - 1] == '/') {
+			diag_set(err, path, 0, "%s", _("is a directory; give the name of a file"));
+			return false;
+		}
 		*real = xstrdup(path);
 		*kind = FILE_TARGET_NEW;
 		return true;

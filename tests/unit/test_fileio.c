@@ -190,6 +190,10 @@ START_TEST(directory_is_refused)
 	ck_assert(!file_write_atomic(dir, "x\n", 2, 0600, &d));
 	ck_assert(!file_write_output(in_tmp("to-out"), "x\n", 2, 0600, &d));
 	ck_assert_msg(strstr(d.msg, "is a directory"), "%s", d.msg);
+	/* A name ending in / is a folder's, even when there is none yet. */
+	ck_assert(!file_write_output(in_tmp("new/"), "x\n", 2, 0600, &d));
+	ck_assert_msg(strstr(d.msg, "is a directory"), "%s", d.msg);
+	ck_assert(!file_write_atomic(in_tmp("new/"), "x\n", 2, 0600, &d));
 	ck_assert_int_eq(kind_of(dir), S_IFDIR);
 	ck_assert_int_eq(perm_of(dir), 0755);
 	ck_assert_int_eq(count_entries(dir), 0);
