@@ -3,25 +3,26 @@
  * curses here: the widget in src/tui/ draws what ed_layout() describes.
  *
  * Text is held as UTF-32 (wchar_t); it enters and leaves as UTF-8.  Widths
- * come from wcwidth(), so LC_CTYPE must be a UTF-8 locale (main() sets it).
+ * and clusters are the screen rule of textwidth.h (wcwidth()), so LC_CTYPE
+ * must be a UTF-8 locale (main() sets it).
  *
  * Clusters.  The cursor moves over *clusters*, never over single code
- * points: a cluster is a base character plus the zero-width characters
- * after it (combining marks such as U+3099 or U+0301, variation selectors,
- * U+200B…), and after a ZWJ (U+200D) the next character too.  A cluster's
- * width is the sum of its parts' wcwidth(), which is how ncurses draws it
- * (a joined emoji family is as wide as its members side by side).  This is
- * not the whole of UAX #29: a skin-tone modifier or a flag's second half is
- * a cluster of its own, and so is a half-width ﾞ or ﾟ (ｶﾞ is two columns,
- * two clusters, as terminals show it).  Clusters are indexed 0..ed_len()-1;
- * a position (cursor, row start…) is an index 0..ed_len(), the gap before
- * that cluster.
+ * points: a cluster is an extended grapheme cluster of UAX #29
+ * (textwidth.h): a base character with its combining marks (か+U+3099,
+ * e+U+0301), variation selectors and half-width (han)dakuten (ｶﾞ), an emoji
+ * with its skin tone, a flag's two halves, an emoji ZWJ sequence (👨‍👩‍👧), a
+ * Hangul syllable in jamo.  A cluster's width is the sum of its cells'
+ * widths (textwidth.h), which is how ncurses draws it: a joined emoji
+ * family is as wide as its members side by side, ｶﾞ is two columns.
+ * Clusters are indexed 0..ed_len()-1; a position (cursor, row start…) is
+ * an index 0..ed_len(), the gap before that cluster.
  *
  * Widths.  A character wcwidth() calls unprintable (< 0) counts 1 column
- * and should be drawn as U+FFFD.  A zero-width character with no base (at
- * the start of the text or of a line) makes a cluster of its own, 1 column
- * wide: draw it over a space.  A newline is a cluster of width 0 that ends
- * a row and is never drawn.
+ * and should be drawn as U+FFFD.  A cluster that starts with a zero-width
+ * character (a mark at the start of the text or of a line, a lone U+200E)
+ * is 1 column wider: draw it over a space.  A newline is a cluster of
+ * width 0 that ends a row and is never drawn.  tw_cell_wcs() splits a
+ * cluster into the cells to draw.
  *
  * Input (ed_insert, ed_insert_n, ed_insert_char, ed_set_text) goes through
  * one filter:

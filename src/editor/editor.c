@@ -8,38 +8,20 @@
 #include <wctype.h>
 
 #include "todoke/strbuf.h"
+#include "todoke/textwidth.h"
 #include "todoke/utf8.h"
-
-#define ZWJ ((wchar_t)0x200D)
 
 /* ---- clusters ---------------------------------------------------------- */
 
-static int colw(wchar_t c)
-{
-	int w = wcwidth(c);
-	return w < 0 ? 1 : w;
-}
-
-/* The end of the cluster that starts at a[i] (i < n); *width its columns. */
+/* The end of the cluster that starts at a[i] (i < n); *width its columns.
+ * Clusters and widths are the screen rule of textwidth.h. */
 static size_t scan_cluster(const wchar_t *a, size_t n, size_t i, int *width)
 {
-	wchar_t c = a[i++];
-	if (c == L'\n') {
-		*width = 0;
-		return i;
+	if (a[i] == L'\n') {
+		*width = 0; /* a line break is never drawn */
+		return i + 1;
 	}
-	int w = wcwidth(c);
-	if (w <= 0)
-		w = 1; /* unprintable, or a mark with no base: one replacement cell */
-	while (i < n && a[i] != L'\n') {
-		if (a[i - 1] == ZWJ)
-			w += colw(a[i]); /* joined: drawn side by side by ncurses */
-		else if (wcwidth(a[i]) != 0)
-			break;
-		i++;
-	}
-	*width = w;
-	return i;
+	return i + tw_cluster_wcs(a + i, n - i, TW_SCREEN, width);
 }
 
 static size_t count_clusters(const wchar_t *a, size_t n)

@@ -145,7 +145,7 @@ int app_body_height(void)
 int draw_text(int y, int x, const char *s, int cols, attr_t attr)
 {
 	int used;
-	size_t n = u8_fit(s, strlen(s), cols, &used);
+	size_t n = tw_fit(s, strlen(s), cols, TW_SCREEN, &used);
 	char *piece = xstrndup(s, n);
 	attrset(attr);
 	mvaddstr(y, x, piece);
@@ -179,7 +179,7 @@ void app_frame(struct app *a, const char *where, const char *keys)
 		check_incident(a->inc, a->today, &p);
 		snprintf(buf, sizeof buf, _("answered %zu of %zu"), p.answered, p.total);
 		problems_release(&p);
-		int w = u8_width(buf);
+		int w = tw_swidth(buf);
 		draw_text(1, COLS - w - 1, buf, w, term_attr(C_STATUS));
 		draw_text(1, 1, where, COLS - w - 3, term_attr(C_STATUS));
 	} else {
@@ -295,7 +295,7 @@ wint_t dialog_text_keys(struct app *a, const char *title, const char *text,
 			size_t n = lens[top + i];
 			/* Skip `left` columns without splitting a character. */
 			int skipped;
-			size_t off = u8_fit(s, n, left, &skipped);
+			size_t off = tw_fit(s, n, left, TW_SCREEN, &skipped);
 			char *piece = xstrndup(s + off, n - off);
 			draw_text(app_body_top() + i, 1 + (skipped < left), piece, COLS - 2, A_NORMAL);
 			free(piece);

@@ -116,7 +116,7 @@ static int text_rows(const char *s, int width)
 	while (*s) {
 		const char *nl = strchr(s, '\n');
 		size_t n = nl ? (size_t)(nl - s) : strlen(s);
-		rows += (int)u8_wrap(s, n, width, starts, 0);
+		rows += (int)tw_wrap(s, n, width, starts, 0);
 		s += n + (nl != NULL);
 	}
 	return rows ? rows : 1;
@@ -177,7 +177,7 @@ static int layout(struct view *v, int width)
 		case ROW_NOTE:
 		case ROW_FIELD:
 		case ROW_DATE:
-			h = u8_width(r->text) + 1 + 16 <= w ? 1 : 2;
+			h = tw_swidth(r->text) + 1 + 16 <= w ? 1 : 2;
 			break;
 		case ROW_PARA:
 			h = para_height(v, r, w, r == focus) + show_para_label(v, r);
@@ -201,7 +201,7 @@ static void put_wrapped(WINDOW *w, int y, int x, const char *s, int width, attr_
 	while (*s) {
 		const char *nl = strchr(s, '\n');
 		size_t n = nl ? (size_t)(nl - s) : strlen(s);
-		size_t rows = u8_wrap(s, n, width, starts, 64);
+		size_t rows = tw_wrap(s, n, width, starts, 64);
 		for (size_t k = 0; k < rows && k < 64; k++) {
 			size_t end = k + 1 < rows ? starts[k + 1] : n;
 			char *piece = xstrndup(s + starts[k], end - starts[k]);
@@ -218,7 +218,7 @@ static void put_wrapped(WINDOW *w, int y, int x, const char *s, int width, attr_
 static void put_value(WINDOW *w, int y, int x, int width, const char *text, attr_t attr)
 {
 	int used;
-	size_t n = u8_fit(text, strlen(text), width, &used);
+	size_t n = tw_fit(text, strlen(text), width, TW_SCREEN, &used);
 	char *piece = xstrndup(text, n);
 	wattrset(w, attr);
 	mvwaddstr(w, y, x, piece);
@@ -287,7 +287,7 @@ static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, 
 	case ROW_NOTE:
 	case ROW_FIELD:
 	case ROW_DATE: {
-		int lw = u8_width(r->text);
+		int lw = tw_swidth(r->text);
 		int fy = y, fx = x + lw + 1;
 		wattrset(pad, focus ? term_attr(C_HEADING) : A_NORMAL);
 		mvwaddstr(pad, y, x, r->text);
@@ -296,7 +296,7 @@ static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, 
 			fy = y + 1;
 			fx = x + 2;
 		}
-		int tw = u8_width(r->tail);
+		int tw = tw_swidth(r->tail);
 		int fw = 1 + width - (fx - 1) - tw;
 		if (r->kind == ROW_DATE && fw > 24)
 			fw = 24;

@@ -1,58 +1,224 @@
-/* textwidth — display width of UTF-8 text. */
+/* textwidth — columns and grapheme clusters (see the header for the rules). */
 #include "todoke/textwidth.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
+#include <unigbrk.h>
+#include <uniwidth.h>
 
+#include "todoke/strbuf.h"
 #include "todoke/utf8.h"
 
-int u8_char_width(const char *s, size_t len, size_t *bytes)
+/* The encoding name that makes uc_width() count as legacy CJK fonts do. */
+static const char DOC_ENCODING[] = "EUC-JP";
+
+static int raw_width(unsigned long c, enum tw_rule rule)
 {
-	size_t k = utf8_seqlen((const unsigned char *)s, len);
-	if (!k) {
-		*bytes = 1;
-		return 1;
-	}
-	*bytes = k;
-	wchar_t wc = (wchar_t)utf8_decode((const unsigned char *)s, k);
-	int w = wcwidth(wc);
-	if (w < 0)
-		return 1;
+	if (c > 0x10FFFF)
+		return -1;
+	if (rule == TW_DOC)
+		return uc_width((ucs4_t)c, DOC_ENCODING);
+	return wcwidth((wchar_t)c);
+}
+
+int tw_char(unsigned long c, enum tw_rule rule)
+{
+	int w = raw_width(c, rule);
+	return w < 0 ? 1 : w;
+}
+
+/* ---- clusters ---------------------------------------------------------- */
+
+/* Columns of the cluster cp[0..k). */
+static int cluster_cols(const uint32_t *cp, size_t k, enum tw_rule rule)
+{
+	int w = 0;
+	for (size_t i = 0; i < k; i++)
+		w += tw_char(cp[i], rule);
+	if (rule == TW_SCREEN && raw_width(cp[0], rule) == 0)
+		w++; /* no base: drawn over a space */
 	return w;
 }
 
-int u8_nwidth(const char *s, size_t n)
+static bool is_ri(uint32_t c)
 {
-	int w = 0;
-	size_t i = 0, k;
+	return c >= 0x1F1E6 && c <= 0x1F1FF;
+}
+
+/* Where the cluster that starts at cp[0] ends, given m >= 1 code points of
+ * which the last may not be the end of the text (more): 0 when it might
+ * go on past m.  UAX #29 decides a boundary from what comes before it and
+ * the one code point after, so the breaks inside the window are exact. */
+static size_t first_break(const uint32_t *cp, size_t m, bool more)
+{
+	/* The pairwise rules give the full ones' answer except after a ZWJ
+	 * (pictograph ZWJ pictograph) and between two regional indicators
+	 * (flags pair them): a quick answer for all the rest. */
+	if (m >= 2 && cp[0] != 0x200D &&
+	    !(is_ri(cp[0]) && is_ri(cp[1])) && uc_is_grapheme_break(cp[0], cp[1]))
+		return 1;
+	char small[16];
+	char *brk = m <= sizeof small ? small : xmalloc(m);
+	u32_grapheme_breaks(cp, m, brk);
+	size_t k = 0;
+	for (size_t i = 1; i < m && !k; i++)
+		if (brk[i])
+			k = i;
+	if (brk != small)
+		free(brk);
+	if (!k && !more)
+		k = m;
+	return k;
+}
+
+/* Decodes code points of s from *at into cp (up to cap) and offs (their
+ * byte offsets, offs[k] after the last); stops at an invalid byte.
+ * Returns how many; *more when it stopped for room, not for the end. */
+static size_t decode_u8(const unsigned char *s, size_t n, uint32_t *cp, size_t *offs,
+                        size_t cap, bool *more)
+{
+	size_t k = 0, i = 0;
+	while (k < cap && i < n) {
+		size_t len = utf8_seqlen(s + i, n - i);
+		if (!len)
+			break;
+		offs[k] = i;
+		cp[k++] = (uint32_t)utf8_decode(s + i, len);
+		i += len;
+	}
+	offs[k] = i;
+	*more = k == cap && i < n;
+	return k;
+}
+
+size_t tw_cluster_u8(const char *s, size_t n, enum tw_rule rule, int *cols)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int dummy;
+	if (!cols)
+		cols = &dummy;
+	*cols = 0;
+	if (!n)
+		return 0;
+	/* ASCII before ASCII: always a boundary, except CR LF. */
+	if (u[0] < 0x80 && (n == 1 || (u[1] < 0x80 && !(u[0] == '\r' && u[1] == '\n')))) {
+		*cols = tw_char(u[0], rule);
+		return 1;
+	}
+	if (!utf8_seqlen(u, n)) {
+		*cols = 1;
+		return 1;
+	}
+	uint32_t cp_small[16];
+	size_t off_small[17];
+	uint32_t *cp = cp_small;
+	size_t *offs = off_small, cap = 4;
+	for (;;) {
+		bool more;
+		size_t m = decode_u8(u, n, cp, offs, cap, &more);
+		size_t k = first_break(cp, m, more);
+		if (k) {
+			*cols = cluster_cols(cp, k, rule);
+			size_t len = offs[k];
+			if (cp != cp_small) {
+				free(cp);
+				free(offs);
+			}
+			return len;
+		}
+		/* A long cluster (a base with many marks): a bigger window. */
+		cap *= 4;
+		if (cp == cp_small) {
+			cp = xmalloc(cap * sizeof *cp);
+			offs = xmalloc((cap + 1) * sizeof *offs);
+		} else {
+			cp = xrealloc(cp, cap * sizeof *cp);
+			offs = xrealloc(offs, (cap + 1) * sizeof *offs);
+		}
+	}
+}
+
+size_t tw_cluster_wcs(const wchar_t *s, size_t n, enum tw_rule rule, int *cols)
+{
+	int dummy;
+	if (!cols)
+		cols = &dummy;
+	*cols = 0;
+	if (!n)
+		return 0;
+	if ((uint32_t)s[0] < 0x80 && (n == 1 || ((uint32_t)s[1] < 0x80 &&
+	                                         !(s[0] == L'\r' && s[1] == L'\n')))) {
+		*cols = tw_char((uint32_t)s[0], rule);
+		return 1;
+	}
+	uint32_t small[16];
+	uint32_t *cp = small;
+	size_t cap = 4;
+	for (;;) {
+		size_t m = n < cap ? n : cap;
+		for (size_t i = 0; i < m; i++)
+			cp[i] = (uint32_t)s[i];
+		size_t k = first_break(cp, m, m < n);
+		if (k) {
+			*cols = cluster_cols(cp, k, rule);
+			if (cp != small)
+				free(cp);
+			return k;
+		}
+		cap *= 4;
+		cp = cp == small ? xmalloc(cap * sizeof *cp) : xrealloc(cp, cap * sizeof *cp);
+	}
+}
+
+size_t tw_cell_wcs(const wchar_t *s, size_t n, struct tw_cell *c)
+{
+	int w = raw_width((uint32_t)s[0], TW_SCREEN);
+	c->lone = w == 0;
+	c->bad = w < 0;
+	c->cols = w <= 0 ? 1 : w;
+	size_t i = 1;
+	while (i < n && raw_width((uint32_t)s[i], TW_SCREEN) == 0)
+		i++;
+	c->len = i;
+	return i;
+}
+
+/* ---- UTF-8 lines ------------------------------------------------------- */
+
+int tw_width(const char *s, size_t n, enum tw_rule rule)
+{
+	int w = 0, cw;
+	size_t i = 0;
 	while (i < n) {
-		w += u8_char_width(s + i, n - i, &k);
-		i += k;
+		i += tw_cluster_u8(s + i, n - i, rule, &cw);
+		w += cw;
 	}
 	return w;
 }
 
-int u8_width(const char *s)
+size_t tw_fit(const char *s, size_t n, int cols, enum tw_rule rule, int *used)
 {
-	return u8_nwidth(s, strlen(s));
-}
-
-size_t u8_fit(const char *s, size_t n, int cols, int *used)
-{
-	size_t i = 0, k;
-	int w = 0;
+	size_t i = 0;
+	int w = 0, cw;
 	while (i < n) {
-		int cw = u8_char_width(s + i, n - i, &k);
+		size_t k = tw_cluster_u8(s + i, n - i, rule, &cw);
 		if (w + cw > cols)
 			break;
 		w += cw;
 		i += k;
 	}
-	*used = w;
+	if (used)
+		*used = w;
 	return i;
 }
 
-size_t u8_wrap(const char *s, size_t n, int width, size_t *starts, size_t max)
+int tw_swidth(const char *s)
+{
+	return tw_width(s, strlen(s), TW_SCREEN);
+}
+
+size_t tw_wrap(const char *s, size_t n, int width, size_t *starts, size_t max)
 {
 	size_t rows = 0, i = 0;
 	if (width < 2)
@@ -61,12 +227,9 @@ size_t u8_wrap(const char *s, size_t n, int width, size_t *starts, size_t max)
 		if (rows < max)
 			starts[rows] = i;
 		rows++;
-		int used;
-		size_t k = u8_fit(s + i, n - i, width, &used);
-		if (k == 0 && i < n) {
-			/* A character wider than the row: give it a row of its own. */
-			u8_char_width(s + i, n - i, &k);
-		}
+		size_t k = tw_fit(s + i, n - i, width, TW_SCREEN, NULL);
+		if (k == 0 && i < n) /* a cluster wider than the row: a row of its own */
+			k = tw_cluster_u8(s + i, n - i, TW_SCREEN, NULL);
 		i += k;
 	} while (i < n);
 	return rows;

@@ -168,15 +168,33 @@ START_TEST(joined_and_orphan_clusters)
 	ck_assert_uint_eq(ed_cursor(ed), 1);
 	assert_text(ed, "e\xCC\x81");
 
-	/* Deleting the newline between "a+ZWJ" and 😀 joins them; the cursor
-	 * stays at the start of the joined cluster. */
-	ed_set_text(ed, "a\xE2\x80\x8D\n\xF0\x9F\x98\x80");
+	/* Deleting the newline between "👨+ZWJ" and 👩 joins them (UAX #29:
+	 * a pictograph, ZWJ, a pictograph); the cursor stays at the start of
+	 * the joined cluster.  After a letter a ZWJ joins nothing. */
+	ed_set_text(ed, "\xF0\x9F\x91\xA8\xE2\x80\x8D\n\xF0\x9F\x91\xA9");
 	ck_assert_uint_eq(ed_len(ed), 3);
 	ed_set_cursor(ed, 1);
 	ck_assert(ed_delete(ed));
 	ck_assert_uint_eq(ed_len(ed), 1);
 	ck_assert_uint_eq(ed_cursor(ed), 0);
-	ck_assert_int_eq(ed_span_width(ed, 0, 1), 3);
+	ck_assert_int_eq(ed_span_width(ed, 0, 1), 4);
+	ed_set_text(ed, "a\xE2\x80\x8D\n\xF0\x9F\x98\x80");
+	ed_set_cursor(ed, 1);
+	ck_assert(ed_delete(ed));
+	ck_assert_uint_eq(ed_len(ed), 2);
+	ck_assert_uint_eq(ed_cursor(ed), 1);
+	ck_assert_int_eq(ed_span_width(ed, 0, 1), 1);
+	ck_assert_int_eq(ed_span_width(ed, 1, 2), 2);
+
+	/* ｶﾞ, 👍🏽 and 🇯🇵 are one cluster each, as wide as their parts. */
+	ed_set_text(ed, "\xEF\xBD\xB6\xEF\xBE\x9E\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"
+	                "\xF0\x9F\x87\xAF\xF0\x9F\x87\xB5");
+	ck_assert_uint_eq(ed_len(ed), 3);
+	ck_assert_int_eq(ed_span_width(ed, 0, 1), 2);
+	ck_assert_int_eq(ed_span_width(ed, 1, 2), 4);
+	ck_assert_int_eq(ed_span_width(ed, 2, 3), 2);
+	ck_assert(ed_backspace(ed));
+	assert_text(ed, "\xEF\xBD\xB6\xEF\xBE\x9E\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD");
 
 	/* A dakuten typed after か makes が: still one cluster. */
 	ed_set_text(ed, "か");

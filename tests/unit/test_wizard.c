@@ -257,23 +257,23 @@ END_TEST
 
 START_TEST(text_widths)
 {
-	ck_assert_int_eq(u8_width("abc"), 3);
-	ck_assert_int_eq(u8_width("日本語"), 6);
-	ck_assert_int_eq(u8_width("ｶﾀｶﾅ"), 4);
-	ck_assert_int_eq(u8_width("😀"), 2);
-	ck_assert_int_eq(u8_width("か\xe3\x82\x99"), 2);  /* が as か + dakuten */
+	ck_assert_int_eq(tw_swidth("abc"), 3);
+	ck_assert_int_eq(tw_swidth("日本語"), 6);
+	ck_assert_int_eq(tw_swidth("ｶﾀｶﾅ"), 4);
+	ck_assert_int_eq(tw_swidth("😀"), 2);
+	ck_assert_int_eq(tw_swidth("か\xe3\x82\x99"), 2);  /* が as か + dakuten */
 	int used;
 	/* Never half of a wide character. */
-	ck_assert_uint_eq(u8_fit("日本語", 9, 5, &used), 6);
+	ck_assert_uint_eq(tw_fit("日本語", 9, 5, TW_SCREEN, &used), 6);
 	ck_assert_int_eq(used, 4);
 	/* A combining mark stays with its base. */
-	ck_assert_uint_eq(u8_fit("か\xe3\x82\x99x", 7, 2, &used), 6);
+	ck_assert_uint_eq(tw_fit("か\xe3\x82\x99x", 7, 2, TW_SCREEN, &used), 6);
 	size_t starts[8];
 	const char *s = "ab日本語cd";
-	ck_assert_uint_eq(u8_wrap(s, strlen(s), 5, starts, 8), 3);
+	ck_assert_uint_eq(tw_wrap(s, strlen(s), 5, starts, 8), 3);
 	ck_assert_uint_eq(starts[1], 5);  /* "ab日" fits 4 of 5; 本 would make 6 */
 	ck_assert_uint_eq(starts[2], 12); /* "本語c" = 5 */
-	ck_assert_uint_eq(u8_wrap("", 0, 5, starts, 8), 1);
+	ck_assert_uint_eq(tw_wrap("", 0, 5, starts, 8), 1);
 }
 END_TEST
 
