@@ -6,23 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "todoke/utf8.h"
-
-/* Columns as a Japanese fixed-width font shows them, whatever the locale
- * of the user exporting: the output must not change with $LANG.  Wide are
- * CJK, kana, full-width forms and the East Asian ambiguous symbols
- * (①, ○, ■, ※) that Japanese fonts draw full-width; combining marks and
- * joiners take no column; half-width kana take one. */
-static int cols_of(unsigned long c)
-{
-	if ((c >= 0x300 && c <= 0x36f) || c == 0x200b || c == 0x200c || c == 0x200d ||
-	    (c >= 0x3099 && c <= 0x309a) || (c >= 0xfe00 && c <= 0xfe0f) ||
-	    (c >= 0xe0100 && c <= 0xe01ef))
-		return 0;
-	if (c < 0x1100 || (c >= 0xff61 && c <= 0xff9f))
-		return 1;
-	return 2;
-}
+#include "todoke/textwidth.h"
 
 struct tok {
 	const char *s;
@@ -31,14 +15,20 @@ struct tok {
 	bool space;
 };
 
-/* The next unit that is never split: one character with the marks that
- * follow it, a run of ASCII letters and digits (a word, a URL, an e-mail
- * address), or one space. */
-static struct tok next_tok(const char *s)
+/* The next unit that is never split, in columns of a Japanese fixed-width
+ * font (the document rule of textwidth.h, whatever the exporter's $LANG):
+ * one grapheme cluster (a character with its marks, ｶﾞ, an emoji
+ * sequence), a run of clusters that start with ASCII letters, digits or
+ * signs (a word, a URL, an e-mail address), or one space.  end is the end
+ * of the text (s < end). */
+static struct tok next_tok(const char *s, const char *end)
 {
-	struct tok t = { s, 0, 0, *s == ' ' };
+	struct tok t = { s, 0, 0, false };
 	const unsigned char *u = (const unsigned char *)s;
-	if (u[0] <= ' ') {
+	size_t n = (size_t)(end - s);
+	int cw;
+	size_t k = tw_cluster_u8(s, n, TW_DOC, &cw);
+	if (u[0] <= ' ' && k == 1) {
 		/* A space; a tab or other control character typed in an answer
 		 * counts as one (and is written as one). */
 		t.len = 1;
@@ -46,29 +36,13 @@ static struct tok next_tok(const char *s)
 		t.space = true;
 		return t;
 	}
-	if (u[0] < 0x80) {
-		while (u[t.len] > 0x20 && u[t.len] < 0x80)
-			t.len++;
-		t.cols = (int)t.len;
-		return t;
-	}
-	size_t avail = strlen(s);
-	size_t k = utf8_seqlen(u, avail);
-	if (!k)
-		k = 1;
-	t.cols = cols_of(utf8_decode(u, k));
 	t.len = k;
-	/* Marks, and the half-width (han)dakuten of ｶﾞ ﾊﾟ, stay with their
-	 * base character. */
-	for (;;) {
-		size_t k2 = utf8_seqlen(u + t.len, avail - t.len);
-		if (!k2)
-			break;
-		unsigned long c = utf8_decode(u + t.len, k2);
-		if (cols_of(c) != 0 && c != 0xff9e && c != 0xff9f)
-			break;
-		t.cols += cols_of(c);
-		t.len += k2;
+	t.cols = cw;
+	if (u[0] > ' ' && u[0] < 0x80) {
+		while (t.len < n && u[t.len] > ' ' && u[t.len] < 0x80) {
+			t.len += tw_cluster_u8(s + t.len, n - t.len, TW_DOC, &cw);
+			t.cols += cw;
+		}
 	}
 	return t;
 }
@@ -98,8 +72,9 @@ static const char *const no_end[] = {
 static int text_cols(const char *s)
 {
 	int c = 0;
+	const char *end = s + strlen(s);
 	while (*s) {
-		struct tok t = next_tok(s);
+		struct tok t = next_tok(s, end);
 		c += t.cols;
 		s += t.len;
 	}
@@ -115,10 +90,10 @@ static void wrap(struct strbuf *out, const char *text, int width,
 	int col = first_cols;
 	int ind = text_cols(indent);
 	size_t line_start = out->len;
-	const char *s = text;
+	const char *s = text, *end = text + strlen(text);
 	bool at_start = true;
 	while (*s) {
-		struct tok t = next_tok(s);
+		struct tok t = next_tok(s, end);
 		if (width > 0 && !at_start && col + t.cols > width && !starts_with_any(&t, no_start)) {
 			/* Break here; an opening bracket at the line's end goes along. */
 			struct strbuf carry;
@@ -131,7 +106,7 @@ static void wrap(struct strbuf *out, const char *text, int width,
 				size_t b = i - 1;
 				while (b > line_start && ((unsigned char)out->buf[b] & 0xc0) == 0x80)
 					b--;
-				struct tok last = next_tok(out->buf + b);
+				struct tok last = next_tok(out->buf + b, out->buf + i);
 				if (b == line_start || !starts_with_any(&last, no_end))
 					break;
 				struct strbuf tmp;
@@ -200,8 +175,8 @@ static void aligned(struct strbuf *out, const char *text, int width, bool right)
 		int c = text_cols(l);
 		if (c < w)
 			sb_addspaces(out, right ? w - c : (w - c) / 2);
-		for (const char *p = l; *p;) {
-			struct tok t = next_tok(p);
+		for (const char *p = l, *e = l + strlen(l); *p;) {
+			struct tok t = next_tok(p, e);
 			if (t.space)
 				sb_addc(out, ' ');
 			else

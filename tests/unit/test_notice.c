@@ -1136,9 +1136,38 @@ START_TEST(text_widths)
 	check_cols("😀", 2);
 	check_cols("①※■○", 8);
 	check_cols("Ａ１（）", 8);
-	check_cols("é", 1);
 	check_cols("a\u200bb", 2);            /* ZERO WIDTH SPACE */
 	check_cols("\u2764\ufe0f", 2);       /* VS16 takes no column */
+	/* The document rule (textwidth.h): East Asian Ambiguous characters
+	 * are full-width in Japanese fonts, marks and jamo vowels take none. */
+	check_cols("é", 2);
+	check_cols("×°§±", 8);
+	check_cols("αβЖя", 8);
+	check_cols("\u042f\u0483", 2);      /* Я + COMBINING CYRILLIC TITLO */
+	check_cols("a\u1ab0b", 2);           /* a COMBINING DOUBLED CIRCUMFLEX b */
+	check_cols("\u1100\u1161\u11a8", 2); /* 각 in jamo */
+	check_cols("a\u200eb\ufeffc", 3);    /* LRM, ZWNBSP */
+	check_cols("\U0001d400", 1);         /* MATHEMATICAL BOLD CAPITAL A */
+	check_cols("\u20a9", 1);             /* ₩ */
+	check_cols("\U0001f468\u200d\U0001f469\u200d\U0001f467", 6);
+}
+END_TEST
+
+/* × counts 2 when the notice wraps: 4 after the indentation at width 10. */
+START_TEST(text_wrap_ambiguous)
+{
+	struct notice n;
+	build_ok(T("|×××××××××××××\n"), "", &n);
+	char *got = text_of(&n, 10);
+	ck_assert_str_eq(got, "　××××\n×××××\n××××\n");
+	free(got);
+	notice_release(&n);
+	/* A mark after an ASCII word stays with it. */
+	build_ok(T("|caf\u00e9 cafe\u0301 abcdef\u0301\n"), "", &n);
+	got = text_of(&n, 8);
+	ck_assert_str_eq(got, "　caf\u00e9\ncafe\u0301\nabcdef\u0301\n");
+	free(got);
+	notice_release(&n);
 }
 END_TEST
 
@@ -1726,6 +1755,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, text_wrap_halfwidth_voiced);
 	tcase_add_test(tc, text_wrap_exact);
 	tcase_add_test(tc, text_widths);
+	tcase_add_test(tc, text_wrap_ambiguous);
 	suite_add_tcase(s, tc);
 
 	/* Would loop forever: a short timeout. */
