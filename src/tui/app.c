@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "draw.h"
 #include "field.h"
 #include "todoke/check.h"
 #include "todoke/i18n.h"
@@ -144,13 +145,10 @@ int app_body_height(void)
 
 int draw_text(int y, int x, const char *s, int cols, attr_t attr)
 {
-	int used;
-	size_t n = tw_fit(s, strlen(s), cols, TW_SCREEN, &used);
-	char *piece = xstrndup(s, n);
 	attrset(attr);
-	mvaddstr(y, x, piece);
+	move(y, x);
+	int used = draw_u8(stdscr, s, strlen(s), cols);
 	attrset(A_NORMAL);
-	free(piece);
 	return used;
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "draw.h"
 #include "todoke/editor.h"
 #include "todoke/strbuf.h"
 
@@ -208,15 +209,7 @@ static int draw_span(struct field *f, WINDOW *win, int y, int x, size_t from, si
 		const wchar_t *wc = ed_cluster(f->ed, i, &n, &w);
 		if (!wc || ed_is_newline(f->ed, i))
 			continue;
-		wchar_t cl[16];
-		size_t k = 0;
-		/* A mark with no base is drawn over a space; unprintables as �. */
-		if (wcwidth(wc[0]) == 0)
-			cl[k++] = L' ';
-		for (size_t j = 0; j < n && k < 15; j++)
-			cl[k++] = wcwidth(wc[j]) < 0 ? L'\xFFFD' : wc[j];
-		cl[k] = 0;
-		waddnwstr(win, cl, (int)k);
+		draw_cluster(win, wc, n);
 		col += w;
 	}
 	return col;

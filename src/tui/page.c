@@ -1,9 +1,11 @@
 /* page — one screen of the wizard: a section of the form, its rows drawn
  * as the form prints them, with boxes, choices and text fields to answer. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
+#include "draw.h"
 #include "field.h"
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
@@ -204,10 +206,9 @@ static void put_wrapped(WINDOW *w, int y, int x, const char *s, int width, attr_
 		size_t rows = tw_wrap(s, n, width, starts, 64);
 		for (size_t k = 0; k < rows && k < 64; k++) {
 			size_t end = k + 1 < rows ? starts[k + 1] : n;
-			char *piece = xstrndup(s + starts[k], end - starts[k]);
 			wattrset(w, attr);
-			mvwaddstr(w, y++, x, piece);
-			free(piece);
+			wmove(w, y++, x);
+			draw_u8(w, s + starts[k], end - starts[k], INT_MAX);
 		}
 		s += n + (nl != NULL);
 	}
@@ -217,15 +218,12 @@ static void put_wrapped(WINDOW *w, int y, int x, const char *s, int width, attr_
 /* A text field's answer as shown when it has no focus. */
 static void put_value(WINDOW *w, int y, int x, int width, const char *text, attr_t attr)
 {
-	int used;
-	size_t n = tw_fit(text, strlen(text), width, TW_SCREEN, &used);
-	char *piece = xstrndup(text, n);
 	wattrset(w, attr);
-	mvwaddstr(w, y, x, piece);
+	wmove(w, y, x);
+	int used = draw_u8(w, text, strlen(text), width);
 	for (int i = used; i < width; i++)
 		waddch(w, ' ');
 	wattrset(w, A_NORMAL);
-	free(piece);
 }
 
 static void entry_summary(const struct view *v, const struct row *r, size_t i,
@@ -290,7 +288,7 @@ static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, 
 		int lw = tw_swidth(r->text);
 		int fy = y, fx = x + lw + 1;
 		wattrset(pad, focus ? term_attr(C_HEADING) : A_NORMAL);
-		mvwaddstr(pad, y, x, r->text);
+		draw_str(pad, y, x, r->text);
 		wattrset(pad, A_NORMAL);
 		if (v->h[i] == 2) {
 			fy = y + 1;
@@ -301,7 +299,7 @@ static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, 
 		if (r->kind == ROW_DATE && fw > 24)
 			fw = 24;
 		if (tw)
-			mvwaddstr(pad, fy, fx + fw, r->tail);
+			draw_str(pad, fy, fx + fw, r->tail);
 		if (focus && v->a->field) {
 			field_draw(v->a->field, pad, fy, fx, fw, 1, true);
 			getyx(pad, *cy, *cx);
@@ -318,7 +316,7 @@ static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, 
 		int fy = y;
 		if (show_para_label(v, r)) {
 			wattrset(pad, focus ? term_attr(C_HEADING) : A_NORMAL);
-			mvwaddstr(pad, y, x, r->q->label);
+			draw_str(pad, y, x, r->q->label);
 			wattrset(pad, A_NORMAL);
 			fy++;
 		}
@@ -341,7 +339,7 @@ static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, 
 	case ROW_REPEAT: {
 		size_t n = model_entry_count(v->m, r->q->id);
 		wattrset(pad, term_attr(C_HEADING));
-		mvwaddstr(pad, y, x, r->text);
+		draw_str(pad, y, x, r->text);
 		wattrset(pad, A_NORMAL);
 		for (size_t k = 0; k <= n; k++) {
 			bool f = focus && ft->sub == (int)k;
