@@ -87,5 +87,27 @@ if $built; then
 else
 	fail=$((fail + 1))
 fi
+
+# One width module (include/todoke/textwidth.h): nothing else measures
+# characters or finds clusters, so the editor, the wizard and the notice
+# cannot disagree again; and text reaches curses through src/tui/draw.c.
+width_calls='wc(s)?width|uc_width|u(8|16|32)_(str)?width|grapheme_(breaks|next|prev)|uc_is_grapheme_break'
+# Code only: comments may name what the module uses.
+code_of() { sed -e 's:/\*.*\*/::g' -e 's:^[[:space:]]*\*.*::' -e 's:/\*.*::' "$1"; }
+found=0
+for f in src/*/*.c src/*/*.h include/todoke/*.h; do
+	[ "$f" = src/util/textwidth.c ] && continue
+	if code_of "$f" | grep -nE "\\b($width_calls) *\\(" | sed "s|^|$f:|" | grep .; then found=1; fi
+done
+if [ $found = 1 ]; then
+	echo "FAIL: widths or clusters computed outside src/util/textwidth.c"; fail=$((fail + 1))
+else
+	pass=$((pass + 1))
+fi
+if grep -nE '\b(w|mvw|mv)?(add_wch|addn?wstr|add_wchn?str|ins_wch)\b' src/tui/*.c | grep -v '^src/tui/draw\.c:'; then
+	echo "FAIL: wide text drawn outside src/tui/draw.c"; fail=$((fail + 1))
+else
+	pass=$((pass + 1))
+fi
 echo "layering: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
