@@ -33,12 +33,24 @@ int tw_char(unsigned long c, enum tw_rule rule)
 /* Columns of the cluster cp[0..k). */
 static int cluster_cols(const uint32_t *cp, size_t k, enum tw_rule rule)
 {
-	int w = 0;
-	for (size_t i = 0; i < k; i++)
+	int w = raw_width(cp[0], rule);
+	if (w < 0 || (w == 0 && rule == TW_SCREEN))
+		w = 1; /* unprintable, or no base: drawn as U+FFFD, over a space */
+	for (size_t i = 1; i < k; i++)
 		w += tw_char(cp[i], rule);
-	if (rule == TW_SCREEN && raw_width(cp[0], rule) == 0)
-		w++; /* no base: drawn over a space */
 	return w;
+}
+
+/* Characters of Grapheme_Cluster_Break=Other that are not pictographs:
+ * between two of them there is always a boundary (UAX #29 GB999).  The
+ * common case of Japanese text, decided without libunistring's tables
+ * (test_textwidth checks these ranges against them). */
+static bool simple(uint32_t c)
+{
+	return (c >= 0x20 && c < 0x7F) || (c >= 0x3000 && c <= 0x3029) ||
+	       (c >= 0x3041 && c <= 0x3096) || (c >= 0x309B && c <= 0x30FF) ||
+	       (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	       (c >= 0xFF01 && c <= 0xFF9D);
 }
 
 static bool is_ri(uint32_t c)
@@ -103,12 +115,20 @@ size_t tw_cluster_u8(const char *s, size_t n, enum tw_rule rule, int *cols)
 		return 0;
 	/* ASCII before ASCII: always a boundary, except CR LF. */
 	if (u[0] < 0x80 && (n == 1 || (u[1] < 0x80 && !(u[0] == '\r' && u[1] == '\n')))) {
-		*cols = tw_char(u[0], rule);
+		uint32_t c = u[0];
+		*cols = cluster_cols(&c, 1, rule);
 		return 1;
 	}
-	if (!utf8_seqlen(u, n)) {
+	size_t k0 = utf8_seqlen(u, n);
+	if (!k0) {
 		*cols = 1;
 		return 1;
+	}
+	uint32_t c0 = (uint32_t)utf8_decode(u, k0);
+	size_t k1 = k0 < n ? utf8_seqlen(u + k0, n - k0) : 0;
+	if (k0 == n || !k1 || (simple(c0) && simple((uint32_t)utf8_decode(u + k0, k1)))) {
+		*cols = cluster_cols(&c0, 1, rule);
+		return k0;
 	}
 	uint32_t cp_small[16];
 	size_t off_small[17];
@@ -147,9 +167,11 @@ size_t tw_cluster_wcs(const wchar_t *s, size_t n, enum tw_rule rule, int *cols)
 	*cols = 0;
 	if (!n)
 		return 0;
-	if ((uint32_t)s[0] < 0x80 && (n == 1 || ((uint32_t)s[1] < 0x80 &&
-	                                         !(s[0] == L'\r' && s[1] == L'\n')))) {
-		*cols = tw_char((uint32_t)s[0], rule);
+	if (n == 1 || ((uint32_t)s[0] < 0x80 && (uint32_t)s[1] < 0x80 &&
+	               !(s[0] == L'\r' && s[1] == L'\n')) ||
+	    (simple((uint32_t)s[0]) && simple((uint32_t)s[1]))) {
+		uint32_t c = (uint32_t)s[0];
+		*cols = cluster_cols(&c, 1, rule);
 		return 1;
 	}
 	uint32_t small[16];

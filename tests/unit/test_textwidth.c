@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 #include <unigbrk.h>
 #include <uniwidth.h>
 #include <wchar.h>
@@ -210,7 +211,24 @@ static const uint32_t ALPHABET[] = {
 	'a', ' ', '\r', '\n', 0x301, 0x3099, 0x304B, 0xFF76, 0xFF9E, 0x200D, 0x1F468,
 	0x1F469, 0x1F3FD, 0x1F1EF, 0x1F1F5, 0x1100, 0x1161, 0x11A8, 0xAC00, 0xAC01,
 	0x600, 0x903, 0xFE0F, 0x200E, 0xA9, 0x2764, 0xE33, 0x6F22, 0x20BB7, 0x378, 0x85,
+	0x3030, 0x302A, 0x3001, 0xFF9F, 0xFF9D, 0x309A, 0x309B,
 };
+
+/* The ranges textwidth.c decides without libunistring (its simple()):
+ * every character there is Grapheme_Cluster_Break=Other and no
+ * pictograph, so two of them always have a boundary between them. */
+START_TEST(quick_ranges_are_other)
+{
+	static const uint32_t ranges[][2] = {
+		{ 0x20, 0x7E }, { 0x3000, 0x3029 }, { 0x3041, 0x3096 }, { 0x309B, 0x30FF },
+		{ 0x3400, 0x4DBF }, { 0x4E00, 0x9FFF }, { 0xFF01, 0xFF9D },
+	};
+	for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
+		for (uint32_t c = ranges[r][0]; c <= ranges[r][1]; c++)
+			EXPECT(uc_graphemeclusterbreak_property(c) == GBP_OTHER &&
+			       !uc_is_property_extended_pictographic(c), "U+%04X is not plain", (unsigned)c);
+}
+END_TEST
 
 START_TEST(clusters_as_libunistring)
 {
@@ -368,6 +386,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, screen_rule_ja_jp_utf8);
 	tcase_add_test(tc, document_rule_every_code_point);
 	tcase_add_test(tc, notice_measures_every_code_point);
+	tcase_add_test(tc, quick_ranges_are_other);
 	tcase_add_test(tc, clusters_as_libunistring);
 	tcase_add_test(tc, long_cluster);
 	tcase_add_test(tc, cells);
