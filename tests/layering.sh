@@ -91,7 +91,7 @@ fi
 # One width module (include/todoke/textwidth.h): nothing else measures
 # characters or finds clusters, so the editor, the wizard and the notice
 # cannot disagree again; and text reaches curses through src/tui/draw.c.
-width_calls='wc(s)?width|uc_width|u(8|16|32)_(str)?width|grapheme_(breaks|next|prev)|uc_is_grapheme_break'
+width_calls='wc(s)?width|uc_width|u(8|16|32)_(str)?width|[a-z0-9]*_grapheme_(breaks|next|prev)|uc_is_grapheme_break'
 # Code only: comments may name what the module uses.
 code_of() { sed -e 's:/\*.*\*/::g' -e 's:^[[:space:]]*\*.*::' -e 's:/\*.*::' "$1"; }
 found=0

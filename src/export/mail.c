@@ -6,11 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unigbrk.h>
 
 #include "todoke/encode.h"
 #include "todoke/fileio.h"
 #include "todoke/i18n.h"
+#include "todoke/textwidth.h"
 #include "todoke/utf8.h"
 
 void base64_encode(const unsigned char *p, size_t n, struct strbuf *out, bool wrap)
@@ -78,10 +78,11 @@ static bool put_subject(const struct mail *m, const char *charset, struct strbuf
 {
 	const char *s = m->subject;
 	size_t n = strlen(s);
-	/* u8_grapheme_breaks sees the whole text (an emoji ZWJ sequence needs
-	 * more than the pair of characters u8_grapheme_next looks at). */
-	char *brk = xmalloc(n + 1);
-	u8_grapheme_breaks((const uint8_t *)s, n, brk);
+	/* Cluster starts, from the one module that finds them (textwidth.h;
+	 * an emoji ZWJ sequence needs more than a pair of characters). */
+	char *brk = xcalloc(n + 1, 1);
+	for (size_t i = 0; i < n; i += tw_cluster_u8(s + i, n - i, TW_DOC, NULL))
+		brk[i] = 1;
 	brk[n] = 1;
 	struct strbuf word, best;
 	sb_init(&word);
