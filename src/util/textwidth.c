@@ -149,7 +149,9 @@ size_t tw_cluster_u8(const char *s, size_t n, enum tw_rule rule, int *cols)
 		}
 		/* A long cluster (a base with many marks): a bigger window. */
 		cap *= 4;
-		if (cp == cp_small) {
+		if (cap <= sizeof cp_small / sizeof cp_small[0]) {
+			continue;
+		} else if (cp == cp_small) {
 			cp = xmalloc(cap * sizeof *cp);
 			offs = xmalloc((cap + 1) * sizeof *offs);
 		} else {
@@ -189,7 +191,8 @@ size_t tw_cluster_wcs(const wchar_t *s, size_t n, enum tw_rule rule, int *cols)
 			return k;
 		}
 		cap *= 4;
-		cp = cp == small ? xmalloc(cap * sizeof *cp) : xrealloc(cp, cap * sizeof *cp);
+		if (cap > sizeof small / sizeof small[0])
+			cp = cp == small ? xmalloc(cap * sizeof *cp) : xrealloc(cp, cap * sizeof *cp);
 	}
 }
 

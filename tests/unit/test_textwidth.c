@@ -254,8 +254,15 @@ START_TEST(clusters_as_libunistring)
 		}
 		offs[n] = u8.len;
 		for (size_t i = 0, j = 0; i < n;) {
-			size_t k = tw_cluster_wcs(w + i, n - i, TW_SCREEN, NULL);
+			int cols, sum = 0;
+			size_t k = tw_cluster_wcs(w + i, n - i, TW_SCREEN, &cols);
 			EXPECT(k > 0, "string %d: an empty cluster", t);
+			for (size_t c = i; c < i + k;) {
+				struct tw_cell cell;
+				c += tw_cell_wcs(w + c, i + k - c, &cell);
+				sum += cell.cols;
+			}
+			EXPECT(sum == cols, "string %d: cells of %d columns in a cluster of %d", t, sum, cols);
 			for (size_t m = i + 1; m < i + k; m++)
 				EXPECT(!brk[m], "string %d: a break at %zu inside [%zu,%zu)", t, m, i, i + k);
 			EXPECT(i + k == n || brk[i + k], "string %d: no break at %zu", t, i + k);
