@@ -2,7 +2,7 @@
  * where its grapheme clusters begin and end.  Every width in todoke comes
  * from here: the editor, the wizard's drawing, the notice's wrapping.
  *
- * Two rules, one for each place text is read:
+ * Two rules, one for each place text is read, and a third for messages:
  *
  *  TW_SCREEN  what the terminal does: wcwidth() of the C library in the
  *             current LC_CTYPE, which must be UTF-8 (main() sees to it).
@@ -13,6 +13,10 @@
  *             locale of whoever exports.  Every character from U+00A1 to
  *             U+FF60 that takes a column takes 2 (× ° § ± Greek, Cyrillic,
  *             é, ①, ※, —), except ₩ (U+20A9); half-width katakana take 1.
+ *  TW_FILE    the column a message gives for a place in a line of a file
+ *             (file:line:column): what a UTF-8 terminal shows, but the
+ *             same in every locale, so libunistring's uc_width(c, "UTF-8")
+ *             (ambiguous characters 1).
  *
  * Under both rules combining marks (U+0300…, U+3099, U+0483…), ZWJ/ZWNJ,
  * variation selectors, U+200B, U+200E, U+FEFF and Hangul medial vowels and
@@ -45,6 +49,7 @@
 enum tw_rule {
 	TW_SCREEN, /* the terminal: wcwidth() */
 	TW_DOC,    /* documents in Japanese fonts: uc_width(c, "EUC-JP") */
+	TW_FILE,   /* columns in messages about files: uc_width(c, "UTF-8") */
 };
 
 /* Columns of one code point: 0, 1 or 2 (unprintable: 1, see above). */

@@ -9,10 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <uniwidth.h>
 
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
+#include "todoke/textwidth.h"
 #include "todoke/utf8.h"
 
 void lex_init(struct lexer *lx, const char *text, size_t len, const char *name,
@@ -54,11 +54,10 @@ int lex_column(const struct lexer *lx, const char *at)
 			col = (col / 8 + 1) * 8;
 			k = 1;
 		} else {
-			/* libunistring's widths: the same column in every locale. */
+			/* The same column in every locale (textwidth.h). */
 			const unsigned char *u = (const unsigned char *)lx->raw + i;
 			k = utf8_seqlen(u, (size_t)off - i);
-			int w = k ? uc_width((ucs4_t)utf8_decode(u, k), "UTF-8") : 1;
-			col += w < 0 ? 1 : w;
+			col += k ? tw_char(utf8_decode(u, k), TW_FILE) : 1;
 			k = k ? k : 1;
 		}
 	}

@@ -19,6 +19,8 @@ static int raw_width(unsigned long c, enum tw_rule rule)
 		return -1;
 	if (rule == TW_DOC)
 		return uc_width((ucs4_t)c, DOC_ENCODING);
+	if (rule == TW_FILE)
+		return uc_width((ucs4_t)c, "UTF-8");
 	return wcwidth((wchar_t)c);
 }
 

@@ -1,9 +1,10 @@
 /* The width module against independent implementations, for every code
  * point: the screen rule against glibc's wcwidth() in C.UTF-8 and
  * ja_JP.UTF-8, the document rule against libunistring's uc_width(c,
- * "EUC-JP"), and the editor and the notice's wrapper measuring through
- * them; clusters against libunistring's u32_grapheme_breaks() over whole
- * strings; the cells a cluster is drawn in, written down by hand. */
+ * "EUC-JP"), the file-message rule against uc_width(c, "UTF-8"), and the
+ * editor and the notice's wrapper measuring through them; clusters against
+ * libunistring's u32_grapheme_breaks() over whole strings; the cells a
+ * cluster is drawn in, written down by hand. */
 #include <locale.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -149,13 +150,19 @@ START_TEST(document_rule_every_code_point)
 	char *old = strdup(setlocale(LC_CTYPE, NULL));
 	for (int pass = 0; pass < 2; pass++) {
 		setlocale(LC_CTYPE, pass ? "C" : "C.UTF-8");
-		for (uint32_t c = 0; c <= 0x10FFFF; c++)
-			if (!surrogate(c))
-				EXPECT(tw_char(c, TW_DOC) == doc_width(c), "U+%04X: %d, uc_width %d",
-				              (unsigned)c, tw_char(c, TW_DOC), uc_width(c, "EUC-JP"));
+		for (uint32_t c = 0; c <= 0x10FFFF; c++) {
+			if (surrogate(c))
+				continue;
+			EXPECT(tw_char(c, TW_DOC) == doc_width(c), "U+%04X: %d, uc_width %d",
+			       (unsigned)c, tw_char(c, TW_DOC), uc_width(c, "EUC-JP"));
+			/* Columns in messages about files: libunistring's for UTF-8. */
+			int w = uc_width(c, "UTF-8");
+			EXPECT(tw_char(c, TW_FILE) == (w < 0 ? 1 : w), "file rule: U+%04X", (unsigned)c);
+		}
 	}
 	setlocale(LC_CTYPE, old);
 	free(old);
+	EXPECT(tw_char(0xD7, TW_FILE) == 1 && tw_char(0x6F22, TW_FILE) == 2, "× or 漢 in messages");
 	/* The characters of the issue, written down. */
 	static const struct { uint32_t c; int w; } want[] = {
 		{ 0xD7, 2 }, { 0xB0, 2 }, { 0xA7, 2 }, { 0xB1, 2 }, { 0x3B1, 2 }, { 0x416, 2 },
