@@ -21,7 +21,7 @@ static void put_cell(WINDOW *win, const wchar_t *s, const struct tw_cell *c)
 	/* A cell that ends in a ZWJ gets a ZWNJ after it: a terminal that
 	 * joins what follows a ZWJ into the cell before it (tmux 3.3 does,
 	 * whatever comes next; grapheme-aware terminals join the pictographs)
-	 * would otherwise put the next cells columns away from where curses,
+	 * would otherwise put the next cell's columns away from where curses,
 	 * and the editor, count them. */
 	bool zwj = s[c->len - 1] == ZWJ;
 	bool fits = k + c->len + zwj <= CCHARW_MAX;
