@@ -6,9 +6,8 @@
  * those the editor counts; a cell that ends in a ZWJ is followed by a ZWNJ
  * on screen, so that no terminal joins the next cell into it (tmux 3.3
  * merges whatever follows a ZWJ).  A cell with more marks than a cchar_t
- * holds
- * (CCHARW_MAX − 1) is shown as U+FFFD, padded to its width; so is an
- * unprintable character.  Work is proportional to what is drawn. */
+ * holds (CCHARW_MAX − 1) is shown as U+FFFD, padded to its width; so is
+ * an unprintable character.  Work is proportional to what is drawn. */
 #ifndef TODOKE_TUI_DRAW_H
 #define TODOKE_TUI_DRAW_H
 
