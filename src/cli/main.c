@@ -17,14 +17,16 @@
 #include "todoke/form.h"
 #include "todoke/i18n.h"
 #include "todoke/incident.h"
+#include "todoke/locale.h"
 #include "todoke/mail.h"
 #include "todoke/notice.h"
 #include "todoke/ppc.h"
 #include "todoke/profile.h"
 #include "todoke/tui.h"
 
-/* Exit status: 0 all well, 1 problems found (check), 2 usage or bad input. */
-enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_BAD = 2 };
+/* Exit status: 0 all well, 1 problems found (check), 2 usage or bad input,
+ * 3 no UTF-8 locale, or the wizard in a locale that is not UTF-8. */
+enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_BAD = 2, EXIT_LOCALE = 3 };
 
 static const char *progname = "todoke";
 
@@ -559,9 +561,9 @@ int main(int argc, char **argv)
 	struct opts o = { 0 };
 	int c;
 
-	setlocale(LC_ALL, "");
-	bindtextdomain("todoke", locale_dir());
-	textdomain("todoke");
+	/* UTF-8 character handling whatever the locale (todoke/locale.h). */
+	if (!locale_start("todoke", locale_dir()))
+		return EXIT_LOCALE;
 	if (argv[0] && strrchr(argv[0], '/'))
 		progname = strrchr(argv[0], '/') + 1;
 	else if (argv[0])
@@ -623,6 +625,8 @@ int main(int argc, char **argv)
 	               strcmp(argv[0], "forms") == 0 || strcmp(argv[0], "deadlines") == 0);
 	if (argc == 0 || (argc == 1 && !command)) {
 		/* The wizard: the start screen, or the incident named. */
+		if (!locale_wizard_ok())
+			return EXIT_LOCALE;
 		struct formset *fs = load_forms();
 		if (!fs)
 			return EXIT_BAD;
@@ -631,8 +635,10 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	const char *cmd = argv[0];
-	if (strcmp(cmd, "export") == 0)
+	if (strcmp(cmd, "export") == 0) {
+		locale_document_stdout();  /* the document's bytes, in --encoding */
 		return cmd_export(&o, argc - 1, argv + 1);
+	}
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(&o, argc - 1, argv + 1);
 	if (strcmp(cmd, "new") == 0)
