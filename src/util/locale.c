@@ -120,7 +120,7 @@ static bool put(struct conv *c, const char *p, size_t n)
 }
 
 /* The character at p (k bytes; 0: a byte that is not UTF-8) that the
- * codeset lacks: as glibc transliterates it (› as >, — as -), else as
+ * codeset lacks: as glibc transliterates it (› as >, — as --), else as
  * <U+XXXX>; a bad byte as '?'. */
 static void lacking(struct conv *c, char *p, size_t k)
 {
