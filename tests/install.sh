@@ -37,7 +37,7 @@ out=$(cd / && env -u TODOKE_DATADIR "$tmp/root/usr/bin/todoke" forms 2>&1)
 if [ "$out" = "$(printf 'ipa-access\t3.5\t2024-03-27\tコンピュータ不正アクセス届出様式\nnotice\t1\t2024-04-01\tお詫びとお知らせ\nppc-report\t2024\t2024-04-01\t個人情報保護委員会への漏えい等報告')" ]
 then ok; else bad "installed todoke forms: $out"; fi
 # Its messages in Japanese from its own catalogue, wherever it was put.
-out=$(cd / && env -u TODOKE_DATADIR -u TODOKE_LOCALEDIR LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 \
+out=$(cd / && env -u TODOKE_DATADIR -u TODOKE_LOCALEDIR -u LANGUAGE LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 \
 	"$tmp/root/usr/bin/todoke" frobnicate x 2>&1)
 case $out in *"不明なコマンド「frobnicate」"*) ok ;; *) bad "installed todoke not in Japanese: $out" ;; esac
 (cd / && env -u TODOKE_DATADIR "$tmp/root/usr/bin/todoke" export ipa "$here/golden/ipa/example.incident") \

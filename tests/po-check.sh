@@ -5,6 +5,11 @@
 # fit the 78 columns the footer line has at 80x24.
 # Usage: tests/po-check.sh "XGETTEXT ARGS"   (from the top of the tree)
 set -u
+# A fixed locale, whatever the caller's (LANG=ja_JP.UTF-8, LANGUAGE=ja, C):
+# todoke's messages in English, grep, sort and Python on UTF-8.
+# tests/cli/locale.sh runs todoke under the callers' locales.
+export LC_ALL=C.UTF-8 PYTHONUTF8=1
+unset LANGUAGE
 args=$1
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT

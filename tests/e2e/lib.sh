@@ -12,6 +12,10 @@
 #   ok/fail                 count results; e2e_finish prints the summary
 
 set -u
+# grep and sort on UTF-8 whatever the caller's locale; the program's own
+# locale is set in e2e_start.
+export LC_ALL=C.UTF-8
+unset LANGUAGE
 E2E_PROG=${E2E_PROG:?set E2E_PROG to the todoke binary}
 E2E_COLS=${E2E_COLS:-100}
 E2E_LINES=${E2E_LINES:-30}
@@ -43,7 +47,10 @@ fail() {
 }
 
 # The program runs under a fixed size, locale ($E2E_LANG, default C.UTF-8), terminal and no colour
-# preference, with its own home for profile and incidents.
+# preference, with its own home for profile and incidents.  E2E_LANG=unset
+# runs it with no locale variable at all (a fresh ssh login, cron, su -);
+# LANGUAGE is $E2E_LANGUAGE or unset; $E2E_ENV adds assignments (split on
+# spaces), such as LOCPATH=DIR.
 e2e_nstart=0
 e2e_start() {
 	# A fresh server on a fresh socket: a server still shutting down
@@ -51,8 +58,15 @@ e2e_start() {
 	tm kill-server 2>/dev/null
 	e2e_nstart=$((e2e_nstart + 1))
 	e2e_sock="$e2e_tmp/tmux.$e2e_nstart.sock"
+	if [ "${E2E_LANG:-}" = unset ]; then
+		e2e_locale="-u LANG -u LC_ALL -u LC_CTYPE -u LC_MESSAGES -u LC_COLLATE -u LC_TIME -u LC_NUMERIC -u LC_MONETARY"
+	else
+		e2e_locale="LANG=${E2E_LANG:-C.UTF-8} LC_ALL=${E2E_LANG:-C.UTF-8}"
+	fi
+	# $e2e_locale and $E2E_ENV are lists of words: split on purpose.
+	# shellcheck disable=SC2086
 	tm -f /dev/null new-session -d -s e2e -x "$E2E_COLS" -y "$E2E_LINES" \
-		env LANG="${E2E_LANG:-C.UTF-8}" LC_ALL="${E2E_LANG:-C.UTF-8}" TERM="$E2E_TERM" \
+		env -u LANGUAGE $e2e_locale ${E2E_LANGUAGE:+LANGUAGE=$E2E_LANGUAGE} ${E2E_ENV:-} TERM="$E2E_TERM" \
 		${TODOKE_LOCALEDIR:+TODOKE_LOCALEDIR=$TODOKE_LOCALEDIR} \
 		TODOKE_HOME="$TODOKE_HOME" TODOKE_TODAY="$TODOKE_TODAY" \
 		TODOKE_DATADIR="$TODOKE_DATADIR" VISUAL="${VISUAL:-}" EDITOR="${EDITOR:-}" \

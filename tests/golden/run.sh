@@ -11,6 +11,11 @@
 #     ./todoke export notice "$f" >"$n.txt"
 #     ./todoke export notice "$f" --format=html >"$n.html"; done
 set -u
+# A fixed locale, whatever the caller's (LANG=ja_JP.UTF-8, LANGUAGE=ja, C):
+# todoke's messages in English, grep, sort and Python on UTF-8.
+# tests/cli/locale.sh runs todoke under the callers' locales.
+export LC_ALL=C.UTF-8 PYTHONUTF8=1
+unset LANGUAGE
 prog=$1
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d) || exit 1

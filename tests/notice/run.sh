@@ -7,6 +7,11 @@
 # (screenshot.sh; skipped where there is none).
 # Usage: tests/notice/run.sh PATH-TO-TODOKE
 set -u
+# A fixed locale, whatever the caller's (LANG=ja_JP.UTF-8, LANGUAGE=ja, C):
+# todoke's messages in English, grep, sort and Python on UTF-8.
+# tests/cli/locale.sh runs todoke under the callers' locales.
+export LC_ALL=C.UTF-8 PYTHONUTF8=1
+unset LANGUAGE
 prog=$1
 case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
 here=$(cd "$(dirname "$0")/.." && pwd)

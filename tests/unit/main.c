@@ -18,7 +18,10 @@ struct formset *test_forms(void)
 
 int main(void)
 {
-	/* Column widths (wcwidth) need a UTF-8 locale; C.UTF-8 is always there. */
+	/* Column widths (wcwidth) need a UTF-8 locale; C.UTF-8 is always there.
+	 * Messages (strerror) in English: under C.UTF-8 gettext would follow
+	 * the caller's LANGUAGE. */
+	unsetenv("LANGUAGE");
 	if (!setlocale(LC_ALL, "C.UTF-8"))
 		setlocale(LC_ALL, "");
 	SRunner *sr = srunner_create(test_suite());
