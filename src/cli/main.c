@@ -79,7 +79,7 @@ static void usage(FILE *fp)
 "has passed with no report recorded or a report was recorded late,\n"
 "characters would not convert, or the wizard could not save the answers or\n"
 "open the incident named; 2 on bad usage, unreadable input, or a file that\n"
-"cannot be written.\n"
+"cannot be written; 3 without a UTF-8 locale (see LC_CTYPE in todoke(1)).\n"
 "\n"
 "Forms are read from $TODOKE_DATADIR/forms, else from\n"
 "%s/forms.\n"

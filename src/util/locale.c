@@ -112,7 +112,12 @@ struct conv {
 	iconv_t translit;  /* the same, //TRANSLIT, for what cd lacks */
 	char carry[4];   /* the start of a character cut between two writes */
 	size_t ncarry;
+	struct conv *next;
 };
+
+/* Every open stream's state, so that it stays reachable for LeakSanitizer,
+ * whose fopencookie keeps the cookie where the leak check does not look. */
+static struct conv *open_convs;
 
 static bool put(struct conv *c, const char *p, size_t n)
 {
@@ -199,6 +204,11 @@ static int conv_close(void *cookie)
 		put(c, "?", 1);
 	iconv_close(c->cd);
 	iconv_close(c->translit);
+	for (struct conv **p = &open_convs; *p; p = &(*p)->next)
+		if (*p == c) {
+			*p = c->next;
+			break;
+		}
 	free(c);
 	return 0;
 }
@@ -223,6 +233,8 @@ FILE *locale_converting_stream(int fd, const char *codeset)
 	c->fd = fd;
 	c->cd = cd;
 	c->translit = tr;
+	c->next = open_convs;
+	open_convs = c;
 	return f;
 }
 
