@@ -55,9 +55,6 @@ void locale_setup(const char *domain, const char *dir, const char *const *utf8_n
  * prints what to do and returns false: todoke cannot run. */
 bool locale_start(const char *domain, const char *dir);
 
-/* The state locale_start left (LOCALE_UTF8 before it is called). */
-const struct locale_state *locale_current(void);
-
 /* False, after saying plainly on standard error that the wizard needs a
  * UTF-8 terminal, when the user's locale is not UTF-8. */
 bool locale_wizard_ok(void);

@@ -276,11 +276,6 @@ bool locale_start(const char *domain, const char *dir)
 	return false;
 }
 
-const struct locale_state *locale_current(void)
-{
-	return &current;
-}
-
 bool locale_wizard_ok(void)
 {
 	if (current.kind != LOCALE_CONVERTED)
