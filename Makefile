@@ -30,9 +30,12 @@ CHECK_CFLAGS  := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS    := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 # libunistring: Unicode normalisation (NFC) and character widths.
 UNI_LIBS      := -lunistring
+# libgit2: the history of answers and what was sent (src/history).
+GIT_CFLAGS    := $(shell $(PKG_CONFIG) --cflags libgit2 2>/dev/null)
+GIT_LIBS      := $(shell $(PKG_CONFIG) --libs libgit2 2>/dev/null)
 
 ALL_CPPFLAGS = -Iinclude -I$(B) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
-               $(CURSES_CFLAGS) $(CPPFLAGS)
+               $(CURSES_CFLAGS) $(GIT_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS   = -std=c11 $(WARN) $(CFLAGS) $(SANFLAGS)
 ALL_LDFLAGS  = $(LDFLAGS) $(SANFLAGS)
 
@@ -63,7 +66,7 @@ $(LIB): $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
 $(PROG): $(B)/src/cli/main.o $(LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(UNI_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(UNI_LIBS) $(GIT_LIBS)
 
 # Paths and version compiled in; rewritten only when they change, so that
 # `make install PREFIX=/usr` after a plain `make` rebuilds what uses them.
@@ -90,7 +93,7 @@ $(B)/tests/test_%.o: tests/unit/test_%.c
 	$(CC) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/tests/test_%: $(B)/tests/test_%.o $(B)/tests/main.o $(LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(UNI_LIBS) $(CHECK_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(UNI_LIBS) $(GIT_LIBS) $(CHECK_LIBS)
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
@@ -201,7 +204,7 @@ check-valgrind: deps
 
 # A benchmark, not a test: it prints times and judges nothing.
 $(B)/bench: tests/bench/bench.c $(LIB)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CURSES_LIBS) $(UNI_LIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CURSES_LIBS) $(UNI_LIBS) $(GIT_LIBS)
 
 bench: $(B)/bench
 	@$(B)/bench

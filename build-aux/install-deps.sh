@@ -26,6 +26,7 @@ need pkg-config has pkg-config
 need libncurses-dev sh -c 'pkg-config --exists ncursesw panelw menuw'
 need check      sh -c 'pkg-config --exists check'
 need libunistring-dev test -f "$root/usr/include/uninorm.h"
+need libgit2-dev sh -c 'pkg-config --exists libgit2'
 need gettext    has msgfmt
 need tmux       has tmux
 need mandoc     has mandoc

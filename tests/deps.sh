@@ -82,14 +82,14 @@ status_is() { [ "$(cat "$2/status")" = "$3" ] && ok || { bad "$1: exit $(cat "$2
 s=$tmp/bare; fake "$s"
 run "$s"
 status_is bare "$s" 1
-has bare "$s/err" "packages: gcc libc6-dev make pkg-config libncurses-dev check libunistring-dev gettext tmux mandoc valgrind python3 locales"
+has bare "$s/err" "packages: gcc libc6-dev make pkg-config libncurses-dev check libunistring-dev libgit2-dev gettext tmux mandoc valgrind python3 locales"
 has bare "$s/err" "locales:  ja_JP.UTF-8 en_US.UTF-8"
 has bare "$s/err" "you are not root and there is no sudo; as root (su -), run this one command:"
 [ "$(grep -c '^  apt-get' "$s/err")" = 1 ] && ok || bad "bare: not one command"
 [ -s "$s/log" ] && bad "bare: something was run: $(cat "$s/log")" || ok
 cmd=$(sed -n 's/^  \(apt-get .*\)$/\1/p' "$s/err")
 case $cmd in
-"apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev make pkg-config libncurses-dev check libunistring-dev gettext tmux mandoc valgrind python3 locales && "*"locale-gen") ok ;;
+"apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev make pkg-config libncurses-dev check libunistring-dev libgit2-dev gettext tmux mandoc valgrind python3 locales && "*"locale-gen") ok ;;
 *) bad "bare: the command: $cmd" ;;
 esac
 # That command, run as root there, installs the packages and makes the
@@ -125,7 +125,7 @@ run "$s"
 status_is sudo "$s" 0
 [ "$(grep -c '^sudo ' "$s/log")" = 1 ] && ok || bad "sudo: not one sudo: $(cat "$s/log")"
 has sudo "$s/log" "sudo env DEBIAN_FRONTEND=noninteractive sh -c apt-get update && apt-get install -y --no-install-recommends gcc"
-has sudo "$s/log" "apt-get install -y --no-install-recommends gcc libc6-dev make pkg-config libncurses-dev check libunistring-dev gettext tmux mandoc valgrind python3 locales"
+has sudo "$s/log" "apt-get install -y --no-install-recommends gcc libc6-dev make pkg-config libncurses-dev check libunistring-dev libgit2-dev gettext tmux mandoc valgrind python3 locales"
 has sudo "$s/log" "locale-gen"
 has sudo "$s/locales" "ja_JP.utf8"
 
