@@ -10,11 +10,13 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "followups.h"
 #include "todoke/check.h"
 #include "todoke/encode.h"
 #include "todoke/export.h"
 #include "todoke/fileio.h"
 #include "todoke/form.h"
+#include "todoke/history.h"
 #include "todoke/i18n.h"
 #include "todoke/incident.h"
 #include "todoke/locale.h"
@@ -114,6 +116,8 @@ struct opts {
 	const char *title;
 	bool all;
 	bool html;
+	const char *date, *file, *since, *kind;  /* submit, diff */
+	struct strbuf *capture;  /* submit: the document's bytes also here */
 };
 
 static struct formset *load_forms(void)
@@ -171,6 +175,12 @@ static int write_output(const struct opts *o, const struct strbuf *doc)
 {
 	struct diag d;
 	diag_clear(&d);
+	if (o->capture) {
+		/* todoke submit: kept as sent; written too only when -o asks. */
+		sb_addn(o->capture, doc->buf, doc->len);
+		if (!o->output)
+			return EXIT_OK;
+	}
 	if (!o->output || strcmp(o->output, "-") == 0) {
 		if (fwrite(doc->buf, 1, doc->len, stdout) != doc->len || fflush(stdout) != 0) {
 			errmsg(_("cannot write to standard output: %s"), strerror(errno));
@@ -493,11 +503,99 @@ static int cmd_new(const struct opts *o, int argc, char **argv)
 	struct diag d;
 	diag_clear(&d);
 	struct incident *inc = incident_create(fs, o->title, &d);
-	if (inc && incident_save(inc, argv[0], &d))
+	enum history_save_result r = inc ? history_save(inc, argv[0], true, &d) : HS_FAILED;
+	if (r != HS_FAILED)
 		rc = EXIT_OK;
-	else
+	if (r != HS_OK)
 		print_diag(&d);
 	incident_free(&inc);
+	formset_free(&fs);
+	return rc;
+}
+
+/* todoke submit DOC INCIDENT: the document exported now as `export`
+ * would write it (same options), or the file given as sent. */
+static int cmd_submit(const struct opts *o, int argc, char **argv)
+{
+	if (argc != 2) {
+		errmsg(_("usage: submit DOCUMENT INCIDENT [--date DATE] [--kind KIND] [--file SENT]"));
+		return EXIT_BAD;
+	}
+	if (!followups_document_form(argv[0])) {
+		errmsg(_("unknown document \"%s\" (known: ipa, ppc, notice)"), argv[0]);
+		return EXIT_BAD;
+	}
+	struct strbuf sent, options, name;
+	sb_init(&sent);
+	sb_init(&options);
+	sb_init(&name);
+	int rc = EXIT_BAD;
+	if (o->file) {
+		struct diag d;
+		char *data;
+		size_t len;
+		diag_clear(&d);
+		if (!file_read_all(o->file, &data, &len, &d)) {
+			print_diag(&d);
+			goto out;
+		}
+		sb_addn(&sent, data, len);
+		free(data);
+		sb_add(&name, o->file);
+	} else {
+		struct opts e = *o;
+		e.capture = &sent;
+		if ((rc = cmd_export(&e, 2, argv)) != EXIT_OK)
+			goto out;
+		rc = EXIT_BAD;
+		/* How it was made, to make it again for `diff --document`. */
+		if (o->encoding)
+			sb_addf(&options, " --encoding=%s", o->encoding);
+		if (o->crlf)
+			sb_add(&options, " --crlf");
+		if (o->substitute)
+			sb_add(&options, " --substitute");
+		if (o->eml)
+			sb_add(&options, " --eml");
+		if (o->html)
+			sb_add(&options, " --format=html");
+		const char *base = strrchr(argv[1], '/');
+		base = base ? base + 1 : argv[1];
+		size_t stem = strlen(base);
+		if (stem > 9 && strcmp(base + stem - 9, ".incident") == 0)
+			stem -= 9;
+		sb_addf(&name, "%.*s-%s.%s", (int)stem, base, argv[0],
+		        o->eml ? "eml" : o->html ? "html" : "txt");
+	}
+	struct formset *fs = load_forms();
+	if (fs) {
+		rc = followups_submit(fs, argv[0], argv[1], o->kind, o->date, name.buf,
+		                      options.len ? options.buf + 1 : "", sent.buf, sent.len);
+		formset_free(&fs);
+	}
+out:
+	sb_release(&sent);
+	sb_release(&options);
+	sb_release(&name);
+	return rc;
+}
+
+static int cmd_followup(const char *cmd, const struct opts *o, int argc, char **argv)
+{
+	bool hist = strcmp(cmd, "history") == 0;
+	if (argc != 1 && !(hist && argc == 2)) {
+		errmsg(hist ? _("usage: history INCIDENT [QUESTION]")
+		       : strcmp(cmd, "diff") == 0 ? _("usage: diff INCIDENT [--since SUBMISSION]")
+		       : _("usage: submissions INCIDENT"));
+		return EXIT_BAD;
+	}
+	if (strcmp(cmd, "submissions") == 0)
+		return followups_submissions(argv[0]);
+	struct formset *fs = load_forms();
+	if (!fs)
+		return EXIT_BAD;
+	int rc = hist ? followups_history(fs, argv[0], argc == 2 ? argv[1] : NULL)
+	              : followups_diff(fs, argv[0], o->since);
 	formset_free(&fs);
 	return rc;
 }
@@ -554,6 +652,10 @@ int main(int argc, char **argv)
 		{ "eml", no_argument, NULL, 'M' },
 		{ "attach", required_argument, NULL, 'A' },
 		{ "format", required_argument, NULL, 'F' },
+		{ "date", required_argument, NULL, 'D' },
+		{ "file", required_argument, NULL, 'f' },
+		{ "since", required_argument, NULL, 's' },
+		{ "kind", required_argument, NULL, 'k' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -598,6 +700,10 @@ int main(int argc, char **argv)
 			o.html = strcmp(optarg, "html") == 0;
 			break;
 		case 'a': o.all = true; break;
+		case 'D': o.date = optarg; break;
+		case 'f': o.file = optarg; break;
+		case 's': o.since = optarg; break;
+		case 'k': o.kind = optarg; break;
 		case 't': o.title = optarg; break;
 		case 'T': {
 			struct date d;
@@ -622,7 +728,9 @@ int main(int argc, char **argv)
 	argv += optind;
 	bool command = argc > 0 && (strcmp(argv[0], "new") == 0 ||
 	               strcmp(argv[0], "export") == 0 || strcmp(argv[0], "check") == 0 ||
-	               strcmp(argv[0], "forms") == 0 || strcmp(argv[0], "deadlines") == 0);
+	               strcmp(argv[0], "forms") == 0 || strcmp(argv[0], "deadlines") == 0 ||
+	               strcmp(argv[0], "history") == 0 || strcmp(argv[0], "submit") == 0 ||
+	               strcmp(argv[0], "submissions") == 0 || strcmp(argv[0], "diff") == 0);
 	if (argc == 0 || (argc == 1 && !command)) {
 		/* The wizard: the start screen, or the incident named. */
 		if (!locale_wizard_ok())
@@ -647,6 +755,11 @@ int main(int argc, char **argv)
 		return cmd_forms();
 	if (strcmp(cmd, "deadlines") == 0)
 		return cmd_deadlines(argc - 1, argv + 1);
+	if (strcmp(cmd, "submit") == 0)
+		return cmd_submit(&o, argc - 1, argv + 1);
+	if (strcmp(cmd, "history") == 0 || strcmp(cmd, "submissions") == 0 ||
+	    strcmp(cmd, "diff") == 0)
+		return cmd_followup(cmd, &o, argc - 1, argv + 1);
 	errmsg(_("unknown command \"%s\""), cmd);
 	fprintf(stderr, _("Try '%s --help' for more information.\n"), progname);
 	return EXIT_BAD;

@@ -12,6 +12,7 @@
 #include "draw.h"
 #include "field.h"
 #include "todoke/check.h"
+#include "todoke/history.h"
 #include "todoke/i18n.h"
 #include "todoke/lock.h"
 #include "todoke/ppc.h"
@@ -56,14 +57,31 @@ bool app_save(struct app *a)
 	if (!a->dirty)
 		return true;
 	diag_clear(&d);
-	if (!incident_save(a->inc, a->path, &d)) {
-		char buf[1200];
+	/* An autosave: its history commit waits for the page to be left (or
+	 * a minute). */
+	enum history_save_result r = history_save(a->inc, a->path, false, &d);
+	char buf[1200];
+	if (r == HS_FAILED) {
 		app_msg(a, C_ERROR, _("NOT SAVED: %s"), diag_format(&d, buf, sizeof buf));
 		return false;
 	}
+	if (r == HS_UNRECORDED)
+		app_msg(a, C_ERROR, _("saved, but not in the history: %s"),
+		        diag_format(&d, buf, sizeof buf));
 	a->dirty = false;
 	a->field_saved = time(NULL);
 	return true;
+}
+
+void app_commit_history(struct app *a)
+{
+	struct diag d;
+	diag_clear(&d);
+	if (a->path && !history_commit(a->path, &d)) {
+		char buf[1200];
+		app_msg(a, C_ERROR, _("saved, but not in the history: %s"),
+		        diag_format(&d, buf, sizeof buf));
+	}
 }
 
 /* What typing has changed goes to the model and the file now. */

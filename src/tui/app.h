@@ -48,8 +48,11 @@ struct app {
 int app_key(struct app *a, wint_t *ch, bool *quit);
 void app_msg(struct app *a, enum color_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Writes the incident when it changed. */
+/* Writes the incident when it changed (its history staged, committed
+ * at most once a minute: history.h). */
 bool app_save(struct app *a);
+/* Commits the incident's history: a page was left, the incident closed. */
+void app_commit_history(struct app *a);
 /* Stores the field being typed as its row's answer (wizard_store_text);
  * false, with the reason as the message and the text kept in the field,
  * when it does not read (a half-typed date). */

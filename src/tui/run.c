@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "field.h"
+#include "todoke/history.h"
 #include "todoke/i18n.h"
 #include "todoke/lock.h"
 #include "todoke/notice.h"
@@ -44,8 +45,14 @@ static struct incident *create(struct app *a, const char *path, const char *titl
 		app_msg(a, C_ERROR, _("profile not read: %s"), diag_format(&pd, buf, sizeof buf));
 	}
 	free(ppath);
-	if (!incident_save(inc, path, d))
+	enum history_save_result r = history_save(inc, path, true, d);
+	if (r == HS_FAILED)
 		incident_free(&inc);
+	else if (r == HS_UNRECORDED) {
+		char buf[1200];
+		app_msg(a, C_ERROR, _("saved, but not in the history: %s"),
+		        diag_format(d, buf, sizeof buf));
+	}
 	return inc;
 }
 
@@ -113,7 +120,8 @@ static void close_incident(struct app *a)
 		if (ok)
 			app_msg(a, C_ERROR, _("%s could not be saved; the answers are in %s"),
 			        a->path, rescue);
-	}
+	} else
+		app_commit_history(a);
 	remember_reporter(a);
 	wizard_free(&a->wiz);
 	incident_free(&a->inc);
@@ -126,6 +134,7 @@ static void walk(struct app *a)
 {
 	for (;;) {
 		enum action act = screen_page(a);
+		app_commit_history(a);  /* a page left (and saved): one commit */
 		bool last = a->page + 1 >= a->wiz->npages;
 		if (act == ACT_INDEX) {
 			act = screen_index(a);

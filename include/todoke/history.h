@@ -1,0 +1,175 @@
+/* history — who changed which answer, and what was sent, kept in one git
+ * repository per store (libgit2), so that git log, diff and blame also
+ * work on it by hand and a team shares it by git push/pull.
+ *
+ * The repository of the incidents in DIR is DIR/.todoke-history (a git
+ * directory; its work tree is DIR).  Never DIR/.git: an incident file
+ * given on the command line may sit in someone's project checkout, whose
+ * repository is not ours to commit into.  By hand:
+ *     git --git-dir=DIR/.todoke-history --work-tree=DIR log -p NAME.incident
+ *
+ * Saving (history_save) stages the new text of NAME.incident in the
+ * repository's index before the file itself is replaced, so a crash at any
+ * point leaves the history at least as new as the file.  A commit (author:
+ * the user, history_whoami) is made by history_commit — when a page is
+ * left, the wizard closes, a command saves — and by an autosave whose
+ * first uncommitted change is HISTORY_AUTOSAVE_SECONDS old, so at most one
+ * a minute while typing.  A change staged but never committed (a session
+ * killed) is committed with its own author before anyone else's change.
+ *
+ * A submission (submit.c) is an annotated tag todoke/NAME/N on a commit
+ * outside the branch whose tree holds the incident as it was
+ * (NAME.incident) and the exact bytes sent (sent/FILE); the tag's message
+ * is the record (todoke-incident(5)).
+ *
+ * Modes follow the store: 0600 files and 0700 folders, or, in a team
+ * directory (the store folder has the setgid bit), 0660/2770 so that the
+ * group can work in it.  Operations on one repository are serialised by
+ * flock on DIR/.todoke-history/todoke.lock.  todoke never rewrites or
+ * deletes history. */
+#ifndef TODOKE_HISTORY_H
+#define TODOKE_HISTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "todoke/date.h"
+#include "todoke/diag.h"
+#include "todoke/form.h"
+#include "todoke/incident.h"
+#include "todoke/strbuf.h"
+
+#define HISTORY_DIR ".todoke-history"
+#define HISTORY_AUTOSAVE_SECONDS 60
+/* The message of an incident's first commit when it had answers before it
+ * had a history: what it holds was not changed by that commit's author. */
+#define HISTORY_BEGINS "history begins (answers given before)"
+
+/* Who is working: the login from the password file (getpwuid(getuid()),
+ * not $USER, which anyone can set) and the 氏名 of the profile
+ * (reporter.name; "" when none). */
+struct who {
+	char login[64];
+	char name[256];
+};
+void history_whoami(struct who *w);
+
+enum history_save_result {
+	HS_OK,          /* recorded and saved */
+	HS_UNRECORDED,  /* saved, but the history could not be written: err */
+	HS_FAILED,      /* not saved: err */
+};
+/* Saves inc to path (incident_save) after staging its
+ * text in the history.  commit: commit now (a page left, a command);
+ * otherwise an autosave, committed only once a minute. */
+enum history_save_result history_save(const struct incident *inc, const char *path,
+                                      bool commit, struct diag *err);
+/* Commits what is staged and not yet committed of path's incident (none:
+ * nothing done, true). */
+bool history_commit(const char *path, struct diag *err);
+
+/* ---- what changed (changes.c) ---------------------------------------- */
+
+/* One answer added, changed or removed: key as in the incident file
+ * (id, or id[N].field), values as text ("" when unanswered), and where the
+ * question is: its form and section (NULL when no longer in any form). */
+struct change {
+	char *key;
+	char *old_text, *new_text;
+	const struct form *form;
+	int section;
+	const char *label;
+};
+struct changes {
+	struct change *v;
+	size_t n;
+};
+/* The answers that differ between two incidents (either may be NULL: no
+ * answers), in form and question order of `after` (then of `before`). */
+void changes_between(const struct incident *before, const struct incident *after,
+                     struct changes *out);
+void changes_release(struct changes *c);
+/* An answer as one line of text: the option's label of a choice, [x]/[ ]
+ * and its note for a box, 2026-11-22 for a date; lines of a multi-line
+ * text joined by " ⏎ ". malloc'd, "" when unanswered. */
+char *answer_text(const struct question *q, const struct model *m, const char *id);
+
+/* ---- the log (log.c) -------------------------------------------------- */
+
+/* key NULL: the incident's history begins here; old_text is NULL and
+ * new_text says how many answers it had (or, with a question asked for,
+ * its answer then). */
+struct history_entry {
+	char login[64];
+	char name[256];
+	time_t when;
+	int tz_minutes;
+	char *key, *old_text, *new_text;
+};
+struct history_log {
+	struct history_entry *v;
+	size_t n;
+};
+/* Every committed change of path's answers, oldest first; only those of
+ * question `question` (its id, or a list's entries id[N].field) when not
+ * NULL.  An incident without history gives an empty log.  Versions that
+ * no longer read (forms not installed) are an error naming the commit. */
+bool history_log(const char *path, const struct formset *fs, const char *question,
+                 struct history_log *out, struct diag *err);
+void history_log_release(struct history_log *l);
+
+/* ---- submissions (submit.c) ------------------------------------------ */
+
+struct submission {
+	unsigned number;     /* 1, 2, … per incident */
+	char *document;      /* ipa, ppc, notice… */
+	char *kind;          /* 速報, 確報, 第1報, 第2報… */
+	struct date date;    /* the day it was sent */
+	char *file;          /* the name the sent copy is kept under */
+	char *options;       /* how todoke exported it ("-e cp932 --crlf"), "" */
+	char login[64];
+	char name[256];
+	time_t recorded;
+	char *tag;           /* todoke/NAME/N */
+};
+struct submissions {
+	struct submission *v;
+	size_t n;
+};
+
+/* Records a submission of path's incident as it is now (its text is read
+ * from path, so save first) with the bytes sent and the export options
+ * (NULL or "": a file given as sent); fills out (release it). */
+bool submission_record(const char *path, const char *document, const char *kind,
+                       struct date date, const char *file_name, const char *options,
+                       const char *sent, size_t sent_len,
+                       struct submission *out, struct diag *err);
+/* The submissions of path's incident, in order. */
+bool submissions_list(const char *path, struct submissions *out, struct diag *err);
+void submissions_release(struct submissions *s);
+void submission_release(struct submission *s);
+/* The last submission of document (NULL: of any), or NULL. */
+const struct submission *submissions_last(const struct submissions *s,
+                                          const char *document);
+/* The incident's text as it was when s was sent, and the bytes sent;
+ * malloc'd (NULL allowed for either). */
+bool submission_read(const char *path, const struct submission *s,
+                     char **incident_text, size_t *incident_len,
+                     char **sent, size_t *sent_len, struct diag *err);
+/* The kind a new submission of document gets: for the PPC report its
+ * 報告区分 (ppc.kind: 速報 or 確報); otherwise 第N報 after N-1 earlier ones. */
+char *submission_next_kind(const struct submissions *s, const char *document,
+                           const struct incident *inc);
+/* The answer that records the day a kind of report was sent
+ * (ppc.prelim.date for the PPC 速報, ppc.final.date for its 確報), or NULL. */
+const char *submission_date_question(const char *document, const char *kind);
+/* The choice that says which kind a report is (ppc.kind) and its option
+ * for kind; false for documents without one. */
+bool submission_kind_answer(const char *document, const char *kind, const char **question,
+                            const char **option);
+/* Answers about the reporting itself (報告区分, the days sent), not facts
+ * of the incident: left out of what changed since a submission. */
+bool submission_bookkeeping(const char *key);
+
+#endif

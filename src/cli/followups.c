@@ -1,0 +1,327 @@
+/* followups — todoke history, submit, submissions and diff: the history
+ * module's records printed for people. */
+#include "followups.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "todoke/i18n.h"
+#include "todoke/incident.h"
+#include "todoke/strbuf.h"
+
+enum { EXIT_OK = 0, EXIT_BAD = 2 };
+
+static void say(const struct diag *d)
+{
+	char buf[2048];
+	fprintf(stderr, "todoke: %s\n", diag_format(d, buf, sizeof buf));
+}
+
+/* The document ids of the command line and the forms they are written
+ * from (until the documents registry names them). */
+static const struct { const char *document, *form; } doc_forms[] = {
+	{ "ipa", "ipa-access" },
+	{ "ppc", "ppc-report" },
+	{ "notice", "notice" },
+};
+
+const char *followups_document_form(const char *document)
+{
+	for (size_t i = 0; i < sizeof doc_forms / sizeof doc_forms[0]; i++)
+		if (strcmp(doc_forms[i].document, document) == 0)
+			return doc_forms[i].form;
+	return NULL;
+}
+
+static const char *shown(const char *v)
+{
+	return *v ? v : _("(unanswered)");
+}
+
+static void when_text(time_t t, int tz_minutes, char *buf, size_t n)
+{
+	/* In the zone it was recorded in, as git log shows it. */
+	time_t local = t + (time_t)tz_minutes * 60;
+	struct tm tm;
+	gmtime_r(&local, &tm);
+	int off = tz_minutes < 0 ? -tz_minutes : tz_minutes;
+	char date[32];
+	strftime(date, sizeof date, "%Y-%m-%d %H:%M", &tm);
+	snprintf(buf, n, "%s %c%02d%02d", date, tz_minutes < 0 ? '-' : '+', off / 60, off % 60);
+}
+
+static void who_text(const char *login, const char *name, struct strbuf *sb)
+{
+	sb_add(sb, login);
+	if (*name)
+		sb_addf(sb, " (%s)", name);
+}
+
+int followups_history(const struct formset *fs, const char *path, const char *question)
+{
+	struct history_log log;
+	struct diag d;
+	diag_clear(&d);
+	if (!history_log(path, fs, question, &log, &d)) {
+		say(&d);
+		return EXIT_BAD;
+	}
+	if (!log.n)
+		printf(question ? _("%s: no recorded change of %s\n") : _("%s: no recorded change\n"),
+		       path, question);
+	for (size_t i = 0; i < log.n; i++) {
+		const struct history_entry *e = &log.v[i];
+		char when[48];
+		struct strbuf who;
+		sb_init(&who);
+		when_text(e->when, e->tz_minutes, when, sizeof when);
+		who_text(e->login, e->name, &who);
+		if (!e->key)
+			printf(_("%s  %s  history begins: %s answers given before\n"), when, who.buf,
+			       e->new_text);
+		else if (!e->old_text)
+			printf(_("%s  %s  history begins: %s: %s\n"), when, who.buf, e->key,
+			       shown(e->new_text));
+		else
+			printf("%s  %s  %s: %s → %s\n", when, who.buf, e->key, shown(e->old_text),
+			       shown(e->new_text));
+		sb_release(&who);
+	}
+	history_log_release(&log);
+	return EXIT_OK;
+}
+
+int followups_submissions(const char *path)
+{
+	struct submissions s;
+	struct diag d;
+	diag_clear(&d);
+	if (!submissions_list(path, &s, &d)) {
+		say(&d);
+		return EXIT_BAD;
+	}
+	if (!s.n)
+		printf(_("%s: nothing recorded as submitted\n"), path);
+	for (size_t i = 0; i < s.n; i++) {
+		const struct submission *e = &s.v[i];
+		char date[16], when[48];
+		struct strbuf who;
+		sb_init(&who);
+		date_format_iso(e->date, date, sizeof date);
+		struct tm tm;
+		localtime_r(&e->recorded, &tm);
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		who_text(e->login, e->name, &who);
+		/* N  DATE  DOCUMENT  KIND  FILE  recorded by WHO at WHEN */
+		printf(_("%u\t%s\t%s\t%s\t%s\trecorded by %s, %s\n"), e->number, date, e->document,
+		       e->kind, e->file, who.buf, when);
+		sb_release(&who);
+	}
+	submissions_release(&s);
+	return EXIT_OK;
+}
+
+const struct submission *followups_find(const struct submissions *s, const char *path,
+                                        const char *since)
+{
+	char *end;
+	unsigned long n = strtoul(since, &end, 10);
+	for (size_t i = 0; i < s->n; i++)
+		if ((*since && !*end && s->v[i].number == n) || strcmp(s->v[i].tag, since) == 0)
+			return &s->v[i];
+	fprintf(stderr, _("todoke: %s: no submission \"%s\" (see todoke submissions %s)\n"), path,
+	        since, path);
+	return NULL;
+}
+
+/* The changes of one document's questions since s, grouped by section. */
+static bool print_changes(const struct formset *fs, const char *path, const struct incident *now,
+                          const struct submission *s)
+{
+	char *text;
+	size_t len;
+	struct diag d;
+	struct incident *then = NULL;
+	diag_clear(&d);
+	if (!submission_read(path, s, &text, &len, NULL, NULL, &d)) {
+		say(&d);
+		return false;
+	}
+	bool ok = incident_parse(text, len, s->tag, fs, &then, &d);
+	free(text);
+	if (!ok) {
+		say(&d);
+		return false;
+	}
+	incident_adopt_notice(then, fs);
+	const char *fid = followups_document_form(s->document);
+	const struct form *f = fid ? incident_form(now, fid) : NULL;
+	if (!f && fid)
+		f = incident_form(then, fid);
+	char date[16];
+	date_format_iso(s->date, date, sizeof date);
+	printf(_("== %s %s (submission %u, sent %s): what changed since\n"), s->document, s->kind,
+	       s->number, date);
+	struct changes ch;
+	changes_between(then, now, &ch);
+	size_t shown_n = 0;
+	int section = -2;
+	for (int pass = 0; f && pass < (int)f->nsections + 1; pass++) {
+		/* Sections in the form's order; questions without one last. */
+		int want = pass < (int)f->nsections ? pass : -1;
+		for (size_t i = 0; i < ch.n; i++) {
+			const struct change *c = &ch.v[i];
+			char base[256];
+			snprintf(base, sizeof base, "%.*s", (int)strcspn(c->key, "["), c->key);
+			const struct question *q = form_question(f, base);
+			if (!q || q->section != want || submission_bookkeeping(c->key))
+				continue;
+			if (section != want) {
+				printf("%s\n", want >= 0 ? f->sections[want].title : _("(other)"));
+				section = want;
+			}
+			printf("  %s (%s): %s → %s\n", c->key, c->label ? c->label : base,
+			       shown(c->old_text), shown(c->new_text));
+			shown_n++;
+		}
+	}
+	if (!shown_n)
+		printf("%s\n", _("  nothing changed"));
+	changes_release(&ch);
+	incident_free(&then);
+	return true;
+}
+
+int followups_diff(const struct formset *fs, const char *path, const char *since)
+{
+	struct submissions s;
+	struct diag d;
+	struct incident *now = NULL;
+	diag_clear(&d);
+	if (!incident_load(path, fs, &now, &d)) {
+		say(&d);
+		return EXIT_BAD;
+	}
+	incident_adopt_notice(now, fs);
+	if (!submissions_list(path, &s, &d)) {
+		say(&d);
+		incident_free(&now);
+		return EXIT_BAD;
+	}
+	int rc = EXIT_OK;
+	if (since) {
+		const struct submission *one = followups_find(&s, path, since);
+		rc = one && print_changes(fs, path, now, one) ? EXIT_OK : EXIT_BAD;
+	} else if (!s.n) {
+		printf(_("%s: nothing recorded as submitted: no changes to show\n"), path);
+	} else {
+		/* The last submission of each document, in the order first sent. */
+		for (size_t i = 0; i < s.n && rc == EXIT_OK; i++) {
+			const struct submission *last = submissions_last(&s, s.v[i].document);
+			bool first_of_doc = true;
+			for (size_t k = 0; k < i; k++)
+				first_of_doc &= strcmp(s.v[k].document, s.v[i].document) != 0;
+			if (first_of_doc && !print_changes(fs, path, now, last))
+				rc = EXIT_BAD;
+		}
+	}
+	submissions_release(&s);
+	incident_free(&now);
+	return rc;
+}
+
+static bool plain_text(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < ' ' || *s == 0x7f)
+			return false;
+	return true;
+}
+
+int followups_submit(const struct formset *fs, const char *document, const char *path,
+                     const char *kind, const char *date, const char *file_name,
+                     const char *options, const char *bytes, size_t len)
+{
+	struct diag d;
+	struct date when;
+	const char *why;
+	struct incident *inc = NULL;
+	struct submissions prior;
+	diag_clear(&d);
+	if (date ? !date_parse(date, &when, &why) : !date_today(&when, &why)) {
+		fprintf(stderr, _("todoke: --date: %s\n"), why);
+		return EXIT_BAD;
+	}
+	if (kind && (!*kind || !plain_text(kind))) {
+		fprintf(stderr, "%s\n", _("todoke: --kind: give a name such as 速報, 確報 or 第2報"));
+		return EXIT_BAD;
+	}
+	if (!incident_load(path, fs, &inc, &d)) {
+		say(&d);
+		return EXIT_BAD;
+	}
+	incident_adopt_notice(inc, fs);
+	if (!submissions_list(path, &prior, &d)) {
+		say(&d);
+		incident_free(&inc);
+		return EXIT_BAD;
+	}
+	char *k = kind ? xstrdup(kind) : submission_next_kind(&prior, document, inc);
+	int rc = EXIT_BAD;
+	/* The day the law counts: recorded before the answers are kept. */
+	const char *dq = submission_date_question(document, k);
+	bool changed = false;
+	if (dq && incident_question(inc, dq, NULL)) {
+		struct date had;
+		if (!model_date(inc->answers, dq, &had)) {
+			model_set_date(inc->answers, dq, when);
+			changed = true;
+		} else if (date_cmp(had, when) != 0) {
+			char a[16], b[16];
+			date_format_iso(had, a, sizeof a);
+			date_format_iso(when, b, sizeof b);
+			fprintf(stderr, _("todoke: %s: %s stays %s (the first %s was sent then), "
+			                  "not %s\n"), path, dq, a, k, b);
+		}
+	}
+	const char *kq, *kopt;
+	if (submission_kind_answer(document, k, &kq, &kopt) && incident_question(inc, kq, NULL) &&
+	    strcmp(model_text(inc->answers, kq), kopt) != 0) {
+		model_set_text(inc->answers, kq, Q_CHOICE, kopt);
+		changed = true;
+	}
+	if (changed && history_save(inc, path, true, &d) != HS_OK) {
+		say(&d);
+		goto out;
+	}
+	struct submission rec;
+	if (!submission_record(path, document, k, when, file_name, options, bytes, len, &rec, &d)) {
+		say(&d);
+		goto out;
+	}
+	char iso[16];
+	date_format_iso(when, iso, sizeof iso);
+	printf(_("%s: recorded submission %u: %s %s sent %s (%zu bytes kept as %s)\n"), path,
+	       rec.number, document, k, iso, len, rec.file);
+	submission_release(&rec);
+	/* After a 速報 the next report is the 確報. */
+	const char *next = NULL;
+	if (dq && strcmp(k, "速報") == 0 && submission_kind_answer(document, "確報", &kq, &kopt) &&
+	    incident_question(inc, kq, NULL)) {
+		model_set_text(inc->answers, kq, Q_CHOICE, kopt);
+		next = "確報";
+		if (history_save(inc, path, true, &d) != HS_OK) {
+			say(&d);
+			goto out;
+		}
+		printf(_("%s: the next %s report is the %s (%s set)\n"), path, document, next, kq);
+	}
+	rc = EXIT_OK;
+out:
+	free(k);
+	submissions_release(&prior);
+	incident_free(&inc);
+	return rc;
+}
