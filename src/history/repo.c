@@ -87,7 +87,9 @@ static bool create_repo(struct hrepo *h, bool team, struct diag *err)
 	 * of someone's project. */
 	o.flags = GIT_REPOSITORY_INIT_MKDIR | GIT_REPOSITORY_INIT_NO_REINIT |
 	          GIT_REPOSITORY_INIT_BARE;
-	o.mode = team ? GIT_REPOSITORY_INIT_SHARED_GROUP : GIT_REPOSITORY_INIT_SHARED_UMASK;
+	/* Modes come from our umask (007 or 077); in a team folder the
+	 * setgid bit and the group pass to every new folder by themselves. */
+	o.mode = GIT_REPOSITORY_INIT_SHARED_UMASK;
 	o.initial_head = "main";
 	git_repository *r = NULL;
 	int rc = git_repository_init_ext(&r, h->gitdir, &o);
@@ -103,6 +105,10 @@ static bool create_repo(struct hrepo *h, bool team, struct diag *err)
 		git_config_free(cfg);
 	}
 	git_repository_free(r);
+	/* An executable sample, of no use here. */
+	char *sample = join(h->gitdir, "hooks/README.sample");
+	unlink(sample);
+	free(sample);
 	char *ex = join(h->gitdir, "info/exclude");
 	static const char rules[] = "# todoke: only the incidents are tracked\n.*\n";
 	bool ok = file_write_atomic(ex, rules, sizeof rules - 1, team ? 0660 : 0600, err);

@@ -1,0 +1,418 @@
+/* The history (libgit2, a temporary store): who changed which answer, the
+ * autosave rule, a killed session's change kept as its author's, where an
+ * old incident's history begins, the answer diff, submission records with
+ * the exact bytes sent, and the modes of the repository's files. */
+#include <check.h>
+#include <dirent.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "suite.h"
+
+#include "todoke/fileio.h"
+#include "todoke/history.h"
+#include "todoke/incident.h"
+
+static struct formset *fs;
+static char tmpdir[64];
+static char path[160];
+
+static void setup(void)
+{
+	fs = test_forms();
+	strcpy(tmpdir, "/tmp/todoke-history-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	snprintf(path, sizeof path, "%s/2026-11-22.incident", tmpdir);
+	setenv("TODOKE_HOME", tmpdir, 1);
+	setenv("TODOKE_TODAY", "2026-11-22", 1);
+}
+
+static void teardown(void)
+{
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
+	ck_assert_int_eq(system(cmd), 0);
+	formset_free(&fs);
+	unsetenv("TODOKE_HOME");
+	unsetenv("TODOKE_TODAY");
+}
+
+/* The 氏名 of the profile: the second half of who is working. */
+static void profile_name(const char *name)
+{
+	char p[200], text[300];
+	struct diag d;
+	snprintf(p, sizeof p, "%s/profile", tmpdir);
+	snprintf(text, sizeof text, "todoke-profile 1\nreporter.name: %s\n", name);
+	ck_assert_msg(file_write_atomic(p, text, strlen(text), 0600, &d), "%s", d.msg);
+}
+
+static struct incident *fresh(void)
+{
+	struct diag d;
+	struct incident *inc = incident_create(fs, "試験", &d);
+	ck_assert_msg(inc != NULL, "%s", d.msg);
+	return inc;
+}
+
+static void save(struct incident *inc, bool commit)
+{
+	struct diag d;
+	diag_clear(&d);
+	enum history_save_result r = history_save(inc, path, commit, &d);
+	ck_assert_msg(r == HS_OK, "%d: %s", r, d.msg);
+}
+
+static void get_log(const char *q, struct history_log *l)
+{
+	struct diag d;
+	diag_clear(&d);
+	ck_assert_msg(history_log(path, fs, q, l, &d), "%s", d.msg);
+}
+
+static const char *my_login(void)
+{
+	struct passwd *pw = getpwuid(getuid());
+	ck_assert_ptr_nonnull(pw);
+	return pw->pw_name;
+}
+
+START_TEST(each_change_has_its_author)
+{
+	profile_name("山田 太郎");
+	struct incident *inc = fresh();
+	save(inc, true);
+	model_set_text(inc->answers, "ppc.summary", Q_LINES, "10名");
+	save(inc, true);
+	profile_name("鈴木 花子");
+	model_set_text(inc->answers, "ppc.summary", Q_LINES, "12名");
+	model_set_text(inc->answers, "cause", Q_LINES, "不明\n調査中");
+	save(inc, true);
+	struct history_log l;
+	get_log(NULL, &l);
+	ck_assert_uint_eq(l.n, 3);
+	ck_assert_str_eq(l.v[0].key, "ppc.summary");
+	ck_assert_str_eq(l.v[0].old_text, "");
+	ck_assert_str_eq(l.v[0].new_text, "10名");
+	ck_assert_str_eq(l.v[0].name, "山田 太郎");
+	ck_assert_str_eq(l.v[0].login, my_login());
+	ck_assert_str_eq(l.v[1].key, "cause");
+	ck_assert_str_eq(l.v[1].new_text, "不明 ⏎ 調査中");
+	ck_assert_str_eq(l.v[1].name, "鈴木 花子");
+	ck_assert_str_eq(l.v[2].key, "ppc.summary");
+	ck_assert_str_eq(l.v[2].old_text, "10名");
+	ck_assert_str_eq(l.v[2].new_text, "12名");
+	ck_assert_str_eq(l.v[2].name, "鈴木 花子");
+	ck_assert(l.v[2].when > 0);
+	history_log_release(&l);
+	/* One question's history only. */
+	get_log("ppc.summary", &l);
+	ck_assert_uint_eq(l.n, 2);
+	history_log_release(&l);
+	get_log("ppc.summar", &l);  /* a prefix is not the question */
+	ck_assert_uint_eq(l.n, 0);
+	history_log_release(&l);
+	incident_free(&inc);
+}
+END_TEST
+
+START_TEST(autosaves_wait_for_the_commit)
+{
+	profile_name("山田 太郎");
+	struct incident *inc = fresh();
+	save(inc, true);
+	model_set_text(inc->answers, "ppc.summary", Q_LINES, "1");
+	save(inc, false);
+	model_set_text(inc->answers, "ppc.summary", Q_LINES, "2");
+	save(inc, false);
+	struct history_log l;
+	get_log(NULL, &l);
+	ck_assert_uint_eq(l.n, 0);  /* staged, not committed */
+	history_log_release(&l);
+	/* The file itself is saved each time. */
+	struct incident *back = NULL;
+	struct diag d;
+	ck_assert_msg(incident_load(path, fs, &back, &d), "%s", d.msg);
+	ck_assert_str_eq(model_text(back->answers, "ppc.summary"), "2");
+	incident_free(&back);
+	ck_assert_msg(history_commit(path, &d), "%s", d.msg);
+	get_log(NULL, &l);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_str_eq(l.v[0].old_text, "");
+	ck_assert_str_eq(l.v[0].new_text, "2");
+	history_log_release(&l);
+	/* Nothing staged: a commit is nothing. */
+	ck_assert_msg(history_commit(path, &d), "%s", d.msg);
+	get_log(NULL, &l);
+	ck_assert_uint_eq(l.n, 1);
+	history_log_release(&l);
+	incident_free(&inc);
+}
+END_TEST
+
+START_TEST(a_killed_session_keeps_its_author)
+{
+	profile_name("山田 太郎");
+	struct incident *inc = fresh();
+	save(inc, true);
+	model_set_text(inc->answers, "ppc.summary", Q_LINES, "5");
+	save(inc, false);  /* then killed: never committed */
+	profile_name("鈴木 花子");
+	model_set_text(inc->answers, "cause", Q_LINES, "不正アクセス");
+	save(inc, true);
+	struct history_log l;
+	get_log(NULL, &l);
+	ck_assert_uint_eq(l.n, 2);
+	ck_assert_str_eq(l.v[0].key, "ppc.summary");
+	ck_assert_str_eq(l.v[0].name, "山田 太郎");
+	ck_assert_str_eq(l.v[1].key, "cause");
+	ck_assert_str_eq(l.v[1].name, "鈴木 花子");
+	history_log_release(&l);
+	incident_free(&inc);
+}
+END_TEST
+
+START_TEST(an_old_incident_starts_its_history)
+{
+	struct incident *inc = fresh();
+	model_set_text(inc->answers, "ppc.summary", Q_LINES, "7");
+	struct diag d;
+	ck_assert_msg(incident_save(inc, path, &d), "%s", d.msg);  /* before any history */
+	profile_name("鈴木 花子");
+	model_set_text(inc->answers, "ppc.summary", Q_LINES, "8");
+	save(inc, true);
+	struct history_log l;
+	get_log(NULL, &l);
+	ck_assert_uint_eq(l.n, 2);
+	ck_assert_ptr_null(l.v[0].key);  /* where it begins, not changes of hers */
+	ck_assert_ptr_null(l.v[0].old_text);
+	ck_assert_str_eq(l.v[1].key, "ppc.summary");
+	ck_assert_str_eq(l.v[1].old_text, "7");
+	ck_assert_str_eq(l.v[1].new_text, "8");
+	history_log_release(&l);
+	get_log("ppc.summary", &l);
+	ck_assert_uint_eq(l.n, 2);
+	ck_assert_ptr_null(l.v[0].old_text);
+	ck_assert_str_eq(l.v[0].new_text, "7");
+	history_log_release(&l);
+	incident_free(&inc);
+}
+END_TEST
+
+static const struct change *find(const struct changes *c, const char *key)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].key, key) == 0)
+			return &c->v[i];
+	return NULL;
+}
+
+START_TEST(answer_diff)
+{
+	struct incident *a = fresh(), *b = fresh();
+	model_set_number(model_entry_add(a->answers, "ppc.groups"), "count", 10);
+	model_set_number(model_entry_add(b->answers, "ppc.groups"), "count", 12);
+	model_set_text(a->answers, "ppc.kind", Q_CHOICE, "prelim");
+	model_set_text(b->answers, "ppc.kind", Q_CHOICE, "final");
+	model_set_check(a->answers, "ppc.fin.other", true, "ポイント");
+	model_set_date(b->answers, "discovery.date", (struct date){ 2026, 11, 20 });
+	model_set_text(a->answers, "cause", Q_LINES, "同じ");
+	model_set_text(b->answers, "cause", Q_LINES, "同じ");
+	struct model *e = model_entry_add(b->answers, "timeline");
+	model_set_text(e, "text", Q_LINES, "発見");
+	struct changes c;
+	changes_between(a, b, &c);
+	const struct change *x;
+	ck_assert_ptr_nonnull(x = find(&c, "ppc.groups[1].count"));
+	ck_assert_str_eq(x->old_text, "10");
+	ck_assert_str_eq(x->new_text, "12");
+	ck_assert_ptr_nonnull(x->form);
+	ck_assert_str_eq(x->form->id, "ppc-report");
+	ck_assert_str_eq(x->form->sections[x->section].id, "ppc-persons");
+	ck_assert_ptr_nonnull(x = find(&c, "ppc.kind"));
+	ck_assert_str_eq(x->old_text, "速報");  /* the option's label */
+	ck_assert_str_eq(x->new_text, "確報");
+	ck_assert_ptr_nonnull(x = find(&c, "ppc.fin.other"));  /* removed */
+	ck_assert_str_eq(x->old_text, "[x] ポイント");
+	ck_assert_str_eq(x->new_text, "");
+	ck_assert_ptr_nonnull(x = find(&c, "discovery.date"));  /* added */
+	ck_assert_str_eq(x->old_text, "");
+	ck_assert_str_eq(x->new_text, "2026-11-20");
+	ck_assert_ptr_nonnull(x = find(&c, "timeline[1].text"));
+	ck_assert_str_eq(x->new_text, "発見");
+	ck_assert_ptr_null(find(&c, "cause"));  /* unchanged */
+	ck_assert_uint_eq(c.n, 5);
+	/* In form order: the IPA form's questions before the PPC report's. */
+	ck_assert_str_eq(c.v[0].form->id, "ipa-access");
+	ck_assert_str_eq(c.v[c.n - 1].form->id, "ppc-report");
+	changes_release(&c);
+	changes_between(a, a, &c);
+	ck_assert_uint_eq(c.n, 0);
+	changes_release(&c);
+	changes_between(NULL, a, &c);
+	ck_assert_uint_eq(c.n, 4);
+	changes_release(&c);
+	incident_free(&a);
+	incident_free(&b);
+}
+END_TEST
+
+START_TEST(submission_records)
+{
+	profile_name("山田 太郎");
+	struct incident *inc = fresh();
+	save(inc, true);
+	struct diag d;
+	struct submissions s;
+	ck_assert_msg(submissions_list(path, &s, &d), "%s", d.msg);
+	ck_assert_uint_eq(s.n, 0);
+	char *k = submission_next_kind(&s, "ppc", inc);
+	ck_assert_str_eq(k, "速報");
+	free(k);
+	k = submission_next_kind(&s, "ipa", inc);
+	ck_assert_str_eq(k, "第1報");
+	free(k);
+	submissions_release(&s);
+	/* Bytes as sent: Shift_JIS, a NUL, CR LF, kept exactly. */
+	static const char sent1[] = "\x83\x65\x83\x58\x83\x67\0\r\n";
+	struct submission r;
+	ck_assert_msg(submission_record(path, "ppc", "速報", (struct date){ 2026, 11, 25 },
+	                                "/somewhere/x-ppc.txt", "--encoding=cp932", sent1,
+	                                sizeof sent1 - 1, &r, &d), "%s", d.msg);
+	ck_assert_uint_eq(r.number, 1);
+	ck_assert_str_eq(r.file, "x-ppc.txt");
+	submission_release(&r);
+	model_set_text(inc->answers, "ppc.summary", Q_LINES, "3");
+	save(inc, true);
+	ck_assert_msg(submission_record(path, "ipa", "第1報", (struct date){ 2026, 11, 26 },
+	                                "x-ipa.eml", NULL, "mail", 4, &r, &d), "%s", d.msg);
+	ck_assert_uint_eq(r.number, 2);
+	submission_release(&r);
+	ck_assert_msg(submissions_list(path, &s, &d), "%s", d.msg);
+	ck_assert_uint_eq(s.n, 2);
+	ck_assert_str_eq(s.v[0].document, "ppc");
+	ck_assert_str_eq(s.v[0].kind, "速報");
+	ck_assert_int_eq(s.v[0].date.d, 25);
+	ck_assert_str_eq(s.v[0].options, "--encoding=cp932");
+	ck_assert_str_eq(s.v[0].name, "山田 太郎");
+	ck_assert_str_eq(s.v[0].login, my_login());
+	ck_assert_str_eq(s.v[0].tag, "todoke/2026-11-22/1");
+	ck_assert_str_eq(s.v[1].document, "ipa");
+	ck_assert_str_eq(s.v[1].options, "");
+	ck_assert_ptr_eq(submissions_last(&s, "ppc"), &s.v[0]);
+	ck_assert_ptr_eq(submissions_last(&s, NULL), &s.v[1]);
+	ck_assert_ptr_null(submissions_last(&s, "notice"));
+	/* What was sent and the answers then, not now. */
+	char *text, *bytes;
+	size_t tlen, blen;
+	ck_assert_msg(submission_read(path, &s.v[0], &text, &tlen, &bytes, &blen, &d), "%s",
+	              d.msg);
+	ck_assert_uint_eq(blen, sizeof sent1 - 1);
+	ck_assert_mem_eq(bytes, sent1, blen);
+	struct incident *then = NULL;
+	ck_assert_msg(incident_parse(text, tlen, "then", fs, &then, &d), "%s", d.msg);
+	ck_assert_ptr_null(model_get(then->answers, "ppc.summary"));
+	incident_free(&then);
+	free(text);
+	free(bytes);
+	k = submission_next_kind(&s, "ipa", inc);
+	ck_assert_str_eq(k, "第2報");
+	free(k);
+	k = submission_next_kind(&s, "ppc", inc);  /* 報告区分 unanswered, after a 速報 */
+	ck_assert_str_eq(k, "確報");
+	free(k);
+	model_set_text(inc->answers, "ppc.kind", Q_CHOICE, "prelim");
+	k = submission_next_kind(&s, "ppc", inc);  /* the report says so */
+	ck_assert_str_eq(k, "速報");
+	free(k);
+	submissions_release(&s);
+	ck_assert_str_eq(submission_date_question("ppc", "確報"), "ppc.final.date");
+	ck_assert_ptr_null(submission_date_question("ipa", "第1報"));
+	ck_assert(submission_bookkeeping("ppc.prelim.date"));
+	ck_assert(!submission_bookkeeping("ppc.summary"));
+	incident_free(&inc);
+}
+END_TEST
+
+/* Every file and folder of the repository: no bit beyond `most`. */
+static void modes_at_most(const char *dir, mode_t file_most, mode_t dir_most, int *count)
+{
+	DIR *d = opendir(dir);
+	ck_assert_ptr_nonnull(d);
+	for (struct dirent *e; (e = readdir(d));) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		char p[1024];
+		struct stat st;
+		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+		ck_assert_int_eq(lstat(p, &st), 0);
+		mode_t most = S_ISDIR(st.st_mode) ? dir_most : file_most;
+		ck_assert_msg((st.st_mode & 07777 & ~most) == 0, "%s: %o", p, st.st_mode & 07777);
+		(*count)++;
+		if (S_ISDIR(st.st_mode))
+			modes_at_most(p, file_most, dir_most, count);
+	}
+	closedir(d);
+}
+
+START_TEST(repository_is_private)
+{
+	umask(022);
+	struct incident *inc = fresh();
+	save(inc, true);
+	struct diag d;
+	struct submission r;
+	ck_assert_msg(submission_record(path, "ipa", "第1報", (struct date){ 2026, 11, 25 },
+	                                "x", NULL, "x", 1, &r, &d), "%s", d.msg);
+	submission_release(&r);
+	char g[200];
+	snprintf(g, sizeof g, "%s/" HISTORY_DIR, tmpdir);
+	int n = 0;
+	modes_at_most(g, 0600, 0700, &n);
+	ck_assert_int_gt(n, 10);
+	/* Never a .git in the folder: it may be someone's project. */
+	char dotgit[200];
+	snprintf(dotgit, sizeof dotgit, "%s/.git", tmpdir);
+	ck_assert_int_ne(access(dotgit, F_OK), 0);
+	incident_free(&inc);
+}
+END_TEST
+
+START_TEST(team_directory_shares_with_its_group)
+{
+	umask(022);
+	ck_assert_int_eq(chmod(tmpdir, 02770), 0);
+	struct incident *inc = fresh();
+	save(inc, true);
+	char g[200];
+	snprintf(g, sizeof g, "%s/" HISTORY_DIR, tmpdir);
+	int n = 0;
+	modes_at_most(g, 0660, 02770, &n);
+	ck_assert_int_gt(n, 10);
+	struct stat st;
+	ck_assert_int_eq(stat(g, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 02070, 02070);  /* setgid, the group's rwx */
+	incident_free(&inc);
+}
+END_TEST
+
+Suite *test_suite(void)
+{
+	Suite *s = suite_create("history");
+	TCase *tc = tcase_create("history");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, each_change_has_its_author);
+	tcase_add_test(tc, autosaves_wait_for_the_commit);
+	tcase_add_test(tc, a_killed_session_keeps_its_author);
+	tcase_add_test(tc, an_old_incident_starts_its_history);
+	tcase_add_test(tc, answer_diff);
+	tcase_add_test(tc, submission_records);
+	tcase_add_test(tc, repository_is_private);
+	tcase_add_test(tc, team_directory_shares_with_its_group);
+	suite_add_tcase(s, tc);
+	return s;
+}
