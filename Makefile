@@ -145,6 +145,7 @@ golden: $(PROG)
 cli-tests: $(PROG)
 	@sh tests/cli/run.sh $(PROG)
 	@sh tests/cli/locale.sh $(PROG)
+	@sh tests/cli/followups.sh $(PROG)
 
 # E-mail drafts read back by Python's email package.
 mail-tests: $(PROG)

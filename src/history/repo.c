@@ -102,6 +102,8 @@ static bool create_repo(struct hrepo *h, bool team, struct diag *err)
 	if (git_repository_config(&cfg, r) == 0) {
 		git_config_set_bool(cfg, "core.bare", 0);
 		git_config_set_string(cfg, "core.worktree", "..");
+		/* git by hand (git status, pull) keeps the store's modes too. */
+		git_config_set_string(cfg, "core.sharedRepository", team ? "0660" : "0600");
 		git_config_free(cfg);
 	}
 	git_repository_free(r);

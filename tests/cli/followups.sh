@@ -1,0 +1,127 @@
+#!/bin/sh
+# todoke submit, submissions, diff and history from the command line: a
+# PPC 速報 submitted, answers changed, what changed since, who changed it,
+# the 確報 after it; the history as git sees it; modes; bad input named.
+# Usage: tests/cli/followups.sh PATH-TO-TODOKE
+set -u
+prog=$1
+case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
+golden=$(cd "$(dirname "$0")/../golden" && pwd)
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+pass=0 fail=0
+export TODOKE_HOME="$tmp/home" TODOKE_TODAY=2022-10-27
+mkdir -p home store
+
+expect() {
+	name=$1 want=$2; shift 2
+	"$@" >out 2>err; got=$?
+	if [ "$got" -eq "$want" ]; then pass=$((pass + 1)); return 0; fi
+	fail=$((fail + 1)); echo "FAIL: $name: exit $got, want $want"; sed 's/^/  /' err out | head -10
+	return 1
+}
+has() {
+	if grep -qF -- "$3" "$2"; then pass=$((pass + 1))
+	else fail=$((fail + 1)); echo "FAIL: $1: $2 lacks \"$3\""; sed 's/^/  /' "$2" | head -20; fi
+}
+lacks() {
+	if grep -qF -- "$3" "$2"; then fail=$((fail + 1)); echo "FAIL: $1: $2 has \"$3\""
+	else pass=$((pass + 1)); fi
+}
+lines_are() {
+	n=$(grep -c -- "$3" "$2")
+	if [ "$n" = "$4" ]; then pass=$((pass + 1))
+	else fail=$((fail + 1)); echo "FAIL: $1: $n lines with \"$3\", want $4"; sed 's/^/  /' "$2" | head -20; fi
+}
+profile() { printf 'todoke-profile 1\nreporter.name: %s\n' "$1" > home/profile; }
+
+I=store/shop.incident
+cp "$golden/ppc/prelim.incident" "$I"
+profile "山田 太郎"
+expect none-submitted 0 "$prog" submissions "$I" && has none-submitted out "nothing recorded as submitted"
+expect diff-none 0 "$prog" diff "$I" && has diff-none out "nothing recorded as submitted"
+
+# The 速報 as exported now: the bytes kept are exactly those of export.
+"$prog" export ppc "$I" --encoding=cp932 > sent.txt
+expect submit 0 "$prog" submit ppc "$I" --date 2022-10-26 --encoding=cp932 &&
+	has submit out "recorded submission 1: ppc 速報 sent 2022-10-26" &&
+	has submit out "the next ppc report is the 確報 (ppc.kind set)"
+has prelim-date "$I" "ppc.prelim.date: 2022-10-26"
+has kind-final "$I" "ppc.kind: final"
+G="git --git-dir=store/.todoke-history"
+$G show todoke/shop/1:sent/shop-ppc.txt > kept.txt 2>/dev/null
+if cmp -s kept.txt sent.txt; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: the kept 速報 is not what export wrote"; fi
+expect submissions 0 "$prog" submissions "$I" &&
+	has submissions out "1	2022-10-26	ppc	速報	shop-ppc.txt	recorded by $(id -un) (山田 太郎)"
+expect diff-nothing 0 "$prog" diff "$I" && has diff-nothing out "== ppc 速報 (submission 1, sent 2022-10-26)" &&
+	has diff-nothing out "nothing changed"
+
+# A second person changes three answers.
+profile "鈴木 花子"
+sed -e 's/^ppc.certainty: .*/ppc.certainty: actual/' \
+    -e 's/^reporter.tel: .*/reporter.tel: 03-1234-5678/' \
+    -e 's/^ppc.secondary: .*/ppc.secondary: yes/' "$I" > edited
+grep -q '^ppc.certainty:' edited && grep -q '^ppc.secondary:' edited || { fail=$((fail + 1)); echo "FAIL: the golden incident lacks the answers changed"; }
+# As a user saves: through todoke (the check of `new` and the wizard save
+# alike), here by submitting nothing but saving: `todoke new` cannot, so
+# the file is replaced and the next save records it.
+cp edited "$I"
+expect diff-three 0 "$prog" diff "$I"
+lines_are diff-three out " → " 3
+has diff-three out "  reporter.tel ("
+has diff-three out "五 二次被害"
+has diff-three out "  ppc.certainty (発生したか、そのおそれか): 発生したおそれがある → 発生した"
+lacks diff-three out "ppc.kind"
+lacks diff-three out "ppc.prelim.date"
+
+# The 確報: its kind from the report itself, its date recorded.
+expect submit-final 0 "$prog" submit ppc "$I" --date 2022-11-20 &&
+	has submit-final out "recorded submission 2: ppc 確報 sent 2022-11-20"
+has final-date "$I" "ppc.final.date: 2022-11-20"
+expect history 0 "$prog" history "$I"
+has history out "history begins"
+has history out "$(id -un) (鈴木 花子)  reporter.tel: ○○-○○○○-○○○○ → 03-1234-5678"
+has history out "$(id -un) (山田 太郎)  ppc.prelim.date: (unanswered) → 2022-10-26"
+expect history-one 0 "$prog" history "$I" ppc.final.date
+lines_are history-one out "ppc.final.date" 1
+expect diff-since 0 "$prog" diff "$I" --since 1 && lines_are diff-since out " → " 3
+expect diff-since-tag 0 "$prog" diff "$I" --since todoke/shop/2 && has diff-since-tag out "nothing changed"
+expect diff-since-bad 2 "$prog" diff "$I" --since 9 && has diff-since-bad err "no submission \"9\""
+
+# A file given as sent is kept byte for byte; 第1報, then 第2報 for others.
+printf 'IPA\r\n\0\377' > mail.eml
+expect submit-file 0 "$prog" submit ipa "$I" --file mail.eml && has submit-file out "ipa 第1報 sent 2022-10-27"
+$G show todoke/shop/3:sent/mail.eml > kept.eml
+if cmp -s kept.eml mail.eml; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: the file sent is not kept exactly"; fi
+expect submit-second 0 "$prog" submit ipa "$I" --file mail.eml --date 2022-11-21 && has submit-second out "ipa 第2報"
+expect submit-kind 0 "$prog" submit notice "$I" --file mail.eml --kind 第1報（お知らせ） &&
+	has submit-kind out "notice 第1報（お知らせ）"
+
+# Bad input named.
+expect submit-unknown 2 "$prog" submit frob "$I" && has submit-unknown err "unknown document"
+expect submit-bad-date 2 "$prog" submit ipa "$I" --file mail.eml --date 2022-02-30 && has submit-bad-date err "--date"
+expect submit-no-file 2 "$prog" submit ipa "$I" --file nothere && has submit-no-file err "nothere"
+expect submit-usage 2 "$prog" submit ppc && has submit-usage err "usage: submit"
+expect history-usage 2 "$prog" history && has history-usage err "usage: history"
+
+# Git reads it as it is: the branch holds only the incident, nothing is
+# left uncommitted, and every file of the history is private.
+$G ls-tree --name-only main > tree 2>&1
+has git-tree tree "shop.incident"
+lines_are git-tree tree "." 1
+(cd store && git --git-dir=.todoke-history status --porcelain) > status 2>&1
+if [ -s status ]; then fail=$((fail + 1)); echo "FAIL: git status not clean:"; cat status; else pass=$((pass + 1)); fi
+$G log --format='%an <%ae>' main > authors
+has git-authors authors "鈴木 花子 <$(id -un)>"
+loose=$(find store/.todoke-history \( -type f -perm /077 \) -o \( -type d -perm /077 \) | head -3)
+if [ -z "$loose" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: not private: $loose"; fi
+[ ! -e store/.git ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: a .git in the store"; }
+
+# An incident without history: diff, history and submissions say so.
+cp "$golden/ppc/prelim.incident" plain.incident
+expect plain-history 0 "$prog" history plain.incident && has plain-history out "no recorded change"
+[ ! -e .todoke-history ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: reading made a history"; }
+
+echo "followups: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
