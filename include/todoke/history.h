@@ -95,6 +95,14 @@ void changes_release(struct changes *c);
  * text joined by " ⏎ ". malloc'd, "" when unanswered. */
 char *answer_text(const struct question *q, const struct model *m, const char *id);
 
+/* A unified diff (git's, three lines of context) of a document as sent
+ * and as it is now, both in `encoding` (NULL: UTF-8; read back to UTF-8
+ * for the terminal, CR LF as LF).  Nothing appended when they are the
+ * same.  False, with err, when a text does not read in the encoding. */
+bool history_text_diff(const char *sent, size_t sent_len, const char *now, size_t now_len,
+                       const char *encoding, const char *sent_name, const char *now_name,
+                       struct strbuf *out, struct diag *err);
+
 /* ---- the log (log.c) -------------------------------------------------- */
 
 /* key NULL: the incident's history begins here; old_text is NULL and

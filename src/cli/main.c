@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,6 +118,7 @@ struct opts {
 	bool all;
 	bool html;
 	const char *date, *file, *since, *kind;  /* submit, diff */
+	const char *document;                    /* diff: as text */
 	struct strbuf *capture;  /* submit: the document's bytes also here */
 };
 
@@ -580,6 +582,87 @@ out:
 	return rc;
 }
 
+/* todoke diff INCIDENT --document DOC: the document as sent (its last
+ * submission, or --since) against the same document exported now with the
+ * options it was exported with then. */
+static int cmd_text_diff(const struct opts *o, const char *path)
+{
+	struct submissions s;
+	struct diag d;
+	diag_clear(&d);
+	if (!followups_document_form(o->document)) {
+		errmsg(_("unknown document \"%s\" (known: ipa, ppc, notice)"), o->document);
+		return EXIT_BAD;
+	}
+	if (!submissions_list(path, &s, &d)) {
+		print_diag(&d);
+		return EXIT_BAD;
+	}
+	int rc = EXIT_BAD;
+	const struct submission *sub = o->since ? followups_find(&s, path, o->since)
+	                                        : submissions_last(&s, o->document);
+	char *sent = NULL;
+	size_t sent_len = 0;
+	struct strbuf now, out;
+	sb_init(&now);
+	sb_init(&out);
+	if (!sub) {
+		if (!o->since)
+			errmsg(_("%s: no %s recorded as submitted"), path, o->document);
+		goto out;
+	}
+	if (strcmp(sub->document, o->document) != 0) {
+		errmsg(_("%s: submission %u is of %s, not %s"), path, sub->number, sub->document,
+		       o->document);
+		goto out;
+	}
+	struct opts e = { .capture = &now };
+	/* The options recorded, as written by cmd_submit. */
+	char *opt = xstrdup(sub->options);
+	for (char *t = strtok(opt, " "); t; t = strtok(NULL, " ")) {
+		if (strncmp(t, "--encoding=", 11) == 0)
+			e.encoding = encode_iconv_name(t + 11) ? t + 11 : NULL;
+		e.crlf |= strcmp(t, "--crlf") == 0;
+		e.substitute |= strcmp(t, "--substitute") == 0;
+		e.eml |= strcmp(t, "--eml") == 0;
+		e.html |= strcmp(t, "--format=html") == 0;
+	}
+	if (e.eml) {
+		errmsg(_("%s: %s was sent as an e-mail draft: export it again without --eml to "
+		         "compare its text"), path, sub->file);
+		free(opt);
+		goto out;
+	}
+	char *args[2] = { (char *)(uintptr_t)o->document, (char *)(uintptr_t)path };
+	if (!submission_read(path, sub, NULL, NULL, &sent, &sent_len, &d)) {
+		print_diag(&d);
+	} else if (cmd_export(&e, 2, args) == EXIT_OK) {
+		struct strbuf a, b;
+		sb_init(&a);
+		sb_init(&b);
+		sb_addf(&a, "%s (%s %s)", sub->file, sub->document, sub->kind);
+		sb_addf(&b, _("%s now"), o->document);
+		if (history_text_diff(sent, sent_len, now.buf, now.len,
+		                      e.encoding ? encode_iconv_name(e.encoding) : NULL, a.buf,
+		                      b.buf, &out, &d)) {
+			if (!out.len)
+				printf(_("%s: %s is as it was sent\n"), path, o->document);
+			fputs(out.buf, stdout);
+			rc = EXIT_OK;
+		} else
+			print_diag(&d);
+		sb_release(&a);
+		sb_release(&b);
+	}
+	free(opt);
+out:
+	free(sent);
+	sb_release(&now);
+	sb_release(&out);
+	submissions_release(&s);
+	return rc;
+}
+
 static int cmd_followup(const char *cmd, const struct opts *o, int argc, char **argv)
 {
 	bool hist = strcmp(cmd, "history") == 0;
@@ -591,6 +674,8 @@ static int cmd_followup(const char *cmd, const struct opts *o, int argc, char **
 	}
 	if (strcmp(cmd, "submissions") == 0)
 		return followups_submissions(argv[0]);
+	if (!hist && o->document)
+		return cmd_text_diff(o, argv[0]);
 	struct formset *fs = load_forms();
 	if (!fs)
 		return EXIT_BAD;
@@ -656,6 +741,7 @@ int main(int argc, char **argv)
 		{ "file", required_argument, NULL, 'f' },
 		{ "since", required_argument, NULL, 's' },
 		{ "kind", required_argument, NULL, 'k' },
+		{ "document", required_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -704,6 +790,7 @@ int main(int argc, char **argv)
 		case 'f': o.file = optarg; break;
 		case 's': o.since = optarg; break;
 		case 'k': o.kind = optarg; break;
+		case 'W': o.document = optarg; break;
 		case 't': o.title = optarg; break;
 		case 'T': {
 			struct date d;

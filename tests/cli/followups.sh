@@ -75,6 +75,20 @@ has diff-three out "  ppc.certainty (発生したか、そのおそれか): 発�
 lacks diff-three out "ppc.kind"
 lacks diff-three out "ppc.prelim.date"
 
+# The document as text against what was sent, read back from cp932: the
+# title's 報告区分, the 速報's date in two places and the three answers.
+expect text-diff 0 "$prog" diff "$I" --document ppc
+has text-diff out "--- shop-ppc.txt (ppc 速報)"
+has text-diff out "-個人情報保護委員会への漏えい等報告(速報)"
+has text-diff out "+個人情報保護委員会への漏えい等報告(確報)"
+has text-diff out "+担当者の電話番号: 03-1234-5678"
+has text-diff out "-担当者の電話番号: ○○-○○○○-○○○○"
+has text-diff out "+速報の提出日: 2022年10月26日"
+has text-diff out "提出済み: 2022-10-26"
+lines_are text-diff out "^+[^+]" 6
+expect text-diff-unknown 2 "$prog" diff "$I" --document frob && has text-diff-unknown err "unknown document"
+expect text-diff-none 2 "$prog" diff "$I" --document ipa && has text-diff-none err "no ipa recorded as submitted"
+
 # The 確報: its kind from the report itself, its date recorded.
 expect submit-final 0 "$prog" submit ppc "$I" --date 2022-11-20 &&
 	has submit-final out "recorded submission 2: ppc 確報 sent 2022-11-20"
