@@ -13,7 +13,7 @@ _todoke()
 	fi
 
 	case $prev in
-	-o|--output|--attach|-A)
+	-o|--output|--attach|-A|--file)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
 	-e|--encoding)
@@ -22,7 +22,10 @@ _todoke()
 	--format)
 		COMPREPLY=($(compgen -W "text html" -- "$cur"))
 		return ;;
-	-t|--title|--today)
+	-t|--title|--today|--date|--kind|--since)
+		return ;;
+	--document)
+		COMPREPLY=($(compgen -W "ipa ppc notice" -- "$cur"))
 		return ;;
 	esac
 	case $cur in
@@ -36,7 +39,8 @@ _todoke()
 		return ;;
 	-*)
 		COMPREPLY=($(compgen -W "--output --all --title --today --encoding --substitute
-			--crlf --eml --attach --format --help --version" -- "$cur"))
+			--crlf --eml --attach --format --help --version
+			--date --kind --file --since --document" -- "$cur"))
 		return ;;
 	esac
 
@@ -45,13 +49,15 @@ _todoke()
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
 		-o|--output|-e|--encoding|-t|--title|--attach|--format) ((i++)) ;;
+		--date|--kind|--file|--since|--document) ((i++)) ;;
 		-*) ;;
 		*) [ -z "$cmd" ] && cmd=${words[i]} || ((nargs++)) ;;
 		esac
 	done
 	case $cmd in
 	"")
-		COMPREPLY=($(compgen -W "new export check deadlines forms" -- "$cur"))
+		COMPREPLY=($(compgen -W "new export check deadlines forms
+			submit submissions diff history" -- "$cur"))
 		COMPREPLY+=($(compgen -f -X '!*.incident' -- "$cur"))
 		compopt -o filenames 2>/dev/null ;;
 	export)
@@ -61,9 +67,18 @@ _todoke()
 			COMPREPLY=($(compgen -f -X '!*.incident' -- "$cur"))
 			compopt -o filenames 2>/dev/null
 		fi ;;
-	new|check|deadlines)
+	new|check|deadlines|submissions|diff|history)
+		# history INCIDENT QUESTION: the question is the user's to type.
+		[ "$cmd" = history ] && [ "$nargs" -ge 1 ] && return
 		COMPREPLY=($(compgen -f -X '!*.incident' -- "$cur"))
 		compopt -o filenames 2>/dev/null ;;
+	submit)
+		if [ "$nargs" -eq 0 ]; then
+			COMPREPLY=($(compgen -W "ipa ppc notice" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -f -X '!*.incident' -- "$cur"))
+			compopt -o filenames 2>/dev/null
+		fi ;;
 	esac
 }
 complete -F _todoke todoke
