@@ -272,12 +272,10 @@ int followups_submit(const struct formset *fs, const char *document, const char 
 	int rc = EXIT_BAD;
 	/* The day the law counts: recorded before the answers are kept. */
 	const char *dq = submission_date_question(document, k);
-	bool changed = false;
 	if (dq && incident_question(inc, dq, NULL)) {
 		struct date had;
 		if (!model_date(inc->answers, dq, &had)) {
 			model_set_date(inc->answers, dq, when);
-			changed = true;
 		} else if (date_cmp(had, when) != 0) {
 			char a[16], b[16];
 			date_format_iso(had, a, sizeof a);
@@ -290,9 +288,11 @@ int followups_submit(const struct formset *fs, const char *document, const char 
 	if (submission_kind_answer(document, k, &kq, &kopt) && incident_question(inc, kq, NULL) &&
 	    strcmp(model_text(inc->answers, kq), kopt) != 0) {
 		model_set_text(inc->answers, kq, Q_CHOICE, kopt);
-		changed = true;
 	}
-	if (changed && history_save(inc, path, true, &d) != HS_OK) {
+	/* Saved and committed even when unchanged here: the answers sent are
+	 * then a version on the branch too (a hand edit since the last save
+	 * is committed now, as the submitter's). */
+	if (history_save(inc, path, true, &d) != HS_OK) {
 		say(&d);
 		goto out;
 	}

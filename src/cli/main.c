@@ -42,6 +42,8 @@ static void usage(FILE *fp)
 "       %s deadlines INCIDENT\n"
 "       %s check [--all] INCIDENT\n"
 "       %s forms\n"
+"       %s submit DOCUMENT INCIDENT [--date D] [--kind K] [--file SENT]\n"
+"       %s submissions|history|diff INCIDENT\n"
 "\n"
 "Prepare the reports due after a cyber incident: the IPA 「コンピュータ不正\n"
 "アクセス届出様式」, filled in from one set of answers kept in INCIDENT.\n"
@@ -57,6 +59,16 @@ static void usage(FILE *fp)
 "                       left for 速報 and 確報; exit 1 if one was missed\n"
 "  check INCIDENT       list what is missing or inconsistent; exit 1 if any\n"
 "  forms                list the installed forms and their versions\n"
+"  submit ipa|ppc|notice INCIDENT\n"
+"                       record the document as sent (exported now with the\n"
+"                       export options, or --file): the bytes, the answers,\n"
+"                       the date; for the PPC report its 速報/確報 date\n"
+"  submissions INCIDENT list what was recorded as sent\n"
+"  diff INCIDENT        the answers changed since each document was last\n"
+"                       sent, by section; --document DOC: the document's\n"
+"                       text against what was sent\n"
+"  history INCIDENT [QUESTION]\n"
+"                       who changed which answer, when, old → new\n"
 "\n"
 "Options:\n"
 "  -o, --output=FILE    write the document to FILE (created 0600, replaced\n"
@@ -74,6 +86,11 @@ static void usage(FILE *fp)
 "      --format=FMT     export notice: text (default) or html (one page)\n"
 "  -a, --all            check: also list every question not answered yet\n"
 "  -t, --title=TEXT     new: the incident's name\n"
+"      --date=DATE      submit: the day it was sent (default today)\n"
+"      --kind=KIND      submit: 速報, 確報, 第2報… (default: the next one)\n"
+"      --file=SENT      submit: the file that was sent, kept as it is\n"
+"      --since=N        diff: since submission N (see submissions)\n"
+"      --document=DOC   diff: the document as text against what was sent\n"
 "      --today=DATE     take DATE (2022-10-27) as today's date\n"
 "  -h, --help           show this help and exit\n"
 "  -V, --version        show the version and exit\n"
@@ -88,7 +105,8 @@ static void usage(FILE *fp)
 "%s/forms.\n"
 "See todoke(1), todoke-incident(5), todoke-form(5), todoke-notice(5),\n"
 "todoke-calendar(5), todoke-law(7).\n"),
-	        progname, progname, progname, progname, progname, progname, TODOKE_PKGDATADIR);
+	        progname, progname, progname, progname, progname, progname, progname, progname,
+	        TODOKE_PKGDATADIR);
 }
 
 static void errmsg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -132,6 +132,37 @@ loose=$(find store/.todoke-history \( -type f -perm /077 \) -o \( -type d -perm 
 if [ -z "$loose" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: not private: $loose"; fi
 [ ! -e store/.git ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: a .git in the store"; }
 
+# Shared as the README says, through a bare repository (a folder here):
+# the clone sees the submissions, its change comes back with its author.
+(
+	umask 077
+	git init -q --bare --shared=0660 -b main srv.git
+	cd store && git --git-dir=.todoke-history remote add origin "$tmp/srv.git" &&
+		git --git-dir=.todoke-history push -q --tags origin main
+) >/dev/null 2>&1
+(
+	umask 077
+	mkdir other && cd other &&
+		git clone -q -b main --separate-git-dir=incidents/.todoke-history "$tmp/srv.git" incidents &&
+		rm incidents/.git && git --git-dir=incidents/.todoke-history config core.worktree ..
+) >/dev/null 2>&1
+expect clone-submissions 0 "$prog" submissions other/incidents/shop.incident &&
+	lines_are clone-submissions out "recorded by" 5
+profile "佐藤 一郎"
+sed -i 's/^reporter.tel: .*/reporter.tel: 03-0000-0000/' other/incidents/shop.incident
+expect clone-submit 0 "$prog" submit notice other/incidents/shop.incident --file mail.eml &&
+	has clone-submit out "recorded submission 6"
+(cd other/incidents && git --git-dir=.todoke-history push -q --tags origin main) >/dev/null 2>&1
+(cd store && umask 077 && git --git-dir=.todoke-history pull -q --tags --ff-only origin main) >pull.log 2>&1 || cat pull.log
+expect pulled-history 0 "$prog" history "$I" reporter.tel &&
+	has pulled-history out "(佐藤 一郎)  reporter.tel: 03-1234-5678 → 03-0000-0000"
+expect pulled-submissions 0 "$prog" submissions "$I" && lines_are pulled-submissions out "recorded by" 6
+mode_is() {
+	m=$(stat -c %a "$2")
+	if [ "$m" = "$3" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1: mode $m, want $3"; fi
+}
+mode_is pulled-mode "$I" 600
+
 # An incident without history: diff, history and submissions say so.
 cp "$golden/ppc/prelim.incident" plain.incident
 expect plain-history 0 "$prog" history plain.incident && has plain-history out "no recorded change"
