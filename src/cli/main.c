@@ -690,6 +690,16 @@ static int cmd_followup(const char *cmd, const struct opts *o, int argc, char **
 		       : _("usage: submissions INCIDENT"));
 		return EXIT_BAD;
 	}
+	/* An incident that is not there is said so, not "no history". */
+	struct diag d;
+	char *data;
+	size_t len;
+	diag_clear(&d);
+	if (!file_read_all(argv[0], &data, &len, &d)) {
+		print_diag(&d);
+		return EXIT_BAD;
+	}
+	free(data);
 	if (strcmp(cmd, "submissions") == 0)
 		return followups_submissions(argv[0]);
 	if (!hist && o->document)

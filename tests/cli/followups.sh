@@ -118,6 +118,8 @@ expect submit-bad-date 2 "$prog" submit ipa "$I" --file mail.eml --date 2022-02-
 expect submit-no-file 2 "$prog" submit ipa "$I" --file nothere && has submit-no-file err "nothere"
 expect submit-usage 2 "$prog" submit ppc && has submit-usage err "usage: submit"
 expect history-usage 2 "$prog" history && has history-usage err "usage: history"
+expect history-missing 2 "$prog" history nothere.incident && has history-missing err "nothere.incident: cannot open"
+expect diff-missing 2 "$prog" diff nothere.incident && has diff-missing err "nothere.incident: cannot open"
 
 # Git reads it as it is: the branch holds only the incident, nothing is
 # left uncommitted, and every file of the history is private.
