@@ -1,0 +1,94 @@
+#!/bin/sh
+# Two people carry one incident from 速報 to 確報: the first answers in the
+# wizard, exports and submits the 速報; the second changes three answers
+# in the wizard; `todoke diff` shows exactly those three since the 速報,
+# `todoke history` says the second person changed them (login and 氏名),
+# and the PPC report exports as the 確報.
+#
+# The login comes from the password file, never from $USER: run as root,
+# the second person is a real user made here (useradd; removed after),
+# and the store is handed to them (chown) as an administrator would.
+# Without root or useradd the second person is the same login with
+# another profile 氏名, and only the 氏名 is checked.
+. "$(dirname "$0")/lib.sh"
+
+store="$TODOKE_HOME/incidents"
+inc="$store/shop.incident"
+mkdir -p "$store"
+cp "$e2e_dir/../golden/ppc/prelim.incident" "$inc"
+profile() { printf 'todoke-profile 1\nreporter.name: %s\n' "$1" > "$TODOKE_HOME/profile"; }
+real_prog=$E2E_PROG
+first=$(id -un)
+
+# The first person answers one question (氏名) in the wizard.
+profile "山田 太郎"
+e2e_start "$inc"
+wait_for "(page 1 of 35)"
+keys Tab Tab Tab C-a C-k
+type "山田 太郎"; keys Tab
+keys Escape
+settle
+keys y
+wait_exit
+grep -qxF "reporter.name: 山田 太郎" "$inc" && ok || fail "the first answer was not saved"
+
+# Export and submit the 速報 in one step; the copy kept is what was written.
+"$real_prog" submit ppc "$inc" --date 2022-10-27 -o "$e2e_tmp/sokuho.txt" > "$e2e_tmp/out" 2>&1 &&
+	grep -qF "recorded submission 1: ppc 速報 sent 2022-10-27" "$e2e_tmp/out" && ok ||
+	fail "submit: $(cat "$e2e_tmp/out")"
+git --git-dir="$store/.todoke-history" show todoke/shop/1:sent/shop-ppc.txt > "$e2e_tmp/kept.txt"
+same_file "$e2e_tmp/kept.txt" "$e2e_tmp/sokuho.txt"
+head -1 "$e2e_tmp/sokuho.txt" | grep -qxF "個人情報保護委員会への漏えい等報告(速報)" && ok || fail "not a 速報"
+
+# The second person.
+second=$first
+if [ "$(id -u)" = 0 ] && command -v useradd >/dev/null && command -v runuser >/dev/null; then
+	second="tdk$$"
+	useradd -M -N -s /bin/sh "$second" || fail "useradd"
+	trap 'userdel "$second" 2>/dev/null; e2e_cleanup' EXIT
+	chmod 711 "$e2e_tmp"
+	chown -R "$second" "$TODOKE_HOME"
+	printf '#!/bin/sh\nexec runuser -u %s -- %s "$@"\n' "$second" "$real_prog" > "$e2e_tmp/as-second"
+	chmod 755 "$e2e_tmp/as-second"
+	E2E_PROG="$e2e_tmp/as-second"
+fi
+profile "鈴木 花子"
+[ "$second" != "$first" ] && chown "$second" "$TODOKE_HOME/profile"
+e2e_start "$inc"
+wait_for "(page 1 of 35)"
+keys Tab Tab C-a C-k
+type "(株)新商店"; keys Tab Tab C-a C-k
+type "info@example.jp"; keys Tab C-a C-k
+type "03-1234-5678"; keys Tab
+keys Escape
+settle
+keys y
+wait_exit
+E2E_PROG=$real_prog
+
+# Exactly those three since the 速報.
+"$real_prog" diff "$inc" > "$e2e_tmp/diff" 2>&1
+[ "$(grep -c ' → ' "$e2e_tmp/diff")" = 3 ] && ok || fail "diff: not three changes: $(cat "$e2e_tmp/diff")"
+grep -qxF "  reporter.org (企業・組織名): (株)○○商店 → (株)新商店" "$e2e_tmp/diff" && ok || fail "diff: reporter.org"
+grep -qxF "  reporter.email (E-Mail): △△△@××.□□.○○○ → info@example.jp" "$e2e_tmp/diff" && ok ||
+	fail "diff: reporter.email"
+grep -qxF "  reporter.tel (TEL): ○○-○○○○-○○○○ → 03-1234-5678" "$e2e_tmp/diff" && ok || fail "diff: reporter.tel"
+# And the history says who: the three, by the second person alone.
+"$real_prog" history "$inc" > "$e2e_tmp/history" 2>&1
+[ "$(grep -c "  $second (鈴木 花子)  " "$e2e_tmp/history")" = 3 ] && ok ||
+	fail "history: not three changes by $second: $(cat "$e2e_tmp/history")"
+grep -qF "  $second (鈴木 花子)  reporter.tel: ○○-○○○○-○○○○ → 03-1234-5678" "$e2e_tmp/history" && ok ||
+	fail "history: reporter.tel"
+grep -qF "  $first (山田 太郎)  reporter.name: □□□□ → 山田 太郎" "$e2e_tmp/history" && ok ||
+	fail "history: the first answer"
+if [ "$second" != "$first" ]; then
+	git --git-dir="$store/.todoke-history" log -1 --format=%ae main | grep -qxF "$second" && ok ||
+		fail "git: the last commit is not $second's"
+fi
+
+# The 確報.
+"$real_prog" export ppc "$inc" > "$e2e_tmp/kakuho.txt"
+head -1 "$e2e_tmp/kakuho.txt" | grep -qxF "個人情報保護委員会への漏えい等報告(確報)" && ok || fail "not a 確報"
+grep -qxF "速報の提出日: 2022年10月27日" "$e2e_tmp/kakuho.txt" && ok || fail "the 速報's date"
+grep -qxF "担当者の電話番号: 03-1234-5678" "$e2e_tmp/kakuho.txt" && ok || fail "the new TEL"
+e2e_finish
