@@ -136,15 +136,38 @@ const struct submission *followups_find(const struct submissions *s, const char 
 	return NULL;
 }
 
-/* The changes of one document's questions since s, grouped by section. */
-static bool print_changes(const struct formset *fs, const char *path, const struct incident *now,
-                          const struct submission *s)
+/* A value as a document prints it: its lines kept, indented under the
+ * first; 「(記載なし)」 when unanswered. */
+static void doc_value(struct strbuf *out, const char *v)
+{
+	if (!*v) {
+		sb_add(out, "(記載なし)");
+		return;
+	}
+	for (const char *p = v; *p;) {
+		const char *nl = strstr(p, " ⏎ ");
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		sb_addn(out, p, n);
+		if (!nl)
+			break;
+		sb_add(out, "\n    ");
+		p = nl + strlen(" ⏎ ");
+	}
+}
+
+/* The changes of one document's questions since s, by section in the
+ * form's order: for the terminal (`todoke diff`), or as the lines a
+ * follow-up document carries ("・section label: old → new"). */
+static bool document_changes(const struct formset *fs, const char *path,
+                             const struct incident *now, const struct submission *s,
+                             bool for_document, struct strbuf *out, size_t *count)
 {
 	char *text;
 	size_t len;
 	struct diag d;
 	struct incident *then = NULL;
 	diag_clear(&d);
+	*count = 0;
 	if (!submission_read(path, s, &text, &len, NULL, NULL, &d)) {
 		say(&d);
 		return false;
@@ -160,13 +183,8 @@ static bool print_changes(const struct formset *fs, const char *path, const stru
 	const struct form *f = fid ? incident_form(now, fid) : NULL;
 	if (!f && fid)
 		f = incident_form(then, fid);
-	char date[16];
-	date_format_iso(s->date, date, sizeof date);
-	printf(_("== %s %s (submission %u, sent %s): what changed since\n"), s->document, s->kind,
-	       s->number, date);
 	struct changes ch;
 	changes_between(then, now, &ch);
-	size_t shown_n = 0;
 	int section = -2;
 	for (int pass = 0; f && pass < (int)f->nsections + 1; pass++) {
 		/* Sections in the form's order; questions without one last. */
@@ -178,20 +196,77 @@ static bool print_changes(const struct formset *fs, const char *path, const stru
 			const struct question *q = form_question(f, base);
 			if (!q || q->section != want || submission_bookkeeping(c->key))
 				continue;
-			if (section != want) {
-				printf("%s\n", want >= 0 ? f->sections[want].title : _("(other)"));
-				section = want;
+			const char *title = want >= 0 ? f->sections[want].title : NULL;
+			const char *label = c->label ? c->label : base;
+			if (for_document) {
+				sb_add(out, "・");
+				/* 「4-1)被害の有無」 says it all for 「被害の有無」. */
+				if (title && !strstr(title, label))
+					sb_addf(out, "%s %s: ", title, label);
+				else
+					sb_addf(out, "%s: ", title ? title : label);
+				doc_value(out, c->old_text);
+				sb_add(out, " → ");
+				doc_value(out, c->new_text);
+				sb_addc(out, '\n');
+			} else {
+				if (section != want)
+					sb_addf(out, "%s\n", title ? title : _("(other)"));
+				sb_addf(out, "  %s (%s): %s → %s\n", c->key, label, shown(c->old_text),
+				        shown(c->new_text));
 			}
-			printf("  %s (%s): %s → %s\n", c->key, c->label ? c->label : base,
-			       shown(c->old_text), shown(c->new_text));
-			shown_n++;
+			section = want;
+			(*count)++;
 		}
 	}
-	if (!shown_n)
-		printf("%s\n", _("  nothing changed"));
 	changes_release(&ch);
 	incident_free(&then);
 	return true;
+}
+
+static bool print_changes(const struct formset *fs, const char *path, const struct incident *now,
+                          const struct submission *s)
+{
+	char date[16];
+	struct strbuf sb;
+	size_t n;
+	date_format_iso(s->date, date, sizeof date);
+	printf(_("== %s %s (submission %u, sent %s): what changed since\n"), s->document, s->kind,
+	       s->number, date);
+	sb_init(&sb);
+	bool ok = document_changes(fs, path, now, s, false, &sb, &n);
+	fputs(sb.buf, stdout);
+	if (ok && !n)
+		printf("%s\n", _("  nothing changed"));
+	sb_release(&sb);
+	return ok;
+}
+
+bool followups_document_changes(const struct formset *fs, const char *path,
+                                const struct incident *now, const char *document,
+                                struct strbuf *out, struct submission *since)
+{
+	struct submissions s;
+	struct diag d;
+	diag_clear(&d);
+	memset(since, 0, sizeof *since);
+	if (!submissions_list(path, &s, &d)) {
+		say(&d);
+		return false;
+	}
+	const struct submission *last = submissions_last(&s, document);
+	size_t n = 0;
+	bool ok = last && document_changes(fs, path, now, last, true, out, &n);
+	if (ok) {
+		*since = *last;
+		since->document = xstrdup(last->document);
+		since->kind = xstrdup(last->kind);
+		since->file = xstrdup(last->file);
+		since->options = xstrdup(last->options);
+		since->tag = xstrdup(last->tag);
+	}
+	submissions_release(&s);
+	return ok;
 }
 
 int followups_diff(const struct formset *fs, const char *path, const char *since)

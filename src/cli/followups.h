@@ -10,6 +10,7 @@
 
 #include "todoke/form.h"
 #include "todoke/history.h"
+#include "todoke/strbuf.h"
 
 /* todoke history INCIDENT [QUESTION] */
 int followups_history(const struct formset *fs, const char *path, const char *question);
@@ -32,6 +33,13 @@ const struct submission *followups_find(const struct submissions *s, const char 
 int followups_submit(const struct formset *fs, const char *document, const char *path,
                      const char *kind, const char *date, const char *file_name,
                      const char *options, const char *bytes, size_t len);
+/* What a follow-up of `document` carries: the changes of its questions
+ * since its last submission, one "・section label: old → new" line each,
+ * appended to out; *since gets that submission (release it).  False when
+ * it was never submitted (nothing said) or its copy cannot be read (said). */
+bool followups_document_changes(const struct formset *fs, const char *path,
+                                const struct incident *now, const char *document,
+                                struct strbuf *out, struct submission *since);
 /* The form a document is written from: ipa, ppc, notice. */
 const char *followups_document_form(const char *document);
 

@@ -137,6 +137,7 @@ struct opts {
 	bool html;
 	const char *date, *file, *since, *kind;  /* submit, diff */
 	const char *document;                    /* diff: as text */
+	bool changes;                            /* export ppc: 九 its changes */
 	struct strbuf *capture;  /* submit: the document's bytes also here */
 };
 
@@ -345,6 +346,62 @@ static int write_mail(const struct opts *o, const struct incident *inc, const ch
 	return rc;
 }
 
+/* A follow-up report.  The PPC report with --changes carries, in 九 その他,
+ * what changed since it was last submitted (ppc.other.changes, unless
+ * answered).  The IPA form's e-mail draft (--eml) after a submission
+ * says whose follow-up it is and lists what is new or changed before the
+ * whole updated form (lead). */
+static void follow_up(const struct opts *o, const struct formset *fs, const char *doc,
+                      const char *path, struct incident *inc, struct strbuf *lead,
+                      char *kind_out, size_t kind_size)
+{
+	bool ppc = strcmp(doc, "ppc") == 0 && o->changes &&
+	           incident_question(inc, "ppc.other.changes", NULL) &&
+	           !*model_text(inc->answers, "ppc.other.changes");
+	bool ipa = strcmp(doc, "ipa") == 0 && o->eml;
+	if (!ppc && !ipa)
+		return;
+	struct strbuf text;
+	struct submission since;
+	char date[64];
+	sb_init(&text);
+	if (!followups_document_changes(fs, path, inc, doc, &text, &since)) {
+		sb_release(&text);
+		return;
+	}
+	date_format_ymd_ja(since.date, date, sizeof date);
+	if (ppc) {
+		struct strbuf v;
+		sb_init(&v);
+		sb_addf(&v, "%s(%s提出)からの変更点:\n", since.kind, date);
+		if (text.len)
+			sb_addn(&v, text.buf, text.len - 1);
+		else
+			sb_add(&v, "・変更はありません");
+		model_set_text(inc->answers, "ppc.other.changes", Q_LINES, v.buf);
+		sb_release(&v);
+	} else {
+		struct submissions all;
+		struct diag d;
+		diag_clear(&d);
+		if (submissions_list(path, &all, &d)) {
+			char *kind = submission_next_kind(&all, doc, inc);
+			snprintf(kind_out, kind_size, "%s", kind);
+			sb_addf(lead, "%sにお送りした届出(%s)の続報(%s)です。\n", date, since.kind, kind);
+			free(kind);
+			submissions_release(&all);
+		}
+		if (text.len) {
+			sb_add(lead, "前回の届出の後に判明した事項、変更した事項は次のとおりです。\n\n");
+			sb_addn(lead, text.buf, text.len);
+		} else
+			sb_add(lead, "前回の届出から変わった事項はありません。\n");
+		sb_add(lead, "\n更新した届出様式の全文を以下に記載します。\n\n");
+	}
+	submission_release(&since);
+	sb_release(&text);
+}
+
 static int cmd_export(const struct opts *o, int argc, char **argv)
 {
 	if (argc != 2) {
@@ -388,7 +445,25 @@ static int cmd_export(const struct opts *o, int argc, char **argv)
 	sb_init(&doc);
 	diag_clear(&d);
 	char *title = NULL;
+	struct strbuf lead;
+	sb_init(&lead);
+	char fkind[64] = "";
+	follow_up(o, fs, argv[0], argv[1], inc, &lead, fkind, sizeof fkind);
 	bool ok = export_document(inc, set, kind, &doc, &title, &d);
+	if (ok && lead.len) {
+		/* The e-mail's 第2報: what is new or changed, then the whole form. */
+		sb_addn(&lead, doc.buf, doc.len);
+		sb_release(&doc);
+		doc = lead;
+		sb_init(&lead);
+		char *t = title;
+		struct strbuf st;
+		sb_init(&st);
+		sb_addf(&st, "【%s】%s", fkind, t ? t : "");
+		title = sb_detach(&st);
+		free(t);
+	}
+	sb_release(&lead);
 	if (!ok) {
 		if (!d.file[0])
 			snprintf(d.file, sizeof d.file, "%s", argv[1]);
@@ -770,6 +845,7 @@ int main(int argc, char **argv)
 		{ "since", required_argument, NULL, 's' },
 		{ "kind", required_argument, NULL, 'k' },
 		{ "document", required_argument, NULL, 'W' },
+		{ "changes", no_argument, NULL, 'G' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -819,6 +895,7 @@ int main(int argc, char **argv)
 		case 's': o.since = optarg; break;
 		case 'k': o.kind = optarg; break;
 		case 'W': o.document = optarg; break;
+		case 'G': o.changes = true; break;
 		case 't': o.title = optarg; break;
 		case 'T': {
 			struct date d;
