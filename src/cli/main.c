@@ -347,17 +347,15 @@ static int write_mail(const struct opts *o, const struct incident *inc, const ch
 }
 
 /* A follow-up report.  The PPC report with --changes carries, in 九 その他,
- * what changed since it was last submitted (ppc.other.changes, unless
- * answered).  The IPA form's e-mail draft (--eml) after a submission
- * says whose follow-up it is and lists what is new or changed before the
- * whole updated form (lead). */
+ * what changed since it was last submitted, after the answer of 九 (in
+ * the copy exported, never saved).  The IPA form's e-mail draft (--eml)
+ * after a submission says whose follow-up it is and lists what is new or
+ * changed before the whole updated form (lead). */
 static void follow_up(const struct opts *o, const struct formset *fs, const char *doc,
                       const char *path, struct incident *inc, struct strbuf *lead,
                       char *kind_out, size_t kind_size)
 {
-	bool ppc = strcmp(doc, "ppc") == 0 && o->changes &&
-	           incident_question(inc, "ppc.other.changes", NULL) &&
-	           !*model_text(inc->answers, "ppc.other.changes");
+	bool ppc = strcmp(doc, "ppc") == 0 && o->changes && incident_question(inc, "ppc.other", NULL);
 	bool ipa = strcmp(doc, "ipa") == 0 && o->eml;
 	if (!ppc && !ipa)
 		return;
@@ -373,12 +371,15 @@ static void follow_up(const struct opts *o, const struct formset *fs, const char
 	if (ppc) {
 		struct strbuf v;
 		sb_init(&v);
+		const char *own = model_text(inc->answers, "ppc.other");
+		if (!answer_blank(own))
+			sb_addf(&v, "%s\n", own);
 		sb_addf(&v, "%s(%s提出)からの変更点:\n", since.kind, date);
 		if (text.len)
 			sb_addn(&v, text.buf, text.len - 1);
 		else
 			sb_add(&v, "・変更はありません");
-		model_set_text(inc->answers, "ppc.other.changes", Q_LINES, v.buf);
+		model_set_text(inc->answers, "ppc.other", Q_LINES, v.buf);
 		sb_release(&v);
 	} else {
 		struct submissions all;
