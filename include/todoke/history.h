@@ -26,7 +26,7 @@
  * directory (the store folder has the setgid bit), 0660/2770 so that the
  * group can work in it.  Operations on one repository are serialised by
  * flock on DIR/.todoke-history/todoke.lock.  todoke never rewrites or
- * deletes history. */
+ * deletes history, but for history_remove when an incident is deleted. */
 #ifndef TODOKE_HISTORY_H
 #define TODOKE_HISTORY_H
 
@@ -179,5 +179,18 @@ bool submission_kind_answer(const char *document, const char *kind, const char *
 /* Answers about the reporting itself (報告区分, the days sent), not facts
  * of the incident: left out of what changed since a submission. */
 bool submission_bookkeeping(const char *key);
+
+/* ---- deleting an incident (remove.c) --------------------------------- */
+
+/* The incident at path leaves its history: the branch is rewritten
+ * without its file (commits that changed only it vanish; the others keep
+ * their authors, dates and messages), its submission tags and sent copies
+ * go, the other incidents' submissions are re-parented onto the new
+ * branch, and the repository is repacked from what is still reachable, so
+ * that none of its answers stays.  Copies already pushed elsewhere are not
+ * reached (todoke makes no network connection).  For the wizard's delete,
+ * after a confirmation that says so; the incident file itself is the
+ * caller's to remove.  No history: nothing to do, true. */
+bool history_remove(const char *path, struct diag *err);
 
 #endif

@@ -400,6 +400,92 @@ START_TEST(team_directory_shares_with_its_group)
 }
 END_TEST
 
+/* Whether any object of the repository, loose or packed, holds text. */
+static bool repository_holds(const char *text)
+{
+	char cmd[600];
+	snprintf(cmd, sizeof cmd,
+	         "cd %s && git --git-dir=" HISTORY_DIR " cat-file --batch-all-objects --batch"
+	         " | grep -q '%s'", tmpdir, text);
+	return system(cmd) == 0;
+}
+
+START_TEST(deleting_an_incident_takes_its_history)
+{
+	profile_name("山田 太郎");
+	char other[200];
+	snprintf(other, sizeof other, "%s/other.incident", tmpdir);
+	struct incident *a = fresh(), *b = fresh();
+	struct diag d;
+	/* Interleaved: the branch holds both incidents' commits. */
+	model_set_text(a->answers, "ppc.summary", Q_LINES, "削除される事案A");
+	save(a, true);
+	model_set_text(b->answers, "ppc.summary", Q_LINES, "残る事案B");
+	ck_assert_int_eq(history_save(b, other, true, &d), HS_OK);
+	struct submission r;
+	ck_assert_msg(submission_record(path, "ppc", "速報", (struct date){ 2026, 11, 25 }, "a.txt",
+	                                NULL, "送付物A", strlen("送付物A"), &r, &d), "%s", d.msg);
+	submission_release(&r);
+	model_set_text(b->answers, "cause", Q_LINES, "原因B");
+	ck_assert_int_eq(history_save(b, other, true, &d), HS_OK);
+	ck_assert_msg(submission_record(other, "ppc", "速報", (struct date){ 2026, 11, 26 }, "b.txt",
+	                                NULL, "送付物B", strlen("送付物B"), &r, &d), "%s", d.msg);
+	submission_release(&r);
+	model_set_text(a->answers, "cause", Q_LINES, "原因A");
+	save(a, true);
+	model_set_text(b->answers, "ppc.items", Q_LINES, "氏名B");
+	ck_assert_int_eq(history_save(b, other, false, &d), HS_OK);  /* staged only */
+	ck_assert(repository_holds("削除される事案A"));
+	ck_assert(repository_holds("送付物A"));
+
+	ck_assert_msg(history_remove(path, &d), "%s", d.msg);
+	ck_assert(!repository_holds("削除される事案A"));
+	ck_assert(!repository_holds("原因A"));
+	ck_assert(!repository_holds("送付物A"));
+	struct history_log l;
+	get_log(NULL, &l);
+	ck_assert_uint_eq(l.n, 0);
+	history_log_release(&l);
+	struct submissions s;
+	ck_assert_msg(submissions_list(path, &s, &d), "%s", d.msg);
+	ck_assert_uint_eq(s.n, 0);
+	submissions_release(&s);
+	/* The other incident keeps all of it: its log, its submission with
+	 * the bytes sent, and its change staged but not yet committed. */
+	ck_assert_msg(history_log(other, fs, NULL, &l, &d), "%s", d.msg);
+	ck_assert_uint_eq(l.n, 2);
+	ck_assert_str_eq(l.v[0].new_text, "残る事案B");
+	ck_assert_str_eq(l.v[1].new_text, "原因B");
+	ck_assert_str_eq(l.v[1].name, "山田 太郎");
+	history_log_release(&l);
+	ck_assert_msg(submissions_list(other, &s, &d), "%s", d.msg);
+	ck_assert_uint_eq(s.n, 1);
+	char *text, *bytes;
+	size_t tl, bl;
+	ck_assert_msg(submission_read(other, &s.v[0], &text, &tl, &bytes, &bl, &d), "%s", d.msg);
+	ck_assert_uint_eq(bl, strlen("送付物B"));
+	ck_assert(strstr(text, "残る事案B") != NULL);
+	free(text);
+	free(bytes);
+	submissions_release(&s);
+	ck_assert(repository_holds("氏名B"));
+	ck_assert_msg(history_commit(other, &d), "%s", d.msg);
+	ck_assert_msg(history_log(other, fs, NULL, &l, &d), "%s", d.msg);
+	ck_assert_uint_eq(l.n, 3);
+	history_log_release(&l);
+	/* git itself finds nothing broken, and nothing of A in the log. */
+	char cmd[400];
+	snprintf(cmd, sizeof cmd, "cd %s && git --git-dir=" HISTORY_DIR " fsck --no-dangling >/dev/null 2>&1"
+	         " && ! git --git-dir=" HISTORY_DIR " log --all --name-only | grep -q 2026-11-22",
+	         tmpdir);
+	ck_assert_int_eq(system(cmd), 0);
+	/* Removing what has no history (any more) does nothing. */
+	ck_assert_msg(history_remove(path, &d), "%s", d.msg);
+	incident_free(&a);
+	incident_free(&b);
+}
+END_TEST
+
 Suite *test_suite(void)
 {
 	Suite *s = suite_create("history");
@@ -413,6 +499,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, submission_records);
 	tcase_add_test(tc, repository_is_private);
 	tcase_add_test(tc, team_directory_shares_with_its_group);
+	tcase_add_test(tc, deleting_an_incident_takes_its_history);
 	suite_add_tcase(s, tc);
 	return s;
 }
