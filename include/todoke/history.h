@@ -169,6 +169,25 @@ bool submission_read(const char *path, const struct submission *s,
  * 報告区分 (ppc.kind: 速報 or 確報); otherwise 第N報 after N-1 earlier ones. */
 char *submission_next_kind(const struct submissions *s, const char *document,
                            const struct incident *inc);
+/* Marking a document as submitted, as `todoke submit` and the wizard's
+ * 「提出済みにする」 do: the kind (NULL: submission_next_kind), the day the
+ * law counts set as its answer (ppc.prelim.date for a 速報…; one already
+ * given stays, and res->kept_date says so), the report's own kind answer
+ * (ppc.kind), inc saved and committed, the submission recorded with the
+ * bytes sent, then, after a 速報, its 報告区分 set to 確報 and saved.  On
+ * false err says why and res says how far it came (rec.number 0: nothing
+ * recorded).  Release res->rec. */
+struct submit_result {
+	struct submission rec;
+	const char *date_question;  /* the answer set with the day, or NULL */
+	char kept_date[16];         /* it had another day: kept (ISO), or "" */
+	const char *next_kind;      /* 確報 after a 速報, or NULL */
+	const char *kind_question;  /* and the answer set to it */
+};
+bool history_submit(struct incident *inc, const char *path, const char *document,
+                    const char *kind, struct date when, const char *file_name,
+                    const char *options, const char *bytes, size_t len,
+                    struct submit_result *res, struct diag *err);
 /* The answer that records the day a kind of report was sent
  * (ppc.prelim.date for the PPC 速報, ppc.final.date for its 確報), or NULL. */
 const char *submission_date_question(const char *document, const char *kind);

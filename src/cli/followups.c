@@ -323,7 +323,6 @@ int followups_submit(const struct formset *fs, const char *document, const char 
 	struct date when;
 	const char *why;
 	struct incident *inc = NULL;
-	struct submissions prior;
 	diag_clear(&d);
 	if (date ? !date_parse(date, &when, &why) : !date_today(&when, &why)) {
 		fprintf(stderr, _("todoke: --date: %s\n"), why);
@@ -338,65 +337,28 @@ int followups_submit(const struct formset *fs, const char *document, const char 
 		return EXIT_BAD;
 	}
 	incident_adopt_notice(inc, fs);
-	if (!submissions_list(path, &prior, &d)) {
+	struct submit_result res;
+	bool ok = history_submit(inc, path, document, kind, when, file_name, options, bytes, len,
+	                         &res, &d);
+	if (res.kept_date[0]) {
+		char b[16];
+		date_format_iso(when, b, sizeof b);
+		fprintf(stderr, _("todoke: %s: %s stays %s (the first %s was sent then), "
+		                  "not %s\n"), path, res.date_question, res.kept_date,
+		        res.rec.kind ? res.rec.kind : "", b);
+	}
+	if (res.rec.number) {
+		char iso[16];
+		date_format_iso(when, iso, sizeof iso);
+		printf(_("%s: recorded submission %u: %s %s sent %s (%zu bytes kept as %s)\n"), path,
+		       res.rec.number, document, res.rec.kind, iso, len, res.rec.file);
+	}
+	if (res.next_kind)
+		printf(_("%s: the next %s report is the %s (%s set)\n"), path, document,
+		       res.next_kind, res.kind_question);
+	if (!ok)
 		say(&d);
-		incident_free(&inc);
-		return EXIT_BAD;
-	}
-	char *k = kind ? xstrdup(kind) : submission_next_kind(&prior, document, inc);
-	int rc = EXIT_BAD;
-	/* The day the law counts: recorded before the answers are kept. */
-	const char *dq = submission_date_question(document, k);
-	if (dq && incident_question(inc, dq, NULL)) {
-		struct date had;
-		if (!model_date(inc->answers, dq, &had)) {
-			model_set_date(inc->answers, dq, when);
-		} else if (date_cmp(had, when) != 0) {
-			char a[16], b[16];
-			date_format_iso(had, a, sizeof a);
-			date_format_iso(when, b, sizeof b);
-			fprintf(stderr, _("todoke: %s: %s stays %s (the first %s was sent then), "
-			                  "not %s\n"), path, dq, a, k, b);
-		}
-	}
-	const char *kq, *kopt;
-	if (submission_kind_answer(document, k, &kq, &kopt) && incident_question(inc, kq, NULL) &&
-	    strcmp(model_text(inc->answers, kq), kopt) != 0) {
-		model_set_text(inc->answers, kq, Q_CHOICE, kopt);
-	}
-	/* Saved and committed even when unchanged here: the answers sent are
-	 * then a version on the branch too (a hand edit since the last save
-	 * is committed now, as the submitter's). */
-	if (history_save(inc, path, true, &d) != HS_OK) {
-		say(&d);
-		goto out;
-	}
-	struct submission rec;
-	if (!submission_record(path, document, k, when, file_name, options, bytes, len, &rec, &d)) {
-		say(&d);
-		goto out;
-	}
-	char iso[16];
-	date_format_iso(when, iso, sizeof iso);
-	printf(_("%s: recorded submission %u: %s %s sent %s (%zu bytes kept as %s)\n"), path,
-	       rec.number, document, k, iso, len, rec.file);
-	submission_release(&rec);
-	/* After a 速報 the next report is the 確報. */
-	const char *next = NULL;
-	if (dq && strcmp(k, "速報") == 0 && submission_kind_answer(document, "確報", &kq, &kopt) &&
-	    incident_question(inc, kq, NULL)) {
-		model_set_text(inc->answers, kq, Q_CHOICE, kopt);
-		next = "確報";
-		if (history_save(inc, path, true, &d) != HS_OK) {
-			say(&d);
-			goto out;
-		}
-		printf(_("%s: the next %s report is the %s (%s set)\n"), path, document, next, kq);
-	}
-	rc = EXIT_OK;
-out:
-	free(k);
-	submissions_release(&prior);
+	submission_release(&res.rec);
 	incident_free(&inc);
-	return rc;
+	return ok ? EXIT_OK : EXIT_BAD;
 }

@@ -373,3 +373,60 @@ char *submission_next_kind(const struct submissions *s, const char *document,
 	sb_addf(&sb, "第%u報", n);
 	return sb_detach(&sb);
 }
+
+bool history_submit(struct incident *inc, const char *path, const char *document,
+                    const char *kind, struct date when, const char *file_name,
+                    const char *options, const char *bytes, size_t len,
+                    struct submit_result *res, struct diag *err)
+{
+	struct submissions prior;
+	memset(res, 0, sizeof *res);
+	if (!submissions_list(path, &prior, err))
+		return false;
+	char *k = kind ? xstrdup(kind) : submission_next_kind(&prior, document, inc);
+	submissions_release(&prior);
+	bool ok = false;
+	/* The day the law counts: recorded before the answers are kept; the
+	 * first one given stays (a 速報 sent again is still the first). */
+	const char *dq = submission_date_question(document, k);
+	if (dq && incident_question(inc, dq, NULL)) {
+		struct date had;
+		res->date_question = dq;
+		if (!model_date(inc->answers, dq, &had))
+			model_set_date(inc->answers, dq, when);
+		else if (date_cmp(had, when) != 0)
+			date_format_iso(had, res->kept_date, sizeof res->kept_date);
+	}
+	const char *kq, *kopt;
+	if (submission_kind_answer(document, k, &kq, &kopt) && incident_question(inc, kq, NULL) &&
+	    strcmp(model_text(inc->answers, kq), kopt) != 0)
+		model_set_text(inc->answers, kq, Q_CHOICE, kopt);
+	/* Saved and committed even when unchanged here: the answers sent are
+	 * then a version on the branch too (a hand edit since the last save
+	 * is committed now, as the submitter's). */
+	if (history_save(inc, path, true, err) != HS_OK)
+		goto out;
+	if (!submission_record(path, document, k, when, file_name, options, bytes, len, &res->rec,
+	                       err))
+		goto out;
+	/* After the first kind of a report (速報) comes its last (確報). */
+	const struct report_kind *first = NULL, *last = NULL;
+	for (size_t i = 0; i < NKINDS; i++)
+		if (strcmp(report_kinds[i].document, document) == 0) {
+			if (!first)
+				first = &report_kinds[i];
+			last = &report_kinds[i];
+		}
+	if (first && first != last && strcmp(k, first->kind) == 0 &&
+	    incident_question(inc, last->kind_q, NULL)) {
+		model_set_text(inc->answers, last->kind_q, Q_CHOICE, last->opt);
+		res->next_kind = last->kind;
+		res->kind_question = last->kind_q;
+		if (history_save(inc, path, true, err) != HS_OK)
+			goto out;
+	}
+	ok = true;
+out:
+	free(k);
+	return ok;
+}
