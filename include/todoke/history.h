@@ -103,6 +103,22 @@ bool history_text_diff(const char *sent, size_t sent_len, const char *now, size_
                        const char *encoding, const char *sent_name, const char *now_name,
                        struct strbuf *out, struct diag *err);
 
+/* ---- what changed since a submission (since.c) ------------------------- */
+
+struct submission;
+
+/* The form a document is written from (ipa, ppc, notice), or NULL. */
+const char *history_document_form(const char *document);
+/* The changes of the questions of s's document since s, appended to out
+ * by section in the form's order, answers about the reporting itself left
+ * out: for the terminal ("SECTION" lines, then "  id (label): old → new"),
+ * or for a follow-up document ("・section label: old → new", lines of a
+ * text kept, 「(記載なし)」 for nothing); *count how many. */
+bool history_changes_since(const struct formset *fs, const char *path,
+                           const struct incident *now, const struct submission *s,
+                           bool for_document, struct strbuf *out, size_t *count,
+                           struct diag *err);
+
 /* ---- the log (log.c) -------------------------------------------------- */
 
 /* key NULL: the incident's history begins here; old_text is NULL and

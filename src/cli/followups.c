@@ -19,20 +19,9 @@ static void say(const struct diag *d)
 	fprintf(stderr, "todoke: %s\n", diag_format(d, buf, sizeof buf));
 }
 
-/* The document ids of the command line and the forms they are written
- * from (until the documents registry names them). */
-static const struct { const char *document, *form; } doc_forms[] = {
-	{ "ipa", "ipa-access" },
-	{ "ppc", "ppc-report" },
-	{ "notice", "notice" },
-};
-
 const char *followups_document_form(const char *document)
 {
-	for (size_t i = 0; i < sizeof doc_forms / sizeof doc_forms[0]; i++)
-		if (strcmp(doc_forms[i].document, document) == 0)
-			return doc_forms[i].form;
-	return NULL;
+	return history_document_form(document);
 }
 
 static const char *shown(const char *v)
@@ -136,92 +125,16 @@ const struct submission *followups_find(const struct submissions *s, const char 
 	return NULL;
 }
 
-/* A value as a document prints it: its lines kept, indented under the
- * first; 「(記載なし)」 when unanswered. */
-static void doc_value(struct strbuf *out, const char *v)
-{
-	if (!*v) {
-		sb_add(out, "(記載なし)");
-		return;
-	}
-	for (const char *p = v; *p;) {
-		const char *nl = strstr(p, " ⏎ ");
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		sb_addn(out, p, n);
-		if (!nl)
-			break;
-		sb_add(out, "\n    ");
-		p = nl + strlen(" ⏎ ");
-	}
-}
-
-/* The changes of one document's questions since s, by section in the
- * form's order: for the terminal (`todoke diff`), or as the lines a
- * follow-up document carries ("・section label: old → new"). */
 static bool document_changes(const struct formset *fs, const char *path,
                              const struct incident *now, const struct submission *s,
                              bool for_document, struct strbuf *out, size_t *count)
 {
-	char *text;
-	size_t len;
 	struct diag d;
-	struct incident *then = NULL;
 	diag_clear(&d);
-	*count = 0;
-	if (!submission_read(path, s, &text, &len, NULL, NULL, &d)) {
-		say(&d);
-		return false;
-	}
-	bool ok = incident_parse(text, len, s->tag, fs, &then, &d);
-	free(text);
-	if (!ok) {
-		say(&d);
-		return false;
-	}
-	incident_adopt_notice(then, fs);
-	const char *fid = followups_document_form(s->document);
-	const struct form *f = fid ? incident_form(now, fid) : NULL;
-	if (!f && fid)
-		f = incident_form(then, fid);
-	struct changes ch;
-	changes_between(then, now, &ch);
-	int section = -2;
-	for (int pass = 0; f && pass < (int)f->nsections + 1; pass++) {
-		/* Sections in the form's order; questions without one last. */
-		int want = pass < (int)f->nsections ? pass : -1;
-		for (size_t i = 0; i < ch.n; i++) {
-			const struct change *c = &ch.v[i];
-			char base[256];
-			snprintf(base, sizeof base, "%.*s", (int)strcspn(c->key, "["), c->key);
-			const struct question *q = form_question(f, base);
-			if (!q || q->section != want || submission_bookkeeping(c->key))
-				continue;
-			const char *title = want >= 0 ? f->sections[want].title : NULL;
-			const char *label = c->label ? c->label : base;
-			if (for_document) {
-				sb_add(out, "・");
-				/* 「4-1)被害の有無」 says it all for 「被害の有無」. */
-				if (title && !strstr(title, label))
-					sb_addf(out, "%s %s: ", title, label);
-				else
-					sb_addf(out, "%s: ", title ? title : label);
-				doc_value(out, c->old_text);
-				sb_add(out, " → ");
-				doc_value(out, c->new_text);
-				sb_addc(out, '\n');
-			} else {
-				if (section != want)
-					sb_addf(out, "%s\n", title ? title : _("(other)"));
-				sb_addf(out, "  %s (%s): %s → %s\n", c->key, label, shown(c->old_text),
-				        shown(c->new_text));
-			}
-			section = want;
-			(*count)++;
-		}
-	}
-	changes_release(&ch);
-	incident_free(&then);
-	return true;
+	if (history_changes_since(fs, path, now, s, for_document, out, count, &d))
+		return true;
+	say(&d);
+	return false;
 }
 
 static bool print_changes(const struct formset *fs, const char *path, const struct incident *now,
