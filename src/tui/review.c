@@ -6,6 +6,7 @@
 #include <wchar.h>
 
 #include "app.h"
+#include "submit.h"
 #include "todoke/check.h"
 #include "todoke/encode.h"
 #include "todoke/export.h"
@@ -268,9 +269,17 @@ static bool do_export(struct app *a, const struct document *which)
 			break;
 	}
 	if (ready) {
-		if (file_write_output(path, out.buf, out.len, 0600, &d))
+		if (file_write_output(path, out.buf, out.len, 0600, &d)) {
 			app_msg(a, C_OK, _("Written: %s (%s)"), path, encode_iconv_name(encodings[e].name));
-		else {
+			/* 「提出済みにする」: the document's id is its suffix's word. */
+			char id[32], opts[128];
+			snprintf(id, sizeof id, "%.*s", (int)strcspn(which->suffix + 1, "."),
+			         which->suffix + 1);
+			snprintf(opts, sizeof opts, "--encoding=%s%s%s%s", encodings[e].name,
+			         encodings[e].crlf ? " --crlf" : "", substitute ? " --substitute" : "",
+			         which->utf8_only ? " --format=html" : "");
+			submit_offer(a, id, path, out.buf, out.len, opts);
+		} else {
 			char buf[1200];
 			app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
 		}
@@ -413,6 +422,7 @@ enum action screen_review(struct app *a)
 			top = (int)cur - bh + 1;
 		char where[128];
 		snprintf(where, sizeof where, _("Review: %zu problem(s)"), p.n);
+		submit_review_title(a, where, sizeof where);
 		app_frame(a, where, incident_form(a->inc, "notice")
 		          ? _("Enter go  a answers  p IPA  r PPC  n notice  e export  Esc back")
 		          : incident_form(a->inc, "ppc-report")
@@ -481,7 +491,8 @@ enum action screen_review(struct app *a)
 		} else if (rc == OK && ch == 'e') {
 			if (!do_export(a, &ipa_doc))
 				act = ACT_QUIT;
-		}
+		} else if (rc == OK && ch == 's')
+			submit_review(a);
 		else if (rc == KEY_CODE_YES && ch == KEY_UP && cur > 0)
 			cur--;
 		else if (rc == KEY_CODE_YES && ch == KEY_DOWN)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Two people carry one incident from 速報 to 確報: the first answers in the
-# wizard, exports and submits the 速報; the second changes three answers
-# in the wizard; `todoke diff` shows exactly those three since the 速報,
+# wizard, exports the 速報 and marks it submitted there; the second changes
+# three answers in the wizard, whose review shows them as changed since
+# the 速報; `todoke diff` shows exactly those three since the 速報,
 # `todoke history` says the second person changed them (login and 氏名),
 # and the PPC report exports as the 確報.
 #
@@ -20,25 +21,42 @@ profile() { printf 'todoke-profile 1\nreporter.name: %s\n' "$1" > "$TODOKE_HOME/
 real_prog=$E2E_PROG
 first=$(id -un)
 
-# The first person answers one question (氏名) in the wizard.
+# The first person answers one question (氏名) in the wizard, then exports
+# the 速報 from the review and marks it submitted (提出済みにする).
 profile "山田 太郎"
 e2e_start "$inc"
 wait_for "(page 1 of 35)"
 keys Tab Tab Tab C-a C-k
 type "山田 太郎"; keys Tab
+keys C-r
+wait_for "Review:"
+keys r
+wait_for "Preview: the PPC report"
+keys e
+wait_for "Write the PPC report to: $store/shop-ppc.txt"
+keys Enter 2
+wait_for "Mark it as submitted (提出済みにする)?"
+keys y
+wait_for "Sent on (YYYY-MM-DD): 2022-10-27"
+keys Enter
+wait_for "Submitted: ppc 速報, sent 2022-10-27 (submission 1); next: 確報"
+wait_for "submitted 1, changed since 0 (s)"
+keys Escape
+settle
 keys Escape
 settle
 keys y
 wait_exit
 grep -qxF "reporter.name: 山田 太郎" "$inc" && ok || fail "the first answer was not saved"
-
-# Export and submit the 速報 in one step; the copy kept is what was written.
-"$real_prog" submit ppc "$inc" --date 2022-10-27 -o "$e2e_tmp/sokuho.txt" > "$e2e_tmp/out" 2>&1 &&
-	grep -qF "recorded submission 1: ppc 速報 sent 2022-10-27" "$e2e_tmp/out" && ok ||
-	fail "submit: $(cat "$e2e_tmp/out")"
+grep -qxF "ppc.prelim.date: 2022-10-27" "$inc" && ok || fail "the 速報's date was not recorded"
+"$real_prog" submissions "$inc" > "$e2e_tmp/out" 2>&1
+grep -qF "1	2022-10-27	ppc	速報	shop-ppc.txt	recorded by $first (山田 太郎)" "$e2e_tmp/out" && ok ||
+	fail "submissions: $(cat "$e2e_tmp/out")"
+# The copy kept is the file written, in CP932, byte for byte.
 git --git-dir="$store/.todoke-history" show todoke/shop/1:sent/shop-ppc.txt > "$e2e_tmp/kept.txt"
-same_file "$e2e_tmp/kept.txt" "$e2e_tmp/sokuho.txt"
-head -1 "$e2e_tmp/sokuho.txt" | grep -qxF "個人情報保護委員会への漏えい等報告(速報)" && ok || fail "not a 速報"
+same_file "$e2e_tmp/kept.txt" "$store/shop-ppc.txt"
+iconv -f CP932 -t UTF-8 "$store/shop-ppc.txt" | head -1 | tr -d "\r" | grep -qxF "個人情報保護委員会への漏えい等報告(速報)" && ok ||
+	fail "not a 速報 in CP932"
 
 # The second person.
 second=$first
@@ -60,6 +78,16 @@ keys Tab Tab C-a C-k
 type "(株)新商店"; keys Tab Tab C-a C-k
 type "info@example.jp"; keys Tab C-a C-k
 type "03-1234-5678"; keys Tab
+# The review says what changed since the 速報, before the next export.
+keys C-r
+wait_for "submitted 1, changed since 3 (s)"
+keys s
+wait_for "Changed since the last submission (前回の提出から変わった項目)"
+wait_for "  reporter.tel (TEL): ○○-○○○○-○○○○ → 03-1234-5678"
+keys Escape
+settle
+keys Escape
+settle
 keys Escape
 settle
 keys y
@@ -90,5 +118,8 @@ fi
 "$real_prog" export ppc "$inc" > "$e2e_tmp/kakuho.txt"
 head -1 "$e2e_tmp/kakuho.txt" | grep -qxF "個人情報保護委員会への漏えい等報告(確報)" && ok || fail "not a 確報"
 grep -qxF "速報の提出日: 2022年10月27日" "$e2e_tmp/kakuho.txt" && ok || fail "the 速報's date"
+"$real_prog" export ppc "$inc" --changes > "$e2e_tmp/kakuho2.txt"
+grep -qxF "  ・報告者 TEL: ○○-○○○○-○○○○ → 03-1234-5678" "$e2e_tmp/kakuho2.txt" && ok ||
+	fail "the 確報's 九 without the changes"
 grep -qxF "担当者の電話番号: 03-1234-5678" "$e2e_tmp/kakuho.txt" && ok || fail "the new TEL"
 e2e_finish
