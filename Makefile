@@ -141,7 +141,7 @@ unit: $(UNIT_BIN)
 
 golden: $(PROG)
 	@sh tests/golden/run.sh $(PROG)
-	@sh tests/golden/followup.sh $(PROG)
+	@sh tests/followup/golden.sh $(PROG)
 
 cli-tests: $(PROG)
 	@sh tests/cli/run.sh $(PROG)

@@ -70,6 +70,21 @@ bool notice_build(const struct notice_set *s, const struct incident *inc,
                   struct notice *out, struct diag *err);
 void notice_release(struct notice *n);
 
+/* A notice that follows an earlier one (続報): when the model holds
+ * NOTICE_FOLLOWUP_KIND (第2報…) and NOTICE_FOLLOWUP_DATE (the day the first
+ * was sent), the title gains 「(第2報)」, a paragraph after it refers to
+ * the first notice by its date and title (NOTICE_FOLLOWUP_TITLE, else the
+ * title now), and a section 「新たに判明した事項」 comes first under 記, an
+ * item per line of NOTICE_FOLLOWUP_ITEMS (none: a sentence saying nothing
+ * changed).  These are no question of any form: the exporting client sets
+ * them from the history (history.h) in the copy it exports, and they are
+ * never saved.  Otherwise n is left as it is. */
+#define NOTICE_FOLLOWUP_KIND "todoke.followup.kind"
+#define NOTICE_FOLLOWUP_DATE "todoke.followup.date"
+#define NOTICE_FOLLOWUP_TITLE "todoke.followup.title"
+#define NOTICE_FOLLOWUP_ITEMS "todoke.followup.items"
+void notice_followup(struct notice *n, const struct model *m);
+
 /* The notice's title (its first title block), or NULL. */
 const char *notice_title(const struct notice *n);
 /* "一" … "九": the name of item i (1…9) of 規則第8条第1項. */

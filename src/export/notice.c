@@ -16,6 +16,7 @@ bool export_notice(const struct incident *inc, const struct notice_set *set,
 	struct notice n;
 	if (!notice_build(set, inc, &n, err))
 		return false;
+	notice_followup(&n, inc->answers);
 	if (fmt == NOTICE_HTML)
 		notice_html(&n, out);
 	else

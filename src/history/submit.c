@@ -320,8 +320,15 @@ const char *submission_date_question(const char *document, const char *kind)
 	return NULL;
 }
 
+/* The day a document itself bears (掲載日 of the notice): it changes with
+ * every report, and is no fact of the incident. */
+static const char *const own_dates[] = { "notice.date" };
+
 bool submission_bookkeeping(const char *key)
 {
+	for (size_t i = 0; i < sizeof own_dates / sizeof own_dates[0]; i++)
+		if (strcmp(own_dates[i], key) == 0)
+			return true;
 	for (size_t i = 0; i < NKINDS; i++)
 		if (strcmp(report_kinds[i].kind_q, key) == 0 || strcmp(report_kinds[i].date_q, key) == 0)
 			return true;

@@ -5,14 +5,14 @@
 # the IPA 第2報 e-mail draft (it follows the report of its date and lists
 # what is new or changed before the whole form) must equal their golden
 # files byte for byte; the e-mail is read back by Python's email package.
-# Usage: tests/golden/followup.sh PATH-TO-TODOKE
+# Usage: tests/followup/golden.sh PATH-TO-TODOKE
 # After a deliberate change: UPDATE=1 rewrites them (then reread them).
 set -u
 export LC_ALL=C.UTF-8 PYTHONUTF8=1
 unset LANGUAGE
 prog=$1
 case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
-here=$(cd "$(dirname "$0")/followup" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -55,5 +55,27 @@ assert '    侵入経路は調査中。' in lines
 i = lines.index('更新した届出様式の全文を以下に記載します。')
 assert lines[i + 2] == 'コンピュータ不正アクセス届出様式', lines[i + 2]
 PY
+# お知らせ(第2報): after the first notice was submitted, its title says
+# 第2報, it opens with the first one's date and title, and 「新たに判明した
+# 事項」 comes first under 記 with what changed of the facts it carries.
+ninc="$tmp/store/notice.incident"
+cp "$here/notice.incident" "$ninc"
+"$prog" submit notice "$ninc" --date 2024-09-02 >/dev/null 2>"$tmp/err" || bad "submit notice: $(cat "$tmp/err")"
+cp "$here/notice-later.incident" "$ninc"
+"$prog" export notice "$ninc" > "$tmp/notice-2.txt" 2>"$tmp/err" || bad "export notice: $(cat "$tmp/err")"
+golden notice-2.txt "$tmp/notice-2.txt"
+"$prog" export notice "$ninc" --format=html > "$tmp/notice-2.html" 2>"$tmp/err" || bad "export notice html"
+golden notice-2.html "$tmp/notice-2.html"
+grep -qF "お知らせ(第2報)" "$tmp/notice-2.txt" && ok || bad "the title lacks (第2報)"
+grep -qF "2024年9月2日にお知らせいたしました" "$tmp/notice-2.txt" && ok || bad "no reference to the first notice"
+grep -qxF "1. 新たに判明した事項" "$tmp/notice-2.txt" && ok || bad "新たに判明した事項 is not first"
+grep -qxF "・対象ごとの本人の数(人数): 2,500(前回のお知らせでは「2314」)" "$tmp/notice-2.txt" && ok ||
+	bad "the count's item"
+# Every sentence of it in です・ます: none ends in the plain form.
+grep -E "([^ま]した|である|[^とな]だ)。" "$tmp/notice-2.txt" && bad "plain-form sentence" || ok
+grep -qF "お知らせの日付" "$tmp/notice-2.txt" && bad "the notice's own date listed as a fact" || ok
+# The first notice, before any submission, is not a follow-up.
+"$prog" export notice "$here/notice.incident" | grep -qF "第2報" && bad "a first notice says 第2報" || ok
+
 echo "followup-golden: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
