@@ -91,6 +91,8 @@ static void usage(FILE *fp)
 "      --file=SENT      submit: the file that was sent, kept as it is\n"
 "      --since=N        diff: since submission N (see submissions)\n"
 "      --document=DOC   diff: the document as text against what was sent\n"
+"      --changes        export ppc: add what changed since it was last sent\n"
+"                       to 九 その他\n"
 "      --today=DATE     take DATE (2022-10-27) as today's date\n"
 "  -h, --help           show this help and exit\n"
 "  -V, --version        show the version and exit\n"
