@@ -40,7 +40,7 @@ _todoke()
 	-*)
 		COMPREPLY=($(compgen -W "--output --all --title --today --encoding --substitute
 			--crlf --eml --attach --format --help --version
-			--date --kind --file --since --document" -- "$cur"))
+			--date --kind --file --since --document --changes" -- "$cur"))
 		return ;;
 	esac
 

@@ -46,5 +46,6 @@ want "todoke diff a.incident --document " "ipa notice ppc "
 want "todoke history " "a.incident b.incident "
 want "todoke history a.incident " " "
 want "todoke --si" "--since "
+want "todoke export ppc a.incident --cha" "--changes "
 echo "completion: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
