@@ -278,7 +278,7 @@ static bool do_export(struct app *a, const struct document *which)
 			snprintf(opts, sizeof opts, "--encoding=%s%s%s%s", encodings[e].name,
 			         encodings[e].crlf ? " --crlf" : "", substitute ? " --substitute" : "",
 			         which->utf8_only ? " --format=html" : "");
-			submit_offer(a, id, path, out.buf, out.len, opts);
+			submit_written(a, id, path, out.buf, out.len, opts);
 		} else {
 			char buf[1200];
 			app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
@@ -493,6 +493,8 @@ enum action screen_review(struct app *a)
 				act = ACT_QUIT;
 		} else if (rc == OK && ch == 's')
 			submit_review(a);
+		else if (rc == OK && ch == 'm')
+			submit_mark(a);
 		else if (rc == KEY_CODE_YES && ch == KEY_UP && cur > 0)
 			cur--;
 		else if (rc == KEY_CODE_YES && ch == KEY_DOWN)

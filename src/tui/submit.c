@@ -11,18 +11,57 @@
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
 
-void submit_offer(struct app *a, const char *document, const char *path, const char *bytes,
-                  size_t len, const char *options)
+/* The document written last, until it is marked or the incident closes. */
+static struct {
+	char document[32];
+	char *incident;   /* the incident it was written from */
+	char *path;
+	struct strbuf bytes;
+	char options[160];
+	bool set;
+} last;
+
+static void forget(void)
 {
-	char written[sizeof a->msg];
-	snprintf(written, sizeof written, "%s", a->msg);
-	if (dialog_confirm(a, _("Mark it as submitted (提出済みにする)?")) != CONFIRM_YES) {
-		snprintf(a->msg, sizeof a->msg, "%s", written);
+	if (last.set) {
+		free(last.incident);
+		free(last.path);
+		sb_release(&last.bytes);
+	}
+	memset(&last, 0, sizeof last);
+}
+
+void submit_written(const struct app *a, const char *document, const char *path,
+                    const char *bytes, size_t len, const char *options)
+{
+	forget();
+	snprintf(last.document, sizeof last.document, "%s", document);
+	snprintf(last.options, sizeof last.options, "%s", options);
+	last.incident = xstrdup(a->path);
+	last.path = xstrdup(path);
+	sb_init(&last.bytes);
+	sb_addn(&last.bytes, bytes, len);
+	last.set = true;
+}
+
+static bool pending(const struct app *a)
+{
+	return last.set && a->path && strcmp(last.incident, a->path) == 0;
+}
+
+void submit_mark(struct app *a)
+{
+	if (!pending(a)) {
+		app_msg(a, C_ERROR, "%s", _("Export a document first (e), then mark it as submitted."));
 		return;
 	}
 	char today[16];
 	date_format_iso(a->today, today, sizeof today);
-	char *day = dialog_input(a, _("Sent on (YYYY-MM-DD):"), today);
+	char prompt[300];
+	const char *base = strrchr(last.path, '/');
+	base = base ? base + 1 : last.path;
+	snprintf(prompt, sizeof prompt, _("Submitted (提出済みにする) %s, sent on:"), base);
+	char *day = dialog_input(a, prompt, today);
 	struct date when;
 	const char *why;
 	if (!day || !date_parse(day, &when, &why)) {
@@ -36,12 +75,11 @@ void submit_offer(struct app *a, const char *document, const char *path, const c
 	free(day);
 	/* What is typed is in the model already (the review has no field);
 	 * history_submit saves it with the day and 報告区分 it sets. */
-	const char *base = strrchr(path, '/');
 	struct submit_result res;
 	struct diag d;
 	diag_clear(&d);
-	bool ok = history_submit(a->inc, a->path, document, NULL, when, base ? base + 1 : path,
-	                         options, bytes, len, &res, &d);
+	bool ok = history_submit(a->inc, a->path, last.document, NULL, when, base, last.options,
+	                         last.bytes.buf, last.bytes.len, &res, &d);
 	if (res.rec.number)
 		a->dirty = false;
 	if (!ok) {
@@ -50,9 +88,10 @@ void submit_offer(struct app *a, const char *document, const char *path, const c
 	} else {
 		char iso[16];
 		date_format_iso(when, iso, sizeof iso);
-		app_msg(a, C_OK, _("Submitted: %s %s, sent %s (submission %u)%s%s"), document,
+		app_msg(a, C_OK, _("Submitted: %s %s, sent %s (submission %u)%s%s"), last.document,
 		        res.rec.kind, iso, res.rec.number, res.next_kind ? _("; next: ") : "",
 		        res.next_kind ? res.next_kind : "");
+		forget();
 	}
 	submission_release(&res.rec);
 }
@@ -111,12 +150,14 @@ static bool gather(const struct app *a, struct strbuf *out, size_t *nsub, size_t
 
 void submit_review_title(const struct app *a, char *where, size_t size)
 {
-	size_t nsub, nchanged;
-	if (!gather(a, NULL, &nsub, &nchanged))
-		return;
-	size_t len = strlen(where);
-	snprintf(where + len, size - len, _("  submitted %zu, changed since %zu (s)"), nsub,
-	         nchanged);
+	size_t nsub, nchanged, len = strlen(where);
+	if (pending(a)) {
+		snprintf(where + len, size - len, "%s", _("  m: mark as submitted (提出済みにする)"));
+		len = strlen(where);
+	}
+	if (gather(a, NULL, &nsub, &nchanged))
+		snprintf(where + len, size - len, _("  submitted %zu, changed since %zu (s)"), nsub,
+		         nchanged);
 }
 
 void submit_review(struct app *a)

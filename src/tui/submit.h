@@ -9,13 +9,17 @@
 #include "app.h"
 
 /* The document (ipa, ppc, notice) was just written to path as bytes
- * (with options as `todoke submit` records them, "" for none): asks
- * whether it was submitted and on which day, then records it
- * (history_submit); says the result on the message line. */
-void submit_offer(struct app *a, const char *document, const char *path, const char *bytes,
-                  size_t len, const char *options);
-/* Appends "  submitted N, changed since M (s)" to the review's title when
- * something was submitted. */
+ * (with options as `todoke submit` records them, "" for none): kept, so
+ * that the review's m can mark it as submitted. */
+void submit_written(const struct app *a, const char *document, const char *path,
+                    const char *bytes, size_t len, const char *options);
+/* The review's m, 「提出済みにする」: asks the day it was sent, then records
+ * the document written last (history_submit); says the result on the
+ * message line. */
+void submit_mark(struct app *a);
+/* Appends "  m: mark as submitted" while a document written is not
+ * marked, and "  submitted N, changed since M (s)" when something was
+ * submitted, to the review's title. */
 void submit_review_title(const struct app *a, char *where, size_t size);
 /* The review's s: the submissions, and the answers changed since each
  * document's last one, by section. */

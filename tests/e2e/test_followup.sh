@@ -35,9 +35,10 @@ wait_for "Preview: the PPC report"
 keys e
 wait_for "Write the PPC report to: $store/shop-ppc.txt"
 keys Enter 2
-wait_for "Mark it as submitted (提出済みにする)?"
-keys y
-wait_for "Sent on (YYYY-MM-DD): 2022-10-27"
+wait_for "Written: $store/shop-ppc.txt (CP932)"
+wait_for "m: mark as submitted (提出済みにする)"
+keys m
+wait_for "Submitted (提出済みにする) shop-ppc.txt, sent on: 2022-10-27"
 keys Enter
 wait_for "Submitted: ppc 速報, sent 2022-10-27 (submission 1); next: 確報"
 wait_for "submitted 1, changed since 0 (s)"
