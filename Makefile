@@ -216,6 +216,7 @@ install: $(PROG) $(MO)
 	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/ja/LC_MESSAGES/todoke.mo
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/todoke
 	install -m 644 forms/*.form $(DESTDIR)$(PKGDATADIR)/forms/
+	install -m 644 forms/documents $(DESTDIR)$(PKGDATADIR)/forms/
 	install -m 644 forms/notice/*.notice $(DESTDIR)$(PKGDATADIR)/forms/notice/
 	install -m 644 forms/calendar/jp-holidays $(DESTDIR)$(PKGDATADIR)/forms/calendar/
 	install -d $(DESTDIR)$(DATAROOT)/bash-completion/completions
@@ -228,6 +229,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/todoke
 	rm -f $(DESTDIR)$(DATAROOT)/bash-completion/completions/todoke
 	rm -f $(addprefix $(DESTDIR)$(PKGDATADIR)/,$(wildcard forms/*.form))
+	rm -f $(DESTDIR)$(PKGDATADIR)/forms/documents
 	rm -f $(addprefix $(DESTDIR)$(PKGDATADIR)/,$(wildcard forms/notice/*.notice))
 	-rmdir $(DESTDIR)$(PKGDATADIR)/forms/notice
 	rm -f $(DESTDIR)$(PKGDATADIR)/forms/calendar/jp-holidays

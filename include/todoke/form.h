@@ -169,5 +169,9 @@ const struct form *formset_find(const struct formset *fs, const char *id,
 const struct form *formset_latest(const struct formset *fs, const char *id);
 size_t formset_count(const struct formset *fs);
 const struct form *formset_at(const struct formset *fs, size_t i);
+/* The registry of documents read with the forms (forms/documents,
+ * document.h); empty when the data directory has none. */
+struct docset;
+const struct docset *formset_documents(const struct formset *fs);
 
 #endif

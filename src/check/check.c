@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "todoke/i18n.h"
+#include "todoke/export.h"
 #include "todoke/nfc.h"
 #include "todoke/ppc.h"
 #include "todoke/strbuf.h"
@@ -186,7 +187,7 @@ static void check_notes(const struct incident *inc, const struct form *f,
  * recorded after its deadline, or a decision that still needs answers. */
 static void check_ppc(const struct incident *inc, struct date today, struct problems *out)
 {
-	if (!incident_form(inc, "ppc-report"))
+	if (!incident_decision_document(inc))
 		return;
 	struct ppc_decision d;
 	struct strbuf sb;

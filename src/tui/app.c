@@ -14,6 +14,7 @@
 #include "todoke/check.h"
 #include "todoke/i18n.h"
 #include "todoke/lock.h"
+#include "todoke/export.h"
 #include "todoke/ppc.h"
 #include "todoke/profile.h"
 #include "todoke/strbuf.h"
@@ -130,7 +131,7 @@ static bool ppc_line;
 
 void app_layout_update(const struct app *a)
 {
-	ppc_line = a->inc && incident_form(a->inc, "ppc-report");
+	ppc_line = a->inc && incident_decision_document(a->inc);
 }
 
 int app_body_top(void)

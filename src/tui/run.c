@@ -68,7 +68,7 @@ static bool open_incident(struct app *a, const char *path)
 	}
 	if (stat(path, &st) == 0) {
 		if (incident_load(path, a->fs, &a->inc, &d))
-			incident_adopt_notice(a->inc, a->fs);
+			incident_adopt_documents(a->inc, a->fs);
 	} else
 		a->inc = create(a, path, a->new_title, &d);
 	if (!a->inc) {

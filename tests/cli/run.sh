@@ -39,7 +39,7 @@ mode_is() {
 	else fail=$((fail + 1)); echo "FAIL: $1: mode $m, want $3"; fi
 }
 
-expect help 0 "$prog" --help && has help out "export ipa INCIDENT"
+expect help 0 "$prog" --help && has help out "export DOCUMENT INCIDENT"
 expect version 0 "$prog" --version && has version out "todoke 0."
 expect bad-option 2 "$prog" --frobnicate && has bad-option err "Try 'todoke --help'"
 expect bad-command 2 "$prog" frobnicate x && has bad-command err "unknown command"
@@ -257,7 +257,7 @@ expect export-ppc 0 "$prog" export ppc "$ppcdir/final.incident" && same export-p
 # and field, and nothing is written unless --substitute (or it converts)
 cp "$golden/partial.incident" enc.incident
 expect enc-refused 1 "$prog" export ipa enc.incident --encoding=iso-2022-jp -o enc.txt &&
-	has enc-refused err "13 character(s) of the IPA form cannot be written in ISO-2022-JP; nothing was written" &&
+	has enc-refused err "13 character(s) of コンピュータ不正アクセス届出様式 cannot be written in ISO-2022-JP; nothing was written" &&
 	has enc-refused err "line 5, column 17: 「髙」 (U+9AD9) in (届出者) › 企業・組織名 — --substitute writes 「高」" &&
 	has enc-refused err "line 39, column 15: 「😀」 (U+1F600) in 2-2)被害を受けた機器の設置環境 › その他" &&
 	has enc-refused err "utf-8 can write every character."
@@ -282,7 +282,7 @@ for e in cp932 euc-jp shift_jis iso-2022-jp; do
 done
 [ ! -e enc.txt ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: enc.txt written"; }
 expect enc-still-emoji 1 "$prog" export ipa enc.incident --encoding=iso-2022-jp --substitute -o enc.txt &&
-	has enc-still-emoji err "1 character(s) of the IPA form cannot be written"
+	has enc-still-emoji err "1 character(s) of コンピュータ不正アクセス届出様式 cannot be written"
 sed 's/ 😀//' enc.incident > enc2.incident
 expect enc-substituted 0 "$prog" export ipa enc2.incident --encoding=iso-2022-jp --substitute -o enc.txt
 iconv -f ISO-2022-JP -t UTF-8 enc.txt > enc.utf8 && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: not ISO-2022-JP"; }
@@ -325,7 +325,7 @@ expect notice-all 0 env TODOKE_TODAY=2024-12-01 "$prog" check --all "$notices/ta
 if grep -q "公表が遅れた理由\|カード再発行" out; then fail=$((fail + 1)); echo "FAIL: notice-all lists questions that do not apply"
 else pass=$((pass + 1)); fi
 mkdir -p "$tmp/ndata/forms/notice"
-cp "$TODOKE_DATADIR"/forms/*.form "$tmp/ndata/forms/"
+cp "$TODOKE_DATADIR"/forms/*.form "$TODOKE_DATADIR"/forms/documents "$tmp/ndata/forms/"
 cp "$TODOKE_DATADIR"/forms/notice/*.notice "$tmp/ndata/forms/notice/"
 sed 's/{cause}/{caus}/' "$TODOKE_DATADIR/forms/notice/common.notice" > "$tmp/ndata/forms/notice/common.notice"
 expect notice-bad-template 2 env TODOKE_DATADIR="$tmp/ndata" "$prog" export notice "$notices/skimming.incident" &&
@@ -352,7 +352,7 @@ printf 'todoke-notice 1\ntype skimming\nblock x\n|{nosuch}\nend\norder x\n' > "$
 expect notice-own-bad 2 env -u TODOKE_NOTICE_DIR TODOKE_HOME="$tmp/home" "$prog" export notice "$notices/skimming.incident" &&
 	has notice-own-bad err "home/notice/skimming.notice:4: no question \"nosuch\""
 expect notice-format 2 "$prog" export ipa ex.incident --format=html &&
-	has notice-format err "--format=html is for the notice"
+	has notice-format err "--format=html: the ipa document is plain text (HTML: notice)"
 expect notice-format-bad 2 "$prog" export notice nocause.incident --format=pdf
 
 echo "cli: $pass passed, $fail failed"

@@ -12,6 +12,18 @@
 #include "todoke/check.h"
 #include "todoke/notice.h"
 
+/* The items 規則第10条 requires of a notice when the PPC report is
+ * mandatory: 一 二 四 五 九 of 規則第8条第1項 (the registry's `duties`). */
+#define NOTICE_DUTY_ITEMS ((1u << 1) | (1u << 2) | (1u << 4) | (1u << 5) | (1u << 9))
+
+/* The notice of the incident's type, as the registry's entry picks it. */
+static bool notice_build(const struct notice_set *s, const struct incident *inc,
+                         struct notice *out, struct diag *err)
+{
+	const char *type = model_text(inc->answers, "notice.type");
+	return notice_build_type(s, inc, *type ? type : "other", out, err);
+}
+
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 static struct formset *fs;
@@ -1577,7 +1589,7 @@ static void notice_problems(const struct notice_set *s, const char *answers, str
 {
 	struct incident *inc = inc_of(answers);
 	memset(p, 0, sizeof *p);
-	check_notice(inc, s, p);
+	check_documents(inc, s, p);
 	incident_free(&inc);
 }
 
@@ -1651,14 +1663,14 @@ START_TEST(check_not_mandatory)
 	/* No set, or an incident without the notice: nothing. */
 	struct incident *inc = inc_of("ppc.involved: yes\nppc.unlawful: access\n");
 	memset(&p, 0, sizeof p);
-	check_notice(inc, NULL, &p);
+	check_documents(inc, NULL, &p);
 	ck_assert_uint_eq(p.n, 0);
 	incident_free(&inc);
 	static const char noform[] = "todoke-incident 1\n[incident]\nform: ppc-report 2024\n"
 	                             "[answers]\nppc.involved: yes\nppc.unlawful: access\n[end]\n";
 	struct diag d;
 	ck_assert_msg(incident_parse(noform, sizeof noform - 1, "t", fs, &inc, &d), "%s", d.msg);
-	check_notice(inc, s, &p);
+	check_documents(inc, s, &p);
 	ck_assert_uint_eq(p.n, 0);
 	incident_free(&inc);
 	notice_set_free(&s);
