@@ -73,7 +73,7 @@ wait_for "Review: 4 problem(s)"   # the PPC decision's answers, the notice: 3 qu
 wait_for "PPC: undetermined, answer 報告する組織の種類、個人データの漏えい等"
 wait_for "answered 25 of 128"
 keys e
-wait_for "Write the IPA form to: $e2e_tmp/ex-ipa.txt"
+wait_for "Write コンピュータ不正アクセス届出様式 to: $e2e_tmp/ex-ipa.txt"
 keys Enter
 wait_for "Encoding: 1 UTF-8"
 keys 1
@@ -82,12 +82,15 @@ same_file "$e2e_tmp/ex-ipa.txt" "$e2e_dir/../golden/ipa/example.expected"
 [ "$(stat -c %a "$e2e_tmp/ex-ipa.txt")" = 600 ] && ok || fail "export not 0600"
 
 # The preview is the document as written; export from there too.
-keys p
-wait_for "Preview: the IPA form as it will be written"
-wait_for "コンピュータ不正アクセス届出様式"
+keys d
+wait_for "Enter preview  e export"
+keys Enter
+wait_for "Preview: コンピュータ不正アクセス届出様式"
 wait_for "e export"
 keys e
-wait_for "Write the IPA form to:"
+wait_for "Write コンピュータ不正アクセス届出様式 to:"
+keys Escape
+wait_for "Enter preview  e export"                   # back in the documents
 keys Escape
 wait_for "Review: 4 problem(s)"   # the PPC decision's answers, the notice: 3 questions
 
