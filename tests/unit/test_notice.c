@@ -10,6 +10,7 @@
 
 #include "suite.h"
 #include "todoke/check.h"
+#include "todoke/document.h"
 #include "todoke/notice.h"
 
 /* The items 規則第10条 requires of a notice when the PPC report is
@@ -218,10 +219,29 @@ START_TEST(parse_load_real)
 	diag_clear(&d);
 	struct notice_set *s = notice_set_load(todoke_datadir(), &d);
 	ck_assert_msg(s != NULL, "%s:%d: %s", d.file, d.line, d.msg);
-	/* common.notice says no `type`: it is only included. */
-	ck_assert_uint_eq(notice_set_count(s), N(types));
-	for (int i = 0; i < N(types); i++)
-		ck_assert_str_eq(notice_set_type(s, (size_t)i), types[i]);
+	/* Every type of notice.type has its template (common.notice says no
+	 * `type`: it is only included)... */
+	struct formset *fs = test_forms();
+	const struct question *q = form_question(formset_latest(fs, "notice"), "notice.type");
+	ck_assert_ptr_nonnull(q);
+	ck_assert_uint_eq(q->nopts, N(types));
+	for (int i = 0; i < N(types); i++) {
+		ck_assert_int_ge(question_option(q, types[i]), 0);
+		bool found = false;
+		for (size_t k = 0; k < notice_set_count(s); k++)
+			found |= strcmp(notice_set_type(s, k), types[i]) == 0;
+		ck_assert_msg(found, "no template for the notice type %s", types[i]);
+	}
+	/* ...and every other template is a letter the registry names. */
+	const struct docset *docs = formset_documents(fs);
+	for (size_t k = 0; k < notice_set_count(s); k++) {
+		const char *t = notice_set_type(s, k);
+		bool known = question_option(q, t) >= 0;
+		for (size_t i = 0; i < docs->n; i++)
+			known |= docs->v[i].tmpl && strcmp(docs->v[i].tmpl, t) == 0 && !docs->v[i].tmpl_by;
+		ck_assert_msg(known, "template %s is neither a notice type nor a document's", t);
+	}
+	formset_free(&fs);
 	notice_set_free(&s);
 
 	diag_clear(&d);
