@@ -357,7 +357,11 @@ static int cmd_export(const struct opts *o, int argc, char **argv)
 	const struct document *which = docset_find(docs, argv[0]);
 	if (!which) {
 		char *known = docset_ids(docs, ", ");
-		errmsg(_("unknown document \"%s\" (known: %s)"), argv[0], known);
+		if (docs->n)
+			errmsg(_("unknown document \"%s\" (known: %s)"), argv[0], known);
+		else
+			errmsg(_("unknown document \"%s\": %s/forms/documents names none"), argv[0],
+			       todoke_datadir());
 		free(known);
 		formset_free(&fs);
 		return EXIT_BAD;

@@ -226,7 +226,7 @@ law entrusted "discovery.date: 2024-05-01" "ppc.unlawful: access" "ppc.onbehalf:
 expect deadlines-entrusted 0 "$prog" --today=2024-12-01 deadlines entrusted.incident &&
 	has deadlines-entrusted out "規則第9条" && has deadlines-entrusted out "法第26条第2項"
 # No holiday calendar: no unchecked due date is given as the due date.
-mkdir -p nocal/forms && cp "$golden"/../../../forms/*.form nocal/forms/ &&
+mkdir -p nocal/forms && cp "$golden"/../../../forms/*.form "$golden"/../../../forms/documents nocal/forms/ &&
 	cp -r "$golden"/../../../forms/notice nocal/forms/
 expect deadlines-no-calendar 2 env TODOKE_DATADIR="$tmp/nocal" "$prog" --today=2022-08-12 deadlines sports.incident &&
 	has deadlines-no-calendar err "the holiday calendar cannot be read: $tmp/nocal/forms/calendar/jp-holidays" &&
@@ -352,7 +352,7 @@ printf 'todoke-notice 1\ntype skimming\nblock x\n|{nosuch}\nend\norder x\n' > "$
 expect notice-own-bad 2 env -u TODOKE_NOTICE_DIR TODOKE_HOME="$tmp/home" "$prog" export notice "$notices/skimming.incident" &&
 	has notice-own-bad err "home/notice/skimming.notice:4: no question \"nosuch\""
 expect notice-format 2 "$prog" export ipa ex.incident --format=html &&
-	has notice-format err "--format=html: the ipa document is plain text (HTML: notice)"
+	has notice-format err "--format=html: the ipa document is plain text (HTML: notice, police)"
 expect notice-format-bad 2 "$prog" export notice nocause.incident --format=pdf
 
 echo "cli: $pass passed, $fail failed"
