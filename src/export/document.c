@@ -32,6 +32,8 @@ bool document_applies_to(const struct document *doc, const struct incident *inc,
 	const char *label = q ? q->label : c->id;
 	if (o >= 0)
 		sb_addf(why, _("%s is answered 「%s」"), label, q->opts[o].label);
+	else if (!*ans && q && q->type == Q_CHECK)
+		sb_addf(why, c->negate ? _("%s is ticked") : _("%s is not ticked"), label);
 	else if (!*ans)
 		sb_addf(why, _("%s is not answered"), label);
 	else

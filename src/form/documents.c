@@ -309,7 +309,9 @@ bool document_applies(const struct document *d, const struct model *m,
 	for (size_t i = 0; i < d->napplies; i++) {
 		const struct doc_cond *c = &d->applies[i];
 		const char *ans = model_text(m, c->id);
-		bool in = !c->nopts && (*ans || model_checked(m, c->id));
+		/* A box is answered when ticked (its note alone is not a tick). */
+		const struct value *v = model_get(m, c->id);
+		bool in = !c->nopts && v && (v->type == Q_CHECK ? v->checked : *ans != '\0');
 		for (size_t k = 0; k < c->nopts; k++)
 			in |= strcmp(ans, c->opts[k]) == 0;
 		if (in == c->negate) {

@@ -355,5 +355,45 @@ expect notice-format 2 "$prog" export ipa ex.incident --format=html &&
 	has notice-format err "--format=html: the ipa document is plain text (HTML: notice, police)"
 expect notice-format-bad 2 "$prog" export notice nocause.incident --format=pdf
 
+# The registry's documents: `forms` lists what `export` takes; a document
+# whose questions the incident lacks, or that does not apply, is said so.
+letters="$golden/.."
+expect forms-docs 0 "$prog" forms &&
+	has forms-docs out "export	ipa	ipa-access	text	コンピュータ不正アクセス届出様式" &&
+	has forms-docs out "export	entrustor	entrustor-notice	text	委託元への通知" &&
+	has forms-docs out "export	police	police-memo	text,html	警察への相談メモ"
+expect export-unknown-lists 2 "$prog" export frob ex.incident &&
+	has export-unknown-lists err "(known: ipa, ppc, notice, entrustor, police)"
+expect entrustor-text 0 "$prog" export entrustor "$letters/entrustor/intrusion.incident" -o ent.txt &&
+	same entrustor-text ent.txt "$letters/entrustor/intrusion.txt" && mode_is entrustor-text ent.txt 600
+expect entrustor-html 2 "$prog" export entrustor "$letters/entrustor/intrusion.incident" --format=html &&
+	has entrustor-html err "the entrustor document is plain text"
+# Not a 委託先 (yet): the form is not there, and the answer says why.
+expect entrustor-absent 2 "$prog" export entrustor "$letters/notice/intrusion.incident" &&
+	has entrustor-absent err "this incident has no 委託元への通知 (form: entrustor-notice)"
+sed 's/^ppc.onbehalf: yes$/ppc.onbehalf: no/' "$letters/entrustor/intrusion.incident" > own.incident
+expect entrustor-not-due 0 "$prog" export entrustor own.incident &&
+	has entrustor-not-due err "own.incident: note: 委託元への通知 does not apply to this incident: 委託元から預かった個人データか is answered 「自社の個人データ」"
+# The letter as an e-mail to the 委託元, from the 委託先's contact.
+expect entrustor-eml 0 env TODOKE_NOW=1666839600 "$prog" export entrustor "$letters/entrustor/intrusion.incident" --eml &&
+	has entrustor-eml out "To: joho-sys@hikari-fudosan.example.jp" &&
+	has entrustor-eml out "From: info-sys@hikari-system.example.jp"
+expect police-both 0 "$prog" export police "$letters/police/ransomware.incident" -o pol.txt &&
+	same police-text pol.txt "$letters/police/ransomware.txt"
+expect police-html 0 "$prog" export police "$letters/police/ransomware.incident" --format=html -o pol.html &&
+	same police-html pol.html "$letters/police/ransomware.html"
+# Police not among those reported to: a note, the memo still written.
+sed 's/^reported.police: \[x\]$/reported.police: [ ]/' "$letters/police/ransomware.incident" > nopolice.incident
+expect police-not-due 0 "$prog" export police nopolice.incident &&
+	has police-not-due err "note: 警察への相談メモ does not apply to this incident: 警察 is not ticked"
+# check writes every letter that applies: a complete incident has nothing
+# to say, a letter whose wording names an unknown question is an error.
+expect check-letters 0 env TODOKE_TODAY=2024-12-01 "$prog" check "$letters/police/ransomware.incident"
+mkdir -p badpolice
+printf 'todoke-notice 1\ntype police\nblock x\n|{nosuch}\nend\norder x\n' > badpolice/police.notice
+expect check-bad-letter 1 env TODOKE_TODAY=2024-12-01 TODOKE_NOTICE_DIR="$tmp/badpolice" "$prog" check "$letters/police/ransomware.incident" &&
+	has check-bad-letter out "error: 警察への相談メモ cannot be written: " &&
+	has check-bad-letter out "badpolice/police.notice:4: no question \"nosuch\""
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
