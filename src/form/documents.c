@@ -181,7 +181,8 @@ static bool doc_key(struct rd *r, struct document *d, char **w, size_t n, const 
 /* What every document must say. */
 static bool doc_complete(struct rd *r, struct document *d)
 {
-	r->line = d->line;
+	int at = r->line;
+	r->line = d->line;   /* a missing line is the document's fault */
 	const char *lacks = !d->title ? "title" : !d->form ? "form" : !d->suffix ? "suffix"
 	                  : d->render == RENDER_TEMPLATE && !d->tmpl ? "template" : NULL;
 	if (lacks)
@@ -201,6 +202,7 @@ static bool doc_complete(struct rd *r, struct document *d)
 		d->mail_from = dup_words(v, 1);
 		d->nmail_from = 1;
 	}
+	r->line = at;
 	return true;
 }
 
