@@ -170,8 +170,8 @@ deps-test:
 	@sh tests/deps.sh
 
 # The bash completion offers what the commands take.
-completion-test:
-	@bash tests/completion.sh
+completion-test: $(PROG)
+	@bash tests/completion.sh $(PROG)
 
 # The manual pages are clean for mandoc.
 man-lint:

@@ -56,7 +56,11 @@ _todoke()
 		compopt -o filenames 2>/dev/null ;;
 	export)
 		if [ "$nargs" -eq 0 ]; then
-			COMPREPLY=($(compgen -W "ipa ppc notice" -- "$cur"))
+			# The documents of the installed registry, as `todoke forms`
+			# lists them (export ID FORM FORMATS TITLE).
+			local docs
+			docs=$("${words[0]}" forms 2>/dev/null | awk -F'\t' '$1 == "export" { print $2 }')
+			COMPREPLY=($(compgen -W "$docs" -- "$cur"))
 		else
 			COMPREPLY=($(compgen -f -X '!*.incident' -- "$cur"))
 			compopt -o filenames 2>/dev/null
