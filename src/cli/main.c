@@ -73,7 +73,7 @@ static void usage(FILE *fp)
 "                       recipient, ISO-2022-JP unless --encoding=utf-8\n"
 "      --attach=FILE    with --eml: attach FILE (e.g. the network diagram)\n"
 "      --format=FMT     export: text (default) or html (one page), for the\n"
-"                       documents that offer it (notice)\n"
+"                       documents that offer it (notice, police)\n"
 "  -a, --all            check: also list every question not answered yet\n"
 "  -t, --title=TEXT     new: the incident's name\n"
 "      --today=DATE     take DATE (2022-10-27) as today's date\n"
@@ -88,8 +88,8 @@ static void usage(FILE *fp)
 "\n"
 "Forms are read from $TODOKE_DATADIR/forms, else from\n"
 "%s/forms.\n"
-"See todoke(1), todoke-incident(5), todoke-form(5), todoke-notice(5),\n"
-"todoke-calendar(5), todoke-law(7).\n"),
+"See todoke(1), todoke-documents(5), todoke-incident(5), todoke-form(5),\n"
+"todoke-notice(5), todoke-calendar(5), todoke-law(7).\n"),
 	        progname, progname, progname, progname, progname, progname, TODOKE_PKGDATADIR);
 }
 
