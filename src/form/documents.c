@@ -1,5 +1,6 @@
 /* documents — the registry of documents, forms/documents
- * (todoke-documents(5)): one `document ID` line, then its keys. */
+ * (todoke-documents(5)): one `document ID` line, then its keys, read with
+ * the lexer every line format shares (lexer.h). */
 #include "todoke/document.h"
 
 #include <stdio.h>
@@ -7,37 +8,16 @@
 #include <string.h>
 
 #include "todoke/i18n.h"
+#include "todoke/lexer.h"
 #include "todoke/strbuf.h"
-#include "todoke/utf8.h"
 
 struct rd {
-	const char *name;
-	int line;
-	struct diag *err;
+	struct lexer lx;
 	struct docset *s;
+	struct document *cur;
 };
 
-static bool fail(struct rd *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static bool fail(struct rd *r, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	diag_vset(r->err, r->name, r->line, fmt, ap);
-	va_end(ap);
-	return false;
-}
-
-/* The words of a line, split at spaces; the line is cut in place. */
-static size_t split(char *s, char **w, size_t max)
-{
-	size_t n = 0;
-	for (char *save = NULL, *t = strtok_r(s, " ", &save); t && n < max;
-	     t = strtok_r(NULL, " ", &save))
-		w[n++] = t;
-	return n;
-}
-
-static char **dup_words(char **w, size_t n)
+static char **dup_words(char *const *w, size_t n)
 {
 	char **v = xcalloc(n ? n : 1, sizeof *v);
 	for (size_t i = 0; i < n; i++)
@@ -52,38 +32,38 @@ static void free_words(char **v, size_t n)
 	free(v);
 }
 
-static bool valid_id(const char *s)
+/* The words of the rest of a line, checked as ids when `kind` >= 0. */
+static bool words(struct rd *r, char *rest, int kind, char ***out, size_t *n)
 {
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || strchr("-_.", *s)))
+	char *w[64];
+	size_t k = 0;
+	for (char *t; *(t = lex_word(&rest));) {
+		if (k == 64)
+			return lex_fail_at(&r->lx, t, "%s", _("too many words"));
+		if (kind >= 0 && !lex_id(&r->lx, t, (enum lex_id)kind))
 			return false;
+		w[k++] = t;
+	}
+	if (!k)
+		return lex_fail(&r->lx, _("\"%s\" wants at least one word"), r->lx.kw->word);
+	if (*out)
+		return lex_twice(&r->lx, r->lx.kw->word, 0);
+	*out = dup_words(w, k);
+	*n = k;
 	return true;
 }
 
-/* ID=OPT,OPT, !ID=OPT,OPT, ID (answered; a box ticked) or !ID */
-static bool parse_cond(struct rd *r, const char *w, struct doc_cond *c)
+/* One word (an id when `kind` >= 0) into *out, given once. */
+static bool one(struct rd *r, char *rest, int kind, char **out)
 {
-	memset(c, 0, sizeof *c);
-	c->negate = *w == '!';
-	w += c->negate;
-	const char *eq = strchr(w, '=');
-	if (!eq && valid_id(w)) {
-		c->id = xstrdup(w);
-		return true;
-	}
-	if (!eq || eq == w || !eq[1])
-		return fail(r, _("applies: \"%s\" is not ID=OPTION[,OPTION…]"), w);
-	c->id = xstrndup(w, (size_t)(eq - w));
-	char *opts = xstrdup(eq + 1);
-	for (char *save = NULL, *t = strtok_r(opts, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-		c->opts = xrealloc(c->opts, (c->nopts + 1) * sizeof *c->opts);
-		c->opts[c->nopts++] = xstrdup(t);
-	}
-	free(opts);
-	if (!valid_id(c->id) || !c->nopts)
-		return fail(r, _("applies: \"%s\" is not ID=OPTION[,OPTION…]"), w);
+	char *w = lex_word(&rest);
+	if (!*w || *rest)
+		return lex_fail(&r->lx, _("\"%s\" wants one word"), r->lx.kw->word);
+	if (kind >= 0 && !lex_id(&r->lx, w, (enum lex_id)kind))
+		return false;
+	if (*out)
+		return lex_twice(&r->lx, r->lx.kw->word, 0);
+	*out = xstrdup(w);
 	return true;
 }
 
@@ -107,89 +87,22 @@ static void doc_release(struct document *d)
 	free(d->applies);
 }
 
-static const struct { const char *name; enum doc_render r; } renders[] = {
-	{ "layout", RENDER_LAYOUT },
-	{ "layout+decision", RENDER_DECISION },
-	{ "template", RENDER_TEMPLATE },
-};
-
-/* One key of the current document; w[0] is the key. */
-static bool doc_key(struct rd *r, struct document *d, char **w, size_t n, const char *rest)
-{
-	const char *k = w[0];
-	bool one = n == 2;
-	if (strcmp(k, "title") == 0 && n >= 2 && !d->title)
-		d->title = xstrdup(rest);
-	else if (strcmp(k, "form") == 0 && one && !d->form && valid_id(w[1]))
-		d->form = xstrdup(w[1]);
-	else if (strcmp(k, "adopt-with") == 0 && one && !d->adopt_with && valid_id(w[1]))
-		d->adopt_with = xstrdup(w[1]);
-	else if (strcmp(k, "begins") == 0 && n == 1)
-		d->begins = true;
-	else if (strcmp(k, "render") == 0 && one) {
-		size_t i = 0;
-		while (i < sizeof renders / sizeof renders[0] && strcmp(renders[i].name, w[1]) != 0)
-			i++;
-		if (i == sizeof renders / sizeof renders[0])
-			return fail(r, _("render: \"%s\" is none of layout, layout+decision, template"),
-			            w[1]);
-		d->render = renders[i].r;
-	} else if (strcmp(k, "template") == 0 && one && !d->tmpl && valid_id(w[1]))
-		d->tmpl = xstrdup(w[1]);
-	else if (strcmp(k, "template") == 0 && n == 4 && strcmp(w[2], "by") == 0 && !d->tmpl &&
-	         valid_id(w[1]) && valid_id(w[3])) {
-		d->tmpl = xstrdup(w[1]);
-		d->tmpl_by = xstrdup(w[3]);
-	} else if (strcmp(k, "formats") == 0 && n >= 2) {
-		for (size_t i = 1; i < n; i++)
-			if (strcmp(w[i], "html") == 0)
-				d->html = true;
-			else if (strcmp(w[i], "text") != 0)
-				return fail(r, _("formats: \"%s\" is neither text nor html"), w[i]);
-	} else if (strcmp(k, "suffix") == 0 && one && !d->suffix)
-		d->suffix = xstrdup(w[1]);
-	else if (strcmp(k, "encodings") == 0 && n >= 2 && !d->nencodings) {
-		d->encodings = dup_words(w + 1, n - 1);
-		d->nencodings = n - 1;
-	} else if (strcmp(k, "mail-to") == 0 && one) {
-		d->mailto = strcmp(w[1], "form") == 0 ? MAILTO_FORM
-		          : strcmp(w[1], "none") == 0 ? MAILTO_NONE : MAILTO_ANSWER;
-		if (d->mailto == MAILTO_ANSWER) {
-			if (!valid_id(w[1]))
-				return fail(r, _("mail-to: \"%s\" is neither form, none nor a question id"),
-				            w[1]);
-			d->mailto_id = xstrdup(w[1]);
-		}
-	} else if (strcmp(k, "mail-from") == 0 && n >= 2 && !d->nmail_from) {
-		d->mail_from = dup_words(w + 1, n - 1);
-		d->nmail_from = n - 1;
-	} else if (strcmp(k, "duties") == 0 && n >= 2 && !d->nduties) {
-		d->duties = dup_words(w + 1, n - 1);
-		d->nduties = n - 1;
-	} else if (strcmp(k, "applies") == 0 && n >= 2) {
-		for (size_t i = 1; i < n; i++) {
-			d->applies = xrealloc(d->applies, (d->napplies + 1) * sizeof *d->applies);
-			if (!parse_cond(r, w[i], &d->applies[d->napplies++]))
-				return false;
-		}
-	} else
-		return fail(r, _("\"%s\": unknown key, given twice or with the wrong words "
-		                 "(see todoke-documents(5))"), k);
-	return true;
-}
-
-/* What every document must say. */
+/* What every document must say; what it may leave out is filled in. */
 static bool doc_complete(struct rd *r, struct document *d)
 {
-	int at = r->line;
-	r->line = d->line;   /* a missing line is the document's fault */
 	const char *lacks = !d->title ? "title" : !d->form ? "form" : !d->suffix ? "suffix"
 	                  : d->render == RENDER_TEMPLATE && !d->tmpl ? "template" : NULL;
-	if (lacks)
-		return fail(r, _("document %s has no %s line"), d->id, lacks);
-	if (d->render != RENDER_TEMPLATE && (d->tmpl || d->html))
-		return fail(r, _("document %s: template and formats html are for render template"),
-		            d->id);
+	/* Said on the document's own line: that is where the entry starts. */
+	if (lacks) {
+		diag_set(r->lx.err, r->lx.name, d->line, _("document %s has no %s line"), d->id,
+		         lacks);
+		return false;
+	}
+	if (d->render != RENDER_TEMPLATE && (d->tmpl || d->html)) {
+		diag_set(r->lx.err, r->lx.name, d->line,
+		         _("document %s: template and formats html are for render template"), d->id);
+		return false;
+	}
 	if (!d->nencodings) {
 		char all[][12] = { "utf-8", "cp932", "shift_jis", "iso-2022-jp", "euc-jp" };
 		char *v[] = { all[0], all[1], all[2], all[3], all[4] };
@@ -202,78 +115,217 @@ static bool doc_complete(struct rd *r, struct document *d)
 		d->mail_from = dup_words(v, 1);
 		d->nmail_from = 1;
 	}
-	r->line = at;
 	return true;
+}
+
+static bool k_document(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	char *id = lex_word(&rest);
+	if (!*id || *rest)
+		return lex_fail(&r->lx, "%s", _("use \"document ID\""));
+	if (!lex_id(&r->lx, id, LEX_FORM_ID))
+		return false;
+	if (r->cur && !doc_complete(r, r->cur))
+		return false;
+	const struct document *seen = docset_find(r->s, id);
+	if (seen)
+		return lex_fail_at(&r->lx, id, _("document %s is defined twice (first on line %d)"),
+		                   id, seen->line);
+	r->s->v = xrealloc(r->s->v, (r->s->n + 1) * sizeof *r->s->v);
+	r->cur = &r->s->v[r->s->n++];
+	memset(r->cur, 0, sizeof *r->cur);
+	r->cur->id = xstrdup(id);
+	r->cur->line = r->lx.line;
+	return true;
+}
+
+static bool k_title(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	if (!*rest)
+		return lex_fail(&r->lx, "%s", _("\"title\" wants the document's name"));
+	if (r->cur->title)
+		return lex_twice(&r->lx, "title", 0);
+	r->cur->title = xstrdup(rest);
+	return true;
+}
+
+static bool k_form(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	return one(r, rest, LEX_FORM_ID, &r->cur->form);
+}
+
+static bool k_adopt(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	return one(r, rest, LEX_FORM_ID, &r->cur->adopt_with);
+}
+
+static bool k_suffix(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	return one(r, rest, LEX_FORM_ID, &r->cur->suffix);
+}
+
+static bool k_begins(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	if (*rest)
+		return lex_fail_at(&r->lx, rest, "%s", _("\"begins\" takes no word"));
+	r->cur->begins = true;
+	return true;
+}
+
+static const struct { const char *name; enum doc_render r; } renders[] = {
+	{ "layout", RENDER_LAYOUT },
+	{ "layout+decision", RENDER_DECISION },
+	{ "template", RENDER_TEMPLATE },
+};
+
+static bool k_render(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	char *w = lex_word(&rest);
+	for (size_t i = 0; i < sizeof renders / sizeof renders[0]; i++)
+		if (strcmp(renders[i].name, w) == 0 && !*rest) {
+			r->cur->render = renders[i].r;
+			return true;
+		}
+	return lex_fail_at(&r->lx, w, _("render: \"%s\" is none of layout, layout+decision, "
+	                                "template"), w);
+}
+
+/* template TYPE, or template TYPE by QUESTION */
+static bool k_template(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	char *type = lex_word(&rest), *by = lex_word(&rest), *q = lex_word(&rest);
+	if (!*type || (*by && (strcmp(by, "by") != 0 || !*q)) || *rest)
+		return lex_fail(&r->lx, "%s", _("use \"template TYPE\" or \"template TYPE by "
+		                                "QUESTION\""));
+	if (!lex_id(&r->lx, type, LEX_OPTION_ID) || (*q && !lex_id(&r->lx, q, LEX_QUESTION_ID)))
+		return false;
+	if (r->cur->tmpl)
+		return lex_twice(&r->lx, "template", 0);
+	r->cur->tmpl = xstrdup(type);
+	r->cur->tmpl_by = *q ? xstrdup(q) : NULL;
+	return true;
+}
+
+static bool k_formats(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	for (char *w; *(w = lex_word(&rest));)
+		if (strcmp(w, "html") == 0)
+			r->cur->html = true;
+		else if (strcmp(w, "text") != 0)
+			return lex_fail_at(&r->lx, w, _("formats: \"%s\" is neither text nor html"), w);
+	return true;
+}
+
+static bool k_encodings(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	return words(r, rest, -1, &r->cur->encodings, &r->cur->nencodings);
+}
+
+static bool k_mail_to(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	char *w = NULL;
+	if (!one(r, rest, -1, &w))
+		return false;
+	struct document *d = r->cur;
+	d->mailto = strcmp(w, "form") == 0 ? MAILTO_FORM
+	          : strcmp(w, "none") == 0 ? MAILTO_NONE : MAILTO_ANSWER;
+	if (d->mailto == MAILTO_ANSWER && !lex_id_ok(w, LEX_QUESTION_ID)) {
+		free(w);
+		return lex_fail(&r->lx, "%s", _("mail-to: give form, none or a question id"));
+	}
+	free(d->mailto_id);
+	d->mailto_id = d->mailto == MAILTO_ANSWER ? w : (free(w), NULL);
+	return true;
+}
+
+static bool k_mail_from(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	return words(r, rest, LEX_QUESTION_ID, &r->cur->mail_from, &r->cur->nmail_from);
+}
+
+static bool k_duties(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	return words(r, rest, -1, &r->cur->duties, &r->cur->nduties);
+}
+
+/* ID=OPT,OPT, !ID=OPT,OPT, ID (answered; a box ticked) or !ID */
+static bool k_applies(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	struct document *d = r->cur;
+	if (!*rest)
+		return lex_fail(&r->lx, "%s", _("\"applies\" wants at least one condition"));
+	for (char *w; *(w = lex_word(&rest));) {
+		struct doc_cond c = { .negate = *w == '!' };
+		w += c.negate;
+		char *id;
+		if (!strchr(w, '=')) {
+			if (!lex_id(&r->lx, w, LEX_QUESTION_ID))
+				return false;
+			c.id = xstrdup(w);
+		} else if (lex_id_opts(&r->lx, w, LEX_QUESTION_ID, &id, &c.opts, &c.nopts))
+			c.id = xstrdup(id);
+		else
+			return false;
+		d->applies = xrealloc(d->applies, (d->napplies + 1) * sizeof *d->applies);
+		d->applies[d->napplies++] = c;
+	}
+	return true;
+}
+
+static const struct lex_keyword keys[] = {
+	{ "document", k_document, 0 },
+	{ "title", k_title, 0 },
+	{ "form", k_form, 0 },
+	{ "begins", k_begins, 0 },
+	{ "adopt-with", k_adopt, 0 },
+	{ "render", k_render, 0 },
+	{ "template", k_template, 0 },
+	{ "formats", k_formats, 0 },
+	{ "suffix", k_suffix, 0 },
+	{ "encodings", k_encodings, 0 },
+	{ "mail-to", k_mail_to, 0 },
+	{ "mail-from", k_mail_from, 0 },
+	{ "duties", k_duties, 0 },
+	{ "applies", k_applies, 0 },
+	{ NULL, NULL, 0 },
+};
+
+static bool registry_line(void *ctx, char *line)
+{
+	struct rd *r = ctx;
+	/* Every key belongs to the document above it. */
+	size_t n = strcspn(line, " \t");
+	char first[32];
+	snprintf(first, sizeof first, "%.*s", (int)n, line);
+	if (!r->cur && strcmp(first, "document") != 0 && lex_lookup(keys, first))
+		return lex_fail_at(&r->lx, line, _("\"%s\" before the first document line"), first);
+	return lex_dispatch(&r->lx, keys, LEX_DIRECTIVE, line, r);
 }
 
 bool docset_parse(const char *text, size_t len, const char *name, struct docset *out,
                   struct diag *err)
 {
-	struct rd r = { .name = name, .err = err, .s = out };
+	struct rd r = { .s = out };
 	memset(out, 0, sizeof *out);
 	out->path = xstrdup(name);
-	size_t bad;
-	bool ok = true;
-	if (!utf8_valid(text, len, &bad) || memchr(text, '\0', len)) {
-		r.line = 1;
-		for (size_t i = 0; i < bad && i < len; i++)
-			r.line += text[i] == '\n';
-		ok = fail(&r, "%s", _("not valid UTF-8 text"));
-	}
-	const char *p = text, *end = text + len;
-	bool header = false;
-	struct document *cur = NULL;
-	while (ok && p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		char *line = xstrndup(p, n);
-		p += n + (nl != NULL);
-		r.line++;
-		size_t l = strlen(line);
-		while (l && (line[l - 1] == ' ' || line[l - 1] == '\r'))
-			line[--l] = '\0';
-		char *s = line + strspn(line, " ");
-		for (const char *c = s; ok && *c; c++)
-			if ((unsigned char)*c < 0x20 || *c == 0x7f)
-				ok = fail(&r, "%s", _("a control character (a tab?) in the line"));
-		if (!ok || !*s || *s == '#') {
-			free(line);
-			continue;
-		}
-		char *rest = s + strcspn(s, " ");
-		rest += strspn(rest, " ");
-		char *rest_copy = xstrdup(rest);
-		char *w[64];
-		size_t nw = split(s, w, 64);
-		if (!header) {
-			if (nw != 2 || strcmp(w[0], "todoke-documents") != 0 || strcmp(w[1], "1") != 0)
-				ok = fail(&r, "%s", _("the first line must be \"todoke-documents 1\""));
-			header = true;
-		} else if (strcmp(w[0], "document") == 0) {
-			if (cur && !doc_complete(&r, cur))
-				ok = false;
-			else if (nw != 2 || !valid_id(w[1]))
-				ok = fail(&r, "%s", _("use \"document ID\" (a-z, 0-9, - . _)"));
-			else if (docset_find(out, w[1]))
-				ok = fail(&r, _("document %s is defined twice"), w[1]);
-			else {
-				out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
-				cur = &out->v[out->n++];
-				memset(cur, 0, sizeof *cur);
-				cur->id = xstrdup(w[1]);
-				cur->line = r.line;
-			}
-		} else if (!cur)
-			ok = fail(&r, _("\"%s\" before the first document line"), w[0]);
-		else
-			ok = doc_key(&r, cur, w, nw, rest_copy);
-		free(rest_copy);
-		free(line);
-	}
-	if (ok && !header)
-		ok = fail(&r, "%s", _("the first line must be \"todoke-documents 1\""));
-	if (ok && cur)
-		ok = doc_complete(&r, cur);
+	lex_init(&r.lx, text, len, name, 0, err);
+	bool ok = lex_read(&r.lx, "todoke-documents", 1, registry_line, &r) &&
+	          (!r.cur || doc_complete(&r, r.cur));
+	lex_release(&r.lx);
 	if (!ok)
 		docset_release(out);
 	return ok;

@@ -118,22 +118,23 @@ START_TEST(applies)
 }
 END_TEST
 
-/* Each refusal names its line, and nothing is kept. */
+/* Each refusal names its line, and nothing is kept; the faults every
+ * line format shares have the lexer's messages. */
 static const struct {
 	const char *text;
 	int line;
 	const char *msg;
 } bad[] = {
-	{ "todoke-documents 2\n", 1, "the first line must be \"todoke-documents 1\"" },
+	{ "todoke-documents 2\n", 1, "todoke-documents 2 is newer than this todoke reads" },
 	{ "", 0, "the first line must be \"todoke-documents 1\"" },
 	{ "todoke-documents 1\ntitle x\n", 2, "\"title\" before the first document line" },
 	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\ndocument a\n", 6,
-	  "document a is defined twice" },
-	{ "todoke-documents 1\ndocument A!\n", 2, "use \"document ID\"" },
+	  "document a is defined twice (first on line 2)" },
+	{ "todoke-documents 1\ndocument A!\n", 2, "bad form id \"A!\"" },
 	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\ncolour red\n", 6,
-	  "\"colour\": unknown key" },
+	  "unknown directive \"colour\" (known: document title" },
 	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nform g\nsuffix -a\n", 5,
-	  "\"form\": unknown key, given twice" },
+	  "\"form\" is given twice" },
 	{ "todoke-documents 1\ndocument a\ntitle T\nsuffix -a\n", 2, "document a has no form line" },
 	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nrender pdf\n", 6,
 	  "render: \"pdf\" is none of layout, layout+decision, template" },
@@ -144,8 +145,8 @@ static const struct {
 	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nformats pdf\n", 6,
 	  "formats: \"pdf\" is neither text nor html" },
 	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\napplies x=\n", 6,
-	  "applies: \"x=\" is not ID=OPTION" },
-	{ "todoke-documents 1\ndocument a\ntitle\tT\n", 3, "a control character" },
+	  "\"x=\" needs at least one option" },
+	{ "todoke-documents 1\ndocument a\ntitle\tT\n", 3, "tab character: use spaces" },
 	{ "todoke-documents 1\ndocument a\ntitle \xff\n", 3, "not valid UTF-8" },
 };
 
