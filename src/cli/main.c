@@ -47,12 +47,8 @@ static void usage(FILE *fp)
 "Commands:\n"
 "  new INCIDENT         create an empty incident file (mode 0600)\n"
 "  export DOCUMENT INCIDENT\n"
-"                       write a document (to standard output by default):\n"
-"                       ipa (the IPA form), ppc (the report to the 個人情報\n"
-"                       保護委員会, with the duty decision and deadlines),\n"
-"                       notice (お詫びとお知らせ), entrustor (the notice to\n"
-"                       the 委託元), police (the memo for the police); the\n"
-"                       list is `todoke forms`\n"
+"                       write a document (to standard output by default),\n"
+"                       one of those listed below\n"
 "  deadlines INCIDENT   whether the PPC report is mandatory, why, and the days\n"
 "                       left for 速報 and 確報; exit 1 if one was missed\n"
 "  check INCIDENT       list what is missing or inconsistent; exit 1 if any\n"
@@ -73,7 +69,7 @@ static void usage(FILE *fp)
 "                       recipient, ISO-2022-JP unless --encoding=utf-8\n"
 "      --attach=FILE    with --eml: attach FILE (e.g. the network diagram)\n"
 "      --format=FMT     export: text (default) or html (one page), for the\n"
-"                       documents that offer it (notice, police)\n"
+"                       documents that offer it (text,html below)\n"
 "  -a, --all            check: also list every question not answered yet\n"
 "  -t, --title=TEXT     new: the incident's name\n"
 "      --today=DATE     take DATE (2022-10-27) as today's date\n"
@@ -91,6 +87,17 @@ static void usage(FILE *fp)
 "See todoke(1), todoke-documents(5), todoke-incident(5), todoke-form(5),\n"
 "todoke-notice(5), todoke-calendar(5), todoke-law(7).\n"),
 	        progname, progname, progname, progname, progname, progname, TODOKE_PKGDATADIR);
+	/* The documents are the registry's (forms/documents), not this text's. */
+	struct diag d;
+	struct formset *fs = formset_load(todoke_datadir(), &d);
+	const struct docset *docs = fs ? formset_documents(fs) : NULL;
+	if (docs && docs->n) {
+		fprintf(fp, "\n%s\n", _("Documents (export DOCUMENT):"));
+		for (size_t i = 0; i < docs->n; i++)
+			fprintf(fp, "  %-10s %-9s %s\n", docs->v[i].id,
+			        docs->v[i].html ? "text,html" : "text", docs->v[i].title);
+	}
+	formset_free(&fs);
 }
 
 static void errmsg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -40,6 +40,8 @@ mode_is() {
 }
 
 expect help 0 "$prog" --help && has help out "export DOCUMENT INCIDENT"
+# --help lists the documents of the registry, not a list of its own.
+has help out "  entrustor  text      委託元への通知" && has help out "  police     text,html 警察への相談メモ"
 expect version 0 "$prog" --version && has version out "todoke 0."
 expect bad-option 2 "$prog" --frobnicate && has bad-option err "Try 'todoke --help'"
 expect bad-command 2 "$prog" frobnicate x && has bad-command err "unknown command"
