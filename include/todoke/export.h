@@ -32,6 +32,9 @@ const struct form *document_form(const struct document *doc, const struct incide
  * the reason in the interface language: 「…」 is answered 「…」. */
 bool document_applies_to(const struct document *doc, const struct incident *inc,
                          struct strbuf *why);
+/* RENDER_TEMPLATE: the template's type — fixed, or chosen by an answer
+ * (the notice's by notice.type), the entry's default when unanswered. */
+const char *document_template(const struct document *doc, const struct incident *inc);
 /* Writes the document, the one way every client makes it: its renderer,
  * then the whole text in Unicode NFC, except CJK compatibility ideographs
  * (U+F900–FAFF, U+2F800–2FA1F), which stay as typed.  `set` holds the

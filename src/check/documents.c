@@ -30,8 +30,7 @@ static void check_letter(const struct incident *inc, const struct document *doc,
 	struct diag d;
 	struct notice n;
 	diag_clear(&d);
-	const char *type = doc->tmpl_by ? model_text(inc->answers, doc->tmpl_by) : "";
-	if (!notice_build_type(set, inc, *type ? type : doc->tmpl, &n, &d)) {
+	if (!notice_build_type(set, inc, document_template(doc, inc), &n, &d)) {
 		char buf[2048];
 		check_add(out, SEV_ERROR, doc_question(doc, f), 0, _("%s cannot be written: %s"),
 		          doc->title, diag_format(&d, buf, sizeof buf));

@@ -41,9 +41,7 @@ bool document_applies_to(const struct document *doc, const struct incident *inc,
 	return false;
 }
 
-/* The template of a letter: fixed, or chosen by an answer (the notice's
- * type), its default when unanswered. */
-static const char *template_type(const struct document *doc, const struct incident *inc)
+const char *document_template(const struct document *doc, const struct incident *inc)
 {
 	const char *t = doc->tmpl_by ? model_text(inc->answers, doc->tmpl_by) : "";
 	return *t ? t : doc->tmpl;
@@ -82,7 +80,7 @@ static bool render(const struct document *doc, const struct incident *inc,
 			diag_set(err, "", 0, "%s", _("the templates (forms/notice) are not loaded"));
 			return false;
 		}
-		if (!notice_build_type(set, inc, template_type(doc, inc), &n, err))
+		if (!notice_build_type(set, inc, document_template(doc, inc), &n, err))
 			return false;
 		if (fmt == NOTICE_HTML)
 			notice_html(&n, out);
