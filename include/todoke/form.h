@@ -53,6 +53,7 @@ struct question {
 	size_t nfields;
 	struct q_cond *when;    /* `when`: asked only while all hold */
 	size_t nwhen;
+	bool optional;          /* `optional`: not required when it applies */
 };
 
 enum seg_kind {

@@ -226,8 +226,10 @@ void check_incident(const struct incident *inc, struct date today,
 			/* A question asked only when it applies (`when`) is needed
 			 * when it does: the reason a publication was late, say.  A
 			 * box that applies is an offer (a request to customers
-			 * that fits the type): left unticked is an answer. */
-			if (q->nwhen && q->type != Q_CHECK && !answered &&
+			 * that fits the type): left unticked is an answer.  An
+			 * `optional` one (the ransomware facts) is asked, not
+			 * required: they may not be known. */
+			if (q->nwhen && !q->optional && q->type != Q_CHECK && !answered &&
 			    !has_problem(out, SEV_MISSING, q->id)) {
 				char *pl = question_place(inc, q->id);
 				check_add(out, SEV_MISSING, q->id, 0, _("%s: not answered"), pl);
