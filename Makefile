@@ -175,12 +175,12 @@ deps-test:
 	@sh tests/deps.sh
 
 # The bash completion offers what the commands take.
-completion-test:
-	@bash tests/completion.sh
+completion-test: $(PROG)
+	@bash tests/completion.sh $(PROG)
 
 # The manual pages are clean for mandoc.
 man-lint:
-	@mandoc -Tlint -W warning man/*.1 man/*.5 man/*.7 && echo "man-lint: 6 passed, 0 failed"
+	@mandoc -Tlint -W warning man/*.1 man/*.5 man/*.7 && echo "man-lint: 7 passed, 0 failed"
 
 # Installed into a staging DESTDIR, the binary finds its forms; uninstall
 # leaves nothing behind.
@@ -221,6 +221,7 @@ install: $(PROG) $(MO)
 	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/ja/LC_MESSAGES/todoke.mo
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/todoke
 	install -m 644 forms/*.form $(DESTDIR)$(PKGDATADIR)/forms/
+	install -m 644 forms/documents $(DESTDIR)$(PKGDATADIR)/forms/
 	install -m 644 forms/notice/*.notice $(DESTDIR)$(PKGDATADIR)/forms/notice/
 	install -m 644 forms/calendar/jp-holidays $(DESTDIR)$(PKGDATADIR)/forms/calendar/
 	install -d $(DESTDIR)$(DATAROOT)/bash-completion/completions
@@ -233,6 +234,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/todoke
 	rm -f $(DESTDIR)$(DATAROOT)/bash-completion/completions/todoke
 	rm -f $(addprefix $(DESTDIR)$(PKGDATADIR)/,$(wildcard forms/*.form))
+	rm -f $(DESTDIR)$(PKGDATADIR)/forms/documents
 	rm -f $(addprefix $(DESTDIR)$(PKGDATADIR)/,$(wildcard forms/notice/*.notice))
 	-rmdir $(DESTDIR)$(PKGDATADIR)/forms/notice
 	rm -f $(DESTDIR)$(PKGDATADIR)/forms/calendar/jp-holidays

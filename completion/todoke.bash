@@ -25,7 +25,8 @@ _todoke()
 	-t|--title|--today|--date|--kind|--since)
 		return ;;
 	--document)
-		COMPREPLY=($(compgen -W "ipa ppc notice" -- "$cur"))
+		COMPREPLY=($(compgen -W "$("${words[0]:-todoke}" forms 2>/dev/null |
+			awk -F'\t' '$1 == "export" { print $2 }')" -- "$cur"))
 		return ;;
 	esac
 	case $cur in
@@ -62,7 +63,11 @@ _todoke()
 		compopt -o filenames 2>/dev/null ;;
 	export)
 		if [ "$nargs" -eq 0 ]; then
-			COMPREPLY=($(compgen -W "ipa ppc notice" -- "$cur"))
+			# The documents of the installed registry, as `todoke forms`
+			# lists them (export ID FORM FORMATS TITLE).
+			local docs
+			docs=$("${words[0]}" forms 2>/dev/null | awk -F'\t' '$1 == "export" { print $2 }')
+			COMPREPLY=($(compgen -W "$docs" -- "$cur"))
 		else
 			COMPREPLY=($(compgen -f -X '!*.incident' -- "$cur"))
 			compopt -o filenames 2>/dev/null
@@ -74,7 +79,9 @@ _todoke()
 		compopt -o filenames 2>/dev/null ;;
 	submit)
 		if [ "$nargs" -eq 0 ]; then
-			COMPREPLY=($(compgen -W "ipa ppc notice" -- "$cur"))
+			local docs
+			docs=$("${words[0]}" forms 2>/dev/null | awk -F'\t' '$1 == "export" { print $2 }')
+			COMPREPLY=($(compgen -W "$docs" -- "$cur"))
 		else
 			COMPREPLY=($(compgen -f -X '!*.incident' -- "$cur"))
 			compopt -o filenames 2>/dev/null

@@ -1,5 +1,7 @@
 #!/bin/bash
-# The bash completion offers commands, documents, encodings and incidents.
+# The bash completion offers commands, documents (those of the registry,
+# from `todoke forms`), encodings and incidents.
+# Usage: tests/completion.sh PATH-TO-TODOKE
 set -u
 # A fixed locale, whatever the caller's (LANG=ja_JP.UTF-8, LANGUAGE=ja, C):
 # todoke's messages in English, grep, sort and Python on UTF-8.
@@ -7,11 +9,15 @@ set -u
 export LC_ALL=C.UTF-8 PYTHONUTF8=1
 unset LANGUAGE
 here=$(cd "$(dirname "$0")/.." && pwd)
+prog=${1:-$here/build/todoke}
+case $prog in /*) ;; *) prog=$here/$prog ;; esac
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 . "$here/completion/todoke.bash"
 touch a.incident b.incident notes.txt
+# The command as typed is the one asked for the documents.
+mkdir bin && ln -s "$prog" bin/todoke && PATH=$tmp/bin:$PATH
 pass=0 fail=0
 want() { # want "WORDS" "EXPECTED"
 	local line=$1
@@ -26,7 +32,8 @@ want() { # want "WORDS" "EXPECTED"
 	else fail=$((fail + 1)); echo "FAIL: '$line': got '$got', want '$2'"; fi
 }
 want "todoke ex" "export "
-want "todoke export " "ipa notice ppc "
+want "todoke export " "entrustor ipa notice police ppc "
+want "todoke export po" "police "
 want "todoke export notice " "a.incident b.incident "
 want "todoke export notice a.incident --format " "html text "
 want "todoke export notice a.incident --format=h" "--format=html "
@@ -38,11 +45,11 @@ want "todoke export ipa a.incident --encoding=iso" "--encoding=iso-2022-jp "
 want "todoke --ve" "--version "
 want "todoke de" "deadlines "
 want "todoke su" "submissions submit "
-want "todoke submit " "ipa notice ppc "
+want "todoke submit " "entrustor ipa notice police ppc "
 want "todoke submit ppc " "a.incident b.incident "
-want "todoke submit ppc a.incident --file " "a.incident b.incident notes.txt "
+want "todoke submit ppc a.incident --file " "a.incident b.incident bin notes.txt "
 want "todoke diff " "a.incident b.incident "
-want "todoke diff a.incident --document " "ipa notice ppc "
+want "todoke diff a.incident --document " "entrustor ipa notice police ppc "
 want "todoke history " "a.incident b.incident "
 want "todoke history a.incident " " "
 want "todoke --si" "--since "

@@ -21,6 +21,10 @@ notices=$(cd "$here/.." && ls forms/notice/*.notice)
 for f in usr/bin/todoke usr/share/todoke/forms/ipa-access-3.5.form \
          usr/share/todoke/forms/ppc-report-2024.form \
          usr/share/todoke/forms/notice-1.form \
+         usr/share/todoke/forms/documents \
+         usr/share/todoke/forms/entrustor-notice-1.form \
+         usr/share/todoke/forms/police-memo-1.form \
+         usr/share/man/man5/todoke-documents.5 \
          usr/share/todoke/forms/calendar/jp-holidays \
          usr/share/man/man5/todoke-calendar.5 \
          $(printf 'usr/share/todoke/%s ' $notices) \
@@ -34,8 +38,13 @@ done
 if [ "$(stat -c %a "$tmp/root/usr/bin/todoke")" = 755 ]; then ok; else bad "binary mode"; fi
 # Run from elsewhere, with no TODOKE_DATADIR: it finds its own forms.
 out=$(cd / && env -u TODOKE_DATADIR "$tmp/root/usr/bin/todoke" forms 2>&1)
-if [ "$out" = "$(printf 'ipa-access\t3.5\t2024-03-27\tコンピュータ不正アクセス届出様式\nnotice\t1\t2024-04-01\tお詫びとお知らせ\nppc-report\t2024\t2024-04-01\t個人情報保護委員会への漏えい等報告')" ]
-then ok; else bad "installed todoke forms: $out"; fi
+# Every form of the source tree, then every document of its registry.
+want=$(cd "$here/.." && ls forms/*.form | sed 's|forms/||; s|\.form$||' | sort)
+got=$(printf '%s\n' "$out" | awk -F'\t' '$1 != "export" { print $1 "-" $2 }' | sort)
+if [ "$got" = "$want" ]; then ok; else bad "installed todoke forms: $out"; fi
+want=$(cd "$here/.." && awk '$1 == "document" { print $2 }' forms/documents)
+got=$(printf '%s\n' "$out" | awk -F'\t' '$1 == "export" { print $2 }')
+if [ -n "$want" ] && [ "$got" = "$want" ]; then ok; else bad "installed documents: $out"; fi
 # Its messages in Japanese from its own catalogue, wherever it was put.
 out=$(cd / && env -u TODOKE_DATADIR -u TODOKE_LOCALEDIR -u LANGUAGE LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 \
 	"$tmp/root/usr/bin/todoke" frobnicate x 2>&1)

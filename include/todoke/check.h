@@ -48,12 +48,14 @@ struct enc_bad;
 void describe_unconvertible(const struct incident *inc, const struct enc_bad *b,
                             struct strbuf *out);
 
-/* The notice (お詫びとお知らせ) as the templates of `set` word it: when the
- * PPC report is mandatory, each item 規則第10条 requires (一 二 四 五 九)
- * that is not in it is a problem naming the questions that supply it; a
- * template that fails on these answers is an error. */
+/* The letters of the registry (documents rendered by a template of `set`)
+ * that the incident has and that apply: one that cannot be written on
+ * these answers is an error; when the PPC report is mandatory, each item
+ * 規則第10条 requires (一 二 四 五 九) that a template with `duty` lines (the
+ * notice) does not carry is a problem naming the questions that supply
+ * it.  Nothing is checked when set is NULL. */
 struct notice_set;
-void check_notice(const struct incident *inc, const struct notice_set *set,
-                  struct problems *out);
+void check_documents(const struct incident *inc, const struct notice_set *set,
+                     struct problems *out);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "todoke/diag.h"
+#include "todoke/document.h"
 #include "todoke/form.h"
 #include "todoke/incident.h"
 #include "todoke/model.h"
@@ -15,36 +16,39 @@
  * printed width when unanswered).  Output lines end with "\n". */
 void layout_render(const struct form *f, const struct model *m, struct strbuf *out);
 
-/* The IPA 「コンピュータ不正アクセス届出様式」 in the version the incident
- * was started with.  False (with err) when the incident has no IPA form. */
-bool export_ipa(const struct incident *inc, struct strbuf *out, struct diag *err);
-
-/* The report to the 個人情報保護委員会, items 一〜九 of 規則第8条 (未確定
- * where unanswered), then the decision of 規則第7条 and the deadlines. */
-bool export_ppc(const struct incident *inc, struct strbuf *out, struct diag *err);
-
-/* The customer apology notice (お詫びとお知らせ) of the incident's type,
- * worded by the templates of `set` (see notice.h). */
+/* The documents of the registry (document.h), written by the renderer
+ * their entry names: the form's layout, the layout and the PPC decision,
+ * or a notice-style template (notice.h). */
 struct notice_set;
 enum notice_format { NOTICE_TEXT, NOTICE_HTML };
 /* Plain text is wrapped at 70 columns: 35 full-width characters, as
  * Japanese e-mail and letters are written. */
 #define NOTICE_TEXT_WIDTH 70
-/* *title (when title is not NULL) gets the notice's title, malloc'd: the
- * Subject: of its e-mail draft. */
-bool export_notice(const struct incident *inc, const struct notice_set *set,
-                   enum notice_format fmt, struct strbuf *out, char **title,
-                   struct diag *err);
 
-/* The one way a document is made (the command line and the wizard): the
- * exporter of `kind`, then the whole document in Unicode NFC, except CJK
- * compatibility ideographs (U+F900–FAFF, U+2F800–2FA1F), which stay as
- * typed.  *title (when title is not NULL) gets the Subject of its e-mail
- * draft, malloc'd and normalised too: the form's title and the reporter's
- * organisation, or the notice's title.  `set` is only read for the notice. */
-enum doc_kind { DOC_IPA, DOC_PPC, DOC_NOTICE, DOC_NOTICE_HTML };
-bool export_document(const struct incident *inc, const struct notice_set *set,
-                     enum doc_kind kind, struct strbuf *out, char **title,
-                     struct diag *err);
+/* The incident's form of the document, or NULL: the incident does not
+ * have it (an incident begun before the document existed). */
+const struct form *document_form(const struct document *doc, const struct incident *inc);
+/* Whether it applies to this incident; when not, `why` (if not NULL) gets
+ * the reason in the interface language: 「…」 is answered 「…」. */
+bool document_applies_to(const struct document *doc, const struct incident *inc,
+                         struct strbuf *why);
+/* RENDER_TEMPLATE: the template's type — fixed, or chosen by an answer
+ * (the notice's by notice.type), the entry's default when unanswered. */
+const char *document_template(const struct document *doc, const struct incident *inc);
+/* Writes the document, the one way every client makes it: its renderer,
+ * then the whole text in Unicode NFC, except CJK compatibility ideographs
+ * (U+F900–FAFF, U+2F800–2FA1F), which stay as typed.  `set` holds the
+ * templates (RENDER_TEMPLATE; NULL is enough for the others); fmt is
+ * NOTICE_HTML only for a document with formats html.  *title (when title
+ * is not NULL) gets the Subject of its e-mail draft, malloc'd and
+ * normalised too: a letter's own heading, else the form's title and the
+ * reporter's organisation.  False with err when the incident lacks the
+ * document's form or the template cannot be built. */
+bool export_document(const struct document *doc, const struct incident *inc,
+                     const struct notice_set *set, enum notice_format fmt,
+                     struct strbuf *out, char **title, struct diag *err);
+/* The incident's document rendered with the PPC decision (its deadlines
+ * are checked and shown), or NULL. */
+const struct document *incident_decision_document(const struct incident *inc);
 
 #endif

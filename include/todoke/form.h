@@ -53,6 +53,7 @@ struct question {
 	size_t nfields;
 	struct q_cond *when;    /* `when`: asked only while all hold */
 	size_t nwhen;
+	bool optional;          /* `optional`: not required when it applies */
 };
 
 enum seg_kind {
@@ -169,5 +170,9 @@ const struct form *formset_find(const struct formset *fs, const char *id,
 const struct form *formset_latest(const struct formset *fs, const char *id);
 size_t formset_count(const struct formset *fs);
 const struct form *formset_at(const struct formset *fs, size_t i);
+/* The registry of documents read with the forms (forms/documents,
+ * document.h); empty when the data directory has none. */
+struct docset;
+const struct docset *formset_documents(const struct formset *fs);
 
 #endif

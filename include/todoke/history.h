@@ -107,8 +107,9 @@ bool history_text_diff(const char *sent, size_t sent_len, const char *now, size_
 
 struct submission;
 
-/* The form a document is written from (ipa, ppc, notice), or NULL. */
-const char *history_document_form(const char *document);
+/* The form the registry's document is written from (forms/documents), or
+ * NULL when there is no such document. */
+const char *history_document_form(const struct formset *fs, const char *document);
 /* The changes of the questions of s's document since s, appended to out
  * by section in the form's order, answers about the reporting itself left
  * out: for the terminal ("SECTION" lines, then "  id (label): old → new"),

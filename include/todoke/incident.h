@@ -26,14 +26,16 @@ struct incident {
 	size_t nmeta;
 	struct model *answers;
 	struct strbuf extra;        /* unknown [sections], verbatim */
+	const struct formset *fs;   /* read against, with its registry of
+	                               documents; NULL for incident_new's */
 };
 
 /* A new, empty incident written against the given forms. */
 struct incident *incident_new(const struct form *const *forms, size_t nforms);
 /* A new incident as `todoke new` and the wizard begin one: the newest
- * IPA form of fs, the PPC report and the notice when installed, the title
- * when not empty.  Not saved yet.  NULL, with d set, when the IPA form is
- * not installed. */
+ * form of each document of fs's registry that is installed, in its order,
+ * the title when not empty.  Not saved yet.  NULL, with d set, when the
+ * first document's form is not installed. */
 struct incident *incident_create(const struct formset *fs, const char *title,
                                  struct diag *d);
 void incident_free(struct incident **inc);
@@ -61,11 +63,13 @@ const struct question *incident_question(const struct incident *inc,
 /* Adds a form (the notice, to an incident begun before it existed); false
  * when the incident already has a form with that id. */
 bool incident_add_form(struct incident *inc, const struct form *f);
-/* An incident with the PPC report, begun before the notice's questions
- * existed, gains them (the newest `notice` form of fs): the notice is
- * written from the same answers.  Saved with the next save. */
-void incident_adopt_notice(struct incident *inc, const struct formset *fs);
-/* The incident's form with this id (e.g. "ipa-access"), or NULL. */
+/* A document of the registry whose entry says adopt-with FORM gains its
+ * form (the newest of fs) for an incident that has FORM, once the document
+ * applies (its `applies` conditions hold): begun before the document
+ * existed, or a 委託先 only now.  The document is written from the same
+ * answers; saved with the next save.  How many forms joined. */
+size_t incident_adopt_documents(struct incident *inc, const struct formset *fs);
+/* The incident's form with this id, or NULL. */
 const struct form *incident_form(const struct incident *inc, const char *id);
 
 #endif

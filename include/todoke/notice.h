@@ -62,12 +62,13 @@ struct notice {
 	char *duty_ids[10]; /* per item: the questions that supply it, " "-separated */
 };
 
-/* The notice for the incident's type (notice.type; "other" when
- * unanswered).  Unanswered answers print as 〔label〕 so that a reader
- * sees what is still missing.  False with err only when the set has no
- * template for the type. */
-bool notice_build(const struct notice_set *s, const struct incident *inc,
-                  struct notice *out, struct diag *err);
+/* The document worded by the template of this type (the registry says
+ * which: the notice's by the answer to notice.type, a letter's fixed).
+ * Unanswered answers print as 〔label〕 so that a reader sees what is
+ * still missing.  False with err when the set has no template for the
+ * type, or the template names what the incident's forms lack. */
+bool notice_build_type(const struct notice_set *s, const struct incident *inc,
+                       const char *type, struct notice *out, struct diag *err);
 void notice_release(struct notice *n);
 
 /* A notice that follows an earlier one (続報): when the model holds
@@ -97,9 +98,5 @@ void notice_text(const struct notice *n, int width, struct strbuf *out);
 void notice_html(const struct notice *n, struct strbuf *out);
 /* Appends s with & < > " ' escaped. */
 void html_escape(struct strbuf *out, const char *s);
-
-/* The items 規則第10条 requires of a notice when the PPC report is
- * mandatory: 一 二 四 五 九 of 規則第8条第1項. */
-#define NOTICE_DUTY_ITEMS ((1u << 1) | (1u << 2) | (1u << 4) | (1u << 5) | (1u << 9))
 
 #endif

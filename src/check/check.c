@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "todoke/i18n.h"
+#include "todoke/export.h"
 #include "todoke/nfc.h"
 #include "todoke/ppc.h"
 #include "todoke/strbuf.h"
@@ -186,7 +187,7 @@ static void check_notes(const struct incident *inc, const struct form *f,
  * recorded after its deadline, or a decision that still needs answers. */
 static void check_ppc(const struct incident *inc, struct date today, struct problems *out)
 {
-	if (!incident_form(inc, "ppc-report"))
+	if (!incident_decision_document(inc))
 		return;
 	struct ppc_decision d;
 	struct strbuf sb;
@@ -225,8 +226,10 @@ void check_incident(const struct incident *inc, struct date today,
 			/* A question asked only when it applies (`when`) is needed
 			 * when it does: the reason a publication was late, say.  A
 			 * box that applies is an offer (a request to customers
-			 * that fits the type): left unticked is an answer. */
-			if (q->nwhen && q->type != Q_CHECK && !answered &&
+			 * that fits the type): left unticked is an answer.  An
+			 * `optional` one (the ransomware facts) is asked, not
+			 * required: they may not be known. */
+			if (q->nwhen && !q->optional && q->type != Q_CHECK && !answered &&
 			    !has_problem(out, SEV_MISSING, q->id)) {
 				char *pl = question_place(inc, q->id);
 				check_add(out, SEV_MISSING, q->id, 0, _("%s: not answered"), pl);

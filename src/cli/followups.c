@@ -19,9 +19,9 @@ static void say(const struct diag *d)
 	fprintf(stderr, "todoke: %s\n", diag_format(d, buf, sizeof buf));
 }
 
-const char *followups_document_form(const char *document)
+const char *followups_document_form(const struct formset *fs, const char *document)
 {
-	return history_document_form(document);
+	return history_document_form(fs, document);
 }
 
 static const char *shown(const char *v)
@@ -192,7 +192,7 @@ int followups_diff(const struct formset *fs, const char *path, const char *since
 		say(&d);
 		return EXIT_BAD;
 	}
-	incident_adopt_notice(now, fs);
+	incident_adopt_documents(now, fs);
 	if (!submissions_list(path, &s, &d)) {
 		say(&d);
 		incident_free(&now);
@@ -249,7 +249,7 @@ int followups_submit(const struct formset *fs, const char *document, const char 
 		say(&d);
 		return EXIT_BAD;
 	}
-	incident_adopt_notice(inc, fs);
+	incident_adopt_documents(inc, fs);
 	struct submit_result res;
 	bool ok = history_submit(inc, path, document, kind, when, file_name, options, bytes, len,
 	                         &res, &d);

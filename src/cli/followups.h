@@ -40,7 +40,7 @@ int followups_submit(const struct formset *fs, const char *document, const char 
 bool followups_document_changes(const struct formset *fs, const char *path,
                                 const struct incident *now, const char *document,
                                 struct strbuf *out, struct submission *since);
-/* The form a document is written from: ipa, ppc, notice. */
-const char *followups_document_form(const char *document);
+/* The form the registry's document is written from, or NULL. */
+const char *followups_document_form(const struct formset *fs, const char *document);
 
 #endif

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "followups.h"
 #include "todoke/check.h"
+#include "todoke/document.h"
 #include "todoke/encode.h"
 #include "todoke/export.h"
 #include "todoke/fileio.h"
@@ -38,7 +39,7 @@ static void usage(FILE *fp)
 	fprintf(fp, _(
 "Usage: %s [OPTION]... [INCIDENT]     (the wizard)\n"
 "       %s new [--title TEXT] INCIDENT\n"
-"       %s export ipa|ppc|notice INCIDENT [-o FILE]\n"
+"       %s export DOCUMENT INCIDENT [-o FILE]\n"
 "       %s deadlines INCIDENT\n"
 "       %s check [--all] INCIDENT\n"
 "       %s forms\n"
@@ -50,16 +51,15 @@ static void usage(FILE *fp)
 "\n"
 "Commands:\n"
 "  new INCIDENT         create an empty incident file (mode 0600)\n"
-"  export ipa INCIDENT  write the IPA form (to standard output by default)\n"
-"  export ppc INCIDENT  write the report to the 個人情報保護委員会, with the\n"
-"                       reporting-duty decision and its deadlines\n"
-"  export notice INCIDENT\n"
-"                       write the notice to customers (お詫びとお知らせ)\n"
+"  export DOCUMENT INCIDENT\n"
+"                       write a document (to standard output by default),\n"
+"                       one of those listed below\n"
 "  deadlines INCIDENT   whether the PPC report is mandatory, why, and the days\n"
 "                       left for 速報 and 確報; exit 1 if one was missed\n"
 "  check INCIDENT       list what is missing or inconsistent; exit 1 if any\n"
-"  forms                list the installed forms and their versions\n"
-"  submit ipa|ppc|notice INCIDENT\n"
+"  forms                list the installed forms and their versions, then\n"
+"                       the documents (export ID, form, formats, title)\n"
+"  submit DOCUMENT INCIDENT\n"
 "                       record the document as sent (exported now with the\n"
 "                       export options, or --file): the bytes, the answers,\n"
 "                       the date; for the PPC report its 速報/確報 date\n"
@@ -80,10 +80,11 @@ static void usage(FILE *fp)
 "      --substitute     export: replace those with documented stand-ins\n"
 "                       (①→(1), ㈱→(株), 髙→高, 﨑→崎, ～→〜 …)\n"
 "      --crlf           export: end lines with CR LF (Windows)\n"
-"      --eml            export: an e-mail draft (RFC 5322) to IPA, from the\n"
-"                       reporter, ISO-2022-JP unless --encoding=utf-8\n"
+"      --eml            export: an e-mail draft (RFC 5322) to the document's\n"
+"                       recipient, ISO-2022-JP unless --encoding=utf-8\n"
 "      --attach=FILE    with --eml: attach FILE (e.g. the network diagram)\n"
-"      --format=FMT     export notice: text (default) or html (one page)\n"
+"      --format=FMT     export: text (default) or html (one page), for the\n"
+"                       documents that offer it (text,html below)\n"
 "  -a, --all            check: also list every question not answered yet\n"
 "  -t, --title=TEXT     new: the incident's name\n"
 "      --date=DATE      submit: the day it was sent (default today)\n"
@@ -105,10 +106,21 @@ static void usage(FILE *fp)
 "\n"
 "Forms are read from $TODOKE_DATADIR/forms, else from\n"
 "%s/forms.\n"
-"See todoke(1), todoke-incident(5), todoke-form(5), todoke-notice(5),\n"
-"todoke-calendar(5), todoke-law(7).\n"),
+"See todoke(1), todoke-documents(5), todoke-incident(5), todoke-form(5),\n"
+"todoke-notice(5), todoke-calendar(5), todoke-law(7).\n"),
 	        progname, progname, progname, progname, progname, progname, progname, progname,
 	        TODOKE_PKGDATADIR);
+	/* The documents are the registry's (forms/documents), not this text's. */
+	struct diag d;
+	struct formset *fs = formset_load(todoke_datadir(), &d);
+	const struct docset *docs = fs ? formset_documents(fs) : NULL;
+	if (docs && docs->n) {
+		fprintf(fp, "\n%s\n", _("Documents (export DOCUMENT):"));
+		for (size_t i = 0; i < docs->n; i++)
+			fprintf(fp, "  %-10s %-9s %s\n", docs->v[i].id,
+			        docs->v[i].html ? "text,html" : "text", docs->v[i].title);
+	}
+	formset_free(&fs);
 }
 
 static void errmsg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -175,7 +187,7 @@ static bool open_incident(const char *path, struct formset **fs,
 		formset_free(fs);
 		return false;
 	}
-	incident_adopt_notice(*inc, *fs);
+	incident_adopt_documents(*inc, *fs);
 	return true;
 }
 
@@ -221,7 +233,8 @@ static int write_output(const struct opts *o, const struct strbuf *doc)
 /* The document in the encoding asked for, or a list of every character
  * that will not convert, with its line, field and substitution. */
 static bool encode_or_explain(const struct opts *o, const struct incident *inc,
-                              const char *doc_name, const char *path, struct strbuf *doc)
+                              const struct document *which, const char *path,
+                              struct strbuf *doc)
 {
 	if (!o->encoding && !o->crlf)
 		return true;
@@ -241,12 +254,8 @@ static bool encode_or_explain(const struct opts *o, const struct incident *inc,
 		errmsg("%s", d.msg);
 		return false;
 	}
-	errmsg(strcmp(doc_name, "ppc") == 0
-	       ? _("%s: %zu character(s) of the PPC report cannot be written in %s; nothing was written:")
-	       : strcmp(doc_name, "notice") == 0
-	       ? _("%s: %zu character(s) of the notice cannot be written in %s; nothing was written:")
-	       : _("%s: %zu character(s) of the IPA form cannot be written in %s; nothing was written:"),
-	       path, rep.n, encode_iconv_name(enc));
+	errmsg(_("%s: %zu character(s) of %s cannot be written in %s; nothing was written:"),
+	       path, rep.n, which->title, encode_iconv_name(enc));
 	for (size_t i = 0; i < rep.n; i++) {
 		struct strbuf line;
 		sb_init(&line);
@@ -283,15 +292,31 @@ static bool encode_or_explain(const struct opts *o, const struct incident *inc,
 	return false;
 }
 
-/* --eml: the document as an e-mail draft.  To: the form's window (IPA's
- * address); From: the reporter's E-Mail; the body ISO-2022-JP unless
- * --encoding=utf-8; the files of --attach (the network diagram of 2-3). */
-static int write_mail(const struct opts *o, const struct incident *inc, const char *doc_name,
-                      const char *path, struct strbuf *doc, const char *title)
+/* The first of the answers named that is a plain address, else "". */
+static const char *plain_address(const struct model *m, const char *const *ids, size_t n,
+                                 const char *path, const char *header)
 {
-	const struct form *f = incident_form(inc, strcmp(doc_name, "ipa") == 0 ? "ipa-access"
-	                                   : strcmp(doc_name, "ppc") == 0 ? "ppc-report" : "notice");
-	bool notice = strcmp(doc_name, "notice") == 0;
+	const char *addr = "";
+	for (size_t i = 0; i < n && !*addr; i++)
+		addr = model_text(m, ids[i]);
+	for (const char *p = addr; *p; p++)
+		if ((unsigned char)*p >= 0x7f || *p <= ' ' || strchr("<>\"(),;", *p)) {
+			errmsg(_("%s: %s left empty, as the E-Mail answer \"%s\" is not a plain "
+			         "address"), path, header, addr);
+			return "";
+		}
+	return addr;
+}
+
+/* --eml: the document as an e-mail draft.  To: and From: as the registry
+ * says (IPA's window and the reporter for the IPA form; nobody yet and the
+ * inquiry window for the notice); the body ISO-2022-JP unless
+ * --encoding=utf-8; the files of --attach (the network diagram of 2-3). */
+static int write_mail(const struct opts *o, const struct incident *inc,
+                      const struct document *which, const char *path, struct strbuf *doc,
+                      const char *title)
+{
+	const struct form *f = document_form(which, inc);
 	struct strbuf subject, msg;
 	struct diag d;
 	const char *attach[17];
@@ -303,30 +328,27 @@ static int write_mail(const struct opts *o, const struct incident *inc, const ch
 	test.encoding = check_enc;
 	sb_init(&copy);
 	sb_addn(&copy, doc->buf, doc->len);
-	bool convertible = encode_or_explain(&test, inc, doc_name, path, &copy);
+	bool convertible = encode_or_explain(&test, inc, which, path, &copy);
 	sb_release(&copy);
 	if (!convertible)
 		return EXIT_PROBLEMS;
 	for (size_t i = 0; i < o->nattach; i++)
 		attach[i] = o->attach[i];
 	attach[o->nattach] = NULL;
-	/* A header holds a plain address or nothing; never a mangled one.
-	 * The notice comes from the inquiry window when it has an address. */
-	const char *from = model_text(inc->answers, "reporter.email");
-	if (notice && *model_text(inc->answers, "notice.contact.email"))
-		from = model_text(inc->answers, "notice.contact.email");
-	for (const char *p = from; *p; p++)
-		if ((unsigned char)*p >= 0x7f || *p <= ' ' || strchr("<>\"(),;", *p)) {
-			errmsg(_("%s: From: left empty, as the E-Mail answer \"%s\" is not a plain "
-			         "address"), path, from);
-			from = "";
-			break;
-		}
+	/* A header holds a plain address or nothing; never a mangled one. */
+	const char *from = plain_address(inc->answers, (const char *const *)which->mail_from,
+	                                 which->nmail_from, path, "From:");
+	const char *to = which->mailto == MAILTO_FORM ? f->mailto
+	               : which->mailto == MAILTO_ANSWER
+	               ? plain_address(inc->answers, (const char *const *)&which->mailto_id, 1,
+	                               path, "To:")
+	               : NULL;
+	if (to && !*to)
+		to = NULL;
 	sb_init(&subject);
 	sb_add(&subject, title);
-	/* The notice goes to the persons concerned: To: is the user's to fill. */
 	struct mail m = {
-		.to = notice ? NULL : f->mailto, .from = from,
+		.to = to, .from = from,
 		.subject = subject.buf, .body = doc->buf, .encoding = check_enc,
 		.substitute = o->substitute, .attach = attach, .date = time(NULL),
 	};
@@ -348,16 +370,12 @@ static int write_mail(const struct opts *o, const struct incident *inc, const ch
 	return rc;
 }
 
-/* A follow-up report.  The PPC report with --changes carries, in 九 その他,
- * what changed since it was last submitted, after the answer of 九 (in
- * the copy exported, never saved).  The IPA form's e-mail draft (--eml)
- * after a submission says whose follow-up it is and lists what is new or
- * changed before the whole updated form (lead). */
 /* The notice after one was submitted is its 第2報 (notice.h): the facts
  * it carries newly are the changes of the notice's own questions and of
  * those its items of 規則第8条 draw from, since the last one sent. */
 static void notice_follow_up(const struct formset *fs, const struct notice_set *set,
-                             const char *path, struct incident *inc)
+                             const struct document *doc, const char *path,
+                             struct incident *inc)
 {
 	struct submissions all;
 	struct diag d;
@@ -377,17 +395,17 @@ static void notice_follow_up(const struct formset *fs, const struct notice_set *
 		return;
 	}
 	free(text);
-	incident_adopt_notice(then, fs);
+	incident_adopt_documents(then, fs);
 	struct notice was, now;
 	char *old_title = NULL;
 	struct strbuf ids, items;
 	sb_init(&ids);
 	sb_init(&items);
-	if (notice_build(set, then, &was, &d)) {
+	if (notice_build_type(set, then, document_template(doc, then), &was, &d)) {
 		old_title = notice_title(&was) ? xstrdup(notice_title(&was)) : NULL;
 		notice_release(&was);
 	}
-	if (notice_build(set, inc, &now, &d)) {
+	if (notice_build_type(set, inc, document_template(doc, inc), &now, &d)) {
 		for (int i = 0; i < 10; i++)
 			if (now.duty_ids[i])
 				sb_addf(&ids, " %s ", now.duty_ids[i]);
@@ -452,6 +470,11 @@ static void notice_follow_up(const struct formset *fs, const struct notice_set *
 	submissions_release(&all);
 }
 
+/* A follow-up report.  The PPC report with --changes carries, in 九 その他,
+ * what changed since it was last submitted, after the answer of 九 (in
+ * the copy exported, never saved).  The IPA form's e-mail draft (--eml)
+ * after a submission says whose follow-up it is and lists what is new or
+ * changed before the whole updated form (lead). */
 static void follow_up(const struct opts *o, const struct formset *fs, const char *doc,
                       const char *path, struct incident *inc, struct strbuf *lead,
                       char *kind_out, size_t kind_size)
@@ -504,44 +527,72 @@ static void follow_up(const struct opts *o, const struct formset *fs, const char
 	sb_release(&text);
 }
 
+/* The documents that offer HTML, for a message: "notice, …". */
+static char *html_documents(const struct docset *s)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].html)
+			sb_addf(&sb, "%s%s", sb.len ? ", " : "", s->v[i].id);
+	return sb_detach(&sb);
+}
+
 static int cmd_export(const struct opts *o, int argc, char **argv)
 {
 	if (argc != 2) {
-		errmsg(_("usage: export ipa|ppc|notice INCIDENT [-o FILE]"));
-		return EXIT_BAD;
-	}
-	bool notice = strcmp(argv[0], "notice") == 0;
-	enum doc_kind kind = o->html ? DOC_NOTICE_HTML : DOC_NOTICE;
-	if (strcmp(argv[0], "ipa") == 0)
-		kind = DOC_IPA;
-	else if (strcmp(argv[0], "ppc") == 0)
-		kind = DOC_PPC;
-	else if (!notice) {
-		errmsg(_("unknown document \"%s\" (known: ipa, ppc, notice)"), argv[0]);
-		return EXIT_BAD;
-	}
-	if (o->html && !notice) {
-		errmsg(_("--format=html is for the notice; the %s document is plain text"), argv[0]);
-		return EXIT_BAD;
-	}
-	/* An HTML5 page is UTF-8 by its standard; --eml sends the text. */
-	if (o->html && ((o->encoding && strcmp(encode_iconv_name(o->encoding), "UTF-8") != 0) ||
-	                o->eml)) {
-		errmsg("%s", o->eml ? _("--eml sends the notice as text: leave out --format=html")
-		                    : _("--format=html is always UTF-8: leave out --encoding"));
+		errmsg(_("usage: export DOCUMENT INCIDENT [-o FILE]"));
 		return EXIT_BAD;
 	}
 	struct formset *fs;
 	struct incident *inc;
 	struct notice_set *set = NULL;
 	struct diag d;
+	if (!(fs = load_forms()))
+		return EXIT_BAD;
+	const struct docset *docs = formset_documents(fs);
+	const struct document *which = docset_find(docs, argv[0]);
+	if (!which) {
+		char *known = docset_ids(docs, ", ");
+		if (docs->n)
+			errmsg(_("unknown document \"%s\" (known: %s)"), argv[0], known);
+		else
+			errmsg(_("unknown document \"%s\": %s/forms/documents names none"), argv[0],
+			       todoke_datadir());
+		free(known);
+		formset_free(&fs);
+		return EXIT_BAD;
+	}
+	if (o->html && !which->html) {
+		char *html = html_documents(docs);
+		errmsg(_("--format=html: the %s document is plain text (HTML: %s)"), argv[0], html);
+		free(html);
+		formset_free(&fs);
+		return EXIT_BAD;
+	}
+	formset_free(&fs);
+	/* An HTML5 page is UTF-8 by its standard; --eml sends the text. */
+	if (o->html && ((o->encoding && strcmp(encode_iconv_name(o->encoding), "UTF-8") != 0) ||
+	                o->eml)) {
+		errmsg("%s", o->eml ? _("--eml sends the document as text: leave out --format=html")
+		                    : _("--format=html is always UTF-8: leave out --encoding"));
+		return EXIT_BAD;
+	}
 	if (!open_incident(argv[1], &fs, &inc, NULL))
 		return EXIT_BAD;
-	if (notice && !(set = load_notices())) {
+	which = docset_find(formset_documents(fs), argv[0]);
+	if (which->render == RENDER_TEMPLATE && !(set = load_notices())) {
 		incident_free(&inc);
 		formset_free(&fs);
 		return EXIT_BAD;
 	}
+	/* Written when asked for, but said: the user may not need to file it. */
+	struct strbuf why;
+	sb_init(&why);
+	if (document_form(which, inc) && !document_applies_to(which, inc, &why))
+		errmsg(_("%s: note: %s does not apply to this incident: %s"), argv[1], which->title,
+		       why.buf);
+	sb_release(&why);
 	int rc = EXIT_BAD;
 	struct strbuf doc;
 	sb_init(&doc);
@@ -551,9 +602,10 @@ static int cmd_export(const struct opts *o, int argc, char **argv)
 	sb_init(&lead);
 	char fkind[64] = "";
 	follow_up(o, fs, argv[0], argv[1], inc, &lead, fkind, sizeof fkind);
-	if (notice)
-		notice_follow_up(fs, set, argv[1], inc);
-	bool ok = export_document(inc, set, kind, &doc, &title, &d);
+	if (strcmp(which->id, "notice") == 0)
+		notice_follow_up(fs, set, which, argv[1], inc);
+	bool ok = export_document(which, inc, set, o->html ? NOTICE_HTML : NOTICE_TEXT, &doc,
+	                          &title, &d);
 	if (ok && lead.len) {
 		/* The e-mail's 第2報: what is new or changed, then the whole form. */
 		sb_addn(&lead, doc.buf, doc.len);
@@ -573,10 +625,10 @@ static int cmd_export(const struct opts *o, int argc, char **argv)
 			snprintf(d.file, sizeof d.file, "%s", argv[1]);
 		print_diag(&d);
 	} else if (o->eml) {
-		rc = write_mail(o, inc, argv[0], argv[1], &doc, title);
+		rc = write_mail(o, inc, which, argv[1], &doc, title);
 	} else {
-		rc = encode_or_explain(o, inc, argv[0], argv[1], &doc) ? write_output(o, &doc)
-		                                                      : EXIT_PROBLEMS;
+		rc = encode_or_explain(o, inc, which, argv[1], &doc) ? write_output(o, &doc)
+		                                                   : EXIT_PROBLEMS;
 	}
 	free(title);
 	sb_release(&doc);
@@ -584,6 +636,16 @@ static int cmd_export(const struct opts *o, int argc, char **argv)
 	incident_free(&inc);
 	formset_free(&fs);
 	return rc;
+}
+
+/* Whether a document of the incident is worded by a template. */
+static bool uses_templates(const struct incident *inc)
+{
+	const struct docset *s = formset_documents(inc->fs);
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].render == RENDER_TEMPLATE && document_form(&s->v[i], inc))
+			return true;
+	return false;
 }
 
 static int cmd_check(const struct opts *o, int argc, char **argv)
@@ -599,7 +661,7 @@ static int cmd_check(const struct opts *o, int argc, char **argv)
 		return EXIT_BAD;
 	struct problems p;
 	check_incident(inc, today, &p);
-	if (incident_form(inc, "notice")) {
+	if (uses_templates(inc)) {
 		struct notice_set *set = load_notices();
 		if (!set) {
 			problems_release(&p);
@@ -607,7 +669,7 @@ static int cmd_check(const struct opts *o, int argc, char **argv)
 			formset_free(&fs);
 			return EXIT_BAD;
 		}
-		check_notice(inc, set, &p);
+		check_documents(inc, set, &p);
 		notice_set_free(&set);
 	}
 	for (size_t i = 0; i < p.n; i++) {
@@ -653,8 +715,9 @@ static int cmd_deadlines(int argc, char **argv)
 	int rc = EXIT_BAD;
 	if (!open_incident(argv[0], &fs, &inc, &today))
 		return EXIT_BAD;
-	if (!incident_form(inc, "ppc-report")) {
-		errmsg(_("%s: this incident has no PPC report (form: ppc-report)"), argv[0]);
+	if (!incident_decision_document(inc)) {
+		errmsg(_("%s: this incident has no PPC report: no document of it is rendered "
+		         "with the decision (render layout+decision)"), argv[0]);
 		incident_free(&inc);
 	} else {
 		struct ppc_decision dec;
@@ -712,6 +775,25 @@ static int cmd_new(const struct opts *o, int argc, char **argv)
 	return rc;
 }
 
+/* Whether the registry names the document; says so when not, with the
+ * ones it names.  *suffix (when asked) gets its file suffix, malloc'd. */
+static bool known_document(const char *id, char **suffix)
+{
+	struct formset *fs = load_forms();
+	if (!fs)
+		return false;
+	const struct docset *docs = formset_documents(fs);
+	const struct document *doc = docset_find(docs, id);
+	if (!doc) {
+		char *known = docset_ids(docs, ", ");
+		errmsg(_("unknown document \"%s\" (known: %s)"), id, known);
+		free(known);
+	} else if (suffix)
+		*suffix = xstrdup(doc->suffix ? doc->suffix : "");
+	formset_free(&fs);
+	return doc != NULL;
+}
+
 /* todoke submit DOC INCIDENT: the document exported now as `export`
  * would write it (same options), or the file given as sent. */
 static int cmd_submit(const struct opts *o, int argc, char **argv)
@@ -720,10 +802,9 @@ static int cmd_submit(const struct opts *o, int argc, char **argv)
 		errmsg(_("usage: submit DOCUMENT INCIDENT [--date DATE] [--kind KIND] [--file SENT]"));
 		return EXIT_BAD;
 	}
-	if (!followups_document_form(argv[0])) {
-		errmsg(_("unknown document \"%s\" (known: ipa, ppc, notice)"), argv[0]);
+	char *suffix = NULL;
+	if (!known_document(argv[0], &suffix))
 		return EXIT_BAD;
-	}
 	struct strbuf sent, options, name;
 	sb_init(&sent);
 	sb_init(&options);
@@ -763,7 +844,7 @@ static int cmd_submit(const struct opts *o, int argc, char **argv)
 		size_t stem = strlen(base);
 		if (stem > 9 && strcmp(base + stem - 9, ".incident") == 0)
 			stem -= 9;
-		sb_addf(&name, "%.*s-%s.%s", (int)stem, base, argv[0],
+		sb_addf(&name, "%.*s%s.%s", (int)stem, base, suffix,
 		        o->eml ? "eml" : o->html ? "html" : "txt");
 	}
 	struct formset *fs = load_forms();
@@ -773,6 +854,7 @@ static int cmd_submit(const struct opts *o, int argc, char **argv)
 		formset_free(&fs);
 	}
 out:
+	free(suffix);
 	sb_release(&sent);
 	sb_release(&options);
 	sb_release(&name);
@@ -787,10 +869,8 @@ static int cmd_text_diff(const struct opts *o, const char *path)
 	struct submissions s;
 	struct diag d;
 	diag_clear(&d);
-	if (!followups_document_form(o->document)) {
-		errmsg(_("unknown document \"%s\" (known: ipa, ppc, notice)"), o->document);
+	if (!known_document(o->document, NULL))
 		return EXIT_BAD;
-	}
 	if (!submissions_list(path, &s, &d)) {
 		print_diag(&d);
 		return EXIT_BAD;
@@ -902,6 +982,11 @@ static int cmd_forms(void)
 		printf("%s\t%s\t%s\t%s\n", f->id, f->version,
 		       f->released ? f->released : "-", f->title);
 	}
+	/* The documents: what `export` takes (the completion reads these). */
+	const struct docset *docs = formset_documents(fs);
+	for (size_t i = 0; i < docs->n; i++)
+		printf("export\t%s\t%s\t%s\t%s\n", docs->v[i].id, docs->v[i].form,
+		       docs->v[i].html ? "text,html" : "text", docs->v[i].title);
 	formset_free(&fs);
 	return EXIT_OK;
 }

@@ -845,6 +845,22 @@ static bool d_label(void *ctx, char *rest)
 	return true;
 }
 
+/* optional ID...: a question asked only when it applies (`when`) that
+ * check does not require even then (facts the user may not know). */
+static bool d_optional(void *ctx, char *rest)
+{
+	struct parser *p = ctx;
+	if (!*rest)
+		return FAIL(p, "use: optional ID..., after the questions' placeholders");
+	for (char *id; *(id = lex_word(&rest));) {
+		int q = form_find_question(p->f, id);
+		if (q < 0)
+			return lex_fail_at(&p->lx, id, "no question \"%s\" above this line", id);
+		p->f->qs[q].optional = true;
+	}
+	return true;
+}
+
 static bool d_rule(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
@@ -873,6 +889,7 @@ static const struct lex_keyword directives[] = {
 	{ "not-future", d_rule, RULE_NOT_FUTURE },
 	{ "not-before", d_rule, RULE_NOT_BEFORE },
 	{ "when", d_when, 0 },
+	{ "optional", d_optional, 0 },
 	{ NULL, NULL, 0 },
 };
 

@@ -6,12 +6,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "todoke/document.h"
+#include "todoke/fileio.h"
 #include "todoke/strbuf.h"
 
 struct formset {
 	struct form **forms;
 	size_t n;
+	struct docset docs;     /* forms/documents */
 };
+
+/* The registry of documents, forms/documents; none when the file is not
+ * there (a data directory of forms only, as the tests make). */
+static bool load_documents(struct formset *fs, const char *dirpath, struct diag *err)
+{
+	struct strbuf path;
+	sb_init(&path);
+	sb_addf(&path, "%s/documents", dirpath);
+	char *data = NULL;
+	size_t len = 0;
+	FILE *probe = fopen(path.buf, "r");
+	bool ok = true;
+	if (probe) {
+		fclose(probe);
+		ok = file_read_all(path.buf, &data, &len, err) &&
+		     docset_parse(data, len, path.buf, &fs->docs, err);
+	}
+	free(data);
+	sb_release(&path);
+	return ok;
+}
 
 static int by_name(const void *a, const void *b)
 {
@@ -69,6 +93,8 @@ struct formset *formset_load(const char *datadir, struct diag *err)
 		diag_set(err, dirpath.buf, 0, "no .form files found");
 		ok = false;
 	}
+	if (ok)
+		ok = load_documents(fs, dirpath.buf, err);
 	sb_release(&dirpath);
 	if (!ok)
 		formset_free(&fs);
@@ -83,6 +109,7 @@ void formset_free(struct formset **pfs)
 	for (size_t i = 0; i < fs->n; i++)
 		form_free(&fs->forms[i]);
 	free(fs->forms);
+	docset_release(&fs->docs);
 	free(fs);
 	*pfs = NULL;
 }
@@ -131,4 +158,9 @@ size_t formset_count(const struct formset *fs)
 const struct form *formset_at(const struct formset *fs, size_t i)
 {
 	return i < fs->n ? fs->forms[i] : NULL;
+}
+
+const struct docset *formset_documents(const struct formset *fs)
+{
+	return &fs->docs;
 }

@@ -4,24 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "todoke/document.h"
 #include "todoke/history.h"
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
 
-/* The document ids of the command line and the forms they are written
- * from (until the documents registry names them). */
-static const struct { const char *document, *form; } doc_forms[] = {
-	{ "ipa", "ipa-access" },
-	{ "ppc", "ppc-report" },
-	{ "notice", "notice" },
-};
-
-const char *history_document_form(const char *document)
+const char *history_document_form(const struct formset *fs, const char *document)
 {
-	for (size_t i = 0; i < sizeof doc_forms / sizeof doc_forms[0]; i++)
-		if (strcmp(doc_forms[i].document, document) == 0)
-			return doc_forms[i].form;
-	return NULL;
+	const struct document *d = docset_find(formset_documents(fs), document);
+	return d ? d->form : NULL;
 }
 
 static const char *unanswered(const char *v)
@@ -66,8 +57,8 @@ bool history_changes_since(const struct formset *fs, const char *path,
 	free(text);
 	if (!ok)
 		return false;
-	incident_adopt_notice(then, fs);
-	const char *fid = history_document_form(s->document);
+	incident_adopt_documents(then, fs);
+	const char *fid = history_document_form(fs, s->document);
 	const struct form *f = fid ? incident_form(now, fid) : NULL;
 	if (!f && fid)
 		f = incident_form(then, fid);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "todoke/document.h"
 #include "todoke/fileio.h"
 #include "todoke/i18n.h"
 #include "todoke/lexer.h"
@@ -33,11 +34,19 @@ bool incident_add_form(struct incident *inc, const struct form *f)
 	return true;
 }
 
-void incident_adopt_notice(struct incident *inc, const struct formset *fs)
+size_t incident_adopt_documents(struct incident *inc, const struct formset *fs)
 {
-	const struct form *f = formset_latest(fs, "notice");
-	if (f && incident_form(inc, "ppc-report"))
-		incident_add_form(inc, f);
+	const struct docset *s = formset_documents(fs);
+	size_t added = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		const struct form *f = formset_latest(fs, s->v[i].form);
+		if (f && s->v[i].adopt_with && incident_form(inc, s->v[i].adopt_with) &&
+		    !incident_form(inc, f->id) && document_applies(&s->v[i], inc->answers, NULL)) {
+			incident_add_form(inc, f);
+			added++;
+		}
+	}
+	return added;
 }
 
 void incident_free(struct incident **pinc)
@@ -267,6 +276,18 @@ static bool answer_line(struct reader *r, char *line)
 	return parse_value(r, m, q, id, val);
 }
 
+/* "form: ID VERSION" of the registry's first document, for messages. */
+static const char *example_form(const struct formset *fs)
+{
+	static char buf[256];
+	const struct docset *s = formset_documents(fs);
+	const struct form *f = s->n ? formset_latest(fs, s->v[0].form) : NULL;
+	if (!f)
+		f = formset_at(fs, 0);
+	snprintf(buf, sizeof buf, "form: %s %s", f ? f->id : "FORM-ID", f ? f->version : "VERSION");
+	return buf;
+}
+
 static bool meta_line(struct reader *r, char *line)
 {
 	char *val;
@@ -275,7 +296,8 @@ static bool meta_line(struct reader *r, char *line)
 	if (strcmp(line, "form") == 0) {
 		char fid[128], ver[64], extra[2];
 		if (sscanf(val, "%127s %63s %1s", fid, ver, extra) != 2)
-			return lex_fail(&r->lx, _("use \"form: FORM-ID VERSION\", e.g. form: ipa-access 3.5"));
+			return lex_fail(&r->lx, _("use \"form: FORM-ID VERSION\", e.g. %s"),
+			                example_form(r->fs));
 		const struct form *f = formset_find(r->fs, fid, ver);
 		if (!f)
 			return lex_fail(&r->lx, _("form %s version %s is not installed"), fid, ver);
@@ -309,7 +331,8 @@ static bool section_line(struct reader *r, const char *line)
 		r->seen_incident = true;
 	} else if (strcmp(line, "[answers]") == 0 && r->seen_incident && !r->seen_answers) {
 		if (!r->inc->nforms)
-			return lex_fail(&r->lx, _("[incident] names no form (add e.g. \"form: ipa-access 3.5\")"));
+			return lex_fail(&r->lx, _("[incident] names no form (add e.g. \"%s\")"),
+			                example_form(r->fs));
 		r->part = P_ANSWERS;
 		r->seen_answers = true;
 	} else if (strcmp(line, "[end]") == 0) {
@@ -388,7 +411,8 @@ bool incident_parse(const char *text, size_t len, const char *name,
 	if (ok && r.lx.line == 0)
 		ok = lex_no_header(&r.lx, "todoke-incident", INCIDENT_FORMAT);
 	if (ok && r.part == P_END && !r.inc->nforms)
-		ok = lex_fail(&r.lx, _("[incident] names no form (add e.g. \"form: ipa-access 3.5\")"));
+		ok = lex_fail(&r.lx, _("[incident] names no form (add e.g. \"%s\")"),
+		              example_form(r.fs));
 	if (ok && r.part != P_END)
 		ok = lex_fail(&r.lx, _("the file ends without its last line \"[end]\": it was cut "
 		           "short (or, if written by hand, add [end])"));
@@ -401,6 +425,7 @@ bool incident_parse(const char *text, size_t len, const char *name,
 		incident_free(&r.inc);
 		return false;
 	}
+	r.inc->fs = fs;
 	/* Kept sections are written back with one blank line around them. */
 	while (r.inc->extra.len >= 2 && r.inc->extra.buf[r.inc->extra.len - 1] == '\n' &&
 	       r.inc->extra.buf[r.inc->extra.len - 2] == '\n')

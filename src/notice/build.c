@@ -478,13 +478,10 @@ static void number(struct notice *o)
 	}
 }
 
-bool notice_build(const struct notice_set *s, const struct incident *inc,
-                  struct notice *out, struct diag *err)
+bool notice_build_type(const struct notice_set *s, const struct incident *inc,
+                       const char *type, struct notice *out, struct diag *err)
 {
 	memset(out, 0, sizeof *out);
-	const char *type = model_text(inc->answers, "notice.type");
-	if (!*type)
-		type = "other";
 	const struct tmpl *t = notice_set_find(s, type);
 	if (!t) {
 		diag_set(err, "", 0, _("no notice template for the incident type \"%s\""), type);

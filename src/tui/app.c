@@ -15,6 +15,7 @@
 #include "todoke/history.h"
 #include "todoke/i18n.h"
 #include "todoke/lock.h"
+#include "todoke/export.h"
 #include "todoke/ppc.h"
 #include "todoke/profile.h"
 #include "todoke/strbuf.h"
@@ -148,7 +149,7 @@ static bool ppc_line;
 
 void app_layout_update(const struct app *a)
 {
-	ppc_line = a->inc && incident_form(a->inc, "ppc-report");
+	ppc_line = a->inc && incident_decision_document(a->inc);
 }
 
 int app_body_top(void)

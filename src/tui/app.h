@@ -82,6 +82,12 @@ enum action screen_index(struct app *a);
 enum action screen_review(struct app *a);
 enum action screen_entry(struct app *a, const struct question *repeat, size_t idx);
 
+/* The documents of the registry (documents.c): the list with which apply
+ * and why not, preview and export; the first document exported at once
+ * (the review's `e`).  False when a signal ends the session meanwhile. */
+bool screen_documents(struct app *a);
+bool export_first_document(struct app *a);
+
 /* Shared between the screens' files. */
 void page_external_edit(struct app *a);
 char *screen_start(struct app *a);

@@ -1,5 +1,5 @@
-/* review — the list of pages, what is still open, the preview of the IPA
- * document exactly as it will be written, and export to a file. */
+/* review — the list of pages, what is still open, and the way to the
+ * documents (documents.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,256 +64,6 @@ enum action screen_index(struct app *a)
 		else if (ch == KEY_END)
 			cur = a->wiz->npages - 1;
 	}
-}
-
-/* The documents the review previews and exports. */
-struct document {
-	bool (*export)(const struct app *, struct strbuf *, struct diag *);
-	const char *suffix;      /* NAME-ipa.txt beside NAME.incident */
-	const char *preview;
-	const char *prompt;
-	bool utf8_only;          /* HTML: UTF-8 by its standard, no choice */
-	const struct document *alt; /* exported with 'h' from the preview */
-};
-
-static bool ipa_export(const struct app *a, struct strbuf *out, struct diag *d)
-{
-	return export_document(a->inc, NULL, DOC_IPA, out, NULL, d);
-}
-
-static bool ppc_export(const struct app *a, struct strbuf *out, struct diag *d)
-{
-	return export_document(a->inc, NULL, DOC_PPC, out, NULL, d);
-}
-
-static bool notice_export(const struct app *a, struct strbuf *out, struct diag *d,
-                          enum notice_format fmt)
-{
-	if (!a->notices) {
-		diag_set(d, "", 0, "%s", a->notices_err);
-		return false;
-	}
-	return export_document(a->inc, a->notices, fmt == NOTICE_HTML ? DOC_NOTICE_HTML : DOC_NOTICE,
-	                       out, NULL, d);
-}
-
-static bool notice_text_export(const struct app *a, struct strbuf *out, struct diag *d)
-{
-	return notice_export(a, out, d, NOTICE_TEXT);
-}
-
-static bool notice_html_export(const struct app *a, struct strbuf *out, struct diag *d)
-{
-	return notice_export(a, out, d, NOTICE_HTML);
-}
-
-static const struct document ipa_doc = {
-	ipa_export, "-ipa.txt", N_("Preview: the IPA form as it will be written"),
-	N_("Write the IPA form to:"), false, NULL,
-};
-static const struct document ppc_doc = {
-	ppc_export, "-ppc.txt", N_("Preview: the PPC report, its decision and deadlines"),
-	N_("Write the PPC report to:"), false, NULL,
-};
-static const struct document notice_html_doc = {
-	notice_html_export, "-notice.html", NULL,
-	N_("Write the notice web page (HTML) to:"), true, NULL,
-};
-static const struct document notice_doc = {
-	notice_text_export, "-notice.txt",
-	N_("Preview: the notice to customers (お詫びとお知らせ)"),
-	N_("Write the notice (text) to:"), false, &notice_html_doc,
-};
-
-static char *default_export_path(const struct app *a, const struct document *doc)
-{
-	struct strbuf sb;
-	sb_init(&sb);
-	size_t n = strlen(a->path);
-	if (n > 9 && strcmp(a->path + n - 9, ".incident") == 0)
-		n -= 9;
-	sb_addn(&sb, a->path, n);
-	sb_add(&sb, doc->suffix);
-	return sb_detach(&sb);
-}
-
-static const struct {
-	wint_t key;
-	const char *name;
-	bool crlf;
-} encodings[] = {
-	{ '1', "utf-8", false }, { '2', "cp932", true }, { '3', "shift_jis", false },
-	{ '4', "iso-2022-jp", false }, { '5', "euc-jp", false },
-};
-
-/* Which encoding to write: a key, or Esc.  CP932 is for Windows: CR LF. */
-static int choose_encoding(struct app *a)
-{
-	for (;;) {
-		attrset(term_attr(C_FOCUS));
-		mvhline(LINES - 2, 0, ' ', COLS);
-		draw_text(LINES - 2, 1, _("Encoding: 1 UTF-8  2 Windows (CP932)  3 Shift_JIS  "
-		                          "4 mail (ISO-2022-JP)  5 EUC-JP  Esc cancel"),
-		          COLS - 2, term_attr(C_FOCUS));
-		curs_set(0);
-		refresh();
-		wint_t ch;
-		bool quit;
-		int rc = app_key(a, &ch, &quit);
-		if (quit || (rc == OK && ch == 27))
-			return -1;
-		for (size_t i = 0; rc == OK && i < sizeof encodings / sizeof encodings[0]; i++)
-			if (ch == encodings[i].key)
-				return (int)i;
-	}
-}
-
-/* The characters that will not convert, where they are, and what the
- * user may do: stand-ins, another encoding, or nothing. */
-static wint_t explain(struct app *a, const struct enc_report *rep, const char *enc)
-{
-	struct strbuf sb;
-	sb_init(&sb);
-	sb_addf(&sb, _("%zu character(s) cannot be written in %s:\n\n"), rep->n,
-	        encode_iconv_name(enc));
-	for (size_t i = 0; i < rep->n; i++) {
-		describe_unconvertible(a->inc, &rep->v[i], &sb);
-		if (rep->v[i].subst)
-			sb_addf(&sb, _(" — stand-in 「%s」"), rep->v[i].subst);
-		else
-			sb_add(&sb, _(" — no stand-in"));
-		sb_addc(&sb, '\n');
-	}
-	sb_add(&sb, _("\nNothing has been written.  s: write with the stand-ins   "
-	              "e: choose another encoding   Esc: cancel\n"));
-	wint_t key = dialog_text_keys(a, _("Characters that will not convert"), sb.buf, "se",
-	                              _("s stand-ins  e encoding"));
-	sb_release(&sb);
-	return key;
-}
-
-/* Exports a document after asking where and how; false when a signal
- * ends the session meanwhile (nothing is written then). */
-static bool do_export(struct app *a, const struct document *which)
-{
-	struct strbuf doc;
-	struct diag d;
-	diag_clear(&d);
-	sb_init(&doc);
-	if (!which->export(a, &doc, &d)) {
-		char buf[2048];
-		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
-		sb_release(&doc);
-		return true;
-	}
-	char *def = default_export_path(a, which);
-	char *path = dialog_input(a, _(which->prompt), def);
-	free(def);
-	/* The same rules as `export -o` (fileio.h): refused at once when the
-	 * name is a directory, someone else's FIFO…; asked before replacing a
-	 * file; a device or FIFO of one's own is written, not replaced. */
-	enum file_target kind = FILE_TARGET_NEW;
-	if (path && *path && !file_output_target(path, &kind, &d)) {
-		char buf[2048];
-		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
-		free(path);
-		path = NULL;
-	} else if (path && *path && kind == FILE_TARGET_REGULAR) {
-		char q[1200];
-		snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
-		enum confirm c = dialog_confirm(a, q);
-		if (c == CONFIRM_INTERRUPTED) {
-			/* Not a yes: the file stays as it is. */
-			free(path);
-			sb_release(&doc);
-			return false;
-		}
-		if (c == CONFIRM_NO) {
-			free(path);
-			path = NULL;
-			app_msg(a, C_OK, "%s", _("Not exported."));
-		}
-	}
-	/* The encoding, and what to do with characters it lacks: the file is
-	 * written whole in the end, or not at all. */
-	struct strbuf out;
-	sb_init(&out);
-	bool ready = false, substitute = false;
-	int e = -1;
-	while (path && *path && !ready) {
-		if (which->utf8_only)
-			e = 0;
-		else if (!substitute && (e = choose_encoding(a)) < 0)
-			break;
-		struct enc_report rep;
-		out.len = 0;
-		if (encode_document(doc.buf, doc.len, encodings[e].name, encodings[e].crlf,
-		                    substitute, &out, &rep, &d)) {
-			ready = true;
-			break;
-		}
-		if (!rep.n) {
-			app_msg(a, C_ERROR, "%s", d.msg);
-			break;
-		}
-		/* After stand-ins, what is left has none: only another encoding. */
-		wint_t key = explain(a, &rep, encodings[e].name);
-		enc_report_release(&rep);
-		if (key == 's' && !substitute)
-			substitute = true;
-		else if (key == 's')
-			substitute = false;
-		else if (key == 'e')
-			substitute = false;
-		else
-			break;
-	}
-	if (ready) {
-		if (file_write_output(path, out.buf, out.len, 0600, &d)) {
-			app_msg(a, C_OK, _("Written: %s (%s)"), path, encode_iconv_name(encodings[e].name));
-			/* 「提出済みにする」: the document's id is its suffix's word. */
-			char id[32], opts[128];
-			snprintf(id, sizeof id, "%.*s", (int)strcspn(which->suffix + 1, "."),
-			         which->suffix + 1);
-			snprintf(opts, sizeof opts, "--encoding=%s%s%s%s", encodings[e].name,
-			         encodings[e].crlf ? " --crlf" : "", substitute ? " --substitute" : "",
-			         which->utf8_only ? " --format=html" : "");
-			submit_written(a, id, path, out.buf, out.len, opts);
-		} else {
-			char buf[1200];
-			app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
-		}
-	} else if (path && *path && !a->msg[0]) {
-		app_msg(a, C_OK, "%s", _("Not exported."));
-	}
-	sb_release(&out);
-	free(path);
-	sb_release(&doc);
-	return !term_quit_signal && !term_hangup;
-}
-
-/* False when a signal ends the session meanwhile. */
-static bool preview(struct app *a, const struct document *which)
-{
-	struct strbuf doc;
-	struct diag d;
-	sb_init(&doc);
-	diag_clear(&d);
-	wint_t key = 0;
-	if (which->export(a, &doc, &d))
-		key = which->alt ? dialog_text_keys(a, _(which->preview), doc.buf, "eh",
-		                                    _("e export text  h export HTML"))
-		                 : dialog_text_keys(a, _(which->preview), doc.buf, "e", _("e export"));
-	else {
-		char buf[2048];
-		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
-	}
-	sb_release(&doc);
-	if (key == 'e')
-		return do_export(a, which);
-	if (key == 'h' && which->alt)
-		return do_export(a, which->alt);
-	return !term_quit_signal && !term_hangup;
 }
 
 static void put_answer_lines(struct strbuf *sb, const char *indent, const char *text)
@@ -411,7 +161,7 @@ enum action screen_review(struct app *a)
 	for (;;) {
 		struct problems p;
 		check_incident(a->inc, a->today, &p);
-		check_notice(a->inc, a->notices, &p);
+		check_documents(a->inc, a->notices, &p);
 		size_t nitems = a->wiz->npages + p.n;
 		int bh = app_body_height();
 		if (cur >= nitems)
@@ -420,14 +170,10 @@ enum action screen_review(struct app *a)
 			top = (int)cur;
 		if ((int)cur >= top + bh)
 			top = (int)cur - bh + 1;
-		char where[128];
+		char where[256];
 		snprintf(where, sizeof where, _("Review: %zu problem(s)"), p.n);
 		submit_review_title(a, where, sizeof where);
-		app_frame(a, where, incident_form(a->inc, "notice")
-		          ? _("Enter go  a answers  p IPA  r PPC  n notice  e export  Esc back")
-		          : incident_form(a->inc, "ppc-report")
-		          ? _("Enter go  a answers  p IPA form  r PPC report  e export  Esc back")
-		          : _("Enter go to page  a all answers  p preview  e export  Esc back"));
+		app_frame(a, where, _("Enter go  a answers  d documents  e export  Esc back"));
 		for (int i = 0; i < bh && top + i < (int)nitems; i++) {
 			size_t k = (size_t)(top + i);
 			char buf[1200];
@@ -479,17 +225,11 @@ enum action screen_review(struct app *a)
 			answers_text(a, &sb);
 			dialog_text(a, _("All answers"), sb.buf);
 			sb_release(&sb);
-		} else if (rc == OK && ch == 'p') {
-			if (!preview(a, &ipa_doc))
-				act = ACT_QUIT;
-		} else if (rc == OK && ch == 'r' && incident_form(a->inc, "ppc-report")) {
-			if (!preview(a, &ppc_doc))
-				act = ACT_QUIT;
-		} else if (rc == OK && ch == 'n' && incident_form(a->inc, "notice")) {
-			if (!preview(a, &notice_doc))
+		} else if (rc == OK && ch == 'd') {
+			if (!screen_documents(a))
 				act = ACT_QUIT;
 		} else if (rc == OK && ch == 'e') {
-			if (!do_export(a, &ipa_doc))
+			if (!export_first_document(a))
 				act = ACT_QUIT;
 		} else if (rc == OK && ch == 's')
 			submit_review(a);

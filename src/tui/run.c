@@ -75,7 +75,7 @@ static bool open_incident(struct app *a, const char *path)
 	}
 	if (stat(path, &st) == 0) {
 		if (incident_load(path, a->fs, &a->inc, &d))
-			incident_adopt_notice(a->inc, a->fs);
+			incident_adopt_documents(a->inc, a->fs);
 	} else
 		a->inc = create(a, path, a->new_title, &d);
 	if (!a->inc) {
@@ -129,12 +129,35 @@ static void close_incident(struct app *a)
 	app_layout_update(a);
 }
 
+/* A document that applies only now (the data held for a 委託元, the police
+ * reported to) brings its questions (incident_adopt_documents): the pages
+ * are built anew, appended after the others, and the user told where. */
+static void adopt_documents(struct app *a)
+{
+	size_t before = a->inc->nforms;
+	if (!incident_adopt_documents(a->inc, a->fs))
+		return;
+	wizard_free(&a->wiz);
+	a->wiz = wizard_new(a->inc);
+	a->dirty = true;
+	app_save(a);
+	for (size_t i = 0; i < a->wiz->npages; i++)
+		if (a->wiz->pages[i].form == a->inc->forms[before]) {
+			app_msg(a, C_OK, _("%s: its questions were added (page %zu on)"),
+			        a->inc->forms[before]->title, i + 1);
+			break;
+		}
+}
+
 /* Walks the pages until the user quits (or a signal ends the session). */
 static void walk(struct app *a)
 {
 	for (;;) {
+		adopt_documents(a);
 		enum action act = screen_page(a);
 		app_commit_history(a);  /* a page left (and saved): one commit */
+		if (act == ACT_REVIEW || act == ACT_NEXT)
+			adopt_documents(a);
 		bool last = a->page + 1 >= a->wiz->npages;
 		if (act == ACT_INDEX) {
 			act = screen_index(a);

@@ -64,14 +64,16 @@ int main(void)
 	t0 = now();
 	for (int i = 0; i < 5000; i++) {
 		sb_init(&out);
-		export_ipa(inc, &out, &d);
+		export_document(docset_find(formset_documents(fs), "ipa"), inc, NULL, NOTICE_TEXT, &out,
+		                NULL, &d);
 		sb_release(&out);
 	}
 	report("export the IPA form", 5000, t0);
 	t0 = now();
 	for (int i = 0; i < 5000; i++) {
 		sb_init(&out);
-		export_ppc(inc, &out, &d);
+		export_document(docset_find(formset_documents(fs), "ppc"), inc, NULL, NOTICE_TEXT, &out,
+		                NULL, &d);
 		sb_release(&out);
 	}
 	report("export the PPC report with its decision", 5000, t0);
@@ -96,14 +98,16 @@ int main(void)
 	t0 = now();
 	for (int i = 0; i < 5000; i++) {
 		sb_init(&out);
-		export_notice(ninc, ns, NOTICE_TEXT, &out, NULL, &d);
+		export_document(docset_find(formset_documents(fs), "notice"), ninc, ns, NOTICE_TEXT,
+		                &out, NULL, &d);
 		sb_release(&out);
 	}
 	report("export the notice as text (skimming)", 5000, t0);
 	t0 = now();
 	for (int i = 0; i < 5000; i++) {
 		sb_init(&out);
-		export_notice(ninc, ns, NOTICE_HTML, &out, NULL, &d);
+		export_document(docset_find(formset_documents(fs), "notice"), ninc, ns, NOTICE_HTML,
+		                &out, NULL, &d);
 		sb_release(&out);
 	}
 	report("export the notice as HTML (skimming)", 5000, t0);

@@ -39,7 +39,9 @@ mode_is() {
 	else fail=$((fail + 1)); echo "FAIL: $1: mode $m, want $3"; fi
 }
 
-expect help 0 "$prog" --help && has help out "export ipa INCIDENT"
+expect help 0 "$prog" --help && has help out "export DOCUMENT INCIDENT"
+# --help lists the documents of the registry, not a list of its own.
+has help out "  entrustor  text      委託元への通知" && has help out "  police     text,html 警察への相談メモ"
 expect version 0 "$prog" --version && has version out "todoke 0."
 expect bad-option 2 "$prog" --frobnicate && has bad-option err "Try 'todoke --help'"
 expect bad-command 2 "$prog" frobnicate x && has bad-command err "unknown command"
@@ -226,7 +228,7 @@ law entrusted "discovery.date: 2024-05-01" "ppc.unlawful: access" "ppc.onbehalf:
 expect deadlines-entrusted 0 "$prog" --today=2024-12-01 deadlines entrusted.incident &&
 	has deadlines-entrusted out "規則第9条" && has deadlines-entrusted out "法第26条第2項"
 # No holiday calendar: no unchecked due date is given as the due date.
-mkdir -p nocal/forms && cp "$golden"/../../../forms/*.form nocal/forms/ &&
+mkdir -p nocal/forms && cp "$golden"/../../../forms/*.form "$golden"/../../../forms/documents nocal/forms/ &&
 	cp -r "$golden"/../../../forms/notice nocal/forms/
 expect deadlines-no-calendar 2 env TODOKE_DATADIR="$tmp/nocal" "$prog" --today=2022-08-12 deadlines sports.incident &&
 	has deadlines-no-calendar err "the holiday calendar cannot be read: $tmp/nocal/forms/calendar/jp-holidays" &&
@@ -257,7 +259,7 @@ expect export-ppc 0 "$prog" export ppc "$ppcdir/final.incident" && same export-p
 # and field, and nothing is written unless --substitute (or it converts)
 cp "$golden/partial.incident" enc.incident
 expect enc-refused 1 "$prog" export ipa enc.incident --encoding=iso-2022-jp -o enc.txt &&
-	has enc-refused err "13 character(s) of the IPA form cannot be written in ISO-2022-JP; nothing was written" &&
+	has enc-refused err "13 character(s) of コンピュータ不正アクセス届出様式 cannot be written in ISO-2022-JP; nothing was written" &&
 	has enc-refused err "line 5, column 17: 「髙」 (U+9AD9) in (届出者) › 企業・組織名 — --substitute writes 「高」" &&
 	has enc-refused err "line 39, column 15: 「😀」 (U+1F600) in 2-2)被害を受けた機器の設置環境 › その他" &&
 	has enc-refused err "utf-8 can write every character."
@@ -282,7 +284,7 @@ for e in cp932 euc-jp shift_jis iso-2022-jp; do
 done
 [ ! -e enc.txt ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: enc.txt written"; }
 expect enc-still-emoji 1 "$prog" export ipa enc.incident --encoding=iso-2022-jp --substitute -o enc.txt &&
-	has enc-still-emoji err "1 character(s) of the IPA form cannot be written"
+	has enc-still-emoji err "1 character(s) of コンピュータ不正アクセス届出様式 cannot be written"
 sed 's/ 😀//' enc.incident > enc2.incident
 expect enc-substituted 0 "$prog" export ipa enc2.incident --encoding=iso-2022-jp --substitute -o enc.txt
 iconv -f ISO-2022-JP -t UTF-8 enc.txt > enc.utf8 && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: not ISO-2022-JP"; }
@@ -325,7 +327,7 @@ expect notice-all 0 env TODOKE_TODAY=2024-12-01 "$prog" check --all "$notices/ta
 if grep -q "公表が遅れた理由\|カード再発行" out; then fail=$((fail + 1)); echo "FAIL: notice-all lists questions that do not apply"
 else pass=$((pass + 1)); fi
 mkdir -p "$tmp/ndata/forms/notice"
-cp "$TODOKE_DATADIR"/forms/*.form "$tmp/ndata/forms/"
+cp "$TODOKE_DATADIR"/forms/*.form "$TODOKE_DATADIR"/forms/documents "$tmp/ndata/forms/"
 cp "$TODOKE_DATADIR"/forms/notice/*.notice "$tmp/ndata/forms/notice/"
 sed 's/{cause}/{caus}/' "$TODOKE_DATADIR/forms/notice/common.notice" > "$tmp/ndata/forms/notice/common.notice"
 expect notice-bad-template 2 env TODOKE_DATADIR="$tmp/ndata" "$prog" export notice "$notices/skimming.incident" &&
@@ -352,8 +354,48 @@ printf 'todoke-notice 1\ntype skimming\nblock x\n|{nosuch}\nend\norder x\n' > "$
 expect notice-own-bad 2 env -u TODOKE_NOTICE_DIR TODOKE_HOME="$tmp/home" "$prog" export notice "$notices/skimming.incident" &&
 	has notice-own-bad err "home/notice/skimming.notice:4: no question \"nosuch\""
 expect notice-format 2 "$prog" export ipa ex.incident --format=html &&
-	has notice-format err "--format=html is for the notice"
+	has notice-format err "--format=html: the ipa document is plain text (HTML: notice, police)"
 expect notice-format-bad 2 "$prog" export notice nocause.incident --format=pdf
+
+# The registry's documents: `forms` lists what `export` takes; a document
+# whose questions the incident lacks, or that does not apply, is said so.
+letters="$golden/.."
+expect forms-docs 0 "$prog" forms &&
+	has forms-docs out "export	ipa	ipa-access	text	コンピュータ不正アクセス届出様式" &&
+	has forms-docs out "export	entrustor	entrustor-notice	text	委託元への通知" &&
+	has forms-docs out "export	police	police-memo	text,html	警察への相談メモ"
+expect export-unknown-lists 2 "$prog" export frob ex.incident &&
+	has export-unknown-lists err "(known: ipa, ppc, notice, entrustor, police)"
+expect entrustor-text 0 "$prog" export entrustor "$letters/entrustor/intrusion.incident" -o ent.txt &&
+	same entrustor-text ent.txt "$letters/entrustor/intrusion.txt" && mode_is entrustor-text ent.txt 600
+expect entrustor-html 2 "$prog" export entrustor "$letters/entrustor/intrusion.incident" --format=html &&
+	has entrustor-html err "the entrustor document is plain text"
+# Not a 委託先 (yet): the form is not there, and the answer says why.
+expect entrustor-absent 2 "$prog" export entrustor "$letters/notice/intrusion.incident" &&
+	has entrustor-absent err "this incident has no 委託元への通知 (form: entrustor-notice)"
+sed 's/^ppc.onbehalf: yes$/ppc.onbehalf: no/' "$letters/entrustor/intrusion.incident" > own.incident
+expect entrustor-not-due 0 "$prog" export entrustor own.incident &&
+	has entrustor-not-due err "own.incident: note: 委託元への通知 does not apply to this incident: 委託元から預かった個人データか is answered 「自社の個人データ」"
+# The letter as an e-mail to the 委託元, from the 委託先's contact.
+expect entrustor-eml 0 env TODOKE_NOW=1666839600 "$prog" export entrustor "$letters/entrustor/intrusion.incident" --eml &&
+	has entrustor-eml out "To: joho-sys@hikari-fudosan.example.jp" &&
+	has entrustor-eml out "From: info-sys@hikari-system.example.jp"
+expect police-both 0 "$prog" export police "$letters/police/ransomware.incident" -o pol.txt &&
+	same police-text pol.txt "$letters/police/ransomware.txt"
+expect police-html 0 "$prog" export police "$letters/police/ransomware.incident" --format=html -o pol.html &&
+	same police-html pol.html "$letters/police/ransomware.html"
+# Police not among those reported to: a note, the memo still written.
+sed 's/^reported.police: \[x\]$/reported.police: [ ]/' "$letters/police/ransomware.incident" > nopolice.incident
+expect police-not-due 0 "$prog" export police nopolice.incident &&
+	has police-not-due err "note: 警察への相談メモ does not apply to this incident: 警察 is not ticked"
+# check writes every letter that applies: a complete incident has nothing
+# to say, a letter whose wording names an unknown question is an error.
+expect check-letters 0 env TODOKE_TODAY=2024-12-01 "$prog" check "$letters/police/ransomware.incident"
+mkdir -p badpolice
+printf 'todoke-notice 1\ntype police\nblock x\n|{nosuch}\nend\norder x\n' > badpolice/police.notice
+expect check-bad-letter 1 env TODOKE_TODAY=2024-12-01 TODOKE_NOTICE_DIR="$tmp/badpolice" "$prog" check "$letters/police/ransomware.incident" &&
+	has check-bad-letter out "error: 警察への相談メモ cannot be written: " &&
+	has check-bad-letter out "badpolice/police.notice:4: no question \"nosuch\""
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -77,12 +77,14 @@ for how in ipa html; do
 	wait_for "Review:"
 	if [ "$how" = ipa ]; then
 		keys e
-		wait_for "Write the IPA form to: $e2e_tmp/c-ipa.txt"
+		wait_for "Write コンピュータ不正アクセス届出様式 to: $e2e_tmp/c-ipa.txt"
 	else
-		keys n
-		wait_for "Preview: the notice to customers"
+		keys d
+		wait_for "Enter preview  e export"
+		keys Down Down Enter
+		wait_for "Preview: お詫びとお知らせ"
 		keys h
-		wait_for "Write the notice web page (HTML) to: $e2e_tmp/c-notice.html"
+		wait_for "Write お詫びとお知らせ (HTML) to: $e2e_tmp/c-notice.html"
 	fi
 	keys Enter
 	wait_for "exists. Replace it? (y/n)"

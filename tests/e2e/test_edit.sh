@@ -48,7 +48,7 @@ wait_for "外部エディタで追記した行"
 keys C-r
 wait_for "Review:"
 keys e
-wait_for "Write the IPA form to:"
+wait_for "Write コンピュータ不正アクセス届出様式 to:"
 keys Enter
 wait_for "Encoding: 1 UTF-8"
 keys 4

@@ -61,19 +61,21 @@ type "原因等の調査終了後に、調査結果を踏まえて検討する�
 type "(進捗があり次第連絡する予定)"; keys C-n
 wait_for "6-4)他機関への届出状況"
 keys Space Down Space Down Space C-n
+# 警察 ticked: the police memo applies, and its questions join at the end.
+wait_for "警察への相談メモ: its questions were added (page 36 on)"
 wait_for "7-1)被害規模"
 type "・ログ等の調査にシステム部の職員5名が約3日間対応。調査は現在も継続。"; keys Enter
 type "・セキュリティ専門業者の詳細調査に○○円の費用を要した。被害額や調査・対策費用の総額は集計中。"; keys C-n
 wait_for "7-2)届出を提出いただいた経緯"
 type "・個人情報保護委員会から紹介があった。"; keys C-n
-wait_for "7-3)サイバー保険  (page 18 of 35)"
+wait_for "7-3)サイバー保険  (page 18 of 39)"
 keys C-r                                   # the review
 wait_for "Review: 4 problem(s)"   # the PPC decision's answers, the notice: 3 questions
 # IPA's 被害有り alone decides no PPC report: the page of its decision does.
 wait_for "PPC: undetermined, answer 報告する組織の種類、個人データの漏えい等"
-wait_for "answered 25 of 128"
+wait_for "answered 25 of 143"   # with the police memo's 15
 keys e
-wait_for "Write the IPA form to: $e2e_tmp/ex-ipa.txt"
+wait_for "Write コンピュータ不正アクセス届出様式 to: $e2e_tmp/ex-ipa.txt"
 keys Enter
 wait_for "Encoding: 1 UTF-8"
 keys 1
@@ -82,12 +84,15 @@ same_file "$e2e_tmp/ex-ipa.txt" "$e2e_dir/../golden/ipa/example.expected"
 [ "$(stat -c %a "$e2e_tmp/ex-ipa.txt")" = 600 ] && ok || fail "export not 0600"
 
 # The preview is the document as written; export from there too.
-keys p
-wait_for "Preview: the IPA form as it will be written"
-wait_for "コンピュータ不正アクセス届出様式"
+keys d
+wait_for "Enter preview  e export"
+keys Enter
+wait_for "Preview: コンピュータ不正アクセス届出様式"
 wait_for "e export"
 keys e
-wait_for "Write the IPA form to:"
+wait_for "Write コンピュータ不正アクセス届出様式 to:"
+keys Escape
+wait_for "Enter preview  e export"                   # back in the documents
 keys Escape
 wait_for "Review: 4 problem(s)"   # the PPC decision's answers, the notice: 3 questions
 
@@ -101,13 +106,13 @@ wait_for "Not exported."
 # one's own FIFO is written in place, not replaced by a file.
 mkdir "$e2e_tmp/outdir"
 keys e
-wait_for "Write the IPA form to:"
+wait_for "Write コンピュータ不正アクセス届出様式 to:"
 keys C-u; type "$e2e_tmp/outdir"; keys Enter
 wait_for "$e2e_tmp/outdir: is a directory; give the name of a file"
 mkfifo "$e2e_tmp/fifo"
 timeout 20 cat "$e2e_tmp/fifo" > "$e2e_tmp/from-fifo" & catpid=$!
 keys e
-wait_for "Write the IPA form to:"
+wait_for "Write コンピュータ不正アクセス届出様式 to:"
 keys C-u; type "$e2e_tmp/fifo"; keys Enter
 wait_for "Encoding: 1 UTF-8"
 keys 1
@@ -119,7 +124,7 @@ same_file "$e2e_tmp/from-fifo" "$e2e_dir/../golden/ipa/example.expected"
 # Leaving: Esc back to the last page; Esc there asks, n stays, y quits;
 # the answers are all in the file.
 keys Escape
-wait_for "7-3)サイバー保険  (page 18 of 35)"
+wait_for "7-3)サイバー保険  (page 18 of 39)"
 keys Escape
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 keys n

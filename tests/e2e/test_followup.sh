@@ -29,13 +29,16 @@ wait_for "(page 1 of 35)"
 keys Tab Tab Tab C-a C-k
 type "山田 太郎"; keys Tab
 keys C-r
-wait_for "Review:"
-keys r
-wait_for "Preview: the PPC report"
+wait_for "d documents"
+keys d
+wait_for "ppc      個人情報保護委員会への漏えい等報告"
+keys Down Enter
+wait_for "Preview: 個人情報保護委員会への漏えい等報告"
 keys e
-wait_for "Write the PPC report to: $store/shop-ppc.txt"
+wait_for "Write 個人情報保護委員会への漏えい等報告 to: $store/shop-ppc.txt"
 keys Enter 2
 wait_for "Written: $store/shop-ppc.txt (CP932)"
+keys Escape                                  # the documents, then the review
 wait_for "m: mark as submitted (提出済みにする)"
 keys m
 wait_for "Submitted (提出済みにする) shop-ppc.txt, sent on: 2022-10-27"

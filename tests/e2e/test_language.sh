@@ -20,12 +20,16 @@ wait_for "(1 / 35 ページ)"
 wait_for "回答済み 0 / "
 # The review and the notice's preview, keys and all, in Japanese at 80x24.
 keys C-r
-wait_for "n お知らせ  e 書出し  Esc 戻る"
-keys n
-wait_for "プレビュー: お客様へのお知らせ (お詫びとお知らせ)"
+wait_for "d 文書  e 書出し  Esc 戻る"
+keys d
+wait_for "↑↓ 選択  Enter プレビュー  e 書出し  Esc 戻る"
+keys Down Down Enter
+wait_for "プレビュー: お詫びとお知らせ"
 wait_for "e テキスト  h HTML  ↑↓ PgUp PgDn スクロール  ←→ 横スクロール  Esc/q 戻る"
 keys Escape
-wait_for "n お知らせ"                  # back in the review
+wait_for "Enter プレビュー"            # back in the documents
+keys Escape
+wait_for "d 文書"                      # back in the review
 keys Escape
 wait_for "Tab/Enter 次へ"              # back on the page
 keys Escape

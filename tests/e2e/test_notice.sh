@@ -60,24 +60,28 @@ keys Tab
 
 # The review: the preview of the notice, then the web page.
 keys C-r
-wait_for "n notice"
-keys n
-wait_for "Preview: the notice to customers"
+wait_for "d documents"
+keys d
+wait_for "notice   お詫びとお知らせ"
+keys Down Down Enter
+wait_for "Preview: お詫びとお知らせ"
 wait_for "「さくら会員サイト」への不正ログインに関するお詫びとお知らせ"
 keys End
 wait_for "公表が遅れた経緯について"
 wait_for "外部の調査会社による調査の完了を待って公表したため。"
 keys h
-wait_for "Write the notice web page (HTML) to: $e2e_tmp/n-notice.html"
+wait_for "Write お詫びとお知らせ (HTML) to: $e2e_tmp/n-notice.html"
 keys Enter
 wait_for "Written: $e2e_tmp/n-notice.html (UTF-8)"
 [ "$(stat -c %a "$e2e_tmp/n-notice.html")" = 600 ] && ok || fail "notice not 0600"
-keys n
-wait_for "Preview: the notice to customers"
+keys Enter                                   # still on the notice in the list
+wait_for "Preview: お詫びとお知らせ"
 keys e
-wait_for "Write the notice (text) to: $e2e_tmp/n-notice.txt"
+wait_for "Write お詫びとお知らせ to: $e2e_tmp/n-notice.txt"
 keys Enter 4
 wait_for "Written: $e2e_tmp/n-notice.txt (ISO-2022-JP)"
+keys Escape                                  # the documents, then the review
+wait_for "Review:"
 keys Escape
 wait_for "(page 34 of 35)"                   # Tab left the reason's page
 keys Escape y

@@ -33,16 +33,20 @@ wait_for "PPC report due: preliminary sent 2024-02-28, final by 2024-03-27 (29 d
 # The review shows the report with the decision and its reasons, and
 # exports it.
 keys C-r
-wait_for "r PPC  n notice"
-keys r
-wait_for "Preview: the PPC report, its decision and deadlines"
+wait_for "d documents"
+keys d
+wait_for "ppc      個人情報保護委員会への漏えい等報告"
+keys Down Enter
+wait_for "Preview: 個人情報保護委員会への漏えい等報告"
 keys End
 wait_for "判定: 報告義務あり(規則第7条 第1号)"
 wait_for "第1号 要配慮個人情報: 該当(要配慮個人情報が含まれるため (1号))"
 keys e
-wait_for "Write the PPC report to: $e2e_tmp/p-ppc.txt"
+wait_for "Write 個人情報保護委員会への漏えい等報告 to: $e2e_tmp/p-ppc.txt"
 keys Enter 1
 wait_for "Written: $e2e_tmp/p-ppc.txt (UTF-8)"
+keys Escape                                  # the documents, then the review
+wait_for "Review:"
 keys Escape
 wait_for "(page 19 of 35)"
 keys Escape y

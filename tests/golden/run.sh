@@ -1,15 +1,13 @@
 #!/bin/sh
-# Golden files through the real command line: `todoke export ipa` of every
-# tests/golden/ipa/NAME.incident must equal NAME.expected byte for byte
-# (and `export ppc` of tests/golden/ppc/NAME.incident; `export notice` of
-# tests/golden/notice/NAME.incident must equal NAME.txt, and with
-# --format=html NAME.html), and example.expected must be IPA's reference
+# Golden files through the real command line, for every document of the
+# registry (see the loop), and example.expected must be IPA's reference
 # text when shared/ is there.
 # Usage: tests/golden/run.sh PATH-TO-TODOKE
 # After a deliberate change of the notice wording, regenerate and reread:
 #   for f in tests/golden/notice/*.incident; do n=${f%.incident}
 #     ./todoke export notice "$f" >"$n.txt"
 #     ./todoke export notice "$f" --format=html >"$n.html"; done
+# (the same for the letters: entrustor, police).
 set -u
 # A fixed locale, whatever the caller's (LANG=ja_JP.UTF-8, LANGUAGE=ja, C):
 # todoke's messages in English, grep, sort and Python on UTF-8.
@@ -25,49 +23,40 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-for inc in "$here"/ipa/*.incident; do
-	name=$(basename "$inc" .incident)
-	if "$prog" export ipa "$inc" >"$tmp/$name.out" 2>"$tmp/err" &&
-	   cmp -s "$tmp/$name.out" "$here/ipa/$name.expected"; then
-		ok
-	else
-		bad "export ipa $name"; cat "$tmp/err"
-		diff "$here/ipa/$name.expected" "$tmp/$name.out" | head -20
-	fi
-done
-
-# The PPC report: the 速報 and the later 確報 of one incident.
-for inc in "$here"/ppc/*.incident; do
-	name=$(basename "$inc" .incident)
-	if "$prog" export ppc "$inc" >"$tmp/ppc-$name.out" 2>"$tmp/err" &&
-	   cmp -s "$tmp/ppc-$name.out" "$here/ppc/$name.expected"; then
-		ok
-	else
-		bad "export ppc $name"; cat "$tmp/err"
-		diff "$here/ppc/$name.expected" "$tmp/ppc-$name.out" | head -20
-	fi
-done
-
-# The notice (お詫びとお知らせ): one incident per type, and escape.incident
-# whose answers hold markup; text and HTML, byte for byte.
-for inc in "$here"/notice/*.incident; do
-	name=$(basename "$inc" .incident)
-	for fmt in txt html; do
-		set -- export notice "$inc"
-		[ "$fmt" = html ] && set -- "$@" --format=html
-		if "$prog" "$@" >"$tmp/notice-$name.$fmt" 2>"$tmp/err" &&
-		   cmp -s "$tmp/notice-$name.$fmt" "$here/notice/$name.$fmt"; then
-			ok
-		else
-			bad "export notice $name ($fmt)"; cat "$tmp/err"
-			diff "$here/notice/$name.$fmt" "$tmp/notice-$name.$fmt" | head -20
+# One loop over the registry's documents (`todoke forms`: export ID FORM
+# FORMATS TITLE): tests/golden/ID/NAME.incident exports to NAME.expected
+# (or NAME.txt) byte for byte, and with --format=html to NAME.html where
+# the document offers HTML.  A new document's goldens are a folder here.
+docs=$("$prog" forms | awk -F'\t' '$1 == "export" { print $2 ":" $4 }')
+[ -n "$docs" ] || bad "todoke forms lists no documents"
+for doc in $docs; do
+	id=${doc%%:*} formats=${doc#*:}
+	[ -d "$here/$id" ] || { bad "no golden files for the document $id (tests/golden/$id)"; continue; }
+	for inc in "$here/$id"/*.incident; do
+		name=$(basename "$inc" .incident)
+		for fmt in txt html; do
+			want="$here/$id/$name.$fmt"
+			[ "$fmt" = txt ] && [ -f "$here/$id/$name.expected" ] && want="$here/$id/$name.expected"
+			set -- export "$id" "$inc"
+			if [ "$fmt" = html ]; then
+				case $formats in *html*) ;; *) continue ;; esac
+				set -- "$@" --format=html
+			fi
+			got="$tmp/$id-$name.$fmt"
+			if "$prog" "$@" >"$got" 2>"$tmp/err" && cmp -s "$got" "$want"; then
+				ok
+			else
+				bad "export $id $name ($fmt)"; cat "$tmp/err"
+				diff "$want" "$got" | head -20
+			fi
+		done
+		# The letters' incidents are complete: nothing missing or inconsistent.
+		if grep -qx "$id" "$here/checked"; then
+			if out=$(TODOKE_TODAY=2024-12-01 "$prog" check "$inc" 2>&1); then ok
+			else bad "check $id/$name: $out"; fi
 		fi
 	done
-	# Each is a complete incident: nothing missing or inconsistent.
-	if out=$(TODOKE_TODAY=2024-12-01 "$prog" check "$inc" 2>&1); then ok
-	else bad "check notice/$name: $out"; fi
 done
-
 # has FILE TEXT / hasnt FILE TEXT: a fixed string is (not) in the export.
 has() { if grep -qF -- "$2" "$tmp/notice-$1"; then ok; else bad "$1 lacks: $2"; fi; }
 hasnt() { if grep -qiF -- "$2" "$tmp/notice-$1"; then bad "$1 has: $2"; else ok; fi; }
@@ -110,7 +99,7 @@ if [ -f "$ref" ]; then
 	else bad "tests/golden/ipa/example.expected differs from $ref"; fi
 	# The flat text (line breaks as spaces) is what IPA received.
 	flat="$here/../../../shared/reference/ipa-access-form-v3.5-example.flat.txt"
-	if [ "$(sed -e '$!s/$/ /' "$tmp/example.out" | tr -d '\n')" = "$(cat "$flat")" ]; then ok
+	if [ "$(sed -e '$!s/$/ /' "$tmp/ipa-example.txt" | tr -d '\n')" = "$(cat "$flat")" ]; then ok
 	else bad "example export does not flatten to $flat"; fi
 else
 	echo "note: $ref not found; compared with the committed copy only"

@@ -31,7 +31,8 @@ html_ok() {
 	else bad "html-check $1"; grep -v '^html-check:' "$tmp/out"; fi
 }
 
-for page in "$here"/golden/notice/*.html; do
+# Every HTML golden of the registry's documents (the notice, the police memo).
+for page in "$here"/golden/*/*.html; do
 	html_ok "$page"
 done
 

@@ -481,13 +481,19 @@ START_TEST(two_forms_share_questions)
 	const struct form *ppc = formset_find(fs, "ppc-report", "2024");
 	ck_assert_ptr_nonnull(ipa);
 	ck_assert_ptr_nonnull(ppc);
-	size_t distinct = ipa->nqs, shared = 0;
+	/* Counted are the questions asked: not those hidden by `when` (the
+	 * ransomware facts, without notice.type ransomware). */
+	struct model *none = model_new();
+	size_t distinct = 0, shared = 0;
+	for (size_t i = 0; i < ipa->nqs; i++)
+		distinct += question_shown(&ipa->qs[i], none);
 	for (size_t i = 0; i < ppc->nqs; i++) {
 		if (form_question(ipa, ppc->qs[i].id))
 			shared++;
-		else if (!ppc->qs[i].nwhen)  /* asked only when it applies */
-			distinct++;
+		else
+			distinct += question_shown(&ppc->qs[i], none);
 	}
+	model_free(&none);
 	ck_assert_uint_gt(shared, 0);
 	const char *text = "todoke-incident 1\n[incident]\nform: ipa-access 3.5\n"
 	                   "form: ppc-report 2024\n[answers]\ndiscovery.date: 2022-10-28\n" TAIL;
@@ -660,6 +666,44 @@ START_TEST(when_hidden_is_not_required)
 }
 END_TEST
 
+/* `optional`: shown, counted, not required (the ransomware facts). */
+START_TEST(when_optional_is_asked_not_required)
+{
+	static const char text[] =
+		"todoke-form 1\nid o\nversion 1\ntitle O\n"
+		"section a 1.種類\n"
+		"|{radio kind a}甲 {radio kind b}乙\n"
+		"|{text detail \"詳細\"}\n"
+		"|{text extra \"補足\"}\n"
+		"when detail kind=a\n"
+		"when extra kind=a\n"
+		"optional extra\n";
+	struct diag d;
+	struct form *f = form_parse(text, sizeof text - 1, "o.form", &d);
+	ck_assert_msg(f != NULL, "%d: %s", d.line, d.msg);
+	ck_assert(form_question(f, "extra")->optional);
+	ck_assert(!form_question(f, "detail")->optional);
+	const struct form *forms[1] = { f };
+	struct incident *inc = incident_new(forms, 1);
+	model_set_text(inc->answers, "kind", Q_CHOICE, "a");
+	struct problems p;
+	check_incident(inc, today, &p);
+	ck_assert_msg(p.n == 1, "%zu problems:%s", p.n, dump(&p));
+	ck_assert_str_eq(p.v[0].id, "detail");
+	ck_assert_uint_eq(p.total, 3);
+	problems_release(&p);
+	incident_free(&inc);
+	form_free(&f);
+
+	/* Only after its question, and only a question. */
+	static const char bad[] = "todoke-form 1\nid o\nversion 1\ntitle O\nsection a A\n"
+	                          "|{text x \"X\"}\noptional x y\n";
+	ck_assert_ptr_null(form_parse(bad, sizeof bad - 1, "o.form", &d));
+	ck_assert_int_eq(d.line, 7);
+	ck_assert_msg(strstr(d.msg, "no question \"y\" above this line"), "%s", d.msg);
+}
+END_TEST
+
 /* Shown and unanswered: missing, each once; the ticked 「その他」 too. */
 START_TEST(when_shown_is_required)
 {
@@ -784,6 +828,7 @@ Suite *test_suite(void)
 	tc = tcase_create("when");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, when_hidden_is_not_required);
+	tcase_add_test(tc, when_optional_is_asked_not_required);
 	tcase_add_test(tc, when_shown_is_required);
 	tcase_add_test(tc, when_require_names_what_is_asked);
 	suite_add_tcase(s, tc);

@@ -63,8 +63,9 @@ START_TEST(golden)
 
 	struct strbuf out;
 	sb_init(&out);
-	ck_assert(strcmp(cases[_i].doc, "ipa") == 0 ? export_ipa(inc, &out, &d)
-	                                            : export_ppc(inc, &out, &d));
+	const struct document *doc = docset_find(formset_documents(fs), cases[_i].doc);
+	ck_assert_ptr_nonnull(doc);
+	ck_assert(export_document(doc, inc, NULL, NOTICE_TEXT, &out, NULL, &d));
 	assert_same(cases[_i].name, out.buf, want);
 	ck_assert_uint_eq(out.len, len);
 	sb_release(&out);
@@ -103,7 +104,8 @@ START_TEST(no_ipa_form_is_an_error)
 	struct diag d;
 	sb_init(&out);
 	diag_clear(&d);
-	ck_assert(!export_ipa(inc, &out, &d));
+	const struct document *doc = docset_find(formset_documents(fs), "ipa");
+	ck_assert(!export_document(doc, inc, NULL, NOTICE_TEXT, &out, NULL, &d));
 	ck_assert_uint_eq(out.len, 0);
 	ck_assert_ptr_nonnull(strstr(d.msg, "ipa-access"));
 	sb_release(&out);
@@ -146,12 +148,13 @@ START_TEST(documents_in_nfc)
 	struct incident *inc;
 	struct diag d;
 	ck_assert_msg(incident_parse(text, sizeof text - 1, "t.incident", fs, &inc, &d), "%s", d.msg);
-	static const enum doc_kind kinds[] = { DOC_IPA, DOC_PPC };
+	static const char *const kinds[] = { "ipa", "ppc" };
 	for (size_t k = 0; k < 2; k++) {
+		const struct document *doc = docset_find(formset_documents(fs), kinds[k]);
 		struct strbuf out;
 		char *title = NULL;
 		sb_init(&out);
-		ck_assert(export_document(inc, NULL, kinds[k], &out, &title, &d));
+		ck_assert(export_document(doc, inc, NULL, NOTICE_TEXT, &out, &title, &d));
 		ck_assert_ptr_nonnull(strstr(out.buf, "株式会社が\xef\xa8\x99"));
 		ck_assert_ptr_null(strstr(out.buf, "\xe3\x82\x99"));
 		ck_assert_ptr_nonnull(strstr(title, "(株式会社が\xef\xa8\x99)"));

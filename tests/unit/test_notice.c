@@ -10,7 +10,20 @@
 
 #include "suite.h"
 #include "todoke/check.h"
+#include "todoke/document.h"
 #include "todoke/notice.h"
+
+/* The items 規則第10条 requires of a notice when the PPC report is
+ * mandatory: 一 二 四 五 九 of 規則第8条第1項 (the registry's `duties`). */
+#define NOTICE_DUTY_ITEMS ((1u << 1) | (1u << 2) | (1u << 4) | (1u << 5) | (1u << 9))
+
+/* The notice of the incident's type, as the registry's entry picks it. */
+static bool notice_build(const struct notice_set *s, const struct incident *inc,
+                         struct notice *out, struct diag *err)
+{
+	const char *type = model_text(inc->answers, "notice.type");
+	return notice_build_type(s, inc, *type ? type : "other", out, err);
+}
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
@@ -206,10 +219,29 @@ START_TEST(parse_load_real)
 	diag_clear(&d);
 	struct notice_set *s = notice_set_load(todoke_datadir(), &d);
 	ck_assert_msg(s != NULL, "%s:%d: %s", d.file, d.line, d.msg);
-	/* common.notice says no `type`: it is only included. */
-	ck_assert_uint_eq(notice_set_count(s), N(types));
-	for (int i = 0; i < N(types); i++)
-		ck_assert_str_eq(notice_set_type(s, (size_t)i), types[i]);
+	/* Every type of notice.type has its template (common.notice says no
+	 * `type`: it is only included)... */
+	struct formset *fs = test_forms();
+	const struct question *q = form_question(formset_latest(fs, "notice"), "notice.type");
+	ck_assert_ptr_nonnull(q);
+	ck_assert_uint_eq(q->nopts, N(types));
+	for (int i = 0; i < N(types); i++) {
+		ck_assert_int_ge(question_option(q, types[i]), 0);
+		bool found = false;
+		for (size_t k = 0; k < notice_set_count(s); k++)
+			found |= strcmp(notice_set_type(s, k), types[i]) == 0;
+		ck_assert_msg(found, "no template for the notice type %s", types[i]);
+	}
+	/* ...and every other template is a letter the registry names. */
+	const struct docset *docs = formset_documents(fs);
+	for (size_t k = 0; k < notice_set_count(s); k++) {
+		const char *t = notice_set_type(s, k);
+		bool known = question_option(q, t) >= 0;
+		for (size_t i = 0; i < docs->n; i++)
+			known |= docs->v[i].tmpl && strcmp(docs->v[i].tmpl, t) == 0 && !docs->v[i].tmpl_by;
+		ck_assert_msg(known, "template %s is neither a notice type nor a document's", t);
+	}
+	formset_free(&fs);
 	notice_set_free(&s);
 
 	diag_clear(&d);
@@ -1577,7 +1609,7 @@ static void notice_problems(const struct notice_set *s, const char *answers, str
 {
 	struct incident *inc = inc_of(answers);
 	memset(p, 0, sizeof *p);
-	check_notice(inc, s, p);
+	check_documents(inc, s, p);
 	incident_free(&inc);
 }
 
@@ -1651,14 +1683,14 @@ START_TEST(check_not_mandatory)
 	/* No set, or an incident without the notice: nothing. */
 	struct incident *inc = inc_of("ppc.involved: yes\nppc.unlawful: access\n");
 	memset(&p, 0, sizeof p);
-	check_notice(inc, NULL, &p);
+	check_documents(inc, NULL, &p);
 	ck_assert_uint_eq(p.n, 0);
 	incident_free(&inc);
 	static const char noform[] = "todoke-incident 1\n[incident]\nform: ppc-report 2024\n"
 	                             "[answers]\nppc.involved: yes\nppc.unlawful: access\n[end]\n";
 	struct diag d;
 	ck_assert_msg(incident_parse(noform, sizeof noform - 1, "t", fs, &inc, &d), "%s", d.msg);
-	check_notice(inc, s, &p);
+	check_documents(inc, s, &p);
 	ck_assert_uint_eq(p.n, 0);
 	incident_free(&inc);
 	notice_set_free(&s);

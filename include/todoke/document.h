@@ -1,0 +1,94 @@
+/* document — the registry of the documents todoke writes, as data
+ * (forms/documents, todoke-documents(5)).
+ *
+ * Each entry names a document: its id (`todoke export ID`), title, the
+ * form whose questions it draws from, how it is rendered, its file suffix,
+ * the encodings offered, where its e-mail draft goes, and when it applies
+ * to an incident.  Every client (the command line, the wizard, check)
+ * iterates this list; adding a document is a data file and an entry here,
+ * not code.  The registry is read with the forms (formset_load) and lives
+ * as long as the formset. */
+#ifndef TODOKE_DOCUMENT_H
+#define TODOKE_DOCUMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "todoke/diag.h"
+#include "todoke/model.h"
+
+/* How a document is written from the answers. */
+enum doc_render {
+	RENDER_LAYOUT,    /* the form's printed layout (todoke-form(5)) */
+	RENDER_DECISION,  /* the layout, then the PPC decision of 規則第7条
+	                     and its deadlines */
+	RENDER_TEMPLATE,  /* a notice-style template (todoke-notice(5)) */
+};
+
+/* Where the e-mail draft (--eml) is addressed. */
+enum doc_mailto {
+	MAILTO_NONE,      /* To: left for the user to fill */
+	MAILTO_FORM,      /* the form's window (its `mailto` line) */
+	MAILTO_ANSWER,    /* the answer to a question (mailto_id) */
+};
+
+/* One condition of `applies`: the choice `id` is answered with one of
+ * opts, or (no opts) `id` is answered, a box ticked; negated, the
+ * opposite. */
+struct doc_cond {
+	char *id;
+	char **opts;
+	size_t nopts;
+	bool negate;
+};
+
+struct document {
+	char *id;               /* e.g. the id given to `todoke export` */
+	char *title;            /* Japanese, as the document calls itself */
+	char *form;             /* the form it draws its questions from */
+	bool begins;            /* its form is in every new incident */
+	char *adopt_with;       /* its form joins an incident that has this
+	                           form once the document applies (one begun
+	                           before the document existed, or for which
+	                           it applies only now), or NULL */
+	enum doc_render render;
+	char *tmpl;             /* RENDER_TEMPLATE: the template's type, or the
+	                           default when tmpl_by is set */
+	char *tmpl_by;          /* the template chosen by this answer, or NULL */
+	bool html;              /* also written as one HTML page */
+	char *suffix;           /* NAME-SUFFIX.txt beside NAME.incident */
+	char **encodings;       /* offered; the first is the default */
+	size_t nencodings;
+	enum doc_mailto mailto;
+	char *mailto_id;        /* MAILTO_ANSWER */
+	char **mail_from;       /* the first answered of these is From: */
+	size_t nmail_from;
+	char **duties;          /* items of 規則第8条第1項 (一 … 九) the document
+	                           must carry when the PPC report is mandatory
+	                           (規則第10条, the notice to the persons) */
+	size_t nduties;
+	struct doc_cond *applies; /* all must hold; none: always */
+	size_t napplies;
+	int line;               /* of its `document` line */
+};
+
+struct docset {
+	struct document *v;
+	size_t n;
+	char *path;
+};
+
+/* Reads a registry; all or nothing, errors with file and line. */
+bool docset_parse(const char *text, size_t len, const char *name, struct docset *out,
+                  struct diag *err);
+void docset_release(struct docset *s);
+const struct document *docset_find(const struct docset *s, const char *id);
+/* "ipa, ppc, …": the ids, for messages and --help.  malloc'd. */
+char *docset_ids(const struct docset *s, const char *sep);
+
+/* Whether the document applies to these answers; when it does not and
+ * `failed` is given, *failed is the condition that does not hold. */
+bool document_applies(const struct document *d, const struct model *m,
+                      const struct doc_cond **failed);
+
+#endif

@@ -1,0 +1,310 @@
+/* documents — the documents of the registry as the wizard offers them:
+ * which apply (and why not), the preview exactly as it will be written,
+ * and export to a file in an encoding the registry offers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "app.h"
+#include "submit.h"
+#include "todoke/check.h"
+#include "todoke/document.h"
+#include "todoke/encode.h"
+#include "todoke/export.h"
+#include "todoke/fileio.h"
+#include "todoke/i18n.h"
+#include "todoke/strbuf.h"
+
+/* The document as the CLI writes it; the templates were read at start. */
+static bool render(const struct app *a, const struct document *doc, enum notice_format fmt,
+                   struct strbuf *out, struct diag *d)
+{
+	if (doc->render == RENDER_TEMPLATE && !a->notices) {
+		diag_set(d, "", 0, "%s", a->notices_err);
+		return false;
+	}
+	return export_document(doc, a->inc, a->notices, fmt, out, NULL, d);
+}
+
+/* NAME-SUFFIX.txt (or .html) beside NAME.incident. */
+static char *default_export_path(const struct app *a, const struct document *doc,
+                                 enum notice_format fmt)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	size_t n = strlen(a->path);
+	if (n > 9 && strcmp(a->path + n - 9, ".incident") == 0)
+		n -= 9;
+	sb_addn(&sb, a->path, n);
+	sb_add(&sb, doc->suffix);
+	sb_add(&sb, fmt == NOTICE_HTML ? ".html" : ".txt");
+	return sb_detach(&sb);
+}
+
+static const struct {
+	wint_t key;
+	const char *name;
+	bool crlf;
+} encodings[] = {
+	{ '1', "utf-8", false }, { '2', "cp932", true }, { '3', "shift_jis", false },
+	{ '4', "iso-2022-jp", false }, { '5', "euc-jp", false },
+};
+
+/* Which encoding to write: a key, or Esc.  CP932 is for Windows: CR LF.
+ * Only those the registry offers for the document are taken. */
+static bool offered(const struct document *doc, const char *enc)
+{
+	for (size_t i = 0; i < doc->nencodings; i++)
+		if (strcmp(encode_iconv_name(doc->encodings[i]) ? encode_iconv_name(doc->encodings[i])
+		                                                : "", encode_iconv_name(enc)) == 0)
+			return true;
+	return false;
+}
+
+static int choose_encoding(struct app *a, const struct document *doc)
+{
+	for (;;) {
+		attrset(term_attr(C_FOCUS));
+		mvhline(LINES - 2, 0, ' ', COLS);
+		draw_text(LINES - 2, 1, _("Encoding: 1 UTF-8  2 Windows (CP932)  3 Shift_JIS  "
+		                          "4 mail (ISO-2022-JP)  5 EUC-JP  Esc cancel"),
+		          COLS - 2, term_attr(C_FOCUS));
+		curs_set(0);
+		refresh();
+		wint_t ch;
+		bool quit;
+		int rc = app_key(a, &ch, &quit);
+		if (quit || (rc == OK && ch == 27))
+			return -1;
+		for (size_t i = 0; rc == OK && i < sizeof encodings / sizeof encodings[0]; i++)
+			if (ch == encodings[i].key && offered(doc, encodings[i].name))
+				return (int)i;
+	}
+}
+
+/* The characters that will not convert, where they are, and what the
+ * user may do: stand-ins, another encoding, or nothing. */
+static wint_t explain(struct app *a, const struct enc_report *rep, const char *enc)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, _("%zu character(s) cannot be written in %s:\n\n"), rep->n,
+	        encode_iconv_name(enc));
+	for (size_t i = 0; i < rep->n; i++) {
+		describe_unconvertible(a->inc, &rep->v[i], &sb);
+		if (rep->v[i].subst)
+			sb_addf(&sb, _(" — stand-in 「%s」"), rep->v[i].subst);
+		else
+			sb_add(&sb, _(" — no stand-in"));
+		sb_addc(&sb, '\n');
+	}
+	sb_add(&sb, _("\nNothing has been written.  s: write with the stand-ins   "
+	              "e: choose another encoding   Esc: cancel\n"));
+	wint_t key = dialog_text_keys(a, _("Characters that will not convert"), sb.buf, "se",
+	                              _("s stand-ins  e encoding"));
+	sb_release(&sb);
+	return key;
+}
+
+/* Exports a document after asking where and how; false when a signal
+ * ends the session meanwhile (nothing is written then). */
+static bool do_export(struct app *a, const struct document *which, enum notice_format fmt)
+{
+	struct strbuf doc;
+	struct diag d;
+	diag_clear(&d);
+	sb_init(&doc);
+	if (!render(a, which, fmt, &doc, &d)) {
+		char buf[2048];
+		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
+		sb_release(&doc);
+		return true;
+	}
+	char *def = default_export_path(a, which, fmt);
+	char prompt[600];
+	snprintf(prompt, sizeof prompt, fmt == NOTICE_HTML ? _("Write %s (HTML) to:")
+	                                                   : _("Write %s to:"), which->title);
+	char *path = dialog_input(a, prompt, def);
+	free(def);
+	/* The same rules as `export -o` (fileio.h): refused at once when the
+	 * name is a directory, someone else's FIFO…; asked before replacing a
+	 * file; a device or FIFO of one's own is written, not replaced. */
+	enum file_target kind = FILE_TARGET_NEW;
+	if (path && *path && !file_output_target(path, &kind, &d)) {
+		char buf[2048];
+		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
+		free(path);
+		path = NULL;
+	} else if (path && *path && kind == FILE_TARGET_REGULAR) {
+		char q[1200];
+		snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
+		enum confirm c = dialog_confirm(a, q);
+		if (c == CONFIRM_INTERRUPTED) {
+			/* Not a yes: the file stays as it is. */
+			free(path);
+			sb_release(&doc);
+			return false;
+		}
+		if (c == CONFIRM_NO) {
+			free(path);
+			path = NULL;
+			app_msg(a, C_OK, "%s", _("Not exported."));
+		}
+	}
+	/* The encoding, and what to do with characters it lacks: the file is
+	 * written whole in the end, or not at all. */
+	struct strbuf out;
+	sb_init(&out);
+	bool ready = false, substitute = false;
+	int e = -1;
+	while (path && *path && !ready) {
+		if (fmt == NOTICE_HTML)  /* UTF-8 by its standard */
+			e = 0;
+		else if (!substitute && (e = choose_encoding(a, which)) < 0)
+			break;
+		struct enc_report rep;
+		out.len = 0;
+		if (encode_document(doc.buf, doc.len, encodings[e].name, encodings[e].crlf,
+		                    substitute, &out, &rep, &d)) {
+			ready = true;
+			break;
+		}
+		if (!rep.n) {
+			app_msg(a, C_ERROR, "%s", d.msg);
+			break;
+		}
+		/* After stand-ins, what is left has none: only another encoding. */
+		wint_t key = explain(a, &rep, encodings[e].name);
+		enc_report_release(&rep);
+		if (key == 's' && !substitute)
+			substitute = true;
+		else if (key == 's')
+			substitute = false;
+		else if (key == 'e')
+			substitute = false;
+		else
+			break;
+	}
+	if (ready) {
+		if (file_write_output(path, out.buf, out.len, 0600, &d)) {
+			app_msg(a, C_OK, _("Written: %s (%s)"), path, encode_iconv_name(encodings[e].name));
+			/* Kept for 「提出済みにする」 (the review's m), with its options
+			 * as `todoke submit` records them. */
+			char opts[160];
+			snprintf(opts, sizeof opts, "--encoding=%s%s%s%s", encodings[e].name,
+			         encodings[e].crlf ? " --crlf" : "", substitute ? " --substitute" : "",
+			         fmt == NOTICE_HTML ? " --format=html" : "");
+			submit_written(a, which->id, path, out.buf, out.len, opts);
+		} else {
+			char buf[1200];
+			app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
+		}
+	} else if (path && *path && !a->msg[0]) {
+		app_msg(a, C_OK, "%s", _("Not exported."));
+	}
+	sb_release(&out);
+	free(path);
+	sb_release(&doc);
+	return !term_quit_signal && !term_hangup;
+}
+
+/* False when a signal ends the session meanwhile. */
+static bool preview(struct app *a, const struct document *which)
+{
+	struct strbuf doc;
+	struct diag d;
+	sb_init(&doc);
+	diag_clear(&d);
+	wint_t key = 0;
+	char title[600];
+	snprintf(title, sizeof title, _("Preview: %s"), which->title);
+	if (render(a, which, NOTICE_TEXT, &doc, &d))
+		key = which->html ? dialog_text_keys(a, title, doc.buf, "eh",
+		                                     _("e export text  h export HTML"))
+		                  : dialog_text_keys(a, title, doc.buf, "e", _("e export"));
+	else {
+		char buf[2048];
+		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
+	}
+	sb_release(&doc);
+	if (key == 'e')
+		return do_export(a, which, NOTICE_TEXT);
+	if (key == 'h' && which->html)
+		return do_export(a, which, NOTICE_HTML);
+	return !term_quit_signal && !term_hangup;
+}
+
+
+/* Whether the wizard offers the document; when not, why, in `why`. */
+static bool available(const struct app *a, const struct document *doc, struct strbuf *why)
+{
+	if (!document_form(doc, a->inc)) {
+		/* A form that joins once the document applies says why it has not. */
+		if (!doc->adopt_with || document_applies_to(doc, a->inc, why))
+			sb_addf(why, _("not in this incident (form %s)"), doc->form);
+		return false;
+	}
+	return document_applies_to(doc, a->inc, why);
+}
+
+/* The documents of the registry: Enter previews one that applies; one
+ * that does not is listed with the reason, and Enter says it again. */
+bool screen_documents(struct app *a)
+{
+	const struct docset *s = formset_documents(a->fs);
+	size_t cur = 0;
+	for (;;) {
+		app_frame(a, _("Documents"), _("↑↓ choose  Enter preview  e export  Esc back"));
+		int bh = app_body_height();
+		for (int i = 0; i < bh && (size_t)i < s->n; i++) {
+			const struct document *doc = &s->v[i];
+			struct strbuf line, why;
+			sb_init(&line);
+			sb_init(&why);
+			bool ok = available(a, doc, &why);
+			sb_addf(&line, "%-8s %s", doc->id, doc->title);
+			if (!ok)
+				sb_addf(&line, _(" — does not apply: %s"), why.buf);
+			attr_t at = (size_t)i == cur ? term_attr(C_FOCUS) : ok ? A_NORMAL : term_attr(C_HELP);
+			if ((size_t)i == cur) {
+				attrset(at);
+				mvhline(app_body_top() + i, 0, ' ', COLS);
+			}
+			draw_text(app_body_top() + i, 1, line.buf, COLS - 2, at);
+			sb_release(&line);
+			sb_release(&why);
+		}
+		curs_set(0);
+		refresh();
+		wint_t ch;
+		bool quit;
+		int rc = app_key(a, &ch, &quit);
+		if (quit)
+			return false;
+		if (rc == OK && (ch == 27 || ch == 'q'))
+			return true;
+		if (rc == OK && (ch == '\r' || ch == '\n' || ch == 'e') && cur < s->n) {
+			struct strbuf why;
+			sb_init(&why);
+			bool ok = available(a, &s->v[cur], &why);
+			if (!ok)
+				app_msg(a, C_ERROR, _("%s does not apply: %s"), s->v[cur].title, why.buf);
+			sb_release(&why);
+			if (ok && !(ch == 'e' ? do_export(a, &s->v[cur], NOTICE_TEXT)
+			                      : preview(a, &s->v[cur])))
+				return false;
+		} else if (rc == KEY_CODE_YES && ch == KEY_UP && cur > 0)
+			cur--;
+		else if (rc == KEY_CODE_YES && ch == KEY_DOWN && cur + 1 < s->n)
+			cur++;
+	}
+}
+
+bool export_first_document(struct app *a)
+{
+	const struct docset *s = formset_documents(a->fs);
+	if (!s->n)
+		return true;
+	return do_export(a, &s->v[0], NOTICE_TEXT);
+}
