@@ -216,6 +216,23 @@ bool submission_kind_answer(const char *document, const char *kind, const char *
  * of the incident: left out of what changed since a submission. */
 bool submission_bookkeeping(const char *key);
 
+/* ---- follow-up letters (followup.c) ---------------------------------- */
+
+struct notice_set;
+struct document;
+/* When the letter doc (rendered by a template: the notice…) was submitted
+ * before, sets in inc's answers what makes its export the next report
+ * (notice_followup, notice.h): the kind (第2報…), the day and title of the
+ * last one sent, and an item per fact changed since — the changes of the
+ * letter's own questions and of those its items of 規則第8条 draw from
+ * (its template's duties), answers about the reporting itself left out.
+ * True when set; history_followup_clear takes them out again (they are
+ * no questions, and are never saved). */
+bool history_followup_letter(const struct formset *fs, const struct notice_set *set,
+                             const struct document *doc, const char *path,
+                             struct incident *inc);
+void history_followup_clear(struct incident *inc);
+
 /* ---- deleting an incident (remove.c) --------------------------------- */
 
 /* The incident at path leaves its history: the branch is rewritten

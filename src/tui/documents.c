@@ -13,6 +13,7 @@
 #include "todoke/encode.h"
 #include "todoke/export.h"
 #include "todoke/fileio.h"
+#include "todoke/history.h"
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
 
@@ -24,7 +25,14 @@ static bool render(const struct app *a, const struct document *doc, enum notice_
 		diag_set(d, "", 0, "%s", a->notices_err);
 		return false;
 	}
-	return export_document(doc, a->inc, a->notices, fmt, out, NULL, d);
+	/* A letter sent before is written as its next report (第2報), as
+	 * `todoke export` writes it. */
+	bool follow = doc->render == RENDER_TEMPLATE &&
+	              history_followup_letter(a->fs, a->notices, doc, a->path, a->inc);
+	bool ok = export_document(doc, a->inc, a->notices, fmt, out, NULL, d);
+	if (follow)
+		history_followup_clear(a->inc);
+	return ok;
 }
 
 /* NAME-SUFFIX.txt (or .html) beside NAME.incident. */

@@ -4,7 +4,8 @@
 # three answers in the wizard, whose review shows them as changed since
 # the 速報; `todoke diff` shows exactly those three since the 速報,
 # `todoke history` says the second person changed them (login and 氏名),
-# and the PPC report exports as the 確報.
+# and the PPC report exports as the 確報; a notice sent once is then
+# exported, in the wizard as on the command line, as its 第2報.
 #
 # The login comes from the password file, never from $USER: run as root,
 # the second person is a real user made here (useradd; removed after),
@@ -126,4 +127,31 @@ grep -qxF "速報の提出日: 2022年10月27日" "$e2e_tmp/kakuho.txt" && ok ||
 grep -qxF "  ・報告者 TEL: ○○-○○○○-○○○○ → 03-1234-5678" "$e2e_tmp/kakuho2.txt" && ok ||
 	fail "the 確報's 九 without the changes"
 grep -qxF "担当者の電話番号: 03-1234-5678" "$e2e_tmp/kakuho.txt" && ok || fail "the new TEL"
+
+# A notice sent once is exported next, in the wizard as on the command
+# line, as its 第2報.
+"$real_prog" submit notice "$inc" --date 2022-10-28 > /dev/null 2>&1 || fail "submit notice"
+e2e_start "$inc"
+wait_for "(page 1 of 35)"
+keys C-r
+wait_for "d documents"
+keys d
+wait_for "notice   お詫びとお知らせ"
+keys Down Down Enter
+wait_for "(第2報)"
+keys e
+wait_for "to: $store/shop-notice.txt"
+keys Enter 1
+wait_for "Written: $store/shop-notice.txt (UTF-8)"
+keys Escape
+settle
+keys Escape
+settle
+keys Escape
+settle
+keys y
+wait_exit
+"$real_prog" export notice "$inc" > "$e2e_tmp/notice-2.txt"
+same_file "$store/shop-notice.txt" "$e2e_tmp/notice-2.txt"
+grep -qF "2022年10月28日にお知らせいたしました" "$e2e_tmp/notice-2.txt" && ok || fail "the 第2報's opening"
 e2e_finish
