@@ -11,6 +11,7 @@
 
 #include "draw.h"
 #include "field.h"
+#include "input.h"
 #include "todoke/check.h"
 #include "todoke/i18n.h"
 #include "todoke/lock.h"
@@ -93,8 +94,11 @@ int app_key(struct app *a, wint_t *ch, bool *quit)
 		}
 		if (term_too_small()) {
 			term_draw_too_small();
-			timeout(1000);
-			int rc = get_wch(ch);
+			int rc = input_get(ch, 1000);
+			if (rc == INPUT_EOF) {
+				term_hangup = 1; /* the terminal is gone: save and leave */
+				continue;
+			}
 			if (rc == ERR)
 				autosave(a);
 			if (!term_too_small()) {
@@ -104,8 +108,11 @@ int app_key(struct app *a, wint_t *ch, bool *quit)
 			}
 			continue;
 		}
-		timeout(1000);
-		int rc = get_wch(ch);
+		int rc = input_get(ch, 1000);
+		if (rc == INPUT_EOF) {
+			term_hangup = 1; /* the terminal is gone: save and leave */
+			continue;
+		}
 		if (rc == ERR) {
 			if (a->field && field_changed(a->field) &&
 			    time(NULL) - a->field_saved >= AUTOSAVE_SECONDS)

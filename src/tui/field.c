@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "input.h"
 #include "todoke/editor.h"
 #include "todoke/strbuf.h"
 
@@ -92,48 +93,22 @@ static bool typable(wint_t ch, bool multi)
 	return ch >= 0x20 ? ch != 0x7f : (multi && (ch == '\r' || ch == '\n'));
 }
 
-/* Takes in what else is already waiting, then inserts it all at once. */
+/* Takes in what else is already waiting, then inserts it all at once:
+ * one edit and one redraw for a whole burst. */
 static void insert_burst(struct field *f, wint_t first)
 {
-	bool multi = ed_multiline(f->ed);
-	size_t n = 0, cap = 64;
-	wchar_t *buf = xmalloc(cap * sizeof *buf);
-	buf[n++] = first == '\r' ? L'\n' : (wchar_t)first;
-	nodelay(stdscr, TRUE);
-	for (;;) {
-		wint_t ch;
-		int rc = get_wch(&ch);
-		if (rc == ERR)
-			break;
-		if (rc != OK || !typable(ch, multi)) {
-			/* Not text: leave it for the screen's next read. */
-			if (rc == KEY_CODE_YES)
-				ungetch((int)ch);
-			else
-				unget_wch((wchar_t)ch);
-			break;
-		}
-		if (n + 1 == cap) {
-			cap *= 2;
-			buf = xrealloc(buf, cap * sizeof *buf);
-		}
-		buf[n++] = ch == '\r' ? L'\n' : (wchar_t)ch;
-	}
-	nodelay(stdscr, FALSE);
-	/* wchar_t to UTF-8 by the locale (UTF-8: checked at start). */
 	struct strbuf sb;
 	sb_init(&sb);
+	char mb[MB_LEN_MAX];
 	mbstate_t st;
 	memset(&st, 0, sizeof st);
-	char mb[MB_LEN_MAX];
-	for (size_t i = 0; i < n; i++) {
-		size_t k = wcrtomb(mb, buf[i], &st);
-		if (k != (size_t)-1)
-			sb_addn(&sb, mb, k);
-	}
+	/* wchar_t to UTF-8 by the locale (UTF-8: checked at start). */
+	size_t k = wcrtomb(mb, (wchar_t)first, &st);
+	if (k != (size_t)-1)
+		sb_addn(&sb, mb, k);
+	input_burst(ed_multiline(f->ed), &sb);
 	ed_insert_n(f->ed, sb.buf, sb.len);
 	sb_release(&sb);
-	free(buf);
 }
 
 static int key_code(const char *name)
@@ -169,6 +144,12 @@ bool field_key(struct field *f, int rc, wint_t ch)
 	if (rc != KEY_CODE_YES)
 		return false;
 	int k = (int)ch;
+	if (k == INPUT_PASTE) {
+		size_t n;
+		const char *text = input_paste(&n);
+		ed_insert_n(ed, text, n);
+		return true;
+	}
 	if (k == KEY_LEFT)
 		ed_left(ed);
 	else if (k == KEY_RIGHT)
