@@ -554,8 +554,11 @@ static enum action run_view(struct view *v)
 			ch = KEY_NPAGE, rc = KEY_CODE_YES;
 		if (rc == OK && ch == CTRL('p'))
 			ch = KEY_PPAGE, rc = KEY_CODE_YES;
-		if (rc == KEY_CODE_YES && (ch == KEY_NPAGE || ch == KEY_PPAGE) &&
-		    !(multi && field_key(v->a->field, rc, ch))) {
+		if (rc == KEY_CODE_YES && (ch == KEY_NPAGE || ch == KEY_PPAGE)) {
+			/* A multi-line field pages its text first (once: not
+			 * again below as an editing key). */
+			if (multi && field_key(v->a->field, rc, ch))
+				continue;
 			if (commit(v->a)) {
 				app_save(v->a);
 				act = ch == KEY_NPAGE ? ACT_NEXT : ACT_PREV;

@@ -52,4 +52,24 @@ awk '/^system\.diagram:/ { on = 1; next } on && /^\| / { print substr($0, 3); ne
      on && /^\|$/ { print ""; next } on { exit }' "$inc" > "$e2e_tmp/got.txt"
 printf '\n' >> "$e2e_tmp/want.txt"
 same_file "$e2e_tmp/got.txt" "$e2e_tmp/want.txt"
+
+# PgUp in a multi-line field moves one page of rows, not two: 100 short
+# lines pasted, the cursor on the empty line after it; the field shows 21 rows,
+# so PgUp goes 20 rows up, to the start of L081 (twice as far before).
+inc2="$e2e_tmp/pgup.incident"
+seq -f 'L%03g' 1 100 > "$e2e_tmp/lines.txt"
+e2e_start "$inc2"
+wait_for "(page 1 of 35)"
+keys C-n C-n C-n C-n
+wait_for "2-3)システムの接続形態図"
+tm load-buffer -b lines "$e2e_tmp/lines.txt"
+tm paste-buffer -p -b lines -t e2e
+wait_for "L100"
+keys PPage
+type "X"
+keys Escape
+wait_for "Quit todoke? Your answers are saved. (y/n)"
+keys y
+wait_exit
+grep -qx '| XL081' "$inc2" && ok || fail "PgUp did not go one page: $(grep X "$inc2")"
 e2e_finish
