@@ -66,9 +66,8 @@ void field_mark_saved(struct field *f)
 
 int field_rows(const struct field *f, int width)
 {
-	size_t n;
-	ed_layout(f->ed, width, &n);
-	return (int)n;
+	size_t n = ed_nrows(f->ed, width);
+	return n > INT_MAX ? INT_MAX : (int)n;
 }
 
 bool field_cursor_on_first_row(const struct field *f)
@@ -81,9 +80,8 @@ bool field_cursor_on_first_row(const struct field *f)
 
 bool field_cursor_on_last_row(const struct field *f)
 {
-	size_t row, n;
+	size_t row, n = ed_nrows(f->ed, f->width);
 	int col;
-	ed_layout(f->ed, f->width, &n);
 	ed_cursor_rc(f->ed, f->width, &row, &col);
 	return row + 1 >= n;
 }
@@ -217,16 +215,16 @@ void field_draw(struct field *f, WINDOW *win, int y, int x, int width, int heigh
 			waddch(win, ' ');
 		cx = x + ed_span_width(f->ed, start, ed_cursor(f->ed));
 	} else {
-		size_t nrows, row;
+		size_t row;
 		int col;
-		const struct ed_row *rows = ed_layout(f->ed, width, &nrows);
+		size_t nrows = ed_nrows(f->ed, width);
 		size_t top = ed_vscroll(f->ed, width, height);
 		for (int r = 0; r < height; r++) {
 			int drawn = 0;
-			if (top + (size_t)r < nrows)
-				drawn = draw_span(f, win, y + r, x, rows[top + r].start,
-				                  rows[top + r].end);
-			else
+			if (top + (size_t)r < nrows) {
+				struct ed_row er = ed_row(f->ed, width, top + (size_t)r);
+				drawn = draw_span(f, win, y + r, x, er.start, er.end);
+			} else
 				wmove(win, y + r, x);
 			for (int i = drawn; i < width; i++)
 				waddch(win, ' ');
