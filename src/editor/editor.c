@@ -165,6 +165,7 @@ void ed_free(struct editor **edp)
 	free(ed->frow);
 	free(ed->kill);
 	free(ed->rows);
+	free(ed->look);
 	free(ed);
 	*edp = NULL;
 }
@@ -207,43 +208,59 @@ unsigned ed_set_text(struct editor *ed, const char *utf8)
 	return f.flags;
 }
 
-static void put_utf8(struct strbuf *sb, wchar_t wc)
+/* UTF-8 bytes of c (a value the filter let in: no surrogates). */
+static size_t u8len(uint32_t c)
 {
-	uint32_t c = (uint32_t)wc;
-	char b[4];
-	if (c < 0x80) {
-		sb_addc(sb, (char)c);
-		return;
-	}
-	if (c < 0x800) {
-		b[0] = (char)(0xC0 | c >> 6);
-		b[1] = (char)(0x80 | (c & 0x3F));
-		sb_addn(sb, b, 2);
-	} else if (c < 0x10000) {
-		b[0] = (char)(0xE0 | c >> 12);
-		b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		b[2] = (char)(0x80 | (c & 0x3F));
-		sb_addn(sb, b, 3);
-	} else {
-		b[0] = (char)(0xF0 | c >> 18);
-		b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		b[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-		b[3] = (char)(0x80 | (c & 0x3F));
-		sb_addn(sb, b, 4);
-	}
+	return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 }
 
+/* Encodes w[0..n) after out (room enough); returns the end. */
+static char *encode(char *out, const wchar_t *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint32_t c = (uint32_t)w[i];
+		if (c < 0x80) {
+			*out++ = (char)c;
+		} else if (c < 0x800) {
+			*out++ = (char)(0xC0 | c >> 6);
+			*out++ = (char)(0x80 | (c & 0x3F));
+		} else if (c < 0x10000) {
+			*out++ = (char)(0xE0 | c >> 12);
+			*out++ = (char)(0x80 | ((c >> 6) & 0x3F));
+			*out++ = (char)(0x80 | (c & 0x3F));
+		} else {
+			*out++ = (char)(0xF0 | c >> 18);
+			*out++ = (char)(0x80 | ((c >> 12) & 0x3F));
+			*out++ = (char)(0x80 | ((c >> 6) & 0x3F));
+			*out++ = (char)(0x80 | (c & 0x3F));
+		}
+	}
+	return out;
+}
+
+/* One pass to size it, one to write it, line by line: autosave takes the
+ * whole text every few seconds. */
 char *ed_text_range(const struct editor *ed, size_t from, size_t to)
 {
-	struct strbuf sb;
-	sb_init(&sb);
-	wchar_t *w = NULL;
-	size_t n = 0, cap = 0;
-	ed_copy(ed, from, to, &w, &n, &cap);
-	for (size_t i = 0; i < n; i++)
-		put_utf8(&sb, w[i]);
-	free(w);
-	return sb_detach(&sb);
+	if (to > ed->ncl)
+		to = ed->ncl;
+	if (from > to)
+		from = to;
+	size_t fa, fb, la = ed_line_of(ed, from, &fa), lb = ed_line_of(ed, to, &fb), len = 0;
+	for (size_t l = la; l <= lb; l++) {
+		const struct line *ln = ed->ln[l];
+		size_t a = l == la ? ln->cl[fa].at : 0, b = l == lb ? ln->cl[fb].at : ln->n;
+		for (size_t i = a; i < b; i++)
+			len += u8len((uint32_t)ln->wc[i]);
+	}
+	char *s = xmalloc(len + 1), *p = s;
+	for (size_t l = la; l <= lb; l++) {
+		const struct line *ln = ed->ln[l];
+		size_t a = l == la ? ln->cl[fa].at : 0, b = l == lb ? ln->cl[fb].at : ln->n;
+		p = encode(p, ln->wc + a, b - a);
+	}
+	*p = '\0';
+	return s;
 }
 
 char *ed_text(const struct editor *ed)

@@ -58,6 +58,14 @@ struct editor {
 	size_t rowcap;
 
 	size_t hscroll, vtop;
+
+	/* The line of the last lookup (drawing walks clusters in order),
+	 * kept apart so that ed_line_of() can update it for a const editor;
+	 * ed_replace and ed_load forget it. */
+	struct lookup {
+		size_t line, first;
+		bool ok;
+	} *look;
 };
 
 /* Every action but Up/Down ends a run of vertical moves (forgets the goal

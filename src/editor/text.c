@@ -137,11 +137,19 @@ void ed_rows_changed(struct editor *ed, size_t l, size_t before)
 
 size_t ed_line_of(const struct editor *ed, size_t p, size_t *local)
 {
+	struct lookup *c = ed->look;
+	if (c->ok && p >= c->first && p - c->first < ed->ln[c->line]->ncl) {
+		*local = p - c->first;
+		return c->line;
+	}
 	size_t rest, l = fw_find(ed->fcl, ed->nln, p, &rest);
 	if (l >= ed->nln) { /* the end of the text */
 		l = ed->nln - 1;
 		rest = ed->ln[l]->ncl;
 	}
+	c->line = l;
+	c->first = p - rest;
+	c->ok = true;
 	*local = rest;
 	return l;
 }
@@ -220,6 +228,7 @@ void ed_replace(struct editor *ed, size_t from, size_t to, const wchar_t *w, siz
 {
 	struct span s;
 	make_span(ed, from, to, w, k, &s);
+	ed->look->ok = false;
 	bool last = s.lb == ed->nln - 1;
 	/* The new lines: each up to and with its '\n'; what follows the last
 	 * '\n' is a line only at the end of the text (else it is empty). */
@@ -308,6 +317,9 @@ void ed_free_lines(struct editor *ed)
 
 void ed_load(struct editor *ed, const wchar_t *w, size_t k)
 {
+	if (!ed->look)
+		ed->look = xcalloc(1, sizeof *ed->look);
+	ed->look->ok = false;
 	ed_free_lines(ed);
 	if (!ed->lncap) {
 		ed->lncap = 4;

@@ -48,6 +48,7 @@ bool app_commit_field(struct app *a)
 		return false;
 	}
 	a->dirty = true;
+	a->gen++;
 	field_mark_saved(a->field);
 	return true;
 }
@@ -57,6 +58,7 @@ bool app_save(struct app *a)
 	struct diag d;
 	if (!a->dirty)
 		return true;
+	a->gen++;
 	diag_clear(&d);
 	if (!incident_save(a->inc, a->path, &d)) {
 		char buf[1200];
@@ -136,8 +138,9 @@ int app_key(struct app *a, wint_t *ch, bool *quit)
  * is due, and the days left. */
 static bool ppc_line;
 
-void app_layout_update(const struct app *a)
+void app_layout_update(struct app *a)
 {
+	a->gen++; /* another incident, or none */
 	ppc_line = a->inc && incident_decision_document(a->inc);
 }
 
@@ -162,11 +165,47 @@ int draw_text(int y, int x, const char *s, int cols, attr_t attr)
 
 static void fill_line(int y, attr_t attr)
 {
-	attrset(attr);
 	move(y, 0);
-	for (int i = 0; i < COLS; i++)
-		addch(' ');
-	attrset(A_NORMAL);
+	hline(' ' | attr, COLS);
+}
+
+/* The status lines' content: the checks and the PPC decision are run when
+ * the answers may have changed (a->gen, unsaved changes, another day),
+ * not on every key typed into a field. */
+static struct {
+	bool ok;
+	const struct incident *inc;
+	unsigned long gen;
+	struct date today;
+	size_t answered, total;
+	struct strbuf ppc;
+	enum color_role ppc_role;
+} status;
+
+static void status_update(struct app *a)
+{
+	if (status.ok && status.inc == a->inc && status.gen == a->gen && !a->dirty &&
+	    date_cmp(status.today, a->today) == 0)
+		return;
+	struct problems p;
+	check_incident(a->inc, a->today, &p);
+	status.answered = p.answered;
+	status.total = p.total;
+	problems_release(&p);
+	if (status.ppc.buf)
+		sb_release(&status.ppc);
+	sb_init(&status.ppc);
+	if (ppc_line) {
+		struct ppc_decision d;
+		ppc_decide(a->inc->answers, &d);
+		ppc_status(&d, a->today, &status.ppc);
+		status.ppc_role = ppc_overdue(&d, a->today) || ppc_late(&d) ? C_ERROR
+		                  : d.verdict == PPC_MANDATORY ? C_HEADING : C_HELP;
+	}
+	status.ok = true;
+	status.inc = a->inc;
+	status.gen = a->gen;
+	status.today = a->today;
 }
 
 void app_frame(struct app *a, const char *where, const char *keys)
@@ -180,30 +219,18 @@ void app_frame(struct app *a, const char *where, const char *keys)
 	draw_text(0, 0, buf, COLS, term_attr(C_TITLE));
 
 	fill_line(1, term_attr(C_STATUS));
+	ppc_line = a->inc && incident_decision_document(a->inc);
 	if (a->inc) {
-		struct problems p;
-		check_incident(a->inc, a->today, &p);
-		snprintf(buf, sizeof buf, _("answered %zu of %zu"), p.answered, p.total);
-		problems_release(&p);
+		status_update(a);
+		snprintf(buf, sizeof buf, _("answered %zu of %zu"), status.answered, status.total);
 		int w = tw_swidth(buf);
 		draw_text(1, COLS - w - 1, buf, w, term_attr(C_STATUS));
 		draw_text(1, 1, where, COLS - w - 3, term_attr(C_STATUS));
 	} else {
 		draw_text(1, 1, where, COLS - 2, term_attr(C_STATUS));
 	}
-
-	app_layout_update(a);
-	if (ppc_line) {
-		struct ppc_decision d;
-		struct strbuf sb;
-		sb_init(&sb);
-		ppc_decide(a->inc->answers, &d);
-		ppc_status(&d, a->today, &sb);
-		enum color_role role = ppc_overdue(&d, a->today) || ppc_late(&d) ? C_ERROR
-		                       : d.verdict == PPC_MANDATORY ? C_HEADING : C_HELP;
-		draw_text(2, 1, sb.buf, COLS - 2, term_attr(role));
-		sb_release(&sb);
-	}
+	if (ppc_line)
+		draw_text(2, 1, status.ppc.buf, COLS - 2, term_attr(status.ppc_role));
 	if (a->msg[0])
 		draw_text(LINES - 2, 1, a->msg, COLS - 2,
 		          term_attr(a->msg_role == C_ERROR ? C_ERROR : C_OK));

@@ -35,6 +35,7 @@ struct app {
 	struct model *field_model;    /* in the incident's answers or an entry's */
 	time_t field_saved;
 	bool dirty;              /* model changed since the last save */
+	unsigned long gen;       /* grows whenever the answers may have changed */
 	bool inc_opened;         /* an incident was opened this session */
 	char *new_title;         /* title for an incident not yet created */
 	char msg[512];
@@ -58,7 +59,7 @@ bool app_commit_field(struct app *a);
 void app_frame(struct app *a, const char *where, const char *keys);
 int app_body_top(void);
 /* After an incident is opened or closed: the frame's lines may change. */
-void app_layout_update(const struct app *a);
+void app_layout_update(struct app *a);
 int app_body_height(void);
 
 /* A yes/no question on the message line.  CONFIRM_INTERRUPTED when a

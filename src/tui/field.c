@@ -211,8 +211,8 @@ void field_draw(struct field *f, WINDOW *win, int y, int x, int width, int heigh
 		int used;
 		size_t end = ed_fit(f->ed, start, width, &used);
 		int drawn = draw_span(f, win, y, x, start, end);
-		for (int i = drawn; i < width; i++)
-			waddch(win, ' ');
+		if (drawn < width)
+			whline(win, ' ' | attr, width - drawn);
 		cx = x + ed_span_width(f->ed, start, ed_cursor(f->ed));
 	} else {
 		size_t row;
@@ -226,8 +226,8 @@ void field_draw(struct field *f, WINDOW *win, int y, int x, int width, int heigh
 				drawn = draw_span(f, win, y + r, x, er.start, er.end);
 			} else
 				wmove(win, y + r, x);
-			for (int i = drawn; i < width; i++)
-				waddch(win, ' ');
+			if (drawn < width) /* one call per row, not per cell */
+				whline(win, ' ' | attr, width - drawn);
 		}
 		ed_cursor_rc(f->ed, width, &row, &col);
 		cy = y + (int)(row - top);
