@@ -203,9 +203,16 @@ void field_draw(struct field *f, WINDOW *win, int y, int x, int width, int heigh
 		height = 1;
 	f->width = width;
 	f->height = height;
+	/* The text is drawn plain, so that a character typed at the end of
+	 * the text costs the terminal just its bytes (no attribute switched
+	 * on and off around it).  A single-line field's extent is marked by
+	 * its underlined empty rest; a multi-line field's by a bar left of its
+	 * rows, with nothing right of the text: so that curses can insert a
+	 * character typed at the start of a line with the terminal's ICH
+	 * rather than drawing the row again. */
 	attr_t attr = term_attr(C_FIELD);
 	int cy = y, cx = x;
-	wattrset(win, attr);
+	wattrset(win, A_NORMAL);
 	if (!ed_multiline(f->ed)) {
 		size_t start = ed_scroll(f->ed, width);
 		int used;
@@ -220,14 +227,12 @@ void field_draw(struct field *f, WINDOW *win, int y, int x, int width, int heigh
 		size_t nrows = ed_nrows(f->ed, width);
 		size_t top = ed_vscroll(f->ed, width, height);
 		for (int r = 0; r < height; r++) {
-			int drawn = 0;
+			if (x >= 2)
+				mvwaddch(win, y + r, x - 1, ' ' | term_attr(C_FOCUS));
 			if (top + (size_t)r < nrows) {
 				struct ed_row er = ed_row(f->ed, width, top + (size_t)r);
-				drawn = draw_span(f, win, y + r, x, er.start, er.end);
-			} else
-				wmove(win, y + r, x);
-			if (drawn < width) /* one call per row, not per cell */
-				whline(win, ' ' | attr, width - drawn);
+				draw_span(f, win, y + r, x, er.start, er.end);
+			}
 		}
 		ed_cursor_rc(f->ed, width, &row, &col);
 		cy = y + (int)(row - top);

@@ -7,6 +7,7 @@
 #include "app.h"
 #include "draw.h"
 #include "field.h"
+#include "update.h"
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
 #include "todoke/textwidth.h"
@@ -435,7 +436,7 @@ static void draw(struct view *v)
 	if (cy >= 0)
 		wmove(pad, cy, cx);
 	pnoutrefresh(pad, v->top, 0, btop, 0, btop + bh - 1, COLS - 1);
-	doupdate();
+	update_screen();
 	delwin(pad);
 }
 
