@@ -14,6 +14,8 @@
 #include <curses.h>
 #include <term.h>
 
+#include "todoke/textwidth.h"
+
 #define MAXW 512
 
 struct cell {
@@ -57,7 +59,7 @@ static bool blank(const struct cell *c)
  * end blank, the inserted cells one plain character of width k. */
 static bool inserted(const struct cell *o, const struct cell *n, int cols, int f, int k)
 {
-	if (f + k > cols || wcwidth(n[f].wc[0]) != k || !plain(&n[f]))
+	if (f + k > cols || tw_char((unsigned long)n[f].wc[0], TW_SCREEN) != k || !plain(&n[f]))
 		return false;
 	if (k == 2 && !same(&n[f], &n[f + 1]))
 		return false; /* the second column of the same wide character */
@@ -125,15 +127,12 @@ void update_screen(void)
 	}
 	const char *s = tiparm(ich, k);
 	put_all(s, strlen(s));
-	cchar_t sp;
-	memset(&sp, 0, sizeof sp); /* doupdate compares cells byte for byte */
-	setcchar(&sp, L" ", A_NORMAL, 0, NULL);
 	attr_t sa;
 	short spair;
 	wattr_get(curscr, &sa, &spair, NULL);
 	wattr_set(curscr, A_NORMAL, 0, NULL);
 	for (int i = 0; i < k; i++)
-		mvwins_wch(curscr, y, f, &sp);
+		mvwinsch(curscr, y, f, ' ');
 	wattr_set(curscr, sa, spair, NULL);
 	wmove(curscr, oy, ox);
 	doupdate();
