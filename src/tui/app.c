@@ -16,6 +16,7 @@
 #include "todoke/i18n.h"
 #include "todoke/lock.h"
 #include "todoke/export.h"
+#include "todoke/notice.h"
 #include "todoke/ppc.h"
 #include "todoke/profile.h"
 #include "todoke/strbuf.h"
@@ -68,6 +69,20 @@ bool app_save(struct app *a)
 	a->dirty = false;
 	a->field_saved = time(NULL);
 	return true;
+}
+
+void app_load_notices(struct app *a)
+{
+	if (a->notices_read)
+		return;
+	a->notices_read = true;
+	struct diag nd;
+	diag_clear(&nd);
+	char *own = notice_own_dir();
+	a->notices = notice_set_load_own(todoke_datadir(), own, &nd);
+	free(own);
+	if (!a->notices)
+		diag_format(&nd, a->notices_err, sizeof a->notices_err);
 }
 
 /* What typing has changed goes to the model and the file now. */

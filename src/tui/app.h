@@ -22,6 +22,7 @@ struct app {
 	struct formset *fs;
 	struct notice_set *notices;  /* the notice's wording; NULL if unreadable */
 	char notices_err[1200];      /* and then why */
+	bool notices_read;           /* app_load_notices has run */
 	struct incident *inc;
 	char *path;
 	struct lock *lock;
@@ -49,6 +50,10 @@ struct app {
 int app_key(struct app *a, wint_t *ch, bool *quit);
 void app_msg(struct app *a, enum color_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Reads the notice's wording on first use (the review and its exports):
+ * a->notices, or NULL with a->notices_err saying why; without it the
+ * notice cannot be previewed, all else works. */
+void app_load_notices(struct app *a);
 /* Writes the incident when it changed. */
 bool app_save(struct app *a);
 /* Stores the field being typed as its row's answer (wizard_store_text);
