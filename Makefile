@@ -208,8 +208,14 @@ check-valgrind: deps
 $(B)/bench: tests/bench/bench.c $(LIB)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(CURSES_LIBS) $(UNI_LIBS) $(GIT_LIBS)
 
-bench: $(B)/bench
+# The figures of issue 14 (tests/bench/drive.py): the real wizard in a pty,
+# beside dialog 1.3 when it is installed (BENCHMARKS.md).  Optional: dialog
+# is installed here, with apt-get, only when run as root.
+bench: $(B)/bench $(PROG)
 	@$(B)/bench
+	@command -v dialog >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || \
+		apt-get install -y -q dialog >/dev/null 2>&1 || true
+	@python3 tests/bench/drive.py $(PROG)
 
 # ---- install -----------------------------------------------------------
 install: $(PROG) $(MO)

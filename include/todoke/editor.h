@@ -153,9 +153,16 @@ struct ed_row {
 	                    * end of the text, and the cursor may sit there */
 };
 
-/* The rows of the text at this width (at least one).  The array belongs to
- * the editor and lasts until the next edit or the next call of any layout
- * function (below) with another width. */
+/* The rows of the text at this width (at least one), and row r of them
+ * (r is clamped): these two cost O(log lines), what a widget drawing a
+ * few rows of a long text needs.  The editor keeps each logical line's
+ * rows: an edit re-wraps only the lines it changed, another width all of
+ * them once. */
+size_t ed_nrows(struct editor *ed, int width);
+struct ed_row ed_row(struct editor *ed, int width, size_t r);
+/* All the rows at once, O(rows) (tests, small texts).  The array belongs
+ * to the editor and lasts until the next edit or the next call of any
+ * layout function (below) with another width. */
 const struct ed_row *ed_layout(struct editor *ed, int width, size_t *nrows);
 /* The cursor's row and column in that layout; its column is always where
  * a cluster starts, never inside a wide character. */

@@ -1,5 +1,5 @@
-/* editor — the text, its clusters, input filtering, edits and moves.
- * Layout and vertical moves are in layout.c. */
+/* editor — input filtering, edits and moves.  The lines and their
+ * clusters are in text.c, layout and vertical moves in layout.c. */
 #include "internal.h"
 
 #include <stdint.h>
@@ -13,63 +13,13 @@
 
 /* ---- clusters ---------------------------------------------------------- */
 
-/* The end of the cluster that starts at a[i] (i < n); *width its columns.
- * Clusters and widths are the screen rule of textwidth.h. */
-static size_t scan_cluster(const wchar_t *a, size_t n, size_t i, int *width)
-{
-	if (a[i] == L'\n') {
-		*width = 0; /* a line break is never drawn */
-		return i + 1;
-	}
-	return i + tw_cluster_wcs(a + i, n - i, TW_SCREEN, width);
-}
-
 static size_t count_clusters(const wchar_t *a, size_t n)
 {
 	size_t k = 0;
 	int w;
 	for (size_t i = 0; i < n; k++)
-		i = scan_cluster(a, n, i, &w);
+		i = ed_scan_cluster(a, n, i, &w);
 	return k;
-}
-
-static void rebuild(struct editor *ed)
-{
-	size_t k = 0, i = 0;
-	while (i < ed->n) {
-		if (k + 1 >= ed->clcap) {
-			ed->clcap = ed->clcap ? ed->clcap * 2 : 64;
-			ed->cl = xrealloc(ed->cl, ed->clcap * sizeof *ed->cl);
-		}
-		ed->cl[k].at = i;
-		i = scan_cluster(ed->wc, ed->n, i, &ed->cl[k].width);
-		k++;
-	}
-	if (k + 1 > ed->clcap) {
-		ed->clcap = 64;
-		ed->cl = xrealloc(ed->cl, ed->clcap * sizeof *ed->cl);
-	}
-	ed->cl[k].at = ed->n;
-	ed->cl[k].width = 0;
-	ed->ncl = k;
-	ed->version++;
-}
-
-/* The cluster index of code point offset off; an offset inside a cluster
- * (an edit joined clusters) goes to its end, or with back to its start. */
-static size_t pos_of(const struct editor *ed, size_t off, bool back)
-{
-	size_t lo = 0, hi = ed->ncl; /* last i with cl[i].at <= off */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo + 1) / 2;
-		if (ed->cl[mid].at <= off)
-			lo = mid;
-		else
-			hi = mid - 1;
-	}
-	if (ed->cl[lo].at == off || back)
-		return lo;
-	return lo + 1;
 }
 
 /* ---- input ------------------------------------------------------------- */
@@ -153,55 +103,30 @@ void ed_act(struct editor *ed, bool vertical, bool kill)
 		ed->killing = false;
 }
 
-static void grow_text(struct editor *ed, size_t need)
-{
-	if (need <= ed->cap)
-		return;
-	size_t cap = ed->cap ? ed->cap : 64;
-	while (cap < need)
-		cap *= 2;
-	ed->wc = xrealloc(ed->wc, cap * sizeof *ed->wc);
-	ed->cap = cap;
-}
-
-/* Clusters the text would have with w[0..k) inserted at offset at; t has
- * room for it all. */
-static size_t count_with(const struct editor *ed, wchar_t *t, size_t at,
-                         const wchar_t *w, size_t k)
-{
-	memcpy(t, ed->wc, at * sizeof *t);
-	memcpy(t + at, w, k * sizeof *t);
-	memcpy(t + at + k, ed->wc + at, (ed->n - at) * sizeof *t);
-	return count_clusters(t, ed->n + k);
-}
-
-/* How many of the k code points w fit at offset at under the maximum
+/* How many of the k code points w fit at the cursor under the maximum
  * length.  A ZWJ can make the count go down as well as up, so the search
  * finds a prefix that fits, not always the longest one. */
-static size_t fit_max(const struct editor *ed, size_t at, const wchar_t *w, size_t k)
+static size_t fit_max(const struct editor *ed, const wchar_t *w, size_t k)
 {
-	wchar_t *t = xmalloc((ed->n + k) * sizeof *t);
-	size_t lo = 0, hi = k;
-	if (count_with(ed, t, at, w, k) <= ed->max)
+	size_t lo = 0, hi = k, at = ed->cur;
+	if (ed_count_after(ed, at, at, w, k) <= ed->max)
 		lo = k;
-	else if (count_with(ed, t, at, w, 0) <= ed->max)
+	else if (ed_count_after(ed, at, at, w, 0) <= ed->max)
 		while (hi - lo > 1) { /* count(lo) fits, count(hi) does not */
 			size_t mid = lo + (hi - lo) / 2;
-			if (count_with(ed, t, at, w, mid) <= ed->max)
+			if (ed_count_after(ed, at, at, w, mid) <= ed->max)
 				lo = mid;
 			else
 				hi = mid;
 		}
-	free(t);
 	return lo;
 }
 
 static unsigned insert_wcs(struct editor *ed, const wchar_t *w, size_t k)
 {
 	unsigned flags = 0;
-	size_t at = ed->cl[ed->cur].at;
 	if (ed->max && k) {
-		size_t keep = fit_max(ed, at, w, k);
+		size_t keep = fit_max(ed, w, k);
 		if (keep < k) {
 			flags |= ED_TRUNCATED;
 			k = keep;
@@ -209,23 +134,14 @@ static unsigned insert_wcs(struct editor *ed, const wchar_t *w, size_t k)
 	}
 	if (!k)
 		return flags;
-	grow_text(ed, ed->n + k);
-	memmove(ed->wc + at + k, ed->wc + at, (ed->n - at) * sizeof *ed->wc);
-	memcpy(ed->wc + at, w, k * sizeof *ed->wc);
-	ed->n += k;
-	rebuild(ed);
-	ed->cur = pos_of(ed, at + k, false);
+	ed_replace(ed, ed->cur, ed->cur, w, k, false);
 	ed->changes++;
 	return flags;
 }
 
 static void delete_range(struct editor *ed, size_t from, size_t to)
 {
-	size_t a = ed->cl[from].at, b = ed->cl[to].at;
-	memmove(ed->wc + a, ed->wc + b, (ed->n - b) * sizeof *ed->wc);
-	ed->n -= b - a;
-	rebuild(ed);
-	ed->cur = pos_of(ed, a, true);
+	ed_replace(ed, from, to, NULL, 0, true);
 	ed->changes++;
 }
 
@@ -234,8 +150,7 @@ struct editor *ed_new(bool multiline)
 	struct editor *ed = xcalloc(1, sizeof *ed);
 	ed->multiline = multiline;
 	ed->goal = -1;
-	grow_text(ed, 1); /* wc is never NULL, for memcpy and friends */
-	rebuild(ed);
+	ed_load(ed, NULL, 0);
 	return ed;
 }
 
@@ -244,10 +159,13 @@ void ed_free(struct editor **edp)
 	if (!edp || !*edp)
 		return;
 	struct editor *ed = *edp;
-	free(ed->wc);
-	free(ed->cl);
+	ed_free_lines(ed);
+	free(ed->ln);
+	free(ed->fcl);
+	free(ed->frow);
 	free(ed->kill);
 	free(ed->rows);
+	free(ed->look);
 	free(ed);
 	*edp = NULL;
 }
@@ -269,22 +187,19 @@ unsigned ed_set_text(struct editor *ed, const char *utf8)
 		size_t i = 0, k = 0;
 		int w;
 		while (k < ed->max && i < b.n) {
-			i = scan_cluster(b.p, b.n, i, &w);
+			i = ed_scan_cluster(b.p, b.n, i, &w);
 			k++;
 		}
 		b.n = i;
 		f.flags |= ED_TRUNCATED;
 	}
-	bool same = b.n == ed->n && (!b.n || !memcmp(b.p, ed->wc, b.n * sizeof *b.p));
+	wchar_t *old = NULL;
+	size_t nold = 0, capold = 0;
+	ed_copy(ed, 0, ed->ncl, &old, &nold, &capold);
+	bool same = b.n == nold && (!b.n || !memcmp(b.p, old, b.n * sizeof *b.p));
+	free(old);
 	if (!same) {
-		if (b.p) { /* else keep the old buffer: wc is never NULL */
-			free(ed->wc);
-			ed->wc = b.p;
-			ed->cap = b.cap;
-			b.p = NULL;
-		}
-		ed->n = b.n;
-		rebuild(ed);
+		ed_load(ed, b.p, b.n);
 		ed->changes++;
 	}
 	free(b.p);
@@ -293,41 +208,59 @@ unsigned ed_set_text(struct editor *ed, const char *utf8)
 	return f.flags;
 }
 
-static void put_utf8(struct strbuf *sb, wchar_t wc)
+/* UTF-8 bytes of c (a value the filter let in: no surrogates). */
+static size_t u8len(uint32_t c)
 {
-	uint32_t c = (uint32_t)wc;
-	char b[4];
-	if (c < 0x80) {
-		sb_addc(sb, (char)c);
-		return;
-	}
-	if (c < 0x800) {
-		b[0] = (char)(0xC0 | c >> 6);
-		b[1] = (char)(0x80 | (c & 0x3F));
-		sb_addn(sb, b, 2);
-	} else if (c < 0x10000) {
-		b[0] = (char)(0xE0 | c >> 12);
-		b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		b[2] = (char)(0x80 | (c & 0x3F));
-		sb_addn(sb, b, 3);
-	} else {
-		b[0] = (char)(0xF0 | c >> 18);
-		b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		b[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-		b[3] = (char)(0x80 | (c & 0x3F));
-		sb_addn(sb, b, 4);
-	}
+	return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 }
 
+/* Encodes w[0..n) after out (room enough); returns the end. */
+static char *encode(char *out, const wchar_t *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint32_t c = (uint32_t)w[i];
+		if (c < 0x80) {
+			*out++ = (char)c;
+		} else if (c < 0x800) {
+			*out++ = (char)(0xC0 | c >> 6);
+			*out++ = (char)(0x80 | (c & 0x3F));
+		} else if (c < 0x10000) {
+			*out++ = (char)(0xE0 | c >> 12);
+			*out++ = (char)(0x80 | ((c >> 6) & 0x3F));
+			*out++ = (char)(0x80 | (c & 0x3F));
+		} else {
+			*out++ = (char)(0xF0 | c >> 18);
+			*out++ = (char)(0x80 | ((c >> 12) & 0x3F));
+			*out++ = (char)(0x80 | ((c >> 6) & 0x3F));
+			*out++ = (char)(0x80 | (c & 0x3F));
+		}
+	}
+	return out;
+}
+
+/* One pass to size it, one to write it, line by line: autosave takes the
+ * whole text every few seconds. */
 char *ed_text_range(const struct editor *ed, size_t from, size_t to)
 {
-	struct strbuf sb;
-	sb_init(&sb);
 	if (to > ed->ncl)
 		to = ed->ncl;
-	for (size_t i = ed->cl[from < to ? from : to].at; i < ed->cl[to].at; i++)
-		put_utf8(&sb, ed->wc[i]);
-	return sb_detach(&sb);
+	if (from > to)
+		from = to;
+	size_t fa, fb, la = ed_line_of(ed, from, &fa), lb = ed_line_of(ed, to, &fb), len = 0;
+	for (size_t l = la; l <= lb; l++) {
+		const struct line *ln = ed->ln[l];
+		size_t a = l == la ? ln->cl[fa].at : 0, b = l == lb ? ln->cl[fb].at : ln->n;
+		for (size_t i = a; i < b; i++)
+			len += u8len((uint32_t)ln->wc[i]);
+	}
+	char *s = xmalloc(len + 1), *p = s;
+	for (size_t l = la; l <= lb; l++) {
+		const struct line *ln = ed->ln[l];
+		size_t a = l == la ? ln->cl[fa].at : 0, b = l == lb ? ln->cl[fb].at : ln->n;
+		p = encode(p, ln->wc + a, b - a);
+	}
+	*p = '\0';
+	return s;
 }
 
 char *ed_text(const struct editor *ed)
@@ -374,9 +307,11 @@ const wchar_t *ed_cluster(const struct editor *ed, size_t i, size_t *n, int *wid
 		*width = 0;
 		return NULL;
 	}
-	*n = ed->cl[i + 1].at - ed->cl[i].at;
-	*width = ed->cl[i].width;
-	return ed->wc + ed->cl[i].at;
+	const struct line *ln;
+	const struct clu *c = ed_clu(ed, i, &ln);
+	*n = c[1].at - c[0].at;
+	*width = c->width;
+	return ln->wc + c->at;
 }
 
 bool ed_is_newline(const struct editor *ed, size_t i)
@@ -389,17 +324,29 @@ int ed_span_width(const struct editor *ed, size_t from, size_t to)
 	int w = 0;
 	if (to > ed->ncl)
 		to = ed->ncl;
-	for (size_t i = from; i < to; i++)
-		w += ed->cl[i].width;
+	if (from >= to)
+		return 0;
+	size_t local, l = ed_line_of(ed, from, &local);
+	for (size_t i = from; i < to; i++, local++) {
+		while (local >= ed->ln[l]->ncl) {
+			l++;
+			local = 0;
+		}
+		w += ed->ln[l]->cl[local].width;
+	}
 	return w;
 }
 
 size_t ed_fit(const struct editor *ed, size_t from, int width, int *used)
 {
 	int w = 0;
-	size_t i = from < ed->ncl ? from : ed->ncl;
-	while (i < ed->ncl && !ed_nl(ed, i) && w + ed->cl[i].width <= width)
-		w += ed->cl[i++].width;
+	size_t i = from < ed->ncl ? from : ed->ncl, local, l = ed_line_of(ed, i, &local);
+	const struct line *ln = ed->ln[l];
+	while (local < ln->ncl && ln->wc[ln->cl[local].at] != L'\n' &&
+	       w + ln->cl[local].width <= width) {
+		w += ln->cl[local++].width;
+		i++;
+	}
 	if (used)
 		*used = w;
 	return i;
@@ -455,16 +402,19 @@ bool ed_delete(struct editor *ed)
 
 static size_t line_start(const struct editor *ed, size_t p)
 {
-	while (p > 0 && !ed_nl(ed, p - 1))
-		p--;
-	return p;
+	size_t local;
+	ed_line_of(ed, p, &local);
+	return p - local;
 }
 
 static size_t line_end(const struct editor *ed, size_t p)
 {
-	while (p < ed->ncl && !ed_nl(ed, p))
-		p++;
-	return p;
+	size_t local, l = ed_line_of(ed, p, &local);
+	const struct line *ln = ed->ln[l];
+	size_t end = ln->ncl;
+	if (end && ln->wc[ln->cl[end - 1].at] == L'\n')
+		end--;
+	return p - local + end;
 }
 
 /* Kills [from, to); a kill going backwards puts its text before the text
@@ -474,19 +424,22 @@ static bool kill_range(struct editor *ed, size_t from, size_t to, bool backward)
 	ed_act(ed, false, true);
 	if (from >= to)
 		return false;
-	size_t a = ed->cl[from].at, k = ed->cl[to].at - a;
 	if (!ed->killing)
 		ed->nkill = 0;
+	wchar_t *w = NULL;
+	size_t k = 0, cap = 0;
+	ed_copy(ed, from, to, &w, &k, &cap);
 	if (ed->nkill + k > ed->killcap) {
 		ed->killcap = ed->nkill + k;
 		ed->kill = xrealloc(ed->kill, ed->killcap * sizeof *ed->kill);
 	}
 	if (backward) {
 		memmove(ed->kill + k, ed->kill, ed->nkill * sizeof *ed->kill);
-		memcpy(ed->kill, ed->wc + a, k * sizeof *ed->kill);
+		memcpy(ed->kill, w, k * sizeof *ed->kill);
 	} else {
-		memcpy(ed->kill + ed->nkill, ed->wc + a, k * sizeof *ed->kill);
+		memcpy(ed->kill + ed->nkill, w, k * sizeof *ed->kill);
 	}
+	free(w);
 	ed->nkill += k;
 	delete_range(ed, from, to);
 	ed->killing = true;
@@ -539,19 +492,28 @@ static enum wclass char_class(wchar_t wc)
 	return W_OTHER;
 }
 
+/* The first code point of cluster i (< ed_len). */
+static wchar_t first_cp(const struct editor *ed, size_t i)
+{
+	const struct line *ln;
+	const struct clu *c = ed_clu(ed, i, &ln);
+	return ln->wc[c->at];
+}
+
 /* A prolonged sound mark (ー ｰ) belongs to the kana word it follows, so
  * すごーい is one word. */
 static enum wclass class_at(const struct editor *ed, size_t i)
 {
 	for (;;) {
-		wchar_t c = ed->wc[ed->cl[i].at];
+		wchar_t c = first_cp(ed, i);
 		enum wclass k = char_class(c);
 		if ((c != 0x30FC && c != 0xFF70) || i == 0)
 			return k;
-		enum wclass prev = char_class(ed->wc[ed->cl[i - 1].at]);
+		wchar_t pc = first_cp(ed, i - 1);
+		enum wclass prev = char_class(pc);
 		if (prev != W_HIRA && prev != W_KATA)
 			return k;
-		if (ed->wc[ed->cl[i - 1].at] != 0x30FC && ed->wc[ed->cl[i - 1].at] != 0xFF70)
+		if (pc != 0x30FC && pc != 0xFF70)
 			return prev;
 		i--;
 	}

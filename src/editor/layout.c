@@ -1,56 +1,56 @@
 /* editor layout — rows by display width, the cursor's place in them,
- * Up/Down with a goal column, and scrolling.  Pure arithmetic on widths. */
+ * Up/Down with a goal column, and scrolling.  Each line keeps its rows at
+ * the last width; an edit re-wraps only the lines it changed (text.c), a
+ * new width re-wraps them all once. */
 #include "internal.h"
 
 #include <limits.h>
 
 #include "todoke/strbuf.h"
 
-static void push_row(struct editor *ed, size_t start, size_t end, int width, bool eol)
+static void push_row(struct line *ln, size_t start, size_t end, int width, bool eol)
 {
-	if (ed->nrows == ed->rowcap) {
-		ed->rowcap = ed->rowcap ? ed->rowcap * 2 : 16;
-		ed->rows = xrealloc(ed->rows, ed->rowcap * sizeof *ed->rows);
+	if (ln->nrows == ln->rowcap) {
+		ln->rowcap = ln->rowcap ? ln->rowcap * 2 : 2;
+		ln->rows = xrealloc(ln->rows, ln->rowcap * sizeof *ln->rows);
 	}
-	ed->rows[ed->nrows++] = (struct ed_row){ start, end, width, eol };
+	ln->rows[ln->nrows++] = (struct lrow){ start, end, width, eol };
 }
 
-/* Recomputes the rows unless the text and the width are those of last
- * time: the widget asks for them several times per key. */
-static void relayout(struct editor *ed, int width)
+void ed_line_rows(struct editor *ed, size_t l, int width)
 {
-	if (ed->lay_ok && ed->lay_width == width && ed->lay_version == ed->version)
+	struct line *ln = ed->ln[l];
+	if (ln->rw == width)
 		return;
-	ed->nrows = 0;
+	ln->nrows = 0;
+	size_t stop = ln->ncl;
+	if (stop && ln->wc[ln->cl[stop - 1].at] == L'\n')
+		stop--; /* the newline ends the last row */
 	size_t i = 0;
 	for (;;) {
 		size_t start = i;
 		int w = 0;
-		while (i < ed->ncl && !ed_nl(ed, i)) {
-			int cw = ed->cl[i].width;
+		while (i < stop) {
+			int cw = ln->cl[i].width;
 			if (w + cw > width && i > start)
 				break;
 			w += cw;
 			i++;
 		}
-		if (i < ed->ncl && !ed_nl(ed, i)) {
-			push_row(ed, start, i, w, false); /* soft wrap */
+		if (i < stop) {
+			push_row(ln, start, i, w, false); /* soft wrap */
 			continue;
 		}
 		if (w >= width && i > start) {
 			/* The line fills its last row: the cursor at its end needs one more. */
-			push_row(ed, start, i, w, false);
-			push_row(ed, i, i, 0, true);
+			push_row(ln, start, i, w, false);
+			push_row(ln, i, i, 0, true);
 		} else {
-			push_row(ed, start, i, w, true);
+			push_row(ln, start, i, w, true);
 		}
-		if (i == ed->ncl)
-			break;
-		i++; /* the newline */
+		break;
 	}
-	ed->lay_ok = true;
-	ed->lay_width = width;
-	ed->lay_version = ed->version;
+	ln->rw = width;
 }
 
 static int clamp_width(int width)
@@ -58,35 +58,99 @@ static int clamp_width(int width)
 	return width < 1 ? 1 : width;
 }
 
+/* Every line's rows at this width (once per width). */
+static void relayout(struct editor *ed, int width)
+{
+	if (ed->lay_width == width)
+		return;
+	for (size_t l = 0; l < ed->nln; l++)
+		ed_line_rows(ed, l, width);
+	ed->lay_width = width;
+	ed_rows_rebuild(ed);
+}
+
+/* Row r (< nrows) of the layout. */
+static struct ed_row row_at(const struct editor *ed, size_t r)
+{
+	size_t pos = 0, step = 1, k = r;
+	while (step * 2 <= ed->nln)
+		step *= 2;
+	for (; step; step /= 2)
+		if (pos + step <= ed->nln && ed->frow[pos + step] <= k) {
+			pos += step;
+			k -= ed->frow[pos];
+		}
+	size_t first = ed_line_first(ed, pos);
+	const struct lrow *lr = &ed->ln[pos]->rows[k];
+	return (struct ed_row){ first + lr->start, first + lr->end, lr->width, lr->eol };
+}
+
+static size_t rows_before(const struct editor *ed, size_t l)
+{
+	size_t s = 0;
+	for (size_t i = l; i > 0; i -= i & -i)
+		s += ed->frow[i];
+	return s;
+}
+
+size_t ed_nrows(struct editor *ed, int width)
+{
+	relayout(ed, clamp_width(width));
+	return ed->nrows;
+}
+
+struct ed_row ed_row(struct editor *ed, int width, size_t r)
+{
+	relayout(ed, clamp_width(width));
+	if (r >= ed->nrows)
+		r = ed->nrows - 1;
+	return row_at(ed, r);
+}
+
 const struct ed_row *ed_layout(struct editor *ed, int width, size_t *nrows)
 {
 	relayout(ed, clamp_width(width));
+	if (ed->rowcap < ed->nrows) {
+		ed->rowcap = ed->nrows;
+		ed->rows = xrealloc(ed->rows, ed->rowcap * sizeof *ed->rows);
+	}
+	size_t k = 0;
+	for (size_t l = 0; l < ed->nln; l++) {
+		size_t first = ed_line_first(ed, l);
+		const struct line *ln = ed->ln[l];
+		for (size_t j = 0; j < ln->nrows; j++)
+			ed->rows[k++] = (struct ed_row){ first + ln->rows[j].start, first + ln->rows[j].end,
+			                                 ln->rows[j].width, ln->rows[j].eol };
+	}
 	*nrows = ed->nrows;
 	return ed->rows;
 }
 
 /* The row of position p: the last one starting at or before it (a soft
  * wrap position belongs to the row it starts, the end of a line to the
- * row it ends). */
-static size_t row_of(const struct editor *ed, size_t p)
+ * row it ends); *rowstart gets that row's first cluster. */
+static size_t row_of(const struct editor *ed, size_t p, size_t *rowstart)
 {
-	size_t lo = 0, hi = ed->nrows - 1;
+	size_t local, l = ed_line_of(ed, p, &local);
+	const struct line *ln = ed->ln[l];
+	size_t lo = 0, hi = ln->nrows - 1;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo + 1) / 2;
-		if (ed->rows[mid].start <= p)
+		if (ln->rows[mid].start <= local)
 			lo = mid;
 		else
 			hi = mid - 1;
 	}
-	return lo;
+	*rowstart = p - local + ln->rows[lo].start;
+	return rows_before(ed, l) + lo;
 }
 
 void ed_cursor_rc(struct editor *ed, int width, size_t *row, int *col)
 {
 	relayout(ed, clamp_width(width));
-	size_t r = row_of(ed, ed->cur);
-	*row = r;
-	*col = ed_span_width(ed, ed->rows[r].start, ed->cur);
+	size_t start;
+	*row = row_of(ed, ed->cur, &start);
+	*col = ed_span_width(ed, start, ed->cur);
 }
 
 /* The place in row r at or left of column goal, never past the row's last
@@ -95,8 +159,14 @@ static size_t place_in_row(const struct editor *ed, const struct ed_row *r, int 
 {
 	size_t p = r->start, last = r->eol ? r->end : r->end - 1;
 	int col = 0;
-	while (p < last && col + ed->cl[p].width <= goal)
-		col += ed->cl[p++].width;
+	if (p >= last)
+		return p;
+	size_t local, l = ed_line_of(ed, p, &local);
+	const struct line *ln = ed->ln[l];
+	while (p < last && col + ln->cl[local].width <= goal) {
+		col += ln->cl[local++].width;
+		p++;
+	}
 	return p;
 }
 
@@ -106,9 +176,9 @@ static size_t vmove(struct editor *ed, int width, long delta)
 	ed_act(ed, true, false);
 	width = clamp_width(width);
 	relayout(ed, width);
-	size_t r = row_of(ed, ed->cur);
+	size_t start, r = row_of(ed, ed->cur, &start);
 	if (ed->goal < 0)
-		ed->goal = ed_span_width(ed, ed->rows[r].start, ed->cur);
+		ed->goal = ed_span_width(ed, start, ed->cur);
 	size_t t;
 	if (delta < 0)
 		t = (size_t)-delta > r ? 0 : r - (size_t)-delta;
@@ -116,7 +186,8 @@ static size_t vmove(struct editor *ed, int width, long delta)
 		t = (size_t)delta >= ed->nrows - r ? ed->nrows - 1 : r + (size_t)delta;
 	if (t == r)
 		return 0;
-	ed->cur = place_in_row(ed, &ed->rows[t], ed->goal);
+	struct ed_row tr = row_at(ed, t);
+	ed->cur = place_in_row(ed, &tr, ed->goal);
 	return t > r ? t - r : r - t;
 }
 
@@ -140,6 +211,12 @@ size_t ed_page_down(struct editor *ed, int width, size_t n)
 	return vmove(ed, width, n > (size_t)LONG_MAX ? LONG_MAX : (long)n);
 }
 
+static int cl_width(const struct editor *ed, size_t i)
+{
+	const struct line *ln;
+	return ed_clu(ed, i, &ln)->width;
+}
+
 size_t ed_scroll(struct editor *ed, int width)
 {
 	width = clamp_width(width);
@@ -147,7 +224,7 @@ size_t ed_scroll(struct editor *ed, int width)
 	if (b > ed->ncl)
 		b = ed->ncl; /* the text got shorter */
 	/* The cell under the cursor: the whole cluster there, or one column. */
-	int cw = cur < ed->ncl && ed->cl[cur].width > 0 ? ed->cl[cur].width : 1;
+	int cw = cur < ed->ncl && cl_width(ed, cur) > 0 ? cl_width(ed, cur) : 1;
 	if (cur < b || ed_span_width(ed, b, cur) + cw > width) {
 		/* Out of sight: show it near the middle (left of it if the cell is wide). */
 		int t = width / 2;
@@ -155,14 +232,14 @@ size_t ed_scroll(struct editor *ed, int width)
 			t = width - cw;
 		int w = 0;
 		b = cur;
-		while (b > 0 && w + ed->cl[b - 1].width <= t)
-			w += ed->cl[--b].width;
+		while (b > 0 && w + cl_width(ed, b - 1) <= t)
+			w += cl_width(ed, --b);
 	}
 	/* Pull in hidden text from the left while everything from b to the end,
 	 * and a cell for a cursor there, fits. */
 	int tail = ed_span_width(ed, b, ed->ncl) + 1;
-	while (b > 0 && tail + ed->cl[b - 1].width <= width)
-		tail += ed->cl[--b].width;
+	while (b > 0 && tail + cl_width(ed, b - 1) <= width)
+		tail += cl_width(ed, --b);
 	ed->hscroll = b;
 	return b;
 }

@@ -11,11 +11,13 @@
 
 #include "draw.h"
 #include "field.h"
+#include "input.h"
 #include "todoke/check.h"
 #include "todoke/history.h"
 #include "todoke/i18n.h"
 #include "todoke/lock.h"
 #include "todoke/export.h"
+#include "todoke/notice.h"
 #include "todoke/ppc.h"
 #include "todoke/profile.h"
 #include "todoke/strbuf.h"
@@ -48,6 +50,7 @@ bool app_commit_field(struct app *a)
 		return false;
 	}
 	a->dirty = true;
+	a->gen++;
 	field_mark_saved(a->field);
 	return true;
 }
@@ -57,6 +60,7 @@ bool app_save(struct app *a)
 	struct diag d;
 	if (!a->dirty)
 		return true;
+	a->gen++;
 	diag_clear(&d);
 	/* An autosave: its history commit waits for the page to be left (or
 	 * a minute). */
@@ -85,6 +89,20 @@ void app_commit_history(struct app *a)
 	}
 }
 
+void app_load_notices(struct app *a)
+{
+	if (a->notices_read)
+		return;
+	a->notices_read = true;
+	struct diag nd;
+	diag_clear(&nd);
+	char *own = notice_own_dir();
+	a->notices = notice_set_load_own(todoke_datadir(), own, &nd);
+	free(own);
+	if (!a->notices)
+		diag_format(&nd, a->notices_err, sizeof a->notices_err);
+}
+
 /* What typing has changed goes to the model and the file now. */
 static void autosave(struct app *a)
 {
@@ -111,8 +129,11 @@ int app_key(struct app *a, wint_t *ch, bool *quit)
 		}
 		if (term_too_small()) {
 			term_draw_too_small();
-			timeout(1000);
-			int rc = get_wch(ch);
+			int rc = input_get(ch, 1000);
+			if (rc == INPUT_EOF) {
+				term_hangup = 1; /* the terminal is gone: save and leave */
+				continue;
+			}
 			if (rc == ERR)
 				autosave(a);
 			if (!term_too_small()) {
@@ -122,8 +143,11 @@ int app_key(struct app *a, wint_t *ch, bool *quit)
 			}
 			continue;
 		}
-		timeout(1000);
-		int rc = get_wch(ch);
+		int rc = input_get(ch, 1000);
+		if (rc == INPUT_EOF) {
+			term_hangup = 1; /* the terminal is gone: save and leave */
+			continue;
+		}
 		if (rc == ERR) {
 			if (a->field && field_changed(a->field) &&
 			    time(NULL) - a->field_saved >= AUTOSAVE_SECONDS)
@@ -147,8 +171,9 @@ int app_key(struct app *a, wint_t *ch, bool *quit)
  * is due, and the days left. */
 static bool ppc_line;
 
-void app_layout_update(const struct app *a)
+void app_layout_update(struct app *a)
 {
+	a->gen++; /* another incident, or none */
 	ppc_line = a->inc && incident_decision_document(a->inc);
 }
 
@@ -173,11 +198,47 @@ int draw_text(int y, int x, const char *s, int cols, attr_t attr)
 
 static void fill_line(int y, attr_t attr)
 {
-	attrset(attr);
 	move(y, 0);
-	for (int i = 0; i < COLS; i++)
-		addch(' ');
-	attrset(A_NORMAL);
+	hline(' ' | attr, COLS);
+}
+
+/* The status lines' content: the checks and the PPC decision are run when
+ * the answers may have changed (a->gen, unsaved changes, another day),
+ * not on every key typed into a field. */
+static struct {
+	bool ok;
+	const struct incident *inc;
+	unsigned long gen;
+	struct date today;
+	size_t answered, total;
+	struct strbuf ppc;
+	enum color_role ppc_role;
+} status;
+
+static void status_update(struct app *a)
+{
+	if (status.ok && status.inc == a->inc && status.gen == a->gen && !a->dirty &&
+	    date_cmp(status.today, a->today) == 0)
+		return;
+	struct problems p;
+	check_incident(a->inc, a->today, &p);
+	status.answered = p.answered;
+	status.total = p.total;
+	problems_release(&p);
+	if (status.ppc.buf)
+		sb_release(&status.ppc);
+	sb_init(&status.ppc);
+	if (ppc_line) {
+		struct ppc_decision d;
+		ppc_decide(a->inc->answers, &d);
+		ppc_status(&d, a->today, &status.ppc);
+		status.ppc_role = ppc_overdue(&d, a->today) || ppc_late(&d) ? C_ERROR
+		                  : d.verdict == PPC_MANDATORY ? C_HEADING : C_HELP;
+	}
+	status.ok = true;
+	status.inc = a->inc;
+	status.gen = a->gen;
+	status.today = a->today;
 }
 
 void app_frame(struct app *a, const char *where, const char *keys)
@@ -191,30 +252,18 @@ void app_frame(struct app *a, const char *where, const char *keys)
 	draw_text(0, 0, buf, COLS, term_attr(C_TITLE));
 
 	fill_line(1, term_attr(C_STATUS));
+	ppc_line = a->inc && incident_decision_document(a->inc);
 	if (a->inc) {
-		struct problems p;
-		check_incident(a->inc, a->today, &p);
-		snprintf(buf, sizeof buf, _("answered %zu of %zu"), p.answered, p.total);
-		problems_release(&p);
+		status_update(a);
+		snprintf(buf, sizeof buf, _("answered %zu of %zu"), status.answered, status.total);
 		int w = tw_swidth(buf);
 		draw_text(1, COLS - w - 1, buf, w, term_attr(C_STATUS));
 		draw_text(1, 1, where, COLS - w - 3, term_attr(C_STATUS));
 	} else {
 		draw_text(1, 1, where, COLS - 2, term_attr(C_STATUS));
 	}
-
-	app_layout_update(a);
-	if (ppc_line) {
-		struct ppc_decision d;
-		struct strbuf sb;
-		sb_init(&sb);
-		ppc_decide(a->inc->answers, &d);
-		ppc_status(&d, a->today, &sb);
-		enum color_role role = ppc_overdue(&d, a->today) || ppc_late(&d) ? C_ERROR
-		                       : d.verdict == PPC_MANDATORY ? C_HEADING : C_HELP;
-		draw_text(2, 1, sb.buf, COLS - 2, term_attr(role));
-		sb_release(&sb);
-	}
+	if (ppc_line)
+		draw_text(2, 1, status.ppc.buf, COLS - 2, term_attr(status.ppc_role));
 	if (a->msg[0])
 		draw_text(LINES - 2, 1, a->msg, COLS - 2,
 		          term_attr(a->msg_role == C_ERROR ? C_ERROR : C_OK));

@@ -22,6 +22,7 @@ struct app {
 	struct formset *fs;
 	struct notice_set *notices;  /* the notice's wording; NULL if unreadable */
 	char notices_err[1200];      /* and then why */
+	bool notices_read;           /* app_load_notices has run */
 	struct incident *inc;
 	char *path;
 	struct lock *lock;
@@ -35,6 +36,7 @@ struct app {
 	struct model *field_model;    /* in the incident's answers or an entry's */
 	time_t field_saved;
 	bool dirty;              /* model changed since the last save */
+	unsigned long gen;       /* grows whenever the answers may have changed */
 	bool inc_opened;         /* an incident was opened this session */
 	char *new_title;         /* title for an incident not yet created */
 	char msg[512];
@@ -48,6 +50,10 @@ struct app {
 int app_key(struct app *a, wint_t *ch, bool *quit);
 void app_msg(struct app *a, enum color_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Reads the notice's wording on first use (the review and its exports):
+ * a->notices, or NULL with a->notices_err saying why; without it the
+ * notice cannot be previewed, all else works. */
+void app_load_notices(struct app *a);
 /* Writes the incident when it changed (its history staged, committed
  * at most once a minute: history.h). */
 bool app_save(struct app *a);
@@ -61,7 +67,7 @@ bool app_commit_field(struct app *a);
 void app_frame(struct app *a, const char *where, const char *keys);
 int app_body_top(void);
 /* After an incident is opened or closed: the frame's lines may change. */
-void app_layout_update(const struct app *a);
+void app_layout_update(struct app *a);
 int app_body_height(void);
 
 /* A yes/no question on the message line.  CONFIRM_INTERRUPTED when a

@@ -17,7 +17,8 @@
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
 
-/* The document as the CLI writes it; the templates were read at start. */
+/* The document as the CLI writes it; the templates are read on first use
+ * (app_load_notices, by both ways in below). */
 static bool render(const struct app *a, const struct document *doc, enum notice_format fmt,
                    struct strbuf *out, struct diag *d)
 {
@@ -260,6 +261,7 @@ static bool available(const struct app *a, const struct document *doc, struct st
  * that does not is listed with the reason, and Enter says it again. */
 bool screen_documents(struct app *a)
 {
+	app_load_notices(a);
 	const struct docset *s = formset_documents(a->fs);
 	size_t cur = 0;
 	for (;;) {
@@ -311,6 +313,7 @@ bool screen_documents(struct app *a)
 
 bool export_first_document(struct app *a)
 {
+	app_load_notices(a);
 	const struct docset *s = formset_documents(a->fs);
 	if (!s->n)
 		return true;

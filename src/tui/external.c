@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "field.h"
+#include "input.h"
 #include "todoke/fileio.h"
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
@@ -47,6 +48,7 @@ void page_external_edit(struct app *a)
 		goto out;
 	}
 	def_prog_mode();
+	input_end();
 	endwin();
 	pid_t pid = fork();
 	if (pid == 0) {
@@ -60,6 +62,7 @@ void page_external_edit(struct app *a)
 	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	reset_prog_mode();
+	input_start();
 	refresh();
 	char *data = NULL;
 	size_t len = 0;

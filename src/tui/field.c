@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "input.h"
 #include "todoke/editor.h"
 #include "todoke/strbuf.h"
 
@@ -65,9 +66,8 @@ void field_mark_saved(struct field *f)
 
 int field_rows(const struct field *f, int width)
 {
-	size_t n;
-	ed_layout(f->ed, width, &n);
-	return (int)n;
+	size_t n = ed_nrows(f->ed, width);
+	return n > INT_MAX ? INT_MAX : (int)n;
 }
 
 bool field_cursor_on_first_row(const struct field *f)
@@ -80,9 +80,8 @@ bool field_cursor_on_first_row(const struct field *f)
 
 bool field_cursor_on_last_row(const struct field *f)
 {
-	size_t row, n;
+	size_t row, n = ed_nrows(f->ed, f->width);
 	int col;
-	ed_layout(f->ed, f->width, &n);
 	ed_cursor_rc(f->ed, f->width, &row, &col);
 	return row + 1 >= n;
 }
@@ -92,48 +91,22 @@ static bool typable(wint_t ch, bool multi)
 	return ch >= 0x20 ? ch != 0x7f : (multi && (ch == '\r' || ch == '\n'));
 }
 
-/* Takes in what else is already waiting, then inserts it all at once. */
+/* Takes in what else is already waiting, then inserts it all at once:
+ * one edit and one redraw for a whole burst. */
 static void insert_burst(struct field *f, wint_t first)
 {
-	bool multi = ed_multiline(f->ed);
-	size_t n = 0, cap = 64;
-	wchar_t *buf = xmalloc(cap * sizeof *buf);
-	buf[n++] = first == '\r' ? L'\n' : (wchar_t)first;
-	nodelay(stdscr, TRUE);
-	for (;;) {
-		wint_t ch;
-		int rc = get_wch(&ch);
-		if (rc == ERR)
-			break;
-		if (rc != OK || !typable(ch, multi)) {
-			/* Not text: leave it for the screen's next read. */
-			if (rc == KEY_CODE_YES)
-				ungetch((int)ch);
-			else
-				unget_wch((wchar_t)ch);
-			break;
-		}
-		if (n + 1 == cap) {
-			cap *= 2;
-			buf = xrealloc(buf, cap * sizeof *buf);
-		}
-		buf[n++] = ch == '\r' ? L'\n' : (wchar_t)ch;
-	}
-	nodelay(stdscr, FALSE);
-	/* wchar_t to UTF-8 by the locale (UTF-8: checked at start). */
 	struct strbuf sb;
 	sb_init(&sb);
+	char mb[MB_LEN_MAX];
 	mbstate_t st;
 	memset(&st, 0, sizeof st);
-	char mb[MB_LEN_MAX];
-	for (size_t i = 0; i < n; i++) {
-		size_t k = wcrtomb(mb, buf[i], &st);
-		if (k != (size_t)-1)
-			sb_addn(&sb, mb, k);
-	}
+	/* wchar_t to UTF-8 by the locale (UTF-8: checked at start). */
+	size_t k = wcrtomb(mb, (wchar_t)first, &st);
+	if (k != (size_t)-1)
+		sb_addn(&sb, mb, k);
+	input_burst(ed_multiline(f->ed), &sb);
 	ed_insert_n(f->ed, sb.buf, sb.len);
 	sb_release(&sb);
-	free(buf);
 }
 
 static int key_code(const char *name)
@@ -169,6 +142,12 @@ bool field_key(struct field *f, int rc, wint_t ch)
 	if (rc != KEY_CODE_YES)
 		return false;
 	int k = (int)ch;
+	if (k == INPUT_PASTE) {
+		size_t n;
+		const char *text = input_paste(&n);
+		ed_insert_n(ed, text, n);
+		return true;
+	}
 	if (k == KEY_LEFT)
 		ed_left(ed);
 	else if (k == KEY_RIGHT)
@@ -224,31 +203,36 @@ void field_draw(struct field *f, WINDOW *win, int y, int x, int width, int heigh
 		height = 1;
 	f->width = width;
 	f->height = height;
+	/* The text is drawn plain, so that a character typed at the end of
+	 * the text costs the terminal just its bytes (no attribute switched
+	 * on and off around it).  A single-line field's extent is marked by
+	 * its underlined empty rest; a multi-line field's by a bar left of its
+	 * rows, with nothing right of the text: so that curses can insert a
+	 * character typed at the start of a line with the terminal's ICH
+	 * rather than drawing the row again. */
 	attr_t attr = term_attr(C_FIELD);
 	int cy = y, cx = x;
-	wattrset(win, attr);
+	wattrset(win, A_NORMAL);
 	if (!ed_multiline(f->ed)) {
 		size_t start = ed_scroll(f->ed, width);
 		int used;
 		size_t end = ed_fit(f->ed, start, width, &used);
 		int drawn = draw_span(f, win, y, x, start, end);
-		for (int i = drawn; i < width; i++)
-			waddch(win, ' ');
+		if (drawn < width)
+			whline(win, ' ' | attr, width - drawn);
 		cx = x + ed_span_width(f->ed, start, ed_cursor(f->ed));
 	} else {
-		size_t nrows, row;
+		size_t row;
 		int col;
-		const struct ed_row *rows = ed_layout(f->ed, width, &nrows);
+		size_t nrows = ed_nrows(f->ed, width);
 		size_t top = ed_vscroll(f->ed, width, height);
 		for (int r = 0; r < height; r++) {
-			int drawn = 0;
-			if (top + (size_t)r < nrows)
-				drawn = draw_span(f, win, y + r, x, rows[top + r].start,
-				                  rows[top + r].end);
-			else
-				wmove(win, y + r, x);
-			for (int i = drawn; i < width; i++)
-				waddch(win, ' ');
+			if (x >= 2)
+				mvwaddch(win, y + r, x - 1, ' ' | term_attr(C_FOCUS));
+			if (top + (size_t)r < nrows) {
+				struct ed_row er = ed_row(f->ed, width, top + (size_t)r);
+				draw_span(f, win, y + r, x, er.start, er.end);
+			}
 		}
 		ed_cursor_rc(f->ed, width, &row, &col);
 		cy = y + (int)(row - top);

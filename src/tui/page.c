@@ -7,6 +7,7 @@
 #include "app.h"
 #include "draw.h"
 #include "field.h"
+#include "update.h"
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
 #include "todoke/textwidth.h"
@@ -435,7 +436,7 @@ static void draw(struct view *v)
 	if (cy >= 0)
 		wmove(pad, cy, cx);
 	pnoutrefresh(pad, v->top, 0, btop, 0, btop + bh - 1, COLS - 1);
-	doupdate();
+	update_screen();
 	delwin(pad);
 }
 
@@ -554,8 +555,11 @@ static enum action run_view(struct view *v)
 			ch = KEY_NPAGE, rc = KEY_CODE_YES;
 		if (rc == OK && ch == CTRL('p'))
 			ch = KEY_PPAGE, rc = KEY_CODE_YES;
-		if (rc == KEY_CODE_YES && (ch == KEY_NPAGE || ch == KEY_PPAGE) &&
-		    !(multi && field_key(v->a->field, rc, ch))) {
+		if (rc == KEY_CODE_YES && (ch == KEY_NPAGE || ch == KEY_PPAGE)) {
+			/* A multi-line field pages its text first (once: not
+			 * again below as an editing key). */
+			if (multi && field_key(v->a->field, rc, ch))
+				continue;
 			if (commit(v->a)) {
 				app_save(v->a);
 				act = ch == KEY_NPAGE ? ACT_NEXT : ACT_PREV;

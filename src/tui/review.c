@@ -156,6 +156,7 @@ static void answers_text(const struct app *a, struct strbuf *sb)
 /* Every page with its answers counted, then every problem `check` finds. */
 enum action screen_review(struct app *a)
 {
+	app_load_notices(a);
 	size_t cur = 0;
 	int top = 0;
 	for (;;) {

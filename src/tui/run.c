@@ -198,14 +198,8 @@ int tui_run(struct formset *fs, const char *path)
 	}
 	if (!term_start())
 		return 2;
-	/* Without its wording the notice cannot be previewed; all else works. */
-	struct diag nd;
-	diag_clear(&nd);
-	char *own = notice_own_dir();
-	a.notices = notice_set_load_own(todoke_datadir(), own, &nd);
-	free(own);
-	if (!a.notices)
-		diag_format(&nd, a.notices_err, sizeof a.notices_err);
+	/* The notice's wording is read when the review needs it (half of the
+	 * start-up otherwise): app_load_notices. */
 	atexit(term_end);
 	bool from_start = path == NULL;
 	char *chosen = NULL;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "input.h"
 #include "todoke/i18n.h"
 
 volatile sig_atomic_t term_quit_signal;
@@ -52,6 +53,7 @@ static void on_crash(int sig)
 {
 	if (started) {
 		started = false;
+		input_end();
 		endwin();
 	}
 	signal(sig, SIG_DFL);
@@ -89,6 +91,7 @@ bool term_start(void)
 	 * are not taken for Esc; $ESCDELAY (ms) still wins. */
 	const char *ed = getenv("ESCDELAY");
 	set_escdelay(ed && *ed ? atoi(ed) : 200);
+	input_start();
 	const char *nc = getenv("NO_COLOR");
 	use_color = has_colors() && !(nc && *nc);
 	if (use_color) {
@@ -116,6 +119,7 @@ void term_end(void)
 		return;
 	started = false;
 	curs_set(1);
+	input_end();
 	endwin();
 }
 

@@ -1146,6 +1146,89 @@ START_TEST(empty_buffer)
 }
 END_TEST
 
+/* ---- incremental layout ------------------------------------------------ */
+
+/* The editor keeps each line's clusters and rows and redoes only the
+ * lines an edit touches: after every one of many random edits and moves
+ * (newlines, marks that join the cluster before, wide characters, kills
+ * across lines), its clusters, rows and cursor are those of an editor
+ * given the same text from scratch. */
+static void same_as_fresh(struct editor *ed, int width)
+{
+	char *text = ed_text(ed);
+	struct editor *f = ed_new(true);
+	ed_set_text(f, text);
+	ck_assert_uint_eq(ed_len(ed), ed_len(f));
+	ck_assert(ed_set_cursor(f, ed_cursor(ed)) || ed_cursor(f) == ed_cursor(ed));
+	for (size_t i = 0; i < ed_len(f); i++) {
+		size_t n1, n2;
+		int w1, w2;
+		const wchar_t *a = ed_cluster(ed, i, &n1, &w1), *b = ed_cluster(f, i, &n2, &w2);
+		ck_assert_uint_eq(n1, n2);
+		ck_assert_int_eq(w1, w2);
+		ck_assert(memcmp(a, b, n1 * sizeof *a) == 0);
+	}
+	size_t nr = ed_nrows(ed, width), nf;
+	const struct ed_row *rf = ed_layout(f, width, &nf);
+	ck_assert_uint_eq(nr, nf);
+	for (size_t r = 0; r < nr; r++) {
+		struct ed_row er = ed_row(ed, width, r);
+		ck_assert_uint_eq(er.start, rf[r].start);
+		ck_assert_uint_eq(er.end, rf[r].end);
+		ck_assert_int_eq(er.width, rf[r].width);
+		ck_assert_int_eq(er.eol, rf[r].eol);
+	}
+	size_t r1, r2;
+	int c1, c2;
+	ed_cursor_rc(ed, width, &r1, &c1);
+	ed_cursor_rc(f, width, &r2, &c2);
+	ck_assert_uint_eq(r1, r2);
+	ck_assert_int_eq(c1, c2);
+	ed_free(&f);
+	free(text);
+}
+
+START_TEST(incremental_matches_fresh)
+{
+	static const char *const bits[] = {
+		"a", "漢字", "\n", "\n\n", "か", "\xE3\x82\x99", "\xCC\x81", "😀",
+		"ｶﾞ", "\xE2\x80\x8D", "👍", "\xF0\x9F\x8F\xBD", "long line of ascii text ",
+		"日本語の文章が続きます。", "x\ny\nz",
+	};
+	struct editor *ed = ed_new(true);
+	unsigned seed = 14;
+	int width = 7;
+	for (int step = 0; step < 3000; step++) {
+		seed = seed * 1103515245u + 12345u;
+		unsigned r = (seed >> 16) % 16;
+		switch (r) {
+		case 0: case 1: case 2: case 3: case 4:
+			ed_insert(ed, bits[(seed >> 8) % (sizeof bits / sizeof *bits)]);
+			break;
+		case 5: ed_backspace(ed); break;
+		case 6: ed_delete(ed); break;
+		case 7: ed_kill_to_end(ed); break;
+		case 8: ed_kill_to_start(ed); break;
+		case 9: ed_kill_word(ed); break;
+		case 10: ed_yank(ed); break;
+		case 11: ed_set_cursor(ed, (seed >> 4) % (ed_len(ed) + 1)); break;
+		case 12: ed_up(ed, width); break;
+		case 13: ed_down(ed, width); break;
+		case 14: ed_page_down(ed, width, 3); break;
+		default:
+			width = 1 + (int)((seed >> 6) % 12);
+			break;
+		}
+		if (step % 7 == 0 || ed_len(ed) < 40)
+			same_as_fresh(ed, width);
+		if (ed_len(ed) > 400)
+			ed_set_text(ed, "再び\n短く");
+	}
+	same_as_fresh(ed, width);
+	ed_free(&ed);
+}
+END_TEST
+
 Suite *test_suite(void)
 {
 	Suite *s = suite_create("editor");
@@ -1175,6 +1258,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, max_length);
 	tcase_add_test(tc, modified_flag);
 	tcase_add_test(tc, empty_buffer);
+	tcase_add_test(tc, incremental_matches_fresh);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,372 @@
+#!/usr/bin/env python3
+"""make bench, part 2: the real wizard in a pty this script opens itself
+(80x24, TERM=xterm-256color, C.UTF-8), and dialog 1.3 beside it when it is
+installed.  Counts the bytes written to the terminal per key, instructions
+with valgrind --tool=callgrind (repeatable on a loaded machine) when it is
+installed, peak RSS and the time a 1 MB paste takes.  Prints one table
+with the goal of issue 14 and a verdict per row; judges nothing else and
+fails nothing (a benchmark, not a test).
+
+Usage: tests/bench/drive.py TODOKE [--smoke]
+  --smoke: a few keys through every path of the driver, no valgrind, no
+  table checks: so that the harness does not rot (make check runs it).
+"""
+import os, pty, select, shutil, signal, struct, subprocess, sys, tempfile, time
+import fcntl, termios
+
+COLS, ROWS = 80, 24
+ENV_BASE = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color",
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+
+
+class Pty:
+    """A program on a pty of its own; output counted, never interpreted."""
+
+    def __init__(self, argv, env, cwd=None):
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            try:
+                if cwd:
+                    os.chdir(cwd)
+                os.execvpe(argv[0], argv, env)
+            finally:
+                os._exit(127)
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+        os.kill(self.pid, signal.SIGWINCH)
+        self.out = bytearray()
+
+    def read_quiet(self, quiet=0.25, limit=60.0):
+        """Reads until nothing came for `quiet` seconds; returns the bytes."""
+        got = bytearray()
+        end = time.monotonic() + limit
+        while time.monotonic() < end:
+            r, _, _ = select.select([self.fd], [], [], quiet)
+            if not r:
+                break
+            try:
+                b = os.read(self.fd, 65536)
+            except OSError:
+                break
+            if not b:
+                break
+            got += b
+        self.out += got
+        return bytes(got)
+
+    def wait_for(self, needle, limit=120.0):
+        end = time.monotonic() + limit
+        while needle not in self.out and time.monotonic() < end:
+            r, _, _ = select.select([self.fd], [], [], 0.1)
+            if r:
+                try:
+                    self.out += os.read(self.fd, 65536)
+                except OSError:
+                    break
+        return needle in self.out
+
+    def send(self, b):
+        while b:
+            n = os.write(self.fd, b)
+            b = b[n:]
+
+    def close(self):
+        try:
+            for _ in range(100):
+                pid, _ = os.waitpid(self.pid, os.WNOHANG)
+                if pid:
+                    break
+                self.read_quiet(0.05, 0.1)
+            else:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+        os.close(self.fd)
+
+
+def median(xs):
+    xs = sorted(xs)
+    return xs[len(xs) // 2] if xs else None
+
+
+def incident(path, lines):
+    """An incident whose 2-3) diagram answer has `lines` lines of text."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("todoke-incident 1\n\n[incident]\nform: ipa-access 3.5\ntitle: bench\n\n[answers]\n")
+        f.write("system.diagram:\n")
+        for i in range(lines):
+            f.write("| %05d 行のテキストです abc\n" % i)
+        f.write("\n[end]\n")
+    os.chmod(path, 0o600)
+
+
+class Todoke:
+    def __init__(self, prog, tmp):
+        self.prog, self.tmp = prog, tmp
+        self.env = dict(ENV_BASE, TODOKE_HOME=os.path.join(tmp, "home"),
+                        TODOKE_TODAY="2022-10-27",
+                        TODOKE_DATADIR=os.environ.get("TODOKE_DATADIR", os.getcwd()),
+                        TODOKE_NOTICE_DIR=os.environ.get("TODOKE_NOTICE_DIR", ""))
+        os.makedirs(self.env["TODOKE_HOME"], exist_ok=True)
+
+    def to_diagram(self, lines, wrap=None):
+        """Opens an incident at its 2-3) page, the cursor at the text's end."""
+        path = os.path.join(self.tmp, "b%d.incident" % lines)
+        incident(path, lines)
+        argv = (wrap or []) + [self.prog, path]
+        p = Pty(argv, self.env)
+        p.wait_for("(page 1 of".encode())
+        p.read_quiet(1.0 if wrap else 0.3)
+        p.send(b"\x0e\x0e\x0e\x0e")  # Ctrl-N x4: page 5, the multi-line field
+        p.wait_for("接続形態図".encode())
+        p.read_quiet(1.0 if wrap else 0.3)
+        return p
+
+    def quit(self, p):
+        p.send(b"\x1b")
+        p.read_quiet(0.5)
+        p.send(b"y")
+        p.close()
+
+
+def per_key_bytes(p, keys, quiet=0.15):
+    counts = []
+    for k in keys:
+        p.send(k)
+        counts.append(len(p.read_quiet(quiet)))
+    return median(counts)
+
+
+def callgrind_total(argv_fn, tmp, tag, exclude=None):
+    """Instructions of a run under callgrind; with exclude (a function
+    name), also the instructions spent in it (inclusive)."""
+    out = os.path.join(tmp, "cg.%s.out" % tag)
+    wrap = ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out]
+    argv_fn(wrap)
+    total, excl = None, 0
+    with open(out) as f:
+        for line in f:
+            if line.startswith("summary:") or line.startswith("totals:"):
+                total = int(line.split()[1])
+    if exclude:
+        ann = subprocess.run(["callgrind_annotate", "--inclusive=yes", out],
+                             capture_output=True, text=True).stdout
+        for line in ann.splitlines():
+            if line.rstrip().endswith(":" + exclude) or (":%s [" % exclude) in line:
+                excl = int(line.split()[0].replace(",", ""))
+                break
+    os.unlink(out)
+    return (total, excl) if exclude else total
+
+
+def todoke_figures(prog, smoke):
+    tmp = tempfile.mkdtemp(prefix="todoke-bench-")
+    t = Todoke(prog, tmp)
+    fig = {}
+    # Bytes per typed character at the end of a line and at its start.
+    p = t.to_diagram(10)
+    # Five of each, so that the line (24 columns) still fits its row (76).
+    fig["eol_ascii"] = per_key_bytes(p, [b"a"] * (3 if smoke else 5))
+    fig["eol_ja"] = per_key_bytes(p, ["あ".encode()] * (3 if smoke else 5))
+    p.send(b"\x01")  # Ctrl-A: the start of the line
+    p.read_quiet(0.3)
+    fig["sol_ascii"] = per_key_bytes(p, [b"b"] * (3 if smoke else 5))
+    fig["sol_ja"] = per_key_bytes(p, ["い".encode()] * (3 if smoke else 5))
+    t.quit(p)
+    # Checklist Space: page 3's boxes (2-1).
+    path = os.path.join(tmp, "box.incident")
+    incident(path, 1)
+    p = Pty([prog, path], t.env)
+    p.wait_for(b"(page 1 of")
+    p.read_quiet(0.3)
+    p.send(b"\x0e\x0e")
+    p.wait_for("2-1)".encode())
+    p.read_quiet(0.3)
+    p.send(b"\t\t")
+    p.read_quiet(0.3)
+    fig["space"] = per_key_bytes(p, [b" "] * (2 if smoke else 6), 0.3)
+    t.quit(p)
+    # Peak RSS at the first frame, and the 1 MB paste.
+    p = Pty([prog], t.env)
+    p.read_quiet(0.5)
+    try:
+        with open("/proc/%d/status" % p.pid) as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    fig["rss_kb"] = int(line.split()[1])
+    except OSError:
+        pass
+    p.send(b"\x1b")
+    p.read_quiet(0.3)
+    p.send(b"y")
+    p.close()
+    p = t.to_diagram(1)
+    line = "漏えいしたログの行です。ｶﾀｶﾅとcafé😀\n".encode()
+    n = (1 << 20) // len(line) + 1 if not smoke else 100
+    paste = b"\n" + line * n  # on a line of its own after the text
+    t0 = time.monotonic()
+    p.send(b"\x1b[200~" + paste + b"\x1b[201~")
+    p.read_quiet(0.5, 120)
+    fig["paste_s"] = max(time.monotonic() - t0 - 0.5, 0.0)
+    t.quit(p)
+    with open(os.path.join(tmp, "b1.incident"), encoding="utf-8") as f:
+        saved = f.read()
+    fig["paste_ok"] = saved.count("| 漏えいしたログの行です。ｶﾀｶﾅとcafé😀\n") == n
+
+    if shutil.which("valgrind") and not smoke:
+        # Keys 6..25 minus keys 1..5: the start-up and the first layout
+        # cancel out.  Autosave (every 3 s of typing, the whole incident
+        # written) is counted apart: it is per save, not per key.
+        k1, k2 = 5, 25
+        def run_keys(lines, keys):
+            def go(wrap):
+                p = t.to_diagram(lines, wrap)
+                for _ in range(keys):
+                    p.send(b"a")
+                    p.read_quiet(0.6)
+                t.quit(p)
+            return go
+        for lines in (10, 20, 10000):
+            a = callgrind_total(run_keys(lines, k1), tmp, "k1", "autosave")
+            b = callgrind_total(run_keys(lines, k2), tmp, "k2", "autosave")
+            if a[0] and b[0]:
+                fig["ipk_%d" % lines] = ((b[0] - b[1]) - (a[0] - a[1])) / (k2 - k1)
+        def first_frame(args, needle):
+            def go(wrap):
+                p = Pty(wrap + [prog] + args, t.env)
+                p.wait_for(needle)
+                p.read_quiet(1.0)
+                p.send(b"\x1b")
+                p.read_quiet(0.5)
+                p.send(b"y")
+                p.close()
+            return go
+        fig["exec_frame"] = callgrind_total(first_frame([], b"todoke"), tmp, "start")
+        incident(os.path.join(tmp, "open.incident"), 10)
+        fig["open_frame"] = callgrind_total(
+            first_frame([os.path.join(tmp, "open.incident")], b"(page 1 of"), tmp, "open")
+    shutil.rmtree(tmp, ignore_errors=True)
+    return fig
+
+
+def dialog_figures(smoke):
+    if not shutil.which("dialog"):
+        return None
+    tmp = tempfile.mkdtemp(prefix="dialog-bench-")
+    env = dict(ENV_BASE, HOME=tmp)
+    fig = {}
+    p = Pty(["dialog", "--inputbox", "bench", "10", "70", "abc"], env)
+    p.read_quiet(0.5)
+    fig["eol_ascii"] = per_key_bytes(p, [b"a"] * (3 if smoke else 5))
+    fig["eol_ja"] = per_key_bytes(p, ["あ".encode()] * (3 if smoke else 5))
+    p.send(b"\x1bOH")  # Home (xterm's keypad mode, as dialog sets it)
+    p.read_quiet(0.3)
+    fig["sol_ascii"] = per_key_bytes(p, [b"b"] * (3 if smoke else 5))
+    fig["sol_ja"] = per_key_bytes(p, ["い".encode()] * (3 if smoke else 5))
+    p.send(b"\x1b")
+    p.close()
+    p = Pty(["dialog", "--checklist", "bench", "15", "60", "6"] +
+            sum([["t%d" % i, "item %d" % i, "off"] for i in range(6)], []), env)
+    p.read_quiet(0.5)
+    fig["space"] = per_key_bytes(p, [b" "] * (2 if smoke else 6), 0.3)
+    p.send(b"\x1b")
+    p.close()
+    p = Pty(["dialog", "--inputbox", "bench", "10", "70"], env)
+    p.read_quiet(0.5)
+    try:
+        with open("/proc/%d/status" % p.pid) as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    fig["rss_kb"] = int(line.split()[1])
+    except OSError:
+        pass
+    p.send(b"\x1b")
+    p.close()
+    if shutil.which("valgrind") and not smoke:
+        def cg(args, keys, tag):
+            def go(wrap):
+                p = Pty(wrap + ["dialog"] + args, env)
+                p.read_quiet(1.0)
+                for _ in range(keys):
+                    p.send(b"a")
+                    p.read_quiet(0.6)
+                p.send(b"\x1b")
+                p.close()
+            return callgrind_total(go, tmp, tag)
+        box = ["--inputbox", "bench", "10", "70"]
+        base, more = cg(box, 5, "d5"), cg(box, 25, "d25")
+        if base and more:
+            fig["ipk_10"] = (more - base) / 20
+        fig["open_frame"] = cg(box, 0, "d0")
+        fig["exec_frame"] = cg(["--msgbox", "bench", "6", "40"], 0, "dm")
+    shutil.rmtree(tmp, ignore_errors=True)
+    return fig
+
+
+def fmt(v, kind):
+    if v is None:
+        return "—"
+    if kind == "M":
+        return "%.2f M" % (v / 1e6)
+    if kind == "MB":
+        return "%.1f MB" % (v / 1024)
+    if kind == "s":
+        return "%.2f s" % v
+    return "%g" % v
+
+
+def main():
+    if len(sys.argv) < 2:
+        print(__doc__)
+        return 2
+    prog = os.path.abspath(sys.argv[1])
+    smoke = "--smoke" in sys.argv
+    t = todoke_figures(prog, smoke)
+    d = dialog_figures(smoke) or {}
+    if not d:
+        print("dialog is not installed: todoke's figures only (apt-get install dialog)")
+    if not shutil.which("valgrind"):
+        print("valgrind is not installed: no instruction counts")
+    ratio = None
+    if t.get("ipk_10") and t.get("ipk_10000"):
+        ratio = t["ipk_10000"] / t["ipk_10"]
+    D = lambda k: d.get(k)
+    rows = [
+        # figure, todoke, dialog, goal text, verdict
+        ("exec → first frame (instructions)", fmt(t.get("exec_frame"), "M"), fmt(D("exec_frame"), "M"),
+         "≤ 0.5× dialog", t.get("exec_frame") and D("exec_frame") and t["exec_frame"] <= 0.5 * D("exec_frame")),
+        ("open an incident → first frame", fmt(t.get("open_frame"), "M"), fmt(D("open_frame"), "M"),
+         "≤ dialog", t.get("open_frame") and D("open_frame") and t["open_frame"] <= D("open_frame")),
+        ("peak RSS at first frame", fmt(t.get("rss_kb"), "MB"), fmt(D("rss_kb"), "MB"), "≤ dialog",
+         t.get("rss_kb") and D("rss_kb") and t["rss_kb"] <= D("rss_kb")),
+        ("bytes per typed char, end of line, ASCII", fmt(t.get("eol_ascii"), ""), fmt(D("eol_ascii"), ""),
+         "≤ 8", t.get("eol_ascii") is not None and t["eol_ascii"] <= 8),
+        ("bytes per typed char, end of line, Japanese", fmt(t.get("eol_ja"), ""), fmt(D("eol_ja"), ""),
+         "≤ 10", t.get("eol_ja") is not None and t["eol_ja"] <= 10),
+        ("bytes per typed char, start of line, ASCII", fmt(t.get("sol_ascii"), ""), fmt(D("sol_ascii"), ""),
+         "≤ 16", t.get("sol_ascii") is not None and t["sol_ascii"] <= 16),
+        ("bytes per typed char, start of line, Japanese", fmt(t.get("sol_ja"), ""), fmt(D("sol_ja"), ""),
+         "≤ 16", t.get("sol_ja") is not None and t["sol_ja"] <= 16),
+        ("checklist Space (bytes)", fmt(t.get("space"), ""), fmt(D("space"), ""), "≤ dialog",
+         t.get("space") is not None and D("space") is not None and t["space"] <= D("space")),
+        ("instructions per key, 10,000 ÷ 10 lines", "%.2f×" % ratio if ratio else "—", "—", "≤ 1.2×",
+         ratio is not None and ratio <= 1.2),
+        ("same, 10,000 ÷ 20 lines (fields of the same height)",
+         "%.2f×" % (t["ipk_10000"] / t["ipk_20"]) if t.get("ipk_20") and t.get("ipk_10000") else "—",
+         "—", "—", None),
+        ("instructions per key, 10-line field", fmt(t.get("ipk_10"), "M"), fmt(D("ipk_10"), "M"), "≤ dialog",
+         t.get("ipk_10") and D("ipk_10") and t["ipk_10"] <= D("ipk_10")),
+        ("instructions per key, 10,000-line field", fmt(t.get("ipk_10000"), "M"), "—", "—", None),
+        ("1 MB paste (bracketed)", fmt(t.get("paste_s"), "s") + ("" if t.get("paste_ok") else ", TEXT LOST"),
+         "—", "< 0.5 s, nothing lost", t.get("paste_ok") and t.get("paste_s", 9) < 0.5),
+    ]
+    print("| figure | todoke | dialog | goal | verdict |")
+    print("|---|---|---|---|---|")
+    for name, tv, dv, goal, ok in rows:
+        verdict = "—" if ok is None or (ok is not True and ok is not False and not ok and (tv == "—" or dv == "—")) else ("met" if ok else "NOT met")
+        print("| %s | %s | %s | %s | %s |" % (name, tv, dv, goal, verdict))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
