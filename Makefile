@@ -259,6 +259,13 @@ uninstall:
 		if [ -d "$(DESTDIR)$$d" ] && [ -z "$$(ls -A "$(DESTDIR)$$d")" ]; then \
 			echo "rmdir $(DESTDIR)$$d"; rmdir "$(DESTDIR)$$d" || exit 1; fi; \
 	done
+	@# In a staging DESTDIR, the folders above PREFIX install -d made too
+	@# (usr of /usr/local), each only when empty; DESTDIR itself stays.
+	@if [ -n "$(DESTDIR)" ]; then d=$$(dirname "$(PREFIX)"); \
+	while [ "$$d" != / ] && [ "$$d" != . ]; do \
+		if [ -d "$(DESTDIR)$$d" ] && [ -z "$$(ls -A "$(DESTDIR)$$d")" ]; then \
+			echo "rmdir $(DESTDIR)$$d"; rmdir "$(DESTDIR)$$d" || exit 1; fi; \
+		d=$$(dirname "$$d"); done; fi
 
 clean:
 	rm -rf build build-san build-install todoke

@@ -77,5 +77,13 @@ if [ "$left" = "$want" ]; then ok; else bad "others' files after uninstall: $lef
 left=$(cd "$tmp/root" && find . -mindepth 1 -type d | sed 's|^\./||' | sort | tr '\n' ' ')
 want="usr usr/bin usr/share usr/share/locale usr/share/locale/ja usr/share/locale/ja/LC_MESSAGES usr/share/man usr/share/man/man1 "
 if [ "$left" = "$want" ]; then ok; else bad "folders after uninstall: $left (want $want)"; fi
+# The default PREFIX (/usr/local): the folders above it that install made
+# in the staging tree (usr) go too; the staging tree itself stays.
+rm -rf "$tmp/root2"
+if $make -s B=build-install DESTDIR="$tmp/root2" install >"$tmp/log" 2>&1 &&
+   $make -s B=build-install DESTDIR="$tmp/root2" uninstall >"$tmp/log" 2>&1; then ok
+else bad "make install/uninstall with the default PREFIX"; cat "$tmp/log"; fi
+left=$(find "$tmp/root2" -mindepth 1)
+if [ -d "$tmp/root2" ] && [ -z "$left" ]; then ok; else bad "left after uninstall (default PREFIX): $left"; fi
 echo "install: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
