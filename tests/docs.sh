@@ -108,5 +108,23 @@ sys.exit(1 if bad or short else 0)
 EOF
 done
 
+# The keys the README and todoke(1) name for the review are keys the
+# review and its documents screen take (their key bars: "a answers", "d
+# documents", "e export" ...), not those of an older wizard.
+keys=$(grep -ho '_("[^"]*")' src/tui/review.c src/tui/documents.c |
+	grep -o '\(("\|  \)[a-z] [a-zA-Z]' | sed 's/^("//; s/^  //' | cut -c1 | sort -u | tr -d '\n')
+man_keys=$(awk '/^The review lists/ { on = 1 } on && /^\.Pp/ { exit } on' man/todoke.1 |
+	awk '/^\.Sq [a-z]$/ { print $2 }')
+readme_keys=$(awk '/^`make run` opens/ { on = 1 } on && /^$/ { exit } on' README |
+	grep -o '([a-z])' | tr -d '()')
+[ -n "$keys" ] && [ -n "$man_keys" ] && [ -n "$readme_keys" ] && ok ||
+	bad "review keys not found (key bars: $keys, todoke(1): $man_keys, README: $readme_keys)"
+for k in $man_keys; do
+	case $keys in *"$k"*) ok ;; *) bad "todoke(1) names the review key '$k', which the review does not take (it takes: $keys)" ;; esac
+done
+for k in $readme_keys; do
+	case $keys in *"$k"*) ok ;; *) bad "README names the review key ($k), which the review does not take (it takes: $keys)" ;; esac
+done
+
 echo "docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
