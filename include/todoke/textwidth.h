@@ -31,7 +31,8 @@
  * width is the sum of its code points' widths, except that on screen a
  * cluster that starts with a zero-width character (a mark with no base,
  * a lone U+200E) is one column: it is drawn over a space so that it can be
- * seen and the cursor can sit on it.
+ * seen and the cursor can sit on it, and that in documents, which are
+ * written in NFC, a cluster counts as its NFC form (e + U+0301 is é: 2).
  *
  * Cells (TW_SCREEN only): a terminal draws a cluster as one or more cells
  * (curses cchar_t): each code point of non-zero width starts one, the

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unigbrk.h>
+#include <uninorm.h>
 #include <uniwidth.h>
 
 #include "todoke/strbuf.h"
@@ -32,14 +33,31 @@ int tw_char(unsigned long c, enum tw_rule rule)
 
 /* ---- clusters ---------------------------------------------------------- */
 
-/* Columns of the cluster cp[0..k). */
-static int cluster_cols(const uint32_t *cp, size_t k, enum tw_rule rule)
+static int sum_cols(const uint32_t *cp, size_t k, enum tw_rule rule)
 {
 	int w = raw_width(cp[0], rule);
 	if (w < 0 || (w == 0 && rule == TW_SCREEN))
 		w = 1; /* unprintable, or no base: drawn as U+FFFD, over a space */
 	for (size_t i = 1; i < k; i++)
 		w += tw_char(cp[i], rule);
+	return w;
+}
+
+/* Columns of the cluster cp[0..k).  Documents are written in NFC, so a
+ * document's cluster is measured as it will be written: e + U+0301 is é,
+ * 2 columns in a Japanese font, not the 1 of its e. */
+static int cluster_cols(const uint32_t *cp, size_t k, enum tw_rule rule)
+{
+	if (rule != TW_DOC || k < 2)
+		return sum_cols(cp, k, rule);
+	uint32_t small[16];
+	size_t len = sizeof small / sizeof small[0];
+	uint32_t *nfc = u32_normalize(UNINORM_NFC, cp, k, small, &len);
+	if (!nfc || !len)
+		return sum_cols(cp, k, rule);
+	int w = sum_cols(nfc, len, rule);
+	if (nfc != small)
+		free(nfc);
 	return w;
 }
 

@@ -391,12 +391,40 @@ START_TEST(fit_and_wrap)
 }
 END_TEST
 
+/* Documents are written in NFC: a cluster counts as its NFC form does, so
+ * that e + U+0301, written as é, wraps as é (2 columns in a Japanese font,
+ * uc_width of U+00E9), not as e.  On screen the terminal draws e and its
+ * mark in e's one column. */
+START_TEST(doc_cluster_as_written)
+{
+	static const struct { const char *s; int doc, screen; } t[] = {
+		{ "e\u0301", 2, 1 },          /* é */
+		{ "e\u0301x", 3, 2 },
+		{ "A\u030A", 2, 1 },          /* Å */
+		{ "\u03B1\u0301", 2, 1 },     /* ά */
+		{ "\u304B\u3099", 2, 2 },     /* が */
+		{ "\u1100\u1161\u11A8", 2, 2 }, /* 각 in jamo */
+		{ "e\u0301\u0302\u0303", 2, 1 },
+		{ "\uFA11\u0301", 2, 2 },     /* a compatibility ideograph, a mark */
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		size_t n = strlen(t[i].s);
+		ck_assert_msg(tw_width(t[i].s, n, TW_DOC) == t[i].doc, "case %zu: TW_DOC %d, want %d",
+		              i, tw_width(t[i].s, n, TW_DOC), t[i].doc);
+		ck_assert_msg(tw_width(t[i].s, n, TW_SCREEN) == t[i].screen,
+		              "case %zu: TW_SCREEN %d, want %d", i, tw_width(t[i].s, n, TW_SCREEN),
+		              t[i].screen);
+	}
+}
+END_TEST
+
 Suite *test_suite(void)
 {
 	Suite *s = suite_create("textwidth");
 	TCase *tc = tcase_create("textwidth");
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, screen_rule_c_utf8);
+	tcase_add_test(tc, doc_cluster_as_written);
 	tcase_add_test(tc, screen_rule_ja_jp_utf8);
 	tcase_add_test(tc, document_rule_every_code_point);
 	tcase_add_test(tc, notice_measures_every_code_point);
