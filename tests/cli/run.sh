@@ -227,6 +227,16 @@ law entrusted "discovery.date: 2024-05-01" "ppc.unlawful: access" "ppc.onbehalf:
 	"ppc.onbehalf.notified: yes"
 expect deadlines-entrusted 0 "$prog" --today=2024-12-01 deadlines entrusted.incident &&
 	has deadlines-entrusted out "規則第9条" && has deadlines-entrusted out "法第26条第2項"
+# Its notice to the persons is the 委託元's (法第26条第2項): check asks
+# nothing of it; export still writes it, with a note.
+sed 's/^form: ppc-report 2024$/form: ppc-report 2024\nform: notice 1/' entrusted.incident >entrusted-n.incident
+expect check-entrusted 1 "$prog" --today=2024-12-01 check entrusted-n.incident
+if grep -q "お知らせ" out; then fail=$((fail + 1)); echo "FAIL: check-entrusted asks for the notice"; sed 's/^/  /' out | grep お知らせ | head -3; else pass=$((pass + 1)); fi
+expect notice-entrusted 0 "$prog" export notice entrusted-n.incident -o entrusted-n.txt &&
+	has notice-entrusted err "note: お詫びとお知らせ does not apply to this incident: 委託元に知らせたか is answered 「委託元に知らせた」"
+sed 's/^ppc.onbehalf.notified: yes$/ppc.onbehalf.notified: no/' entrusted-n.incident >entrusted-no.incident
+expect check-entrusted-not-told 1 "$prog" --today=2024-12-01 check entrusted-no.incident &&
+	has check-entrusted-not-told out "お知らせ: 事案の種類と文面: not answered"
 # No holiday calendar: no unchecked due date is given as the due date.
 mkdir -p nocal/forms && cp "$golden"/../../../forms/*.form "$golden"/../../../forms/documents nocal/forms/ &&
 	cp -r "$golden"/../../../forms/notice nocal/forms/
