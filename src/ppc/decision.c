@@ -220,7 +220,7 @@ static void acquiring(const struct model *m, struct ppc_decision *d)
 			}
 			snprintf(r, sizeof r, "%.*s。ただし%sより前は、保有していた個人データの"
 			         "場合に限る", (int)n, d->clause[i].reason, day);
-			set(&d->clause[i], TRI_UNKNOWN, r, "抜き取られたのは保有していた個人データか");
+			set(&d->clause[i], TRI_UNKNOWN, r, "抜き取られたのは保存していた個人データか");
 		}
 }
 

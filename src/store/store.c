@@ -113,11 +113,9 @@ static void today_or_clock(struct date *d)
 	const char *why;
 	if (date_today(d, &why))
 		return;
-	/* A malformed $TODOKE_TODAY: the counts shown do not depend on it. */
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	*d = (struct date){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday };
+	/* A malformed $TODOKE_TODAY: the counts shown do not depend on it, but
+	 * "today" is still the date in Japan, as everywhere else. */
+	*d = date_in_japan(time(NULL));
 }
 
 static void describe(struct store_entry *e, const char *name,

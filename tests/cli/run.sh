@@ -150,7 +150,7 @@ law() {
 }
 # A card skimming known in 2022: whether the shop held the data decides.
 expect deadlines-skim-2022 0 "$prog" --today=2022-10-27 deadlines "$ppcdir/prelim.incident" &&
-	has deadlines-skim-2022 out "PPC report: undetermined (answer: 抜き取られたのは保有していた個人データか)"
+	has deadlines-skim-2022 out "PPC report: undetermined (answer: 抜き取られたのは保存していた個人データか)"
 sed 's/^ppc.unlawful: skimming$/ppc.unlawful: skimming\nppc.acquire: held/' "$ppcdir/prelim.incident" >held.incident
 expect deadlines-ok 0 "$prog" --today=2022-10-27 deadlines held.incident &&
 	has deadlines-ok out "PPC report: mandatory" &&

@@ -165,7 +165,7 @@ static const struct dcase dcases[] = {
 	  "date:discovery.date=2024-03-31", NULL }, "??y?", PPC_MANDATORY, NULL },
 	{ "skimmed, which unknown, 2024-03-31", { "ppc.unlawful=skimming", "box:ppc.fin.card",
 	  "date:discovery.date=2024-03-31", NULL }, "????", PPC_UNDETERMINED,
-	  "抜き取られたのは保有していた個人データか" },
+	  "抜き取られたのは保存していた個人データか" },
 	{ "skimmed, which unknown, 2024-04-01", { "ppc.unlawful=skimming",
 	  "date:discovery.date=2024-04-01", NULL }, "??y?", PPC_MANDATORY, NULL },
 	/* Encryption keeps every item out. */
@@ -260,7 +260,7 @@ START_TEST(undetermined_names_the_questions)
 	                    "group:5:exact", "date:discovery.date=2024-03-31", NULL };
 	m = answers(e);
 	ppc_decide(m, &d);
-	ck_assert_str_eq(d.missing, "抜き取られたのは保有していた個人データか");
+	ck_assert_str_eq(d.missing, "抜き取られたのは保存していた個人データか");
 	ck_assert_str_eq(ppc_first_missing(&d), "ppc.acquire");
 	model_free(&m);
 }
