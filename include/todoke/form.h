@@ -54,6 +54,8 @@ struct question {
 	struct q_cond *when;    /* `when`: asked only while all hold */
 	size_t nwhen;
 	bool optional;          /* `optional`: not required when it applies */
+	char *help;             /* `help` lines: what the question's terms
+	                           mean, with an example; NULL when none */
 };
 
 enum seg_kind {

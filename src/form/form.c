@@ -48,6 +48,7 @@ static void free_question(struct question *q)
 {
 	free(q->id);
 	free(q->label);
+	free(q->help);
 	for (size_t i = 0; i < q->nopts; i++) {
 		free(q->opts[i].id);
 		free(q->opts[i].label);
@@ -861,6 +862,23 @@ static bool d_optional(void *ctx, char *rest)
 	return true;
 }
 
+/* help ID TEXT: one line of the question's help; lines add up. */
+static bool d_help(void *ctx, char *rest)
+{
+	struct parser *p = ctx;
+	char *id = lex_word(&rest), *text = rest;
+	int q = form_find_question(p->f, id);
+	if (q < 0 || !*text)
+		return FAIL(p, "use: help ID TEXT, after the question's placeholder");
+	struct question *hq = &p->f->qs[q];
+	size_t had = hq->help ? strlen(hq->help) : 0;
+	hq->help = xrealloc(hq->help, had + 1 + strlen(text) + 1);
+	if (had)
+		hq->help[had++] = '\n';
+	strcpy(hq->help + had, text);
+	return true;
+}
+
 static bool d_rule(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
@@ -884,6 +902,7 @@ static const struct lex_keyword directives[] = {
 	{ "repeat", d_repeat, 0 },
 	{ "end", d_end, 0 },
 	{ "label", d_label, 0 },
+	{ "help", d_help, 0 },
 	{ "require", d_rule, RULE_REQUIRE },
 	{ "conflict", d_rule, RULE_CONFLICT },
 	{ "not-future", d_rule, RULE_NOT_FUTURE },

@@ -98,6 +98,12 @@ bool export_first_document(struct app *a);
 void page_external_edit(struct app *a);
 char *screen_start(struct app *a);
 
+struct strbuf;
+/* text broken into rows of at most width columns, each ending in a
+ * newline: Japanese anywhere, English words only at spaces; rows after
+ * the first of a line get `indent` spaces (wrap.c). */
+void wrap_text(struct strbuf *out, const char *text, int width, int indent);
+
 /* Draws UTF-8 text at y,x clipped to cols columns; returns columns used. */
 int draw_text(int y, int x, const char *s, int cols, attr_t attr);
 

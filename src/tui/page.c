@@ -397,6 +397,11 @@ static void draw(struct view *v)
 		snprintf(where, sizeof where, _("%s  (page %zu of %zu)"), v->p->title,
 		         v->a->page + 1, v->a->wiz->npages);
 	app_frame(v->a, where, keys_for(v));
+	/* A question whose terms are explained says so where messages go. */
+	const struct row *fr = cur_row(v);
+	if (!v->a->msg[0] && fr && fr->q && fr->q->help)
+		draw_text(LINES - 2, 1, _("F1: what this question means, with an example"),
+		          COLS - 2, term_attr(C_HELP));
 
 	/* Keep the focused row in view. */
 	const struct target *ft = v->nt ? &v->t[v->cur] : NULL;
@@ -528,6 +533,28 @@ static const char *const help_text =
 	   "In the timeline: Enter edits or adds an entry, Delete removes it,\n"
 	   "- and + move it up or down.");
 
+/* F1: what the question in focus means (its form's `help`), then the
+ * keys; each wrapped to the screen so that no word is cut. */
+static void show_help(struct view *v)
+{
+	const struct row *r = cur_row(v);
+	const struct question *q = r ? r->q : NULL;
+	struct strbuf raw, sb;
+	sb_init(&raw);
+	sb_init(&sb);
+	if (q && q->help) {
+		const char *label = q->label && *q->label ? q->label : v->p->title;
+		sb_addf(&raw, _("About this question: %s"), label);
+		sb_addf(&raw, "\n\n%s\n\n", q->help);
+	}
+	sb_add(&raw, _(help_text));
+	wrap_text(&sb, raw.buf, COLS - 2, 2);
+	dialog_text(v->a, q && q->help ? _("Help: this question, then the keys") : _("Help"),
+	            sb.buf);
+	sb_release(&raw);
+	sb_release(&sb);
+}
+
 static enum action run_view(struct view *v)
 {
 	enum action act = ACT_NONE;
@@ -577,7 +604,7 @@ static enum action run_view(struct view *v)
 			continue;
 		}
 		if (rc == KEY_CODE_YES && ch == KEY_F(1)) {
-			dialog_text(v->a, _("Help"), _(help_text));
+			show_help(v);
 			continue;
 		}
 		if (rc == OK && ch == 27) {
@@ -627,7 +654,7 @@ static enum action run_view(struct view *v)
 			                 (r->kind == ROW_BOX && (ch == 'x' || ch == 'X'))))
 				toggle(v);
 			else if (rc == OK && ch == '?')
-				dialog_text(v->a, _("Help"), _(help_text));
+				show_help(v);
 			else if (rc == OK && ch == 'q' && !v->p->repeat &&
 			         dialog_confirm(v->a, _("Quit todoke? Your answers are saved."))
 			         != CONFIRM_NO)

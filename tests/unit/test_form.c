@@ -136,6 +136,8 @@ static const struct bad bad_forms[] = {
 	{ HEAD "repeat r\nend\n", 6, "has no fields" },
 	{ HEAD "end\n", 5, "end without repeat" },
 	{ HEAD "frobnicate\n", 5, "unknown directive" },
+	{ HEAD "help nothere 説明\n", 5, "use: help ID TEXT" },
+	{ HEAD "|{text t \"T\"}\nhelp t\n", 6, "use: help ID TEXT" },
 	{ HEAD "require nothere\n", 5, "unknown question \"nothere\"" },
 	{ HEAD "|{radio r a}A\nconflict r=b x*\n", 6, "has no option \"b\"" },
 	{ HEAD "|{text x \"X\"}\nnot-future x\n", 6, "is not a date" },
@@ -344,6 +346,47 @@ START_TEST(when_all_must_hold)
 }
 END_TEST
 
+/* help lines add up, in order, on the question they name; the shipped
+ * PPC form explains the terms a non-expert stops at. */
+START_TEST(help_is_parsed)
+{
+	struct diag d;
+	struct form *f = parse(HEAD "|{text t \"T\"} {text u \"U\"}\n"
+	                       "help t 一行目\nhelp t 二行目: 例 A\n", &d);
+	ck_assert_msg(f != NULL, "%d: %s", d.line, d.msg);
+	ck_assert_str_eq(form_question(f, "t")->help, "一行目\n二行目: 例 A");
+	ck_assert_ptr_null(form_question(f, "u")->help);
+	form_free(&f);
+
+	const char *dir = getenv("TODOKE_DATADIR");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/forms/ppc-report-2024.form", dir ? dir : ".");
+	f = form_load(path, &d);
+	ck_assert_msg(f != NULL, "%s:%d: %s", d.file, d.line, d.msg);
+	static const struct { const char *id, *term; } terms[] = {
+		{ "ppc.sensitive", "要配慮個人情報" },
+		{ "ppc.encrypted", "高度な暗号化" },
+		{ "ppc.financial", "ポイント" },
+		{ "ppc.unlawful", "不正の目的" },
+		{ "ppc.entrust", "委託先" },
+		{ "ppc.onbehalf", "委託元" },
+		{ "ppc.event.leak", "滅失" },
+		{ "ppc.corporate-number", "法人番号" },
+		{ "ppc.kind", "確報" },
+		{ "ppc.notice", "公表" },
+		{ "ppc.publish", "本人への通知" },
+	};
+	for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++) {
+		const struct question *q = form_question(f, terms[i].id);
+		ck_assert_msg(q && q->help, "%s has no help", terms[i].id);
+		ck_assert_msg(strstr(q->help, terms[i].term), "%s: help lacks %s",
+		              terms[i].id, terms[i].term);
+		ck_assert_msg(strstr(q->help, "例"), "%s: help has no example", terms[i].id);
+	}
+	form_free(&f);
+}
+END_TEST
+
 START_TEST(formset_finds_versions)
 {
 	struct diag d;
@@ -373,6 +416,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, when_on_a_choice);
 	tcase_add_loop_test(tc, when_on_a_date_gap, 0, (int)(sizeof gaps / sizeof gaps[0]));
 	tcase_add_test(tc, when_all_must_hold);
+	tcase_add_test(tc, help_is_parsed);
 	suite_add_tcase(s, tc);
 	return s;
 }

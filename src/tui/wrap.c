@@ -1,0 +1,67 @@
+/* wrap — text broken into screen lines for the wizard's help and messages:
+ * Japanese between any two characters, English words only at a space, so
+ * that nothing on screen is a cut word (issue 13, point 8). */
+#include "app.h"
+
+#include <string.h>
+
+#include "todoke/strbuf.h"
+#include "todoke/textwidth.h"
+
+static bool word_byte(unsigned char c)
+{
+	return c > ' ' && c < 0x80;
+}
+
+/* One line (no newline) of n bytes at s, as rows of at most width columns,
+ * each row followed by a newline; continuation rows get `indent` spaces. */
+static void wrap_line(struct strbuf *out, const char *s, size_t n, int width, int indent)
+{
+	bool first = true;
+	do {
+		int w = first ? width : width - indent;
+		if (w < 8)
+			w = 8;
+		if (!first)
+			for (int i = 0; i < indent; i++)
+				sb_addc(out, ' ');
+		int used;
+		size_t k = u8_fit(s, n, w, &used);
+		if (k == 0 && n)
+			u8_char_width(s, n, &k);   /* wider than the row: alone */
+		if (k < n && word_byte((unsigned char)s[k]) && k > 0 &&
+		    word_byte((unsigned char)s[k - 1])) {
+			/* In the middle of an English word: back to its start. */
+			size_t b = k;
+			while (b > 0 && word_byte((unsigned char)s[b - 1]))
+				b--;
+			if (b > 0)
+				k = b;
+		}
+		size_t end = k;
+		while (end > 0 && s[end - 1] == ' ')
+			end--;
+		sb_addn(out, s, end);
+		sb_addc(out, '\n');
+		s += k;
+		n -= k;
+		while (n && *s == ' ') {
+			s++;
+			n--;
+		}
+		first = false;
+	} while (n);
+}
+
+void wrap_text(struct strbuf *out, const char *text, int width, int indent)
+{
+	while (*text) {
+		const char *nl = strchr(text, '\n');
+		size_t n = nl ? (size_t)(nl - text) : strlen(text);
+		if (n == 0)
+			sb_addc(out, '\n');
+		else
+			wrap_line(out, text, n, width, indent);
+		text += n + (nl != NULL);
+	}
+}
