@@ -60,6 +60,11 @@ bool row_takes_answer(const struct row *r);
 /* Notes show only while their box is ticked; the rows of a question
  * only while it is shown (its `when` conditions hold: question_shown). */
 bool row_visible(const struct row *r, const struct model *m);
+/* One entry of a list as a person would say it, on one line: dates as
+ * 2022年10月24日, a choice by its label (「最大」, never its id), numbers,
+ * the first line of a text; "" for an empty entry.  malloc'd. */
+char *wizard_entry_summary(const struct question *repeat, const struct model *entry);
+
 /* Questions shown on a page, and how many of them have an answer. */
 void page_progress(const struct page *p, const struct model *m,
                    size_t *answered, size_t *total);

@@ -210,6 +210,17 @@ static char *derive_label(const char *s)
 				again = true;
 			}
 	}
+	/* 「(7) 委託元…」: the item's number is not part of its name (the
+	 * lead trim took its 「(」, leaving 「7) 委託元…」 otherwise). */
+	size_t d = strspn(s, "0123456789");
+	if (d && d < n && (s[d] == ')' || starts(s + d, "\xef\xbc\x89"))) {
+		size_t k = d + (s[d] == ')' ? 1 : 3);
+		k += strspn(s + k, " ");
+		if (k < n) {
+			s += k;
+			n -= k;
+		}
+	}
 	/* 「許可しない)」 closes a parenthesis opened before the box: drop it,
 	 * but keep the one of 「被害無し(未遂)」. */
 	char *lab = xstrndup(s, n);

@@ -144,9 +144,15 @@ static int para_height(const struct view *v, const struct row *r, int width, boo
 	return h;
 }
 
+/* A multi-line field's label, unless the page says it already: its title,
+ * or the form's heading line just above (「(4) 事案の概要:」). */
 static bool show_para_label(const struct view *v, const struct row *r)
 {
-	return !v->p->title || strcmp(r->q->label, v->p->title) != 0;
+	if (v->p->title && strcmp(r->q->label, v->p->title) == 0)
+		return false;
+	size_t i = (size_t)(r - v->p->rows);
+	const struct row *above = i > 0 ? &v->p->rows[i - 1] : NULL;
+	return !(above && above->kind == ROW_TEXT && strstr(above->text, r->q->label));
 }
 
 /* Where each row goes and how tall it is; width is the drawing width. */
@@ -230,24 +236,9 @@ static void put_value(WINDOW *w, int y, int x, int width, const char *text, attr
 static void entry_summary(const struct view *v, const struct row *r, size_t i,
                           struct strbuf *sb)
 {
-	const struct model *e = model_entry(v->m, r->q->id, i);
-	for (size_t k = 0; k < r->q->nfields; k++) {
-		const struct value *val = model_get(e, r->q->fields[k].id);
-		if (!val)
-			continue;
-		if (val->type == Q_DATE) {
-			char buf[40];
-			date_format_ymd_ja(val->date, buf, sizeof buf);
-			sb_addf(sb, "%s: ", buf);
-		} else if (val->text) {
-			/* First line only: the list shows one line per entry. */
-			sb_addn(sb, val->text, strcspn(val->text, "\n"));
-			if (strchr(val->text, '\n'))
-				sb_add(sb, " …");
-		}
-	}
-	if (!sb->len)
-		sb_add(sb, _("(empty entry)"));
+	char *t = wizard_entry_summary(r->q, model_entry(v->m, r->q->id, i));
+	sb_add(sb, *t ? t : _("(empty entry)"));
+	free(t);
 }
 
 static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, int *cx)
@@ -309,8 +300,8 @@ static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, 
 			put_value(pad, fy, fx, fw, t, term_attr(C_FIELD));
 			free(t);
 		}
-		if (r->kind == ROW_DATE && fx + fw + 2 < width)
-			mvwaddstr(pad, fy, fx + fw + 1, _("(e.g. 2022-10-24)"));
+		if (r->kind == ROW_DATE && fx + fw + tw + 2 < width)
+			mvwaddstr(pad, fy, fx + fw + tw + 1, _("(e.g. 2022-10-24)"));
 		break;
 	}
 	case ROW_PARA: {
@@ -415,9 +406,12 @@ static void draw(struct view *v)
 			v->top = fy + fh - bh;
 		if (fy < v->top)
 			v->top = fy;
-		/* Show the headings just above the first answer, too. */
+		/* Show the headings just above the first answer, too, and on
+		 * the last the lines after it (「(8) 対応の経緯」 and its note). */
 		if (v->cur == 0)
 			v->top = 0;
+		else if (v->cur + 1 == v->nt && total - bh > v->top)
+			v->top = total - bh < fy ? total - bh : fy;
 	}
 	if (v->top > total - bh)
 		v->top = total > bh ? total - bh : 0;

@@ -130,15 +130,13 @@ static void answers_text(const struct app *a, struct strbuf *sb)
 					sb_addf(sb, "  %s\n", _("(no entries)"));
 				for (size_t e = 0; e < n; e++) {
 					const struct model *em = model_entry(m, r->q->id, e);
-					struct date d;
-					if (model_date(em, r->q->fields[0].id, &d)) {
-						date_format_ymd_ja(d, buf, sizeof buf);
-						sb_addf(sb, "  %zu. %s\n", e + 1, buf);
-					} else {
-						sb_addf(sb, "  %zu.\n", e + 1);
-					}
+					/* The entry as the list shows it, then its texts whole. */
+					char *t = wizard_entry_summary(r->q, em);
+					sb_addf(sb, "  %zu. %s\n", e + 1, *t ? t : _("(empty entry)"));
+					free(t);
 					for (size_t f = 0; f < r->q->nfields; f++)
-						if (r->q->fields[f].type == Q_LINES)
+						if (r->q->fields[f].type == Q_LINES &&
+						    strchr(model_text(em, r->q->fields[f].id), '\n'))
 							put_answer_lines(sb, "     ",
 							                 model_text(em, r->q->fields[f].id));
 				}

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "todoke/i18n.h"
 #include "todoke/strbuf.h"
 
 static void add_row(struct page *p, enum row_kind kind, int indent, const char *text,
@@ -24,19 +25,62 @@ static int line_indent(const struct layout_line *l, size_t *skip)
 	return (int)*skip;
 }
 
-/* The text of a line from segment `from` on, blanks shown as 「…」. */
-static char *line_text(const struct layout_line *l, size_t from, size_t skip)
+/* The text of a line from segment `from` on, blanks shown as 「…」; with
+ * `own`, only up to the next box or option: each box's own label, so that
+ * 「{box}漏えい {box}滅失」 is 「漏えい」 and 「滅失」, never 「漏えい 滅失」. */
+static char *line_text_upto(const struct layout_line *l, size_t from, size_t skip,
+                            bool own)
 {
 	struct strbuf sb;
 	sb_init(&sb);
 	for (size_t i = from; i < l->nsegs; i++) {
 		const struct segment *s = &l->segs[i];
+		if (own && (s->kind == SEG_BOX || s->kind == SEG_RADIO))
+			break;
 		if (s->kind == SEG_TEXT)
 			sb_add(&sb, s->text + (i == 0 ? skip : 0));
 		else if (s->kind == SEG_NOTE || s->kind == SEG_FIELD)
 			sb_add(&sb, "…");
 	}
+	/* Trailing spaces separated it from the next box. */
+	while (sb.len && sb.buf[sb.len - 1] == ' ')
+		sb.buf[--sb.len] = '\0';
 	return sb_detach(&sb);
+}
+
+static char *line_text(const struct layout_line *l, size_t from, size_t skip)
+{
+	return line_text_upto(l, from, skip, false);
+}
+
+/* The printed text just before placeholder i, when it names it: ends in
+ * 「:」 and says more than that (「(1) 発生日:」, 「住所:」), so that the page
+ * shows the form's own words, numbering included.  NULL otherwise (「・」,
+ * 「名(」): then the question's label is shown. */
+static char *lead_text(const struct layout_line *l, size_t i, size_t skip)
+{
+	if (i == 0 || l->segs[i - 1].kind != SEG_TEXT)
+		return NULL;
+	const char *t = l->segs[i - 1].text + (i - 1 == 0 ? skip : 0);
+	t += strspn(t, " ");
+	size_t n = strlen(t);
+	while (n && t[n - 1] == ' ')
+		n--;
+	if (n >= 2 && t[n - 1] == ':')
+		return xstrndup(t, n);
+	if (n > 3 && strncmp(t + n - 3, "\xef\xbc\x9a", 3) == 0)   /* ： */
+		return xstrndup(t, n);
+	return NULL;
+}
+
+/* The printed text just after placeholder i when it ends the line and
+ * closes what the lead opened: the 「)」 of 「(発生期間の終わり: …)」. */
+static const char *tail_text(const struct layout_line *l, size_t i)
+{
+	if (i + 2 != l->nsegs || l->segs[i + 1].kind != SEG_TEXT)
+		return "";
+	const char *t = l->segs[i + 1].text;
+	return strcmp(t, ")") == 0 || strcmp(t, "\xef\xbc\x89") == 0 ? t : "";
 }
 
 /* A question an earlier form of the incident already asks is not asked
@@ -49,6 +93,27 @@ static bool asked_before(const struct incident *inc, const struct page *p,
 		return false;
 	incident_question(inc, q->id, &owner);
 	return owner && owner != p->form;
+}
+
+/* Where an answer given earlier comes from: 「(3) 発覚の経緯: 3-2)… の
+ * 回答を使います」 in place of a question asked on an earlier page. */
+static void add_reused(struct page *p, const struct layout_line *l, size_t i,
+                       size_t skip, int indent, const struct question *q,
+                       const struct incident *inc)
+{
+	const struct form *owner = NULL;
+	const struct question *oq = incident_question(inc, q->id, &owner);
+	const char *where = oq && owner && oq->section >= 0 ?
+	                    owner->sections[oq->section].title : q->label;
+	char *lead = lead_text(l, i, skip);
+	struct strbuf sb;
+	sb_init(&sb);
+	if (lead)
+		sb_addf(&sb, "%s ", lead);
+	sb_addf(&sb, _("uses the answer of %s"), where);
+	add_row(p, ROW_HELP, lead ? indent : indent + 2, sb.buf, NULL, -1);
+	sb_release(&sb);
+	free(lead);
 }
 
 static void rows_of_line(struct page *p, const struct layout_line *l,
@@ -68,16 +133,33 @@ static void rows_of_line(struct page *p, const struct layout_line *l,
 		free(t);
 		return;
 	}
+	/* 「(5) 漏えい等の別:」 before the first box heads the boxes. */
+	if (has_box && l->segs[0].kind == SEG_TEXT && l->nsegs > 1 &&
+	    l->segs[1].kind == SEG_BOX && l->segs[0].text[skip]) {
+		char *t = xstrdup(l->segs[0].text + skip);
+		for (size_t n = strlen(t); n && t[n - 1] == ' ';)
+			t[--n] = '\0';
+		add_row(p, ROW_TEXT, indent, t, NULL, -1);
+		free(t);
+		indent += 2;
+	}
 	for (size_t i = 0; i < l->nsegs; i++) {
 		const struct segment *s = &l->segs[i];
 		const struct question *q = s->kind == SEG_TEXT ? NULL : &qs[s->q];
-		if (asked_before(inc, p, q))
+		if (asked_before(inc, p, q)) {
+			/* Said once for a line of boxes or options. */
+			bool first = true;
+			for (size_t k = 0; k < i; k++)
+				first &= l->segs[k].kind == SEG_TEXT || l->segs[k].q != s->q;
+			if (first && s->kind != SEG_NOTE)
+				add_reused(p, l, i, skip, indent, q, inc);
 			continue;
+		}
 		switch (s->kind) {
 		case SEG_TEXT:
 			break;
 		case SEG_BOX: {
-			char *t = line_text(l, i + 1, 0);
+			char *t = line_text_upto(l, i + 1, 0, true);
 			add_row(p, ROW_BOX, indent, t, q, -1);
 			free(t);
 			break;
@@ -101,25 +183,36 @@ static void rows_of_line(struct page *p, const struct layout_line *l,
 		case SEG_RADIO:
 			add_row(p, ROW_RADIO, indent, q->opts[s->opt].label, q, s->opt);
 			break;
-		case SEG_CHOICE:
+		case SEG_CHOICE: {
 			/* Printed as the chosen label; asked as one option a row,
-			 * under its label (which hides with it: `when`). */
-			if (q->label && *q->label) {
+			 * under the form's own words before it, else its label
+			 * (which hides with it: `when`). */
+			char *lead = lead_text(l, i, skip);
+			if (lead)
+				add_row(p, ROW_TEXT, indent, lead, q, -1);
+			else if (q->label && *q->label) {
 				char *t = xmalloc(strlen(q->label) + 2);
 				strcpy(t, q->label);
 				strcat(t, ":");
 				add_row(p, ROW_TEXT, indent, t, q, -1);
 				free(t);
 			}
+			free(lead);
 			for (size_t o = 0; o < q->nopts; o++)
 				add_row(p, ROW_RADIO, indent + 2, q->opts[o].label, q, (int)o);
 			break;
+		}
 		case SEG_FIELD:
 		case SEG_DATE: {
-			char *t = xmalloc(strlen(q->label) + 2);
-			strcpy(t, q->label);
-			strcat(t, ":");
+			char *t = lead_text(l, i, skip);
+			if (!t) {
+				t = xmalloc(strlen(q->label) + 2);
+				strcpy(t, q->label);
+				strcat(t, ":");
+			}
 			add_row(p, s->kind == SEG_DATE ? ROW_DATE : ROW_FIELD, indent, t, q, -1);
+			free(p->rows[p->nrows - 1].tail);
+			p->rows[p->nrows - 1].tail = xstrdup(tail_text(l, i));
 			free(t);
 			break;
 		}
@@ -142,6 +235,8 @@ static void rows_of_lines(struct page *p, const struct layout_line *lines, size_
 		if (l->kind == LINE_REPEAT) {
 			if (!asked_before(inc, p, &f->qs[l->q]))
 				add_row(p, ROW_REPEAT, 2, f->qs[l->q].label, &f->qs[l->q], -1);
+			else
+				add_reused(p, l, 0, 0, 0, &f->qs[l->q], inc);
 		}
 		else
 			rows_of_line(p, l, qs, inc);
@@ -208,6 +303,54 @@ void wizard_free(struct wizard **pw)
 	free(w->pages);
 	free(w);
 	*pw = NULL;
+}
+
+/* The entry's choices, as 「(確定)」 after its number or at its end. */
+static void add_choices(struct strbuf *sb, const struct question *rq,
+                        const struct model *e)
+{
+	for (size_t k = 0; k < rq->nfields; k++) {
+		const struct question *fq = &rq->fields[k];
+		const struct value *val = model_get(e, fq->id);
+		if (!val || val->type != Q_CHOICE)
+			continue;
+		int o = question_option(fq, val->text);
+		sb_addf(sb, "(%s)", o >= 0 ? fq->opts[o].label : val->text);
+	}
+}
+
+char *wizard_entry_summary(const struct question *rq, const struct model *e)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	bool after_date = false, choices = false;
+	for (size_t k = 0; k < rq->nfields; k++) {
+		const struct question *fq = &rq->fields[k];
+		const struct value *val = model_get(e, fq->id);
+		if (!val || val->type == Q_CHOICE)
+			continue;
+		if (sb.len)
+			sb_add(&sb, !after_date ? "、" : val->type == Q_DATE ? "〜" : ": ");
+		after_date = false;
+		if (val->type == Q_DATE) {
+			char buf[40];
+			date_format_ymd_ja(val->date, buf, sizeof buf);
+			sb_add(&sb, buf);
+			after_date = true;
+		} else if (val->type == Q_NUMBER) {
+			sb_addf(&sb, "%s %lld", fq->label, val->number);
+			add_choices(&sb, rq, e);
+			choices = true;
+		} else if (val->text) {
+			/* First line only: one line per entry. */
+			sb_addn(&sb, val->text, strcspn(val->text, "\n"));
+			if (strchr(val->text, '\n'))
+				sb_add(&sb, " …");
+		}
+	}
+	if (!choices)
+		add_choices(&sb, rq, e);
+	return sb_detach(&sb);
 }
 
 bool row_takes_answer(const struct row *r)

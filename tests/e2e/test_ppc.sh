@@ -27,7 +27,7 @@ keys C-g Home
 keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Enter
 wait_for "報告区分  (page 19 of 35)"
 keys Space Down Down Down          # 速報, then its date sent
-wait_for "速報を提出した日:"
+wait_for "速報の提出日:"
 type "2024-02-28"; keys Tab
 wait_for "PPC report due: preliminary sent 2024-02-28, final by 2024-03-27 (29 days left)"
 # The review shows the report with the decision and its reasons, and
