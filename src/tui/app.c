@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "draw.h"
+#include "config.h"
 #include "field.h"
 #include "input.h"
 #include "todoke/check.h"
@@ -118,11 +119,25 @@ static void autosave(struct app *a)
 	app_save(a);
 }
 
+bool app_ask_quit(struct app *a)
+{
+	static bool asking;   /* F10 inside this very question */
+	if (asking || a->quitting)
+		return a->quitting;
+	asking = true;
+	enum confirm c = dialog_confirm(a, a->inc ? _("Quit todoke? Your answers are saved.")
+	                                          : _("Quit todoke?"));
+	asking = false;
+	if (c != CONFIRM_NO)
+		a->quitting = true;
+	return a->quitting;
+}
+
 int app_key(struct app *a, wint_t *ch, bool *quit)
 {
 	*quit = false;
 	for (;;) {
-		if (term_quit_signal || term_hangup) {
+		if (term_quit_signal || term_hangup || a->quitting) {
 			autosave(a);
 			*quit = true;
 			return ERR;
@@ -136,6 +151,12 @@ int app_key(struct app *a, wint_t *ch, bool *quit)
 			}
 			if (rc == ERR)
 				autosave(a);
+			/* Too small to ask: q and F10 quit at once, answers saved. */
+			if ((rc == OK && (*ch == 'q' || *ch == 'Q')) ||
+			    (rc == KEY_CODE_YES && *ch == KEY_F(10))) {
+				a->quitting = true;
+				continue;
+			}
 			if (!term_too_small()) {
 				/* Big enough again: the screen redraws itself. */
 				*ch = KEY_RESIZE;
@@ -154,10 +175,22 @@ int app_key(struct app *a, wint_t *ch, bool *quit)
 				autosave(a);
 			if (errno == EINTR || term_quit_signal || term_hangup)
 				continue;
+			if (a->idle && a->idle(a)) {
+				*ch = KEY_RESIZE;
+				return KEY_CODE_YES;
+			}
 			continue;
 		}
 		if (rc == KEY_CODE_YES && *ch == KEY_RESIZE)
 			return rc;
+		if (rc == KEY_CODE_YES && *ch == KEY_F(10)) {
+			a->msg[0] = '\0';
+			if (!app_ask_quit(a)) {
+				*ch = KEY_RESIZE;   /* "no": draw the screen again */
+				return KEY_CODE_YES;
+			}
+			continue;
+		}
 		if (a->field && field_changed(a->field) &&
 		    time(NULL) - a->field_saved >= AUTOSAVE_SECONDS)
 			autosave(a);
@@ -247,7 +280,7 @@ void app_frame(struct app *a, const char *where, const char *keys)
 	erase();
 	fill_line(0, term_attr(C_TITLE));
 	const char *title = a->inc ? incident_meta(a->inc, "title") : NULL;
-	snprintf(buf, sizeof buf, " todoke — %s", title && *title ? title :
+	snprintf(buf, sizeof buf, " todoke %s  %s", TODOKE_VERSION, title && *title ? title :
 	         (a->path ? a->path : ""));
 	draw_text(0, 0, buf, COLS, term_attr(C_TITLE));
 
@@ -354,7 +387,7 @@ wint_t dialog_text_keys(struct app *a, const char *title, const char *text,
 			top = 0;
 		char footer[256];
 		snprintf(footer, sizeof footer, "%s%s%s", hint ? hint : "", hint ? "  " : "",
-		         _("↑↓ PgUp PgDn scroll  ←→ sideways  Esc/q back"));
+		         _("arrows PgUp PgDn scroll  Esc back  q quit"));
 		app_frame(a, title, footer);
 		for (int i = 0; i < bh && top + i < (int)nlines; i++) {
 			const char *s = lines[top + i];
@@ -375,8 +408,12 @@ wint_t dialog_text_keys(struct app *a, const char *title, const char *text,
 		wint_t ch;
 		bool quit;
 		int rc = app_key(a, &ch, &quit);
-		if (quit || (rc == OK && (ch == 27 || ch == 'q' || ch == '\r' || ch == '\n')))
+		if (quit || (rc == OK && (ch == 27 || ch == '\r' || ch == '\n')))
 			break;
+		if (rc == OK && ch == 'q') {
+			app_ask_quit(a);
+			continue;
+		}
 		if (rc == OK && ch < 128 && ch && strchr(keys, (int)ch)) {
 			closed = ch;
 			break;

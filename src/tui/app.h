@@ -42,14 +42,26 @@ struct app {
 	char msg[512];
 	enum color_role msg_role;
 	struct date today;
+	bool from_start;         /* incidents are opened from the start screen */
+	bool quitting;           /* the user said yes to quitting: every screen
+	                            leaves (app_key reports it as *quit) */
+	/* Called about once a second while no key comes; true when the screen
+	 * must be drawn again (the start screen's 「[in use]」 went stale). */
+	bool (*idle)(struct app *a);
 };
 
 /* Reads one key.  Meanwhile: saves typed text every few seconds, shows
- * "too small" until the terminal grows, and on SIGINT/SIGTERM/SIGHUP
- * saves and returns ERR with *quit set. */
+ * "too small" until the terminal grows (q or F10 there quit), and on
+ * SIGINT/SIGTERM/SIGHUP, or once the user has said yes to quitting, saves
+ * and returns ERR with *quit set.  F10 anywhere asks whether to quit (the
+ * one quit key, with q where no text is typed: app_ask_quit); a redraw
+ * is returned as KEY_RESIZE. */
 int app_key(struct app *a, wint_t *ch, bool *quit);
 void app_msg(struct app *a, enum color_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Asks once whether to quit todoke; yes (or a signal meanwhile) sets
+ * a->quitting, and every screen then leaves.  True when quitting. */
+bool app_ask_quit(struct app *a);
 /* Reads the notice's wording on first use (the review and its exports):
  * a->notices, or NULL with a->notices_err saying why; without it the
  * notice cannot be previewed, all else works. */

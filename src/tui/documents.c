@@ -103,9 +103,9 @@ static wint_t explain(struct app *a, const struct enc_report *rep, const char *e
 	for (size_t i = 0; i < rep->n; i++) {
 		describe_unconvertible(a->inc, &rep->v[i], &sb);
 		if (rep->v[i].subst)
-			sb_addf(&sb, _(" — stand-in 「%s」"), rep->v[i].subst);
+			sb_addf(&sb, _(": stand-in 「%s」"), rep->v[i].subst);
 		else
-			sb_add(&sb, _(" — no stand-in"));
+			sb_add(&sb, _(": no stand-in"));
 		sb_addc(&sb, '\n');
 	}
 	sb_add(&sb, _("\nNothing has been written.  s: write with the stand-ins   "

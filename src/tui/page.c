@@ -264,8 +264,10 @@ static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, 
 		bool on = r->kind == ROW_BOX ? model_checked(v->m, r->q->id)
 		          : strcmp(model_text(v->m, r->q->id), r->q->opts[r->opt].id) == 0;
 		wattrset(pad, fa);
-		mvwaddstr(pad, y, x, r->kind == ROW_BOX ? (on ? "[■]" : "[□]")
-		                                        : (on ? "(●)" : "( )"));
+		/* ASCII marks: ■ □ ● are drawn wide by some terminals
+		 * (ambiguous width), which would shift the line. */
+		mvwaddstr(pad, y, x, r->kind == ROW_BOX ? (on ? "[x]" : "[ ]")
+		                                        : (on ? "(*)" : "( )"));
 		wattrset(pad, A_NORMAL);
 		put_wrapped(pad, y, x + 4, r->text, w - 4, focus ? term_attr(C_FOCUS) : A_NORMAL);
 		if (focus) {
@@ -322,7 +324,7 @@ static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, 
 				put_wrapped(pad, fy, x, t, w, A_NORMAL);
 			} else {
 				wattrset(pad, term_attr(C_DIM));
-				mvwaddstr(pad, fy, x, _("(not answered — Tab here and type)"));
+				mvwaddstr(pad, fy, x, _("(not answered: Tab here and type)"));
 				wattrset(pad, A_NORMAL);
 			}
 		}
@@ -359,19 +361,23 @@ static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, 
 static const char *keys_for(const struct view *v)
 {
 	const struct row *r = cur_row(v);
+	if (v->p->repeat)
+		return r && r->kind == ROW_PARA
+		       ? _("Enter new line  Tab next  ^X editor  Esc back to the list  F1 help  F10 quit")
+		       : _("Tab next  Shift-Tab back  Esc back to the list  F1 help  F10 quit");
 	if (!r)
-		return _("^N/^P page  ^G pages  ^R review  F1 help  Esc quit");
+		return _("^N/^P page  ^G pages  ^R review  F1 help  q quit");
 	switch (r->kind) {
 	case ROW_BOX:
-		return _("Space tick  ↑↓ move  ^N/^P page  ^G pages  ^R review  F1 help  Esc quit");
+		return _("Space tick  Up/Down move  ^N/^P page  ^G pages  ^R review  F1 help  q quit");
 	case ROW_RADIO:
-		return _("Space choose  ↑↓ move  ^N/^P page  ^G pages  ^R review  F1 help  Esc quit");
+		return _("Space choose  Up/Down move  ^N/^P page  ^G pages  ^R review  F1 help  q quit");
 	case ROW_PARA:
-		return _("Enter new line  Tab next  ^X editor  ^N/^P page  ^R review  F1 help  Esc quit");
+		return _("Enter new line  Tab next  ^X editor  ^N/^P page  ^R review  F1 help  F10 quit");
 	case ROW_REPEAT:
-		return _("Enter edit/add  Del delete  -/+ reorder  ↑↓ move  ^N/^P page  F1 help  Esc quit");
+		return _("Enter edit/add  Del delete  -/+ reorder  ^N/^P page  F1 help  q quit");
 	default:
-		return _("Tab/Enter next  ↑ back  ^N/^P page  ^G pages  ^R review  F1 help  Esc quit");
+		return _("Tab next  Shift-Tab back  ^N/^P page  ^G pages  ^R review  F1 help  F10 quit");
 	}
 }
 
@@ -426,9 +432,9 @@ static void draw(struct view *v)
 			draw_row(v, pad, i, width, &cy, &cx);
 	/* More above or below: say so in the margin. */
 	if (v->top > 0)
-		mvwaddstr(pad, v->top, 0, "↑");
+		mvwaddstr(pad, v->top, 0, "^");
 	if (v->top + bh < total)
-		mvwaddstr(pad, v->top + bh - 1, 0, "↓");
+		mvwaddstr(pad, v->top + bh - 1, 0, "v");
 	bool text = v->a->field && ft && ft->sub == 0;
 	curs_set(text ? 1 : 0);
 	wnoutrefresh(stdscr);
@@ -448,6 +454,19 @@ static void toggle(struct view *v)
 	v->a->dirty = true;
 	app_save(v->a);
 	recollect_targets(v);  /* a ticked 「その他」 shows its text field */
+}
+
+/* Tab past the last question (or Shift-Tab before the first) says how to
+ * turn the page instead of turning it unasked. */
+static void edge_msg(struct view *v, bool back)
+{
+	if (v->p->repeat)
+		app_msg(v->a, C_OK, "%s", back ? _("First field of this entry: Esc goes back to the list.")
+		                               : _("Last field of this entry: Esc goes back to the list."));
+	else
+		app_msg(v->a, C_OK, "%s", back
+		        ? _("First question of this page: Ctrl-P or PgUp for the previous page.")
+		        : _("Last question of this page: Ctrl-N or PgDn for the next page."));
 }
 
 /* Moves the focus; leaving a text field commits it first and stays when
@@ -512,16 +531,23 @@ static enum action entry_op(struct view *v, wint_t ch)
 static const char *const help_text =
 	N_("Answer what you know; every answer is optional and saved at once.\n"
 	   "\n"
-	   "Tab, ↓            next question      Shift-Tab, ↑   previous question\n"
+	   "Tab, Down         next question     Shift-Tab, Up   previous question\n"
 	   "Space, Enter      tick a box or choose an option\n"
-	   "Ctrl-N, PgDn      next page          Ctrl-P, PgUp   previous page\n"
-	   "Ctrl-G, F2        list of all pages  Ctrl-R, F10    review, preview, export\n"
-	   "Esc               quit (answers are kept)\n"
+	   "Ctrl-N, PgDn      next page         Ctrl-P, PgUp    previous page\n"
+	   "                  (in a multi-line text PgDn/PgUp scroll it: use Ctrl-N/P)\n"
+	   "Ctrl-G, F2        list of all pages Ctrl-R          review, preview, export\n"
+	   "F1, ?             this help         Esc             back: closes a help, a\n"
+	   "                                                    list entry, the review\n"
+	   "q, F10            quit todoke, after asking (q where no text is typed)\n"
+	   "\n"
+	   "Tab never turns the page: after the last question it stays and says so.\n"
 	   "\n"
 	   "In text fields:\n"
-	   "←/→ character     Ctrl-←/→ word      Home/End, Ctrl-A/E   line start/end\n"
-	   "Backspace/Delete  Ctrl-K/U          kill to end/start    Ctrl-W  kill word\n"
-	   "Ctrl-Y            paste killed text  Ctrl-X  open in $VISUAL/$EDITOR\n"
+	   "Left/Right        a character       Ctrl-Left/Right a word\n"
+	   "Home/End, Ctrl-A/E  start/end of the line\n"
+	   "Backspace/Delete  delete a character\n"
+	   "Ctrl-K/U          delete to the end/start    Ctrl-W  delete a word\n"
+	   "Ctrl-Y            paste what was deleted     Ctrl-X  open $VISUAL/$EDITOR\n"
 	   "Dates: 2022-10-24, 2022/10/24 or 2022年10月24日.\n"
 	   "\n"
 	   "In the timeline: Enter edits or adds an entry, Delete removes it,\n"
@@ -572,15 +598,19 @@ static enum action run_view(struct view *v)
 		bool multi = r && r->kind == ROW_PARA && v->a->field;
 
 		/* Keys that work everywhere. */
+		bool was_ctrl = rc == OK && (ch == CTRL('n') || ch == CTRL('p'));
 		if (rc == OK && ch == CTRL('n'))
 			ch = KEY_NPAGE, rc = KEY_CODE_YES;
 		if (rc == OK && ch == CTRL('p'))
 			ch = KEY_PPAGE, rc = KEY_CODE_YES;
+		/* Inside a multi-line text PgDn/PgUp scroll it, even when it has
+		 * nothing more to show: only ^N/^P turn the page from there. */
+		if (rc == KEY_CODE_YES && (ch == KEY_NPAGE || ch == KEY_PPAGE) && multi &&
+		    !was_ctrl) {
+			field_key(v->a->field, rc, ch);
+			continue;
+		}
 		if (rc == KEY_CODE_YES && (ch == KEY_NPAGE || ch == KEY_PPAGE)) {
-			/* A multi-line field pages its text first (once: not
-			 * again below as an editing key). */
-			if (multi && field_key(v->a->field, rc, ch))
-				continue;
 			if (commit(v->a)) {
 				app_save(v->a);
 				act = ch == KEY_NPAGE ? ACT_NEXT : ACT_PREV;
@@ -592,7 +622,7 @@ static enum action run_view(struct view *v)
 				act = v->p->repeat ? ACT_PREV : ACT_INDEX;
 			continue;
 		}
-		if ((rc == OK && ch == CTRL('r')) || (rc == KEY_CODE_YES && ch == KEY_F(10))) {
+		if (rc == OK && ch == CTRL('r')) {
 			if (commit(v->a) && !v->p->repeat)
 				act = ACT_REVIEW;
 			continue;
@@ -601,14 +631,18 @@ static enum action run_view(struct view *v)
 			show_help(v);
 			continue;
 		}
+		/* Esc goes back one level and never quits: from an entry to
+		 * its list, from a page to the start screen it was opened from. */
 		if (rc == OK && ch == 27) {
 			if (commit(v->a)) {
 				app_save(v->a);
 				if (v->p->repeat)
 					act = ACT_PREV;
-				else if (dialog_confirm(v->a, _("Quit todoke? Your answers are saved."))
-				         != CONFIRM_NO)
-					act = ACT_QUIT;  /* yes, or a signal: leave now */
+				else if (v->a->from_start)
+					act = ACT_START;
+				else
+					app_msg(v->a, C_OK, "%s",
+					        _("Esc closes helps, entries and the review; q or F10 quits."));
 			}
 			continue;
 		}
@@ -616,11 +650,12 @@ static enum action run_view(struct view *v)
 			page_external_edit(v->a);
 			continue;
 		}
+		/* Tab moves between the questions only: past the last one it
+		 * stays and says how to turn the page. */
 		if ((rc == OK && ch == '\t') || (rc == KEY_CODE_YES && ch == KEY_BTAB)) {
 			bool back = rc == KEY_CODE_YES;
-			if (!move_focus(v, back ? -1 : 1) && commit(v->a) && !v->p->repeat &&
-			    !back && v->cur + 1 >= v->nt)
-				act = ACT_NEXT;  /* Tab past the last question: next page */
+			if (!move_focus(v, back ? -1 : 1) && commit(v->a))
+				edge_msg(v, back);
 			continue;
 		}
 		/* Up/Down leave a multi-line field only from its edge rows. */
@@ -637,7 +672,8 @@ static enum action run_view(struct view *v)
 			continue;
 		if (v->a->field && r->kind != ROW_REPEAT) {
 			if (rc == OK && (ch == '\r' || ch == '\n') && !multi) {
-				move_focus(v, 1);
+				if (!move_focus(v, 1) && commit(v->a))
+					edge_msg(v, false);
 				continue;
 			}
 			if (field_key(v->a->field, rc, ch))
@@ -649,10 +685,8 @@ static enum action run_view(struct view *v)
 				toggle(v);
 			else if (rc == OK && ch == '?')
 				show_help(v);
-			else if (rc == OK && ch == 'q' && !v->p->repeat &&
-			         dialog_confirm(v->a, _("Quit todoke? Your answers are saved."))
-			         != CONFIRM_NO)
-				act = ACT_QUIT;
+			else if (rc == OK && ch == 'q')
+				app_ask_quit(v->a);
 			continue;
 		}
 		if (r->kind == ROW_REPEAT) {
@@ -663,6 +697,8 @@ static enum action run_view(struct view *v)
 			else if ((rc == OK && (ch == '-' || ch == '+' || ch == 'x')) ||
 			         (rc == KEY_CODE_YES && ch == KEY_DC))
 				act = entry_op(v, ch);
+			else if (rc == OK && ch == 'q')
+				app_ask_quit(v->a);
 		}
 	}
 	if (!commit(v->a))

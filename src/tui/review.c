@@ -22,7 +22,7 @@ enum action screen_index(struct app *a)
 	for (;;) {
 		int bh = app_body_height();
 		int top = (int)cur - bh + 1 > 0 ? (int)cur - bh + 1 : 0;
-		app_frame(a, _("Pages"), _("↑↓ choose  Enter go  ^R review  Esc back"));
+		app_frame(a, _("Pages"), _("Up/Down choose  Enter go  ^R review  Esc back  q quit"));
 		for (int i = 0; i < bh && top + i < (int)a->wiz->npages; i++) {
 			const struct page *p = &a->wiz->pages[top + i];
 			size_t done, total;
@@ -45,8 +45,12 @@ enum action screen_index(struct app *a)
 		int rc = app_key(a, &ch, &quit);
 		if (quit)
 			return ACT_QUIT;
-		if (rc == OK && (ch == 27 || ch == 'q'))
+		if (rc == OK && ch == 27)
 			return ACT_NONE;
+		if (rc == OK && ch == 'q') {
+			app_ask_quit(a);
+			continue;
+		}
 		if (rc == OK && (ch == '\r' || ch == '\n')) {
 			a->goto_page = cur;
 			return ACT_GOTO;
@@ -94,7 +98,7 @@ static void answers_text(const struct app *a, struct strbuf *sb)
 				if (model_checked(m, r->q->id)) {
 					ticked = true;
 					const char *note = model_text(m, r->q->id);
-					sb_addf(sb, "  ■ %s%s%s\n", r->q->label, *note ? ": " : "", note);
+					sb_addf(sb, "  [x] %s%s%s\n", r->q->label, *note ? ": " : "", note);
 				}
 				break;
 			case ROW_RADIO:
@@ -172,7 +176,7 @@ enum action screen_review(struct app *a)
 		char where[256];
 		snprintf(where, sizeof where, _("Review: %zu problem(s)"), p.n);
 		submit_review_title(a, where, sizeof where);
-		app_frame(a, where, _("Enter go  a answers  d documents  e export  Esc back"));
+		app_frame(a, where, _("Enter go  a answers  d documents  e export  Esc back  q quit"));
 		for (int i = 0; i < bh && top + i < (int)nitems; i++) {
 			size_t k = (size_t)(top + i);
 			char buf[1200];
@@ -180,7 +184,7 @@ enum action screen_review(struct app *a)
 			if (k < a->wiz->npages) {
 				size_t done, total;
 				page_progress(&a->wiz->pages[k], a->inc->answers, &done, &total);
-				snprintf(buf, sizeof buf, "%s%s  (%zu/%zu)", done ? "  " : "□ ",
+				snprintf(buf, sizeof buf, "%s%s  (%zu/%zu)", done ? "    " : "[ ] ",
 				         a->wiz->pages[k].title, done, total);
 			} else {
 				const struct problem *pr = &p.v[k - a->wiz->npages];
@@ -201,8 +205,10 @@ enum action screen_review(struct app *a)
 			return ACT_QUIT;
 		}
 		enum action act = ACT_NONE;
-		if (rc == OK && (ch == 27 || ch == 'q'))
+		if (rc == OK && ch == 27)
 			act = ACT_PREV;
+		else if (rc == OK && ch == 'q')
+			app_ask_quit(a);
 		else if (rc == OK && (ch == '\r' || ch == '\n')) {
 			/* A problem leads to the page of its question. */
 			size_t target = cur;

@@ -171,6 +171,7 @@ static void walk(struct app *a)
 		}
 		switch (act) {
 		case ACT_QUIT:
+		case ACT_START:
 			return;
 		case ACT_GOTO:
 			a->page = a->goto_page;
@@ -202,6 +203,7 @@ int tui_run(struct formset *fs, const char *path)
 	 * start-up otherwise): app_load_notices. */
 	atexit(term_end);
 	bool from_start = path == NULL;
+	a.from_start = from_start;
 	char *chosen = NULL;
 	for (;;) {
 		if (from_start) {
@@ -221,7 +223,7 @@ int tui_run(struct formset *fs, const char *path)
 		if (a.dirty)
 			break;  /* not saved: say so on the terminal, below */
 		/* A signal ends the session; so does leaving a named incident. */
-		if (!from_start || term_quit_signal || term_hangup)
+		if (!from_start || term_quit_signal || term_hangup || a.quitting)
 			break;
 		a.msg[0] = '\0';
 	}

@@ -30,7 +30,7 @@ static char *new_incident(struct app *a, const char *dir)
 
 static void describe(const struct store_entry *e, char *buf, size_t size)
 {
-	char disc[32] = "—", when[32];
+	char disc[32] = "-", when[32];
 	struct tm tm;
 	localtime_r(&e->mtime, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
@@ -41,11 +41,53 @@ static void describe(const struct store_entry *e, char *buf, size_t size)
 	                    : e->lock == LOCK_TAKEN_STALE ? _("[interrupted: Enter recovers it] ")
 	                    : "";
 	if (e->error)
-		snprintf(buf, size, _("%s  — cannot be read: %s"), e->title, e->error);
+		snprintf(buf, size, _("%s: cannot be read: %s"), e->title, e->error);
 	else
 		snprintf(buf, size, _("%s%s  (found %s, changed %s, %zu/%zu answered)"),
 		         state, e->title, disc, when, e->answered, e->total);
 }
+
+/* What the list showed, to notice an incident opened or closed elsewhere
+ * (a stale 「[in use]」 goes when its session ends). */
+static struct {
+	const char *dir;
+	const struct store_entry *list;
+	size_t n;
+	time_t checked;
+} shown;
+
+static bool list_changed(struct app *a)
+{
+	time_t now = time(NULL);
+	if (!shown.dir || now - shown.checked < 2)
+		return false;
+	shown.checked = now;
+	struct store_entry *l = NULL;
+	size_t n = 0;
+	struct diag d;
+	if (!store_list(shown.dir, a->fs, &l, &n, &d))
+		return false;
+	bool changed = n != shown.n;
+	for (size_t i = 0; !changed && i < n; i++)
+		changed = strcmp(l[i].path, shown.list[i].path) != 0 ||
+		          l[i].lock != shown.list[i].lock || l[i].mtime != shown.list[i].mtime;
+	store_entries_free(&l, n);
+	return changed;
+}
+
+static const char *const start_help =
+	N_("The start screen lists the incidents saved on this computer.\n"
+	   "\n"
+	   "Up/Down           choose an incident\n"
+	   "Enter             open it (or start a new one on the first line)\n"
+	   "n                 start a new incident: only its name is asked\n"
+	   "F1, ?             this help\n"
+	   "q, F10            quit todoke, after asking\n"
+	   "\n"
+	   "Each incident shows when it was found and last changed, and how many\n"
+	   "questions are answered.  [in use]: open in another session right now.\n"
+	   "[interrupted]: todoke stopped while it was open; Enter recovers it\n"
+	   "with every answer saved up to then.");
 
 /* Returns the path of the incident to open, or NULL to leave todoke. */
 char *screen_start(struct app *a)
@@ -63,6 +105,9 @@ char *screen_start(struct app *a)
 
 	for (;;) {
 		if (reload) {
+			/* The selection stays on its incident across a refresh. */
+			char *was = cur > 0 && cur <= n ? xstrdup(list[cur - 1].path) : NULL;
+			bool first = shown.dir == NULL;
 			store_entries_free(&list, n);
 			n = 0;
 			if (!store_list(dir, a->fs, &list, &n, &d)) {
@@ -70,15 +115,25 @@ char *screen_start(struct app *a)
 				app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
 			}
 			reload = false;
+			shown.dir = dir;
+			shown.list = list;
+			shown.n = n;
+			shown.checked = time(NULL);
+			if (cur > n)
+				cur = n;
+			for (size_t i = 0; was && i < n; i++)
+				if (strcmp(list[i].path, was) == 0)
+					cur = i + 1;
+			free(was);
 			/* An interrupted session is what the user most likely wants. */
-			for (size_t i = 0; i < n; i++)
+			for (size_t i = 0; first && i < n; i++)
 				if (list[i].lock == LOCK_TAKEN_STALE) {
 					cur = i + 1;
 					break;
 				}
 		}
 		app_frame(a, _("Start: a new incident, or resume one"),
-		          _("↑↓ choose  Enter open  n new  Esc/q quit"));
+		          _("Up/Down choose  Enter open  n new  F1 help  q quit"));
 		int bh = app_body_height();
 		int top = (int)cur - bh + 1 > 0 ? (int)cur - bh + 1 : 0;
 		for (int i = 0; i < bh && top + i <= (int)n; i++) {
@@ -95,9 +150,32 @@ char *screen_start(struct app *a)
 		refresh();
 		wint_t ch;
 		bool quit;
+		a->idle = list_changed;
 		int rc = app_key(a, &ch, &quit);
-		if (quit || (rc == OK && (ch == 27 || ch == 'q')))
+		a->idle = NULL;
+		if (quit)
 			break;
+		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+			reload = true;
+			continue;
+		}
+		/* Esc never quits: nothing is open here to close. */
+		if (rc == OK && ch == 27) {
+			app_msg(a, C_OK, "%s", _("q or F10 quits todoke."));
+			continue;
+		}
+		if (rc == OK && ch == 'q') {
+			app_ask_quit(a);
+			continue;
+		}
+		if ((rc == KEY_CODE_YES && ch == KEY_F(1)) || (rc == OK && ch == '?')) {
+			struct strbuf sb;
+			sb_init(&sb);
+			wrap_text(&sb, _(start_help), COLS - 2, 2);
+			dialog_text(a, _("Help"), sb.buf);
+			sb_release(&sb);
+			continue;
+		}
 		if (rc == OK && (ch == 'n' || ((ch == '\r' || ch == '\n') && cur == 0))) {
 			result = new_incident(a, dir);
 			if (result)
@@ -113,6 +191,7 @@ char *screen_start(struct app *a)
 		else if (rc == KEY_CODE_YES && ch == KEY_DOWN && cur < n)
 			cur++;
 	}
+	shown.dir = NULL;
 	store_entries_free(&list, n);
 	free(dir);
 	return result;

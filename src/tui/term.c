@@ -70,6 +70,29 @@ static void catch(int sig, void (*fn)(int))
 	sigaction(sig, &sa, NULL);
 }
 
+/* The keys xterm, tmux and PuTTY send, where the terminal's description
+ * lacks them (TERM=vt100 has no PgUp/PgDn and other function keys): else
+ * PgDn arrives as Esc and 「[6~」. */
+static void define_missing_keys(void)
+{
+	static const struct { const char *seq; int key; } xterm_keys[] = {
+		{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END },
+		{ "\033[H", KEY_HOME }, { "\033[F", KEY_END },
+		{ "\033[2~", KEY_IC }, { "\033[3~", KEY_DC }, { "\033[Z", KEY_BTAB },
+		{ "\033OP", KEY_F(1) }, { "\033OQ", KEY_F(2) }, { "\033OR", KEY_F(3) },
+		{ "\033[11~", KEY_F(1) }, { "\033[12~", KEY_F(2) },
+		{ "\033[21~", KEY_F(10) },
+		{ "\033[A", KEY_UP }, { "\033[B", KEY_DOWN },
+		{ "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+		{ "\033OA", KEY_UP }, { "\033OB", KEY_DOWN },
+		{ "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+	};
+	for (size_t i = 0; i < sizeof xterm_keys / sizeof xterm_keys[0]; i++)
+		if (key_defined(xterm_keys[i].seq) == 0)
+			define_key(xterm_keys[i].seq, xterm_keys[i].key);
+}
+
 bool term_start(void)
 {
 	const char *term = getenv("TERM");
@@ -92,6 +115,7 @@ bool term_start(void)
 	const char *ed = getenv("ESCDELAY");
 	set_escdelay(ed && *ed ? atoi(ed) : 200);
 	input_start();
+	define_missing_keys();
 	const char *nc = getenv("NO_COLOR");
 	use_color = has_colors() && !(nc && *nc);
 	if (use_color) {
@@ -142,5 +166,6 @@ void term_draw_too_small(void)
 	mvprintw(0, 0, _("Terminal too small: %dx%d."), COLS, LINES);
 	mvprintw(1, 0, _("todoke needs %dx%d."), MIN_COLS, MIN_LINES);
 	mvprintw(2, 0, "%s", _("Enlarge the window; nothing is lost."));
+	mvprintw(3, 0, "%s", _("q or F10: quit (answers are saved)."));
 	refresh();
 }

@@ -26,9 +26,9 @@ static void wrap_line(struct strbuf *out, const char *s, size_t n, int width, in
 			for (int i = 0; i < indent; i++)
 				sb_addc(out, ' ');
 		int used;
-		size_t k = u8_fit(s, n, w, &used);
+		size_t k = tw_fit(s, n, w, TW_SCREEN, &used);
 		if (k == 0 && n)
-			u8_char_width(s, n, &k);   /* wider than the row: alone */
+			k = tw_cluster_u8(s, n, TW_SCREEN, NULL);   /* wider than the row: alone */
 		if (k < n && word_byte((unsigned char)s[k]) && k > 0 &&
 		    word_byte((unsigned char)s[k - 1])) {
 			/* In the middle of an English word: back to its start. */
@@ -38,6 +38,18 @@ static void wrap_line(struct strbuf *out, const char *s, size_t n, int width, in
 			if (b > 0)
 				k = b;
 		}
+		/* 「、」「。」「)」「」」 never start a row: take the one before
+		 * along (禁則). */
+		static const char *const no_start[] = { "、", "。", ")", "」", "』", ",", ".", ")", NULL };
+		for (int j = 0; k < n && k > 0 && no_start[j]; j++)
+			if (strncmp(s + k, no_start[j], strlen(no_start[j])) == 0) {
+				size_t b = k - 1;
+				while (b > 0 && ((unsigned char)s[b] & 0xc0) == 0x80)
+					b--;
+				if (b > 0)
+					k = b;
+				break;
+			}
 		size_t end = k;
 		while (end > 0 && s[end - 1] == ' ')
 			end--;

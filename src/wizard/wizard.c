@@ -25,7 +25,8 @@ static int line_indent(const struct layout_line *l, size_t *skip)
 	return (int)*skip;
 }
 
-/* The text of a line from segment `from` on, blanks shown as 「…」; with
+/* The text of a line from segment `from` on, blanks shown as 「...」 (not
+ * 「…」, which some terminals draw wide: ambiguous width); with
  * `own`, only up to the next box or option: each box's own label, so that
  * 「{box}漏えい {box}滅失」 is 「漏えい」 and 「滅失」, never 「漏えい 滅失」. */
 static char *line_text_upto(const struct layout_line *l, size_t from, size_t skip,
@@ -40,7 +41,7 @@ static char *line_text_upto(const struct layout_line *l, size_t from, size_t ski
 		if (s->kind == SEG_TEXT)
 			sb_add(&sb, s->text + (i == 0 ? skip : 0));
 		else if (s->kind == SEG_NOTE || s->kind == SEG_FIELD)
-			sb_add(&sb, "…");
+			sb_add(&sb, "...");
 	}
 	/* Trailing spaces separated it from the next box. */
 	while (sb.len && sb.buf[sb.len - 1] == ' ')
@@ -205,6 +206,8 @@ static void rows_of_line(struct page *p, const struct layout_line *l,
 		case SEG_FIELD:
 		case SEG_DATE: {
 			char *t = lead_text(l, i, skip);
+			/* The 「)」 after the blank closes the lead's 「(」 only. */
+			const char *tail = t && strchr(t, '(') ? tail_text(l, i) : "";
 			if (!t) {
 				t = xmalloc(strlen(q->label) + 2);
 				strcpy(t, q->label);
@@ -212,7 +215,7 @@ static void rows_of_line(struct page *p, const struct layout_line *l,
 			}
 			add_row(p, s->kind == SEG_DATE ? ROW_DATE : ROW_FIELD, indent, t, q, -1);
 			free(p->rows[p->nrows - 1].tail);
-			p->rows[p->nrows - 1].tail = xstrdup(tail_text(l, i));
+			p->rows[p->nrows - 1].tail = xstrdup(tail);
 			free(t);
 			break;
 		}
@@ -345,7 +348,7 @@ char *wizard_entry_summary(const struct question *rq, const struct model *e)
 			/* First line only: one line per entry. */
 			sb_addn(&sb, val->text, strcspn(val->text, "\n"));
 			if (strchr(val->text, '\n'))
-				sb_add(&sb, " …");
+				sb_add(&sb, " ...");
 		}
 	}
 	if (!choices)

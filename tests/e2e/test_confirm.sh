@@ -49,13 +49,13 @@ wait_for "Delete this entry? (y/n)"
 kill -HUP "$(e2e_pid)"
 unchanged "SIGHUP at Delete (second entry)"
 
-# "Quit todoke?" after Esc, and after q on a box (2-1, page 3).
+# "Quit todoke?" after F10, and after q on a box (2-1, page 3).
 e2e_start "$inc"
 wait_for "(page 1 of 35)"
-keys Escape
+keys F10
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 kill -HUP "$(e2e_pid)"
-unchanged "SIGHUP at Quit (Esc)"
+unchanged "SIGHUP at Quit (F10)"
 e2e_start "$inc"
 wait_for "(page 1 of 35)"
 keys C-n C-n
@@ -110,7 +110,7 @@ keys x
 wait_for "Delete this entry? (y/n)"
 keys y
 wait_for "1. 2022年10月26日: 調査を依頼した"
-keys Escape
+keys F10
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 keys y
 wait_exit

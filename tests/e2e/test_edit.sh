@@ -26,7 +26,7 @@ wait_for "2-1)被害を受けた機器等  (page 3 of 35)"
 # 「その他」 of サーバ: its text field appears only once ticked.
 keys Down Down Down Down Down Down Down Down
 keys Space
-wait_for "[■] その他(…)"
+wait_for "[x] その他(...)"
 keys Down; type "$(printf 'ｻｰﾊﾞ😀か\343\202\231')"
 keys C-n C-n
 wait_for "2-3)システムの接続形態図"
@@ -54,7 +54,7 @@ wait_for "Encoding: 1 UTF-8"
 keys 4
 wait_for "Characters that will not convert"
 wait_for "cannot be written in ISO-2022-JP:"
-wait_for "「ｻ」 (U+FF7B) in 2-1)被害を受けた機器等 › サーバ:その他 — stand-in 「サ」"
+wait_for "「ｻ」 (U+FF7B) in 2-1)被害を受けた機器等 › サーバ:その他: stand-in 「サ」"
 wait_for "「😀」 (U+1F600) in 2-1)被害を受けた機器等 › サーバ:その他, 2-3)"
 wait_for "Nothing has been written."
 # か + U+3099 is written が (the document is NFC): nothing to list.
@@ -74,7 +74,7 @@ grep -qF "ｻｰﾊﾞ😀が" "$e2e_tmp/edit-ipa.txt" && ok || fail "export not
 grep -qF "$(printf 'ｻｰﾊﾞ😀か\343\202\231')" "$inc" && ok || fail "the incident lost what was typed"
 keys Escape
 wait_for "(page 5 of 35)"
-keys Escape
+keys F10
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 keys y
 wait_exit

@@ -12,9 +12,12 @@ type "東京都○○区××× △丁目△番△号"; keys Tab
 type "(株)○○商店"; keys Tab
 type "□□□□"; keys Tab
 type "△△△@××.□□.○○○"; keys Tab
-type "○○-○○○○-○○○○"; keys Tab            # past the last field: next page
+type "○○-○○○○-○○○○"; keys Tab            # past the last field: stays
+wait_for "Last question of this page: Ctrl-N or PgDn for the next page."
+wait_for "(届出者)  (page 1 of 35)"
+keys C-n
 wait_for "1.発見年月日  (page 2 of 35)"
-type "2022年10月24日"; keys Tab
+type "2022年10月24日"; keys C-n
 wait_for "2-1)被害を受けた機器等  (page 3 of 35)"
 keys Down Down Space C-n                   # ECシステム
 wait_for "2-2)被害を受けた機器の設置環境"
@@ -121,14 +124,18 @@ wait $catpid
 same_file "$e2e_tmp/from-fifo" "$e2e_dir/../golden/ipa/example.expected"
 [ -p "$e2e_tmp/fifo" ] && ok || fail "the FIFO was replaced"
 
-# Leaving: Esc back to the last page; Esc there asks, n stays, y quits;
-# the answers are all in the file.
+# Leaving: Esc back to the last page; Esc there never quits (it says
+# which keys do), F10 asks, n stays, y quits; the answers are all in the
+# file.
 keys Escape
 wait_for "7-3)サイバー保険  (page 18 of 39)"
 keys Escape
+wait_for "Esc closes helps, entries and the review; q or F10 quits."
+keys F10
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 keys n
-keys Escape
+wait_for "7-3)サイバー保険  (page 18 of 35)"
+keys F10
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 keys y
 wait_exit

@@ -10,9 +10,9 @@ for E2E_LANG in ja_JP.UTF-8 C.UTF-8; do
 	"$E2E_PROG" new --title "ヘルプ" "$inc" || fail "todoke new"
 	case $E2E_LANG in
 	ja*) hint="F1: この質問の意味と例" title="ヘルプ: この質問の説明とキー操作"
-	     about="この質問について: 要配慮個人情報" keyhelp="Tab, ↓" plain="ヘルプ" ;;
+	     about="この質問について: 要配慮個人情報" keyhelp="Tab, 下" plain="ヘルプ" ;;
 	*) hint="F1: what this question means, with an example" title="Help: this question, then the keys"
-	   about="About this question: 要配慮個人情報" keyhelp="Tab, ↓" plain="Help" ;;
+	   about="About this question: 要配慮個人情報" keyhelp="Tab, Down" plain="Help" ;;
 	esac
 	e2e_start "$inc"
 	keys C-g End Up Up Up Up Up Up Up Enter
@@ -24,7 +24,6 @@ for E2E_LANG in ja_JP.UTF-8 C.UTF-8; do
 	wait_for "$about"
 	wait_for "要配慮個人情報: 知られると差別や偏見につながるおそれがあるため、法律で特に慎"
 	wait_for "含まれるもの: 病歴"
-	keys PgDn
 	wait_for "$keyhelp"
 	keys Escape
 	wait_for "報告義務の判定に用いる事項"

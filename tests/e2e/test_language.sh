@@ -11,7 +11,7 @@ inc="$e2e_tmp/l.incident"
 E2E_LANG=ja_JP.UTF-8
 e2e_start
 wait_for "[+ 新しいインシデントを作成]"
-wait_for "↑↓ 選択  Enter 開く  n 新規作成  Esc/q 終了"
+wait_for "上下 選択  Enter 開く  n 新規作成  F1 ヘルプ  q 終了"
 check_screen start-ja
 tm kill-server
 
@@ -31,8 +31,10 @@ wait_for "Enter プレビュー"            # back in the documents
 keys Escape
 wait_for "d 文書"                      # back in the review
 keys Escape
-wait_for "Tab/Enter 次へ"              # back on the page
+wait_for "Tab 次へ  Shift-Tab 前へ"     # back on the page
 keys Escape
+wait_for "Esc はヘルプ・項目・確認画面を閉じます。終了は q か F10 です。"
+keys F10
 wait_for "todoke を終了しますか? 回答は保存されています。 (y/n)"
 keys y
 wait_exit
@@ -41,12 +43,12 @@ for E2E_LANG in en_US.UTF-8 C.UTF-8; do
 	tm kill-server
 	e2e_start
 	wait_for "[+ Start a new incident]"
-	wait_for "↑↓ choose  Enter open  n new  Esc/q quit"
+	wait_for "Up/Down choose  Enter open  n new  F1 help  q quit"
 	tm kill-server
 	e2e_start "$inc"
 	wait_for "(page 1 of 35)"
 	wait_for "answered 0 of "
-	keys Escape y
+	keys F10 y
 	wait_exit
 done
 unset E2E_LANG

@@ -49,7 +49,7 @@ screen "$e2e_tmp/s"
 grep -q "再発行" "$e2e_tmp/s" && fail "card reissue shown for a takeover" || ok
 grep -q "誤って届いたメール" "$e2e_tmp/s" && fail "delete request shown for a takeover" || ok
 keys Space                                   # the first box: the password request
-wait_for "[■] パスワードを変更"
+wait_for "[x] パスワードを変更"
 
 # Published 41 days after discovery: the reason is asked.
 keys C-n
@@ -83,8 +83,8 @@ wait_for "Written: $e2e_tmp/n-notice.txt (ISO-2022-JP)"
 keys Escape                                  # the documents, then the review
 wait_for "Review:"
 keys Escape
-wait_for "(page 34 of 35)"                   # Tab left the reason's page
-keys Escape y
+wait_for "(page 33 of 35)"                   # Tab stays on the reason's page
+keys F10 y
 wait_exit
 
 "$E2E_PROG" export notice --format=html "$inc" > "$e2e_tmp/cli.html"

@@ -10,7 +10,7 @@ e2e_start "$inc"
 wait_for "(page 1 of 35)"
 wait_for "PPC: undetermined, answer 個人データの漏えい等、要配慮個人情報"
 keys C-n
-type "2024-02-26"; keys Tab
+type "2024-02-26"; keys C-n
 wait_for "2-1)被害を受けた機器等"
 keys C-g End Up Up Up Up Up Up Up Enter   # the last PPC page, before the notice's 7
 wait_for "報告義務の判定に用いる事項  (page 28 of 35)"
@@ -49,7 +49,7 @@ keys Escape                                  # the documents, then the review
 wait_for "Review:"
 keys Escape
 wait_for "(page 19 of 35)"
-keys Escape y
+keys F10 y
 wait_exit
 "$E2E_PROG" export ppc "$inc" > "$e2e_tmp/cli-ppc.txt"
 same_file "$e2e_tmp/p-ppc.txt" "$e2e_tmp/cli-ppc.txt"

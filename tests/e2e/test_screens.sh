@@ -32,7 +32,7 @@ wait_for "Terminal too small: 79x24."
 check_screen too-small
 e2e_resize 80 24
 wait_for "(page 3 of 35)"
-keys Escape y
+keys F10 y
 wait_exit
 
 # The terminals of ssh sessions, consoles and multiplexers.
@@ -42,7 +42,7 @@ for term in xterm-256color screen tmux-256color linux vt100; do
 	wait_for "(page 1 of 35)" || continue
 	keys Tab Tab Tab C-u
 	type "端末$term"
-	keys Escape y
+	keys F10 y
 	wait_exit
 	grep -qxF "reporter.name: 端末$term" "$inc" && ok || fail "TERM=$term: answer not saved"
 done
@@ -52,7 +52,7 @@ tm kill-server
 e2e_start "$inc"
 wait_for "(page 1 of 35)"
 tm capture-pane -t e2e -p -e | grep -q "$(printf '\033')\[[0-9;]*4[0-7]m" && ok || fail "no colour by default"
-keys Escape y
+keys F10 y
 wait_exit
 tm kill-server
 NO_COLOR=1
@@ -61,7 +61,7 @@ e2e_start "$inc"
 wait_for "(page 1 of 35)"
 tm capture-pane -t e2e -p -e | grep -q "$(printf '\033')\[[0-9;]*[34][0-7]m" && fail "colour despite NO_COLOR" || ok
 tm capture-pane -t e2e -p -e | grep -q "$(printf '\033')\[7m" && ok || fail "no reverse video for the bars"
-keys Escape y
+keys F10 y
 wait_exit
 unset NO_COLOR
 e2e_finish

@@ -34,7 +34,7 @@ keys Up Enter
 wait_for "日付:"
 keys Tab End; type "(追記)"; keys Escape
 wait_for "2. 2022年11月1日: 作業1(追記)"
-keys Escape y
+keys F10 y
 wait_exit
 "$E2E_PROG" export ipa "$inc" > "$e2e_tmp/out.txt"
 sed -n '/^ 6-2)/,/^ 6-3)/p' "$e2e_tmp/out.txt" > "$e2e_tmp/timeline.txt"
@@ -48,7 +48,7 @@ e2e_start "$e2e_tmp/second.incident"
 wait_for "住所: 東京都千代田区"
 wait_for "氏名: 佐藤 花子"
 wait_for "TEL: 03-1111-2222"
-keys Escape y
+keys F10 y
 wait_exit
 grep -qxF "reporter.email: hanako@example.jp" "$e2e_tmp/second.incident" && ok ||
 	fail "profile not used for the new incident"
