@@ -265,7 +265,7 @@ bool screen_documents(struct app *a)
 	const struct docset *s = formset_documents(a->fs);
 	size_t cur = 0;
 	for (;;) {
-		app_frame(a, _("Documents"), _("↑↓ choose  Enter preview  e export  Esc back"));
+		app_frame(a, _("Documents"), _("Up/Down choose  Enter preview  e export  Esc back  q quit"));
 		int bh = app_body_height();
 		for (int i = 0; i < bh && (size_t)i < s->n; i++) {
 			const struct document *doc = &s->v[i];
@@ -275,7 +275,7 @@ bool screen_documents(struct app *a)
 			bool ok = available(a, doc, &why);
 			sb_addf(&line, "%-8s %s", doc->id, doc->title);
 			if (!ok)
-				sb_addf(&line, _(" — does not apply: %s"), why.buf);
+				sb_addf(&line, _(": does not apply: %s"), why.buf);
 			attr_t at = (size_t)i == cur ? term_attr(C_FOCUS) : ok ? A_NORMAL : term_attr(C_HELP);
 			if ((size_t)i == cur) {
 				attrset(at);
@@ -292,9 +292,11 @@ bool screen_documents(struct app *a)
 		int rc = app_key(a, &ch, &quit);
 		if (quit)
 			return false;
-		if (rc == OK && (ch == 27 || ch == 'q'))
+		if (rc == OK && ch == 27)
 			return true;
-		if (rc == OK && (ch == '\r' || ch == '\n' || ch == 'e') && cur < s->n) {
+		if (rc == OK && ch == 'q')
+			app_ask_quit(a);   /* yes: app_key reports it next */
+		else if (rc == OK && (ch == '\r' || ch == '\n' || ch == 'e') && cur < s->n) {
 			struct strbuf why;
 			sb_init(&why);
 			bool ok = available(a, &s->v[cur], &why);

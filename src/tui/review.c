@@ -155,7 +155,8 @@ static void answers_text(const struct app *a, struct strbuf *sb)
 	}
 }
 
-/* Every page with its answers counted, then every problem `check` finds. */
+/* What is wrong first: every problem `check` finds, then every page with
+ * its answers counted (issue 13, point 12). */
 enum action screen_review(struct app *a)
 {
 	app_load_notices(a);
@@ -181,13 +182,13 @@ enum action screen_review(struct app *a)
 			size_t k = (size_t)(top + i);
 			char buf[1200];
 			attr_t at = k == cur ? term_attr(C_FOCUS) : A_NORMAL;
-			if (k < a->wiz->npages) {
-				size_t done, total;
-				page_progress(&a->wiz->pages[k], a->inc->answers, &done, &total);
+			if (k >= p.n) {
+				size_t pg = k - p.n, done, total;
+				page_progress(&a->wiz->pages[pg], a->inc->answers, &done, &total);
 				snprintf(buf, sizeof buf, "%s%s  (%zu/%zu)", done ? "    " : "[ ] ",
-				         a->wiz->pages[k].title, done, total);
+				         a->wiz->pages[pg].title, done, total);
 			} else {
-				const struct problem *pr = &p.v[k - a->wiz->npages];
+				const struct problem *pr = &p.v[k];
 				snprintf(buf, sizeof buf, "%s %s",
 				         pr->sev == SEV_ERROR ? _("error:") : _("missing:"), pr->msg);
 				if (k != cur)
@@ -211,9 +212,9 @@ enum action screen_review(struct app *a)
 			app_ask_quit(a);
 		else if (rc == OK && (ch == '\r' || ch == '\n')) {
 			/* A problem leads to the page of its question. */
-			size_t target = cur;
-			if (cur >= a->wiz->npages) {
-				const char *id = p.v[cur - a->wiz->npages].id;
+			size_t target = cur >= p.n ? cur - p.n : 0;
+			if (cur < p.n) {
+				const char *id = p.v[cur].id;
 				const struct form *f = NULL;
 				const struct question *q = incident_question(a->inc, id, &f);
 				target = 0;
@@ -244,10 +245,21 @@ enum action screen_review(struct app *a)
 			cur--;
 		else if (rc == KEY_CODE_YES && ch == KEY_DOWN)
 			cur++;
-		else if (rc == KEY_CODE_YES && ch == KEY_NPAGE)
+		/* By screens: the list moves a screen, the focus with it. */
+		else if (rc == KEY_CODE_YES && ch == KEY_NPAGE) {
 			cur += (size_t)bh;
-		else if (rc == KEY_CODE_YES && ch == KEY_PPAGE)
+			top += bh;
+			if (top > (int)nitems - bh)
+				top = (int)nitems > bh ? (int)nitems - bh : 0;
+		} else if (rc == KEY_CODE_YES && ch == KEY_PPAGE) {
 			cur = cur > (size_t)bh ? cur - (size_t)bh : 0;
+			top = top > bh ? top - bh : 0;
+		} else if (rc == KEY_CODE_YES && ch == KEY_HOME)
+			cur = 0, top = 0;
+		else if (rc == KEY_CODE_YES && ch == KEY_END) {
+			cur = nitems ? nitems - 1 : 0;
+			top = (int)nitems > bh ? (int)nitems - bh : 0;
+		}
 		problems_release(&p);
 		if (act != ACT_NONE)
 			return act;

@@ -53,7 +53,7 @@ keys Tab
 l=$(line_of "住所:")
 case "$l" in *"住所: $ga|👨$zwj"*"|$kana|$e4|$repl|"*) ok ;; *) fail "the answer without focus: $l" ;; esac
 
-keys Escape
+keys F10
 wait_for "Quit todoke?"
 keys y
 wait_exit

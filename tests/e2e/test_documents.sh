@@ -40,7 +40,7 @@ keys Enter
 wait_for "Written: $e2e_tmp/d-police.html (UTF-8)"
 keys Escape
 wait_for "Review:"
-keys Escape Escape y
+keys Escape F10 y
 wait_exit
 # The files are the CLI's, and the incident now names the memo's form.
 "$E2E_PROG" export entrustor "$inc" > "$e2e_tmp/cli-entrustor.txt"
@@ -59,11 +59,11 @@ wait_for "(page 1 of"
 keys C-r
 wait_for "d documents"
 keys d
-wait_for "entrustor 委託元への通知 — does not apply: 委託元から預かった個人データか"
-wait_for "police   警察への相談メモ — does not apply: 警察 is not ticked"
+wait_for "entrustor 委託元への通知: does not apply: 委託元から預かった個人データか"
+wait_for "police   警察への相談メモ: does not apply: 警察 is not ticked"
 keys Down Down Down Enter
 wait_for "委託元への通知 does not apply: 委託元から預かった個人データか is answered 「自社の個人データ」"
-keys Escape Escape Escape y
+keys Escape Escape F10 y
 wait_exit
 grep -q '^form: entrustor-notice' "$own" && fail "entrustor form added to an incident it does not apply to" || ok
 e2e_finish

@@ -134,7 +134,7 @@ wait_for "Esc closes helps, entries and the review; q or F10 quits."
 keys F10
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 keys n
-wait_for "7-3)サイバー保険  (page 18 of 35)"
+wait_for "7-3)サイバー保険  (page 18 of 39)"
 keys F10
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 keys y

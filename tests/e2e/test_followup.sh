@@ -48,7 +48,7 @@ wait_for "Submitted: ppc 速報, sent 2022-10-27 (submission 1); next: 確報"
 wait_for "submitted 1, changed since 0 (s)"
 keys Escape
 settle
-keys Escape
+keys F10
 settle
 keys y
 wait_exit
@@ -93,7 +93,7 @@ keys Escape
 settle
 keys Escape
 settle
-keys Escape
+keys F10
 settle
 keys y
 wait_exit
@@ -147,7 +147,7 @@ keys Escape
 settle
 keys Escape
 settle
-keys Escape
+keys F10
 settle
 keys y
 wait_exit

@@ -90,7 +90,8 @@ for E2E_LANG in ja_JP.UTF-8 C.UTF-8; do
 
 	# A stale [in use] goes when the other session ends; the selection
 	# stays where it was.
-	cp "$inc" "$TODOKE_HOME/incidents/b.incident"
+	sed 's/^title: .*/title: キーB/' "$inc" > "$TODOKE_HOME/incidents/b.incident"
+	chmod 600 "$TODOKE_HOME/incidents/b.incident"
 	e2e_start "$TODOKE_HOME/incidents/a.incident"
 	wait_for "$p1"
 	other=$e2e_sock
@@ -102,7 +103,10 @@ for E2E_LANG in ja_JP.UTF-8 C.UTF-8; do
 		"$E2E_PROG"
 	tm set-option -t e2e remain-on-exit on >/dev/null
 	wait_for "$inuse"
-	keys Down Down          # b, below the one in use
+	screen "$e2e_tmp/s0.txt"
+	# Down to b, however the list is ordered.
+	n=$(awk -v new="$new" 'index($0, new) { s = NR } index($0, "キーB") { print NR - s; exit }' "$e2e_tmp/s0.txt")
+	while [ "${n:-0}" -gt 0 ]; do keys Down; n=$((n - 1)); done
 	e2e_sock=$other
 	keys F10 y
 	wait_exit

@@ -20,12 +20,12 @@ wait_for "(1 / 35 ページ)"
 wait_for "回答済み 0 / "
 # The review and the notice's preview, keys and all, in Japanese at 80x24.
 keys C-r
-wait_for "d 文書  e 書出し  Esc 戻る"
+wait_for "d 文書  e 書出し  Esc 戻る  q 終了"
 keys d
-wait_for "↑↓ 選択  Enter プレビュー  e 書出し  Esc 戻る"
+wait_for "上下 選択  Enter プレビュー  e 書出し  Esc 戻る  q 終了"
 keys Down Down Enter
 wait_for "プレビュー: お詫びとお知らせ"
-wait_for "e テキスト  h HTML  ↑↓ PgUp PgDn スクロール  ←→ 横スクロール  Esc/q 戻る"
+wait_for "e テキスト  h HTML  矢印 PgUp PgDn スクロール  Esc 戻る  q 終了"
 keys Escape
 wait_for "Enter プレビュー"            # back in the documents
 keys Escape

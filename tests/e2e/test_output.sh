@@ -48,7 +48,7 @@ keys Up C-a; type "上"; type "y"
 wait_for "上y一行目 first"
 keys End; type "末"
 wait_for "上y一行目 first末"
-keys Escape
+keys F10
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 keys y
 wait_exit

@@ -43,7 +43,7 @@ wait_for "$last"
 # Keys after the paste are keys again: Tab moves on, the page changes.
 keys C-n
 wait_for "3-1)発見契機"
-keys Escape
+keys F10
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 keys y
 wait_exit
@@ -67,7 +67,7 @@ tm paste-buffer -p -b lines -t e2e
 wait_for "L100"
 keys PPage
 type "X"
-keys Escape
+keys F10
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 keys y
 wait_exit
