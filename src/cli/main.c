@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -916,6 +917,21 @@ static const char *locale_dir(void)
 	return buf;
 }
 
+/* A core dump would hold the answers (personal data) in a file anyone
+ * with access to the folder or the crash collector can read: none, unless
+ * TODOKE_CORE_DUMPS=1 asks for them (todoke(1), ENVIRONMENT). */
+static void no_core_dumps(void)
+{
+	const char *want = getenv("TODOKE_CORE_DUMPS");
+	if (want && strcmp(want, "1") == 0)
+		return;
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_CORE, &rl) == 0) {
+		rl.rlim_cur = 0;
+		setrlimit(RLIMIT_CORE, &rl);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -942,6 +958,7 @@ int main(int argc, char **argv)
 	struct opts o = { 0 };
 	int c;
 
+	no_core_dumps();
 	/* UTF-8 character handling whatever the locale (todoke/locale.h). */
 	if (!locale_start("todoke", locale_dir()))
 		return EXIT_LOCALE;

@@ -55,6 +55,8 @@ void page_external_edit(struct app *a)
 		signal(SIGINT, SIG_DFL);
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGHUP, SIG_DFL);
+		signal(SIGXFSZ, SIG_DFL);  /* ignored by todoke, not by the editor */
+		signal(SIGPIPE, SIG_DFL);
 		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", ed, file.buf, (char *)NULL);
 		_exit(127);
 	}

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "input.h"
@@ -46,27 +47,52 @@ static void on_hup(int sig)
 	term_hangup = 1;
 }
 
-/* A crash must not leave the terminal raw: put it back, then die of the
- * same signal.  (endwin is not async-signal-safe; at this point there is
- * nothing left to protect, and a usable shell is worth the risk.) */
+/* What a crash writes to put the terminal back: the shell's tty modes
+ * (saved before curses changed them) and the terminal's own strings to
+ * leave the alternate screen, show the cursor, reset attributes and keypad
+ * mode, all made before anything can crash. */
+static struct termios shell_tio;
+static bool have_shell_tio;
+static char crash_reset[256];
+static size_t crash_reset_len;
+
+static void add_reset(char *cap)
+{
+	char *s = tigetstr(cap);
+	if (!s || s == (char *)-1)
+		return;
+	size_t n = strlen(s);
+	if (crash_reset_len + n < sizeof crash_reset) {
+		memcpy(crash_reset + crash_reset_len, s, n);
+		crash_reset_len += n;
+	}
+}
+
+/* A crash must not leave the terminal raw: put it back with
+ * async-signal-safe calls only (tcsetattr, write), then die of the same
+ * signal (SA_RESETHAND made its action the default again). */
 static void on_crash(int sig)
 {
 	if (started) {
 		started = false;
-		input_end();
-		endwin();
+		input_end();  /* bracketed paste off: one write(2) */
+		if (crash_reset_len) {
+			ssize_t w = write(STDOUT_FILENO, crash_reset, crash_reset_len);
+			(void)w;
+		}
+		if (have_shell_tio)
+			tcsetattr(STDIN_FILENO, TCSANOW, &shell_tio);
 	}
-	signal(sig, SIG_DFL);
 	raise(sig);
 }
 
-static void catch(int sig, void (*fn)(int))
+static void catch(int sig, void (*fn)(int), int flags)
 {
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = fn;
 	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0; /* no SA_RESTART: let a blocked read return at once */
+	sa.sa_flags = flags; /* no SA_RESTART: let a blocked read return at once */
 	sigaction(sig, &sa, NULL);
 }
 
@@ -92,6 +118,17 @@ static void define_missing_keys(void)
 		if (key_defined(xterm_keys[i].seq) == 0)
 			define_key(xterm_keys[i].seq, xterm_keys[i].key);
 }
+/* Every signal that would end the program sets a flag, and the main loop
+ * saves, restores the terminal, releases the lock and leaves; SIGHUP is
+ * apart only because the terminal is gone then. */
+static const int ending_signals[] = {
+	SIGINT, SIGTERM, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+	SIGIO, SIGPWR,
+};
+/* Faults: nothing is safe to do but restore the terminal and die. */
+static const int fatal_signals[] = {
+	SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL, SIGSYS, SIGTRAP,
+};
 
 bool term_start(void)
 {
@@ -100,6 +137,7 @@ bool term_start(void)
 		fprintf(stderr, "todoke: %s\n", _("the wizard needs a terminal"));
 		return false;
 	}
+	have_shell_tio = tcgetattr(STDIN_FILENO, &shell_tio) == 0;
 	if (!newterm(term && *term ? term : "vt100", stdout, stdin)) {
 		fprintf(stderr, "todoke: %s \"%s\"\n", _("unknown terminal type"),
 		        term ? term : "");
@@ -124,16 +162,29 @@ bool term_start(void)
 		for (short i = 1; i < C_NROLES; i++)
 			init_pair(i, palette[i].fg, palette[i].bg);
 	}
+	/* Ctrl-\ typed in the wizard does nothing: the terminal no longer
+	 * turns it into SIGQUIT (def_prog_mode keeps that across endwin and
+	 * the external editor).  kill -QUIT still ends the session cleanly. */
+	struct termios tio;
+	if (tcgetattr(STDIN_FILENO, &tio) == 0) {
+		tio.c_cc[VQUIT] = _POSIX_VDISABLE;
+		tcsetattr(STDIN_FILENO, TCSANOW, &tio);
+		def_prog_mode();
+	}
+	static char caps[][6] = { "rmcup", "cnorm", "sgr0", "rmkx" };
+	for (size_t i = 0; i < sizeof caps / sizeof *caps; i++)
+		add_reset(caps[i]);
 	/* ncurses handles SIGTSTP/SIGCONT itself (endwin, then a full redraw
 	 * after `fg`); we only set flags for the signals that end a session. */
-	catch(SIGINT, on_quit);
-	catch(SIGTERM, on_quit);
-	catch(SIGHUP, on_hup);
-	catch(SIGSEGV, on_crash);
-	catch(SIGBUS, on_crash);
-	catch(SIGFPE, on_crash);
-	catch(SIGABRT, on_crash);
+	for (size_t i = 0; i < sizeof ending_signals / sizeof *ending_signals; i++)
+		catch(ending_signals[i], on_quit, 0);
+	catch(SIGHUP, on_hup, 0);
+	for (size_t i = 0; i < sizeof fatal_signals / sizeof *fatal_signals; i++)
+		catch(fatal_signals[i], on_crash, SA_RESETHAND | SA_NODEFER);
 	signal(SIGPIPE, SIG_IGN);
+	/* Over the file size limit a write fails with EFBIG, reported like a
+	 * full disk, instead of killing todoke with the answers unsaved. */
+	signal(SIGXFSZ, SIG_IGN);
 	return true;
 }
 

@@ -14,7 +14,7 @@ enum color_role {
 };
 
 /* Set by the signal handlers only; the main loop acts on them. */
-extern volatile sig_atomic_t term_quit_signal;  /* SIGINT, SIGTERM */
+extern volatile sig_atomic_t term_quit_signal;  /* INT, TERM, QUIT, USR1/2, ALRM… */
 extern volatile sig_atomic_t term_hangup;       /* SIGHUP: save, leave */
 
 bool term_start(void);

@@ -3,6 +3,7 @@
 # as text (after tig's test/tools/libtest.sh).  Sourced by tests/e2e/*.sh.
 #
 #   e2e_start [ARGS...]     run todoke ARGS in a fresh tmux server
+#                           ($E2E_WRAP, when set, is a command run before it)
 #   keys KEY...             send-keys (tmux key names: Tab Enter Escape C-n)
 #   type TEXT               send TEXT literally (Japanese included)
 #   wait_for TEXT           until the screen shows TEXT (fails after 10 s)
@@ -71,8 +72,9 @@ e2e_start() {
 		TODOKE_HOME="$TODOKE_HOME" TODOKE_TODAY="$TODOKE_TODAY" \
 		TODOKE_DATADIR="$TODOKE_DATADIR" VISUAL="${VISUAL:-}" EDITOR="${EDITOR:-}" \
 		${NO_COLOR:+NO_COLOR=$NO_COLOR} \
+		${TODOKE_CORE_DUMPS:+TODOKE_CORE_DUMPS=$TODOKE_CORE_DUMPS} \
 		ASAN_OPTIONS="log_path=$e2e_tmp/sanitizer" UBSAN_OPTIONS="log_path=$e2e_tmp/sanitizer:print_stacktrace=1" \
-		"$E2E_PROG" "$@"
+		${E2E_WRAP:-} "$E2E_PROG" "$@"
 	tm set-option -t e2e remain-on-exit on >/dev/null
 	settle
 }

@@ -2,6 +2,10 @@
 # Every way a session ends: kill -9 mid-edit (the next start offers the
 # recovered incident with what was typed), SIGTERM and SIGHUP (answers
 # saved, lock removed), SIGINT, and SIGTSTP/SIGCONT (screen redrawn).
+# Every other signal that would end it (QUIT, USR1/2, ALRM by kill) saves,
+# leaves the terminal's modes as they were (stty -g before = after), the
+# normal screen and no lock; faults (SEGV, BUS, ABRT, FPE, ILL) restore the
+# terminal and die; Ctrl-\ typed and SIGXFSZ do nothing; no core dumps.
 . "$(dirname "$0")/lib.sh"
 
 # kill -9 while typing: the text typed a few seconds before is kept.
@@ -70,4 +74,79 @@ wait_for "(page 1 of 35)"
 kill -SEGV "$(e2e_pid)"
 wait_exit
 [ "$(tm display -p -t e2e '#{alternate_on}')" = 0 ] && ok || fail "terminal not restored after a crash"
+
+# The terminal's modes and the lock after each signal, todoke run from a
+# shell that records `stty -g` on the pane's terminal before and after.
+st="$e2e_tmp/tty"
+mkdir -p "$st"
+export E2E_WRAP="sh $e2e_dir/tty-state.sh $st"
+prog_pid() { pgrep -P "$(e2e_pid)" -n; }
+tty_restored() {
+	[ -s "$st/before" ] && [ -s "$st/after" ] && cmp -s "$st/before" "$st/after" && ok ||
+		fail "$1: terminal modes not restored ($(cat "$st/before" 2>/dev/null) -> $(cat "$st/after" 2>/dev/null))"
+	[ "$(tm display -p -t e2e '#{alternate_on}')" = 0 ] && ok || fail "$1: left on the alternate screen"
+}
+no_lock() {
+	[ -z "$(ls -A "$TODOKE_HOME"/incidents | grep lock)" ] && ok || fail "$1: lock left behind"
+}
+for sig in TERM HUP QUIT USR1 USR2 ALRM; do
+	rm -f "$st"/*
+	e2e_start "$inc"
+	wait_for "(page 1 of 35)"
+	keys Tab Tab Tab
+	keys End
+	type "+$sig"
+	kill -"$sig" "$(prog_pid)"
+	wait_exit
+	grep -q "^reporter.name: .*+$sig\$" "$inc" && ok || fail "SIG$sig lost the typed text"
+	no_lock "SIG$sig"
+	tty_restored "SIG$sig"
+done
+
+# Ctrl-\ typed, and SIGXFSZ (ignored: a write over the limit fails with
+# EFBIG instead), leave todoke running; it still saves and quits.
+rm -f "$st"/*
+ulimit -c unlimited 2>/dev/null
+e2e_start "$inc"
+wait_for "(page 1 of 35)"
+keys Tab Tab Tab End
+type "+ctrl"
+tm send-keys -t e2e 'C-\'
+settle
+kill -XFSZ "$(prog_pid)"
+settle
+[ "$(tm display -p -t e2e '#{pane_dead}')" = 0 ] && ok || fail "Ctrl-\\ or SIGXFSZ ended todoke"
+wait_for "(page 1 of 35)"
+# Core dumps hold personal data: none unless TODOKE_CORE_DUMPS=1.
+grep -q '^Max core file size *0 ' "/proc/$(prog_pid)/limits" && ok ||
+	fail "core dumps allowed: $(grep core "/proc/$(prog_pid)/limits")"
+kill -INT "$(prog_pid)"   # as Ctrl-C, without ending the recording shell
+wait_exit
+grep -q '^reporter.name: .*+ctrl$' "$inc" && ok || fail "Ctrl-\\ lost the typed text"
+tty_restored "Ctrl-\\"
+if [ "$(ulimit -c)" = unlimited ]; then
+	TODOKE_CORE_DUMPS=1 e2e_start "$inc"
+	wait_for "(page 1 of 35)"
+	grep -q '^Max core file size *unlimited' "/proc/$(prog_pid)/limits" && ok ||
+		fail "TODOKE_CORE_DUMPS=1 did not keep core dumps"
+	kill -TERM "$(prog_pid)"
+	wait_exit
+else
+	echo "test_signals: skipped TODOKE_CORE_DUMPS=1 (ulimit -c unlimited refused)"
+fi
+
+# Faults: the terminal restored by the handler alone, then death by the
+# same signal (the shell sees 128 + its number).
+for sn in SEGV:11 BUS:7 ABRT:6 FPE:8 ILL:4; do
+	sig=${sn%:*}
+	rm -f "$st"/*
+	e2e_start "$inc"
+	wait_for "(page 1 of 35)"
+	kill -"$sig" "$(prog_pid)"
+	wait_exit
+	[ "$(cat "$st/rc")" = $((128 + ${sn#*:})) ] && ok ||
+		fail "SIG$sig: exit status $(cat "$st/rc"), not death by the signal"
+	tty_restored "SIG$sig"
+done
+unset E2E_WRAP
 e2e_finish
