@@ -147,6 +147,7 @@ cli-tests: $(PROG)
 	@sh tests/cli/run.sh $(PROG)
 	@sh tests/cli/locale.sh $(PROG)
 	@sh tests/cli/followups.sh $(PROG)
+	@sh tests/cli/faults.sh $(PROG)
 
 # E-mail drafts read back by Python's email package.
 mail-tests: $(PROG)

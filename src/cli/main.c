@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <locale.h>
 #include <stdint.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -959,6 +960,10 @@ int main(int argc, char **argv)
 	int c;
 
 	no_core_dumps();
+	/* Over the file size limit (ulimit -f) a write fails with EFBIG and
+	 * is reported like a full disk, the old file intact, instead of
+	 * killing todoke with a temporary file left behind. */
+	signal(SIGXFSZ, SIG_IGN);
 	/* UTF-8 character handling whatever the locale (todoke/locale.h). */
 	if (!locale_start("todoke", locale_dir()))
 		return EXIT_LOCALE;

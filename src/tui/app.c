@@ -15,6 +15,7 @@
 #include "input.h"
 #include "todoke/check.h"
 #include "todoke/history.h"
+#include "todoke/fileio.h"
 #include "todoke/i18n.h"
 #include "todoke/lock.h"
 #include "todoke/export.h"
@@ -39,7 +40,9 @@ void app_msg(struct app *a, enum color_role role, const char *fmt, ...)
 
 bool app_commit_field(struct app *a)
 {
-	if (!a->field || !a->field_row)
+	/* Unchanged since stored: nothing to write (a failed save stays
+	 * as it was, not retried as if new answers came). */
+	if (!a->field || !a->field_row || !field_changed(a->field))
 		return true;
 	char *text = field_text(a->field);
 	struct diag why;
@@ -69,11 +72,14 @@ bool app_save(struct app *a)
 	char buf[1200];
 	if (r == HS_FAILED) {
 		app_msg(a, C_ERROR, _("NOT SAVED: %s"), diag_format(&d, buf, sizeof buf));
+		a->save_failed = true;
+		snprintf(a->save_msg, sizeof a->save_msg, "%s", a->msg);
 		return false;
 	}
 	if (r == HS_UNRECORDED)
 		app_msg(a, C_ERROR, _("saved, but not in the history: %s"),
 		        diag_format(&d, buf, sizeof buf));
+	a->save_failed = false;
 	a->dirty = false;
 	a->field_saved = time(NULL);
 	return true;
@@ -125,8 +131,9 @@ bool app_ask_quit(struct app *a)
 	if (asking || a->quitting)
 		return a->quitting;
 	asking = true;
-	enum confirm c = dialog_confirm(a, a->inc ? _("Quit todoke? Your answers are saved.")
-	                                          : _("Quit todoke?"));
+	/* With an incident open, the question says where the answers are, and
+	 * never that they are saved when they are not (app_confirm_quit). */
+	enum confirm c = a->inc ? app_confirm_quit(a) : dialog_confirm(a, _("Quit todoke?"));
 	asking = false;
 	if (c != CONFIRM_NO)
 		a->quitting = true;
@@ -297,8 +304,16 @@ void app_frame(struct app *a, const char *where, const char *keys)
 	}
 	if (ppc_line)
 		draw_text(2, 1, status.ppc.buf, COLS - 2, term_attr(status.ppc_role));
-	if (a->msg[0])
-		draw_text(LINES - 2, 1, a->msg, COLS - 2,
+	/* Answers not saved: that stays in view; any other message follows. */
+	int used = 0;
+	if (a->save_failed) {
+		char line[sizeof a->save_msg + 200];
+		snprintf(line, sizeof line, "%s%s%s", a->save_msg, a->dirty ? "  " : "",
+		         a->dirty ? _("(Esc offers to save them elsewhere)") : "");
+		used = draw_text(LINES - 2, 1, line, COLS - 2, term_attr(C_ERROR)) + 2;
+	}
+	if (a->msg[0] && !(a->save_failed && strstr(a->save_msg, a->msg)) && used < COLS - 2)
+		draw_text(LINES - 2, 1 + used, a->msg, COLS - 2 - used,
 		          term_attr(a->msg_role == C_ERROR ? C_ERROR : C_OK));
 	fill_line(LINES - 1, term_attr(C_FOOTER));
 	draw_text(LINES - 1, 1, keys, COLS - 2, term_attr(C_FOOTER));
@@ -324,6 +339,96 @@ enum confirm dialog_confirm(struct app *a, const char *question)
 			return CONFIRM_YES;
 		if (rc == OK && (ch == 'n' || ch == 'N' || ch == 27 || ch == L'ｎ'))
 			return CONFIRM_NO;
+	}
+}
+
+bool app_save_elsewhere(struct app *a)
+{
+	char *def = NULL;
+	const char *home = getenv("HOME");
+	struct strbuf sb;
+	sb_init(&sb);
+	if (home && *home)
+		sb_addf(&sb, "%s/", home);
+	const char *slash = strrchr(a->path, '/');
+	sb_addf(&sb, "%s.rescue", slash ? slash + 1 : a->path);
+	def = sb_detach(&sb);
+	sb_release(&sb);
+	char *path = dialog_input(a, _("Save the answers in:"), def);
+	free(def);
+	bool ok = false;
+	struct stat st;
+	if (path && *path && stat(path, &st) == 0) {
+		char q[1200];
+		snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
+		if (dialog_confirm(a, q) != CONFIRM_YES) {
+			free(path);
+			return false;
+		}
+	}
+	if (path && *path) {
+		struct diag d;
+		sb_init(&sb);
+		incident_serialize(a->inc, &sb);
+		if (file_write_atomic(path, sb.buf, sb.len, 0600, &d)) {
+			/* The incident file is still behind: say where they are. */
+			snprintf(a->save_msg, sizeof a->save_msg,
+			         _("%s could not be saved; the answers are in %s"), a->path, path);
+			a->dirty = false;
+			a->msg[0] = '\0';
+			ok = true;
+		} else {
+			char buf[1200];
+			app_msg(a, C_ERROR, _("not saved there either: %s"), diag_format(&d, buf, sizeof buf));
+		}
+		sb_release(&sb);
+	}
+	free(path);
+	return ok;
+}
+
+enum confirm app_confirm_quit(struct app *a)
+{
+	if (app_save(a) && !a->save_failed)
+		return dialog_confirm(a, _("Quit todoke? Your answers are saved."));
+	for (;;) {
+		if (!a->dirty) {
+			/* Saved elsewhere since: that is where they are. */
+			return dialog_confirm(a, _("Quit todoke? Your answers are only in the file "
+			                           "you chose."));
+		}
+		fill_line(LINES - 2, term_attr(C_ERROR));
+		draw_text(LINES - 2, 1, _("NOT SAVED: o save in another file  p print and quit  "
+		                          "Q quit anyway  Esc back"),
+		          COLS - 2, term_attr(C_ERROR));
+		curs_set(0);
+		refresh();
+		wint_t ch;
+		bool quit;
+		int rc = app_key(a, &ch, &quit);
+		if (quit)
+			return CONFIRM_INTERRUPTED;
+		if (rc != OK)
+			continue;
+		if (ch == 27 || ch == 'n')
+			return CONFIRM_NO;
+		if (ch == 'Q')
+			return CONFIRM_YES;
+		if (ch == 'p') {
+			a->print_answers = true;
+			return CONFIRM_YES;
+		}
+		if (ch == 'o' && app_save_elsewhere(a))
+			continue;  /* and ask again, saying where they are */
+		if (ch == 'o' && a->msg[0]) {
+			/* Why it failed, until a key is pressed. */
+			fill_line(LINES - 2, term_attr(C_ERROR));
+			draw_text(LINES - 2, 1, a->msg, COLS - 2, term_attr(C_ERROR));
+			refresh();
+			app_key(a, &ch, &quit);
+			if (quit)
+				return CONFIRM_INTERRUPTED;
+		}
 	}
 }
 

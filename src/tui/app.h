@@ -41,6 +41,12 @@ struct app {
 	char *new_title;         /* title for an incident not yet created */
 	char msg[512];
 	enum color_role msg_role;
+	/* While the answers are not in the incident file: why, shown on the
+	 * message line whatever else is said, until a save succeeds. */
+	bool save_failed;
+	char save_msg[1600];
+	bool print_answers;      /* the user chose to have them printed at exit */
+	struct strbuf *printed;  /* what is printed then */
 	struct date today;
 	bool from_start;         /* incidents are opened from the start screen */
 	bool quitting;           /* the user said yes to quitting: every screen
@@ -71,6 +77,13 @@ void app_load_notices(struct app *a);
 bool app_save(struct app *a);
 /* Commits the incident's history: a page was left, the incident closed. */
 void app_commit_history(struct app *a);
+/* Asks before leaving.  When the answers are saved: "Quit? saved." (y/n);
+ * when not: says so, and offers to save them in another file, to print
+ * them on the terminal after the screen is gone, to quit without them, or
+ * to stay (CONFIRM_NO). */
+enum confirm app_confirm_quit(struct app *a);
+/* Asks for a path and writes the answers there (0600); true when written. */
+bool app_save_elsewhere(struct app *a);
 /* Stores the field being typed as its row's answer (wizard_store_text);
  * false, with the reason as the message and the text kept in the field,
  * when it does not read (a half-typed date). */

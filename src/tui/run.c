@@ -116,10 +116,15 @@ static void close_incident(struct app *a)
 			         getenv("HOME"), (long)getpid());
 			ok = file_write_atomic(rescue, sb.buf, sb.len, 0600, &d);
 		}
-		sb_release(&sb);
 		if (ok)
-			app_msg(a, C_ERROR, _("%s could not be saved; the answers are in %s"),
-			        a->path, rescue);
+			snprintf(a->save_msg, sizeof a->save_msg,
+			         _("%s could not be saved; the answers are in %s"), a->path, rescue);
+		if (a->print_answers) {
+			/* Printed once the screen is gone (tui_run). */
+			a->printed = xmalloc(sizeof *a->printed);
+			*a->printed = sb;
+		} else
+			sb_release(&sb);
 	} else
 		app_commit_history(a);
 	remember_reporter(a);
@@ -220,7 +225,7 @@ int tui_run(struct formset *fs, const char *path)
 		}
 		walk(&a);
 		close_incident(&a);
-		if (a.dirty)
+		if (a.dirty || a.save_failed)
 			break;  /* not saved: say so on the terminal, below */
 		/* A signal ends the session; so does leaving a named incident. */
 		if (!from_start || term_quit_signal || term_hangup || a.quitting)
@@ -231,7 +236,20 @@ int tui_run(struct formset *fs, const char *path)
 	int rc = 0;
 	/* Only what the user must act on is repeated after the screen is gone:
 	 * an incident that could not be opened or answers not saved. */
-	if (a.msg[0] && a.msg_role == C_ERROR && (a.dirty || !a.inc_opened)) {
+	if (a.printed) {
+		/* The last resort the user chose: the answers as the file holds
+		 * them, to copy from the terminal. */
+		fprintf(stderr, "todoke: %s\n", _("the answers, in no file, follow:"));
+		fflush(stderr);
+		fwrite(a.printed->buf, 1, a.printed->len, stdout);
+		fflush(stdout);
+		sb_release(a.printed);
+		free(a.printed);
+	}
+	if (a.save_failed) {
+		fprintf(stderr, "todoke: %s\n", a.save_msg);
+		rc = 1;
+	} else if (a.msg[0] && a.msg_role == C_ERROR && (a.dirty || !a.inc_opened)) {
 		fprintf(stderr, "todoke: %s\n", a.msg);
 		rc = 1;
 	}
