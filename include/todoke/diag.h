@@ -23,6 +23,11 @@ void diag_vset(struct diag *d, const char *file, int line, const char *fmt,
                va_list ap) __attribute__((format(printf, 4, 0)));
 void diag_vset_at(struct diag *d, const char *file, int line, int col,
                   const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
+/* The one function through which text from a file (names, keys, values,
+ * lines) reaches a terminal: s into out (size bytes), control characters
+ * (C0, DEL, C1) as <U+001B>, bytes that are not UTF-8 as <0xFF>, never
+ * cutting a character or a mark in two.  Returns out. */
+char *diag_visible(char *out, size_t size, const char *s);
 /* "FILE:LINE:COL: MSG", "FILE:LINE: MSG" (col 0) or "FILE: MSG" (line 0)
  * into buf. */
 const char *diag_format(const struct diag *d, char *buf, size_t size);

@@ -4,8 +4,8 @@
  * profile.  It cuts the text into numbered lines and refuses, at
  * FILE:LINE:COLUMN and with the same message in every format, what no
  * format allows: bytes that are not UTF-8, NUL bytes, control characters
- * (tab, and the C1 controls U+0080–U+009F, only where the format allows
- * them).  A CR before the line end is dropped; any other CR is a control
+ * (C0 and C1 controls U+0080–U+009F, DEL; a tab only where the format
+ * allows it).  A CR before the line end is dropped; any other CR is a control
  * character.
  * On top of lines it gives words, ids, `ID=OPT,…` lists, `key: value`,
  * the `todoke-FORMAT N` header and a table of directives.
@@ -35,9 +35,6 @@ enum {
 	LEX_TRIM = 1 << 1,
 	/* lex_content: the header is line 1 (profile). */
 	LEX_HEADER_FIRST = 1 << 2,
-	/* C1 controls are text: answers typed in the wizard may hold them, and
-	 * a file todoke wrote must read back (incident, profile). */
-	LEX_C1 = 1 << 3,
 	/* '#' anywhere starts a comment (calendar). */
 	LEX_HASH_COMMENTS = 1 << 4,
 };
@@ -92,7 +89,7 @@ bool lex_fail_at(struct lexer *lx, const char *at, const char *fmt, ...)
 int lex_column(const struct lexer *lx, const char *at);
 
 /* The first control character of s (n bytes of UTF-8): C0, DEL, tab
- * unless flags has LEX_TABS, C1 unless LEX_C1.  NULL when there is none. */
+ * unless flags has LEX_TABS, C1 (U+0080–U+009F).  NULL when there is none. */
 const char *lex_find_control(const char *s, size_t n, unsigned flags);
 
 /* Cuts the first word (up to a space or tab) off *s and NUL-terminates

@@ -24,11 +24,13 @@
 #include "todoke/i18n.h"
 #include "todoke/incident.h"
 #include "todoke/locale.h"
+#include "todoke/lexer.h"
 #include "todoke/mail.h"
 #include "todoke/notice.h"
 #include "todoke/ppc.h"
 #include "todoke/profile.h"
 #include "todoke/tui.h"
+#include "todoke/utf8.h"
 
 /* Exit status: 0 all well, 1 problems found (check), 2 usage or bad input,
  * 3 no UTF-8 locale, or the wizard in a locale that is not UTF-8. */
@@ -129,11 +131,24 @@ static void errmsg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void errmsg(const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "%s: ", progname);
+	char raw[4096], shown[8192];
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(raw, sizeof raw, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "%s: %s\n", progname, diag_visible(shown, sizeof shown, raw));
+}
+
+/* A line of a report on standard output: what it quotes from a file (the
+ * file's name, labels, answers) shown by diag_visible. */
+static void outline(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void outline(const char *fmt, ...)
+{
+	va_list ap;
+	char raw[4096], shown[8192];
+	va_start(ap, fmt);
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	va_end(ap);
+	printf("%s\n", diag_visible(shown, sizeof shown, raw));
 }
 
 static void print_diag(const struct diag *d)
@@ -577,9 +592,9 @@ static int cmd_check(const struct opts *o, int argc, char **argv)
 	for (size_t i = 0; i < p.n; i++) {
 		const char *sev = p.v[i].sev == SEV_ERROR ? _("error") : _("missing");
 		if (p.v[i].line)
-			printf("%s:%d: %s: %s\n", argv[0], p.v[i].line, sev, p.v[i].msg);
+			outline("%s:%d: %s: %s", argv[0], p.v[i].line, sev, p.v[i].msg);
 		else
-			printf("%s: %s: %s\n", argv[0], sev, p.v[i].msg);
+			outline("%s: %s: %s", argv[0], sev, p.v[i].msg);
 	}
 	if (o->all) {
 		for (size_t k = 0; k < inc->nforms; k++)
@@ -592,12 +607,15 @@ static int cmd_check(const struct opts *o, int argc, char **argv)
 				    !question_shown(q, inc->answers))
 					continue;
 				char *pl = question_place(inc, q->id);
-				printf("%s: %s: %s\n", argv[0], _("unanswered"), pl);
+				outline("%s: %s: %s", argv[0], _("unanswered"), pl);
 				free(pl);
 			}
 	}
-	printf(_("%s: %zu problem(s); %zu of %zu questions answered\n"),
-	       argv[0], p.n, p.answered, p.total);
+	char sum[4096];
+	snprintf(sum, sizeof sum, _("%s: %zu problem(s); %zu of %zu questions answered\n"),
+	         argv[0], p.n, p.answered, p.total);
+	sum[strcspn(sum, "\n")] = '\0';
+	outline("%s", sum);
 	int rc = p.n ? EXIT_PROBLEMS : EXIT_OK;
 	problems_release(&p);
 	incident_free(&inc);
@@ -658,6 +676,19 @@ static int cmd_new(const struct opts *o, int argc, char **argv)
 	struct stat st;
 	if (lstat(argv[0], &st) == 0) {
 		errmsg(_("%s already exists; not overwriting it"), argv[0]);
+		return EXIT_BAD;
+	}
+	/* The file must read back: no control character (ESC, U+009B…) and
+	 * no bad UTF-8 in the title, as in any answer. */
+	size_t bad;
+	if (o->title && !utf8_valid(o->title, strlen(o->title), &bad)) {
+		errmsg(_("--title: not valid UTF-8 (byte 0x%02X)"), (unsigned char)o->title[bad]);
+		return EXIT_BAD;
+	}
+	const char *ctl = o->title ? lex_find_control(o->title, strlen(o->title), LEX_TABS) : NULL;
+	if (ctl) {
+		unsigned cp = (unsigned char)*ctl == 0xC2 ? (unsigned char)ctl[1] : (unsigned char)*ctl;
+		errmsg(_("--title: control character U+%04X: not text, remove it"), cp);
 		return EXIT_BAD;
 	}
 	struct formset *fs = load_forms();

@@ -396,7 +396,7 @@ bool incident_parse(const char *text, size_t len, const char *name,
 
 	*out = NULL;
 	r.inc = incident_new(NULL, 0);
-	lex_init(&r.lx, text, len, name, LEX_TABS | LEX_C1, err);
+	lex_init(&r.lx, text, len, name, LEX_TABS, err);
 	for (char *line; ok && (line = lex_next(&r.lx));) {
 		if (!r.lx.newline && strcmp(line, "[end]") != 0)
 			ok = lex_fail(&r.lx, _("the file ends in the middle of this line: it was cut "

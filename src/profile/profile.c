@@ -118,7 +118,7 @@ bool profile_load(const char *path, struct model *m, struct diag *err)
 	if (!file_read_all(path, &data, &len, err))
 		return false;
 	struct reader r = { .vals = { 0 } };
-	lex_init(&r.lx, data, len, path, LEX_TABS | LEX_C1 | LEX_HEADER_FIRST, err);
+	lex_init(&r.lx, data, len, path, LEX_TABS | LEX_HEADER_FIRST, err);
 	bool ok = lex_read(&r.lx, "todoke-profile", PROFILE_FORMAT, parse_line, &r);
 	lex_release(&r.lx);
 	/* All or nothing: m changes only when the whole file is good. */
@@ -143,7 +143,7 @@ bool profile_save(const char *path, const struct model *m, struct diag *err)
 		if (!v || (v->type != Q_TEXT && v->type != Q_LINES) || !v->text)
 			continue;
 		size_t bad;
-		if (lex_find_control(v->text, strlen(v->text), LEX_TABS | LEX_C1) ||
+		if (lex_find_control(v->text, strlen(v->text), LEX_TABS) ||
 		    !utf8_valid(v->text, strlen(v->text), &bad)) {
 			diag_set(err, path, 0, _("%s: a line break, control character or bad "
 			         "UTF-8 cannot be kept in the profile"), profile_keys[i]);

@@ -32,9 +32,11 @@
 void app_msg(struct app *a, enum color_role role, const char *fmt, ...)
 {
 	va_list ap;
+	char raw[sizeof a->msg];
 	va_start(ap, fmt);
-	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	vsnprintf(raw, sizeof raw, fmt, ap);
 	va_end(ap);
+	diag_visible(a->msg, sizeof a->msg, raw);  /* names, paths from outside */
 	a->msg_role = role;
 }
 

@@ -18,7 +18,7 @@ void diag_clear(struct diag *d)
 /* Copies s into out (size bytes), control characters (C0, DEL, C1) as
  * <U+XXXX> and bytes that are not UTF-8 as <0xXX>; never cuts a character
  * or one of those marks in two. */
-static void visible(char *out, size_t size, const char *s)
+char *diag_visible(char *out, size_t size, const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t o = 0, n = strlen(s);
@@ -43,6 +43,7 @@ static void visible(char *out, size_t size, const char *s)
 		i += k;
 	}
 	out[o] = '\0';
+	return out;
 }
 
 void diag_vset_at(struct diag *d, const char *file, int line, int col,
@@ -64,7 +65,7 @@ void diag_vset_at(struct diag *d, const char *file, int line, int col,
 		    !utf8_seqlen((const unsigned char *)raw + i - 1, sizeof raw - i))
 			raw[i - 1] = '\0';
 	}
-	visible(d->msg, sizeof d->msg, raw);
+	diag_visible(d->msg, sizeof d->msg, raw);
 }
 
 void diag_vset(struct diag *d, const char *file, int line, const char *fmt,
@@ -83,12 +84,15 @@ void diag_set(struct diag *d, const char *file, int line, const char *fmt, ...)
 
 const char *diag_format(const struct diag *d, char *buf, size_t size)
 {
+	/* A file's name is text from outside too (a listed folder). */
+	char file[sizeof d->file * 2];
+	diag_visible(file, sizeof file, d->file);
 	if (d->file[0] && d->line > 0 && d->col > 0)
-		snprintf(buf, size, "%s:%d:%d: %s", d->file, d->line, d->col, d->msg);
+		snprintf(buf, size, "%s:%d:%d: %s", file, d->line, d->col, d->msg);
 	else if (d->file[0] && d->line > 0)
-		snprintf(buf, size, "%s:%d: %s", d->file, d->line, d->msg);
+		snprintf(buf, size, "%s:%d: %s", file, d->line, d->msg);
 	else if (d->file[0])
-		snprintf(buf, size, "%s: %s", d->file, d->msg);
+		snprintf(buf, size, "%s: %s", file, d->msg);
 	else
 		snprintf(buf, size, "%s", d->msg);
 	return buf;

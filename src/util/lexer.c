@@ -101,7 +101,7 @@ const char *lex_find_control(const char *s, size_t n, unsigned flags)
 			return s + i;
 		/* U+0080–U+009F are C2 80 – C2 9F. */
 		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-		    (unsigned char)s[i + 1] < 0xA0 && !(flags & LEX_C1))
+		    (unsigned char)s[i + 1] < 0xA0)
 			return s + i;
 	}
 	return NULL;

@@ -41,5 +41,46 @@ else
 	echo "faults: skipped the file size limit (no prlimit or env --default-signal)"
 fi
 
+# Hostile bytes: a C1 control (U+009B, CSI to a terminal) in an answer is
+# refused at its line and column, as C0 ones are, and never echoed raw.
+printf 'todoke-incident 1\n[incident]\nform: ipa-access 3.5\n[answers]\nreporter.name: a\302\233[2Jb\n[end]\n' > c1.incident
+expect c1-answer 2 "$prog" check c1.incident &&
+	has c1-answer err "c1.incident:5:17: control character U+009B: not text, remove it"
+LC_ALL=C grep -q "$(printf '\302\233')" err && bad "c1-answer: raw CSI on stderr" || ok
+# new --title: what is written must read back.
+expect title-esc 2 "$prog" new --title "$(printf 'a\033]0;x\007b')" esc.incident &&
+	has title-esc err "--title: control character U+001B: not text, remove it"
+expect title-c1 2 "$prog" new --title "$(printf 'a\302\233b')" c1t.incident &&
+	has title-c1 err "--title: control character U+009B: not text, remove it"
+expect title-utf8 2 "$prog" new --title "$(printf 'a\377b')" u8.incident &&
+	has title-utf8 err "--title: not valid UTF-8 (byte 0xFF)"
+[ ! -e esc.incident ] && [ ! -e c1t.incident ] && [ ! -e u8.incident ] && ok || bad "new --title wrote a file"
+expect title-tab 0 "$prog" new --title "$(printf 'a\tb')" tab.incident
+expect title-tab-reads 1 "$prog" check tab.incident && has title-tab-reads out "missing:"
+
+# ESC or CSI in a company's own wording of the notice never reaches the
+# HTML page: refused at its line and column.
+mkdir -p own
+cp "$golden/../notice/intrusion.incident" n.incident
+for v in 'ESC:\033[31m弊社:15:001B' 'CSI:弊社\302\233:19:009B'; do
+	name=${v%%:*}; rest=${v#*:}; text=${rest%%:*}; rest=${rest#*:}; col=${rest%%:*}; cp=${rest#*:}
+	printf "todoke-notice 1\ninclude common.notice\nset we        $text\n" > own/common.notice
+	expect "notice-$name" 2 env TODOKE_NOTICE_DIR="$tmp/own" "$prog" export notice n.incident --format=html -o n.html &&
+		has "notice-$name" err "own/common.notice:3:$col: control character U+$cp: not text, remove it"
+	[ ! -e n.html ] && ok || bad "notice-$name: n.html written"
+done
+
+# A file's name is shown with its control characters visible, in check's
+# report and in messages.
+esc=$(printf 'a\033]0;x\007b')
+cp ex.incident "$esc.incident"
+sed 's/^discovery.date: 2022-10-24$/discovery.date: 2099-10-24/' ex.incident > "$esc.incident"
+expect name-check 1 env TODOKE_TODAY=2022-10-27 "$prog" check "$esc.incident" &&
+	has name-check out "a<U+001B>]0;x<U+0007>b.incident:16: error:"
+LC_ALL=C grep -q "$(printf '\033')" out && bad "name-check: raw ESC on stdout" || ok
+expect name-error 2 "$prog" export ipa "$esc.missing" -o x.txt &&
+	has name-error err "a<U+001B>]0;x<U+0007>b.missing: cannot open"
+LC_ALL=C grep -q "$(printf '\033')" err && bad "name-error: raw ESC on stderr" || ok
+
 echo "cli-faults: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -19,6 +19,21 @@ no_temp() {
 	[ -z "$(ls -A "$1" | grep '^\.' | grep -v '\.lock$')" ] && ok || fail "$2: temporary file left: $(ls -A "$1")"
 }
 
+# ---- hostile bytes typed or pasted: C1 controls (U+009B, CSI) are
+# dropped, so the file saved reads back (C1 is refused in files) ---------
+e2e_start "$inc"
+wait_for "(page 1 of 18)"
+keys Tab Tab Tab End
+type "$(printf 'x\302\233[2Jy')"
+keys Tab
+grep -q '^reporter.name: .*x\[2Jy$' "$inc" && ok || fail "typed text with U+009B not saved as x[2Jy"
+LC_ALL=C grep -q "$(printf '\302\233')" "$inc" && fail "U+009B saved" || ok
+"$E2E_PROG" check "$inc" >/dev/null 2>"$e2e_tmp/check.err"
+[ ! -s "$e2e_tmp/check.err" ] && ok || fail "the saved incident does not read back: $(cat "$e2e_tmp/check.err")"
+kill -TERM "$(e2e_pid)"
+wait_exit
+cp "$e2e_tmp/before.incident" "$inc"
+
 # ---- over the file size limit: the last resort, printed ---------------
 if command -v prlimit >/dev/null && env --default-signal=XFSZ true 2>/dev/null; then
 	limit=$(( $(stat -c %s "$inc") + 20 ))

@@ -646,8 +646,9 @@ START_TEST(same_header_messages)
 }
 END_TEST
 
-/* C1 controls: refused in the data files (forms, templates, calendar),
- * text in incident files and the profile, which hold what was typed. */
+/* C1 controls (U+009B is CSI to a terminal): refused in every format, the
+ * incident files and the profile too (the wizard drops them as typed, so
+ * what it saves reads back). */
 START_TEST(c1_by_format)
 {
 	struct formset *fs = test_forms();
@@ -661,9 +662,15 @@ START_TEST(c1_by_format)
 	}
 	static const char inc[] = "todoke-incident 1\n[incident]\nform: ipa-access 3.5\n"
 	                          "title: a\xc2\x85\n[answers]\n[end]\n";
-	ck_assert_msg(read_as(F_INCIDENT, inc, sizeof inc - 1, fs), "%s", d.msg);
+	ck_assert(!read_as(F_INCIDENT, inc, sizeof inc - 1, fs));
+	ck_assert_str_eq(d.msg, "control character U+0085: not text, remove it");
+	ck_assert_int_eq(d.line, 4);
+	ck_assert_int_eq(d.col, 9);
 	static const char prof[] = "todoke-profile 1\nreporter.name: a\xc2\x9b\n";
-	ck_assert_msg(read_as(F_PROFILE, prof, sizeof prof - 1, fs), "%s", d.msg);
+	ck_assert(!read_as(F_PROFILE, prof, sizeof prof - 1, fs));
+	ck_assert_str_eq(d.msg, "control character U+009B: not text, remove it");
+	ck_assert_int_eq(d.line, 2);
+	ck_assert_int_eq(d.col, 17);
 	formset_free(&fs);
 }
 END_TEST
