@@ -18,11 +18,14 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include "todoke/diag.h"
 
-/* Reads a whole file into a NUL-terminated buffer (*len excludes the NUL).
+/* Reads a whole regular file into a NUL-terminated buffer (*len excludes
+ * the NUL); a directory, FIFO, device or socket is refused at once, never
+ * waited on.
  * NUL bytes inside the file are kept; callers that want text check for them. */
 bool file_read_all(const char *path, char **data, size_t *len, struct diag *err);
 
@@ -49,6 +52,12 @@ bool file_write_output(const char *path, const char *data, size_t len,
  * On any failure the file is untouched and the temporary file removed. */
 bool file_write_atomic(const char *path, const char *data, size_t len,
                        mode_t mode, struct diag *err);
+
+/* A team directory (todoke(1), --dir): setgid, its group may read, write
+ * and enter it, others nothing (mode 2770).  Files in it are shared with
+ * the group: file_mode_in() gives 0660 there, 0600 anywhere else. */
+bool file_is_team_dir(const struct stat *st);
+mode_t file_mode_in(const char *path);
 
 /* Writes all n bytes to fd, going on after EINTR and short writes. */
 bool file_write_fd(int fd, const char *p, size_t n);

@@ -30,15 +30,23 @@ struct store_entry {
 	struct lock_owner owner; /* who holds it, for HELD and TAKEN_STALE */
 };
 
-/* $TODOKE_HOME/incidents if TODOKE_HOME is set (tests), else
+/* $TODOKE_DIR (a team directory, chosen with --dir) if set, else
+ * $TODOKE_HOME/incidents if TODOKE_HOME is set (tests), else
  * $XDG_DATA_HOME/todoke/incidents (when absolute, as the XDG spec asks),
  * else ~/.local/share/todoke/incidents ($HOME, else the password file).
  * Returns a malloc'd path, or NULL when no home directory can be found;
  * the functions below accept that NULL and report it as an error. */
 char *store_dir(void);
 
+/* Whether dir may hold answers: the user's own and writable by nobody
+ * else, or, when it is the team directory chosen, a team directory
+ * (fileio.h: setgid, 2770).  A missing personal dir is fine (made 0700); false with the
+ * reason otherwise. */
+bool store_check_dir(const char *dir, struct diag *err);
+
 /* Creates the directory and any missing parents with mode 0700.  Existing
- * directories are left as they are (their mode is the user's choice). */
+ * ones are left as they are (store_check_dir judges the store).  The team
+ * directory is never made, only checked. */
 bool store_ensure_dir(const char *dir, struct diag *err);
 
 /* Every NAME.incident in dir (not dot files, so not lock files), newest

@@ -38,6 +38,9 @@ enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_BAD = 2, EXIT_LOCALE = 3 };
 
 static const char *progname = "todoke";
 
+/* Long options without a short one, beyond any character. */
+enum { OPT_DIR = 0x100 };
+
 static void usage(FILE *fp)
 {
 	fprintf(fp, _(
@@ -99,6 +102,8 @@ static void usage(FILE *fp)
 "      --changes        export ppc: add what changed since it was last sent\n"
 "                       to 九 その他\n"
 "      --today=DATE     take DATE (2022-10-27) as today's date\n"
+"      --dir=DIR        the wizard: the incidents of the team directory DIR\n"
+"                       (setgid, mode 2770; or $TODOKE_DIR)\n"
 "  -h, --help           show this help and exit\n"
 "  -V, --version        show the version and exit\n"
 "\n"
@@ -983,6 +988,7 @@ int main(int argc, char **argv)
 		{ "kind", required_argument, NULL, 'k' },
 		{ "document", required_argument, NULL, 'W' },
 		{ "changes", no_argument, NULL, 'G' },
+		{ "dir", required_argument, NULL, OPT_DIR },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -1049,6 +1055,14 @@ int main(int argc, char **argv)
 			date_set_today(&d);
 			break;
 		}
+		case OPT_DIR:
+			/* The team directory takes precedence over the personal store. */
+			if (!*optarg) {
+				errmsg("%s", _("--dir: empty directory name"));
+				return EXIT_BAD;
+			}
+			setenv("TODOKE_DIR", optarg, 1);
+			break;
 		case 'h': usage(stdout); return EXIT_OK;
 		case 'V':
 			printf("todoke %s\n", TODOKE_VERSION);

@@ -547,7 +547,8 @@ bool incident_save(const struct incident *inc, const char *path, struct diag *er
 	struct strbuf sb;
 	sb_init(&sb);
 	incident_serialize(inc, &sb);
-	bool ok = file_write_atomic(path, sb.buf, sb.len, 0600, err);
+	/* 0600, or 0660 in a team directory (fileio.h). */
+	bool ok = file_write_atomic(path, sb.buf, sb.len, file_mode_in(path), err);
 	sb_release(&sb);
 	return ok;
 }

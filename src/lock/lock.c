@@ -412,7 +412,8 @@ enum lock_result lock_acquire(const char *incident_path, struct lock **out,
 	/* Locked before it is visible under the lock name, so that nobody can
 	 * ever see our lock unheld. */
 	flock(fd, LOCK_EX | LOCK_NB);
-	if (fchmod(fd, 0600) != 0 || !file_write_fd(fd, line.buf, line.len) || fsync(fd) != 0) {
+	/* In a team directory the group reads who holds it (fileio.h). */
+	if (fchmod(fd, file_mode_in(path)) != 0 || !file_write_fd(fd, line.buf, line.len) || fsync(fd) != 0) {
 		diag_set(err, incident_path, 0, _("cannot write the lock file %s: %s"),
 		         path, strerror(errno));
 		goto out;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "todoke/check.h"
+#include "todoke/fileio.h"
 #include "todoke/i18n.h"
 #include "todoke/incident.h"
 #include "todoke/strbuf.h"
@@ -39,7 +40,9 @@ char *store_dir(void)
 	struct strbuf sb;
 	const char *base;
 	sb_init(&sb);
-	if ((base = env("TODOKE_HOME")))
+	if ((base = env("TODOKE_DIR")))
+		sb_add(&sb, base);
+	else if ((base = env("TODOKE_HOME")))
 		sb_addf(&sb, "%s/incidents", base);
 	/* The XDG spec says to ignore relative paths. */
 	else if ((base = env("XDG_DATA_HOME")) && base[0] == '/')
@@ -61,6 +64,52 @@ static bool no_dir(const char *dir, struct diag *err)
 	return true;
 }
 
+/* dir is the team directory chosen ($TODOKE_DIR, --dir). */
+static bool is_team_path(const char *dir)
+{
+	const char *team = env("TODOKE_DIR");
+	return team && strcmp(team, dir) == 0;
+}
+
+bool store_check_dir(const char *dir, struct diag *err)
+{
+	struct stat st;
+	if (no_dir(dir, err))
+		return false;
+	if (stat(dir, &st) != 0) {
+		if (errno == ENOENT && !is_team_path(dir))
+			return true;  /* made 0700 when the first incident is */
+		diag_set(err, dir, 0, _("cannot open the folder of incidents: %s"), strerror(errno));
+		return false;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		diag_set(err, dir, 0, "%s", _("is not a directory"));
+		return false;
+	}
+	if (is_team_path(dir)) {
+		if (file_is_team_dir(&st))
+			return true;
+		diag_set(err, dir, 0, _("not a team directory (mode %04o): it must be setgid, of "
+		         "the team's group and closed to others: chgrp TEAM DIR; chmod 2770 DIR"),
+		         (unsigned)(st.st_mode & 07777));
+		return false;
+	}
+	/* Someone who can rename or replace what is in it could read or change
+	 * the answers: only a folder of one's own, writable by nobody else. */
+	if (st.st_uid != geteuid()) {
+		diag_set(err, dir, 0, _("the folder of incidents belongs to another user (uid %ld); "
+		         "todoke keeps answers only in a folder of your own"), (long)st.st_uid);
+		return false;
+	}
+	if (st.st_mode & 022) {
+		diag_set(err, dir, 0, _("others can write to the folder of incidents (mode %04o): "
+		         "chmod go-w it, or make it a team directory (todoke(1), --dir)"),
+		         (unsigned)(st.st_mode & 07777));
+		return false;
+	}
+	return true;
+}
+
 bool store_ensure_dir(const char *dir, struct diag *err)
 {
 	if (no_dir(dir, err))
@@ -69,6 +118,9 @@ bool store_ensure_dir(const char *dir, struct diag *err)
 		diag_set(err, dir, 0, "%s", _("empty directory name"));
 		return false;
 	}
+	/* A team directory is made by whoever runs the team (setgid, group). */
+	if (is_team_path(dir))
+		return store_check_dir(dir, err);
 	char *p = xstrdup(dir);
 	bool ok = true;
 	/* Each prefix ending before a '/', then the whole path. */
@@ -170,7 +222,7 @@ bool store_list(const char *dir, const struct formset *fs,
 {
 	*out = NULL;
 	*n = 0;
-	if (no_dir(dir, err))
+	if (no_dir(dir, err) || !store_check_dir(dir, err))
 		return false;
 	DIR *d = opendir(dir);
 	if (!d) {

@@ -17,7 +17,7 @@ static char *new_incident(struct app *a, const char *dir)
 	char *title = dialog_input(a, _("Name of the new incident:"), "");
 	if (!title)
 		return NULL;
-	if (!store_ensure_dir(dir, &d)) {
+	if (!store_ensure_dir(dir, &d) || !store_check_dir(dir, &d)) {
 		char buf[1200];
 		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
 		free(title);

@@ -17,17 +17,24 @@
 
 bool file_read_all(const char *path, char **data, size_t *len, struct diag *err)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO nobody writes to must not hang (it is
+	 * refused below); O_NOCTTY: a terminal named here never becomes ours. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0) {
 		diag_set(err, path, 0, _("cannot open: %s"), strerror(errno));
 		return false;
 	}
 	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		bool dir = S_ISDIR(st.st_mode);
 		close(fd);
-		diag_set(err, path, 0, "%s", _("is a directory"));
+		diag_set(err, path, 0, "%s", dir ? _("is a directory")
+		         : _("not a regular file (a FIFO, device or socket): not read"));
 		return false;
 	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl >= 0)
+		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
 	struct strbuf sb;
 	sb_init(&sb);
 	char chunk[65536];
@@ -50,6 +57,21 @@ bool file_read_all(const char *path, char **data, size_t *len, struct diag *err)
 	*data = sb_detach(&sb);
 	sb_release(&sb);
 	return true;
+}
+
+bool file_is_team_dir(const struct stat *st)
+{
+	return S_ISDIR(st->st_mode) && (st->st_mode & S_ISGID) &&
+	       (st->st_mode & 0777) == 0770;
+}
+
+mode_t file_mode_in(const char *path)
+{
+	char *copy = xstrdup(path);
+	struct stat st;
+	bool team = stat(dirname(copy), &st) == 0 && file_is_team_dir(&st);
+	free(copy);
+	return team ? 0660 : 0600;
 }
 
 bool file_write_fd(int fd, const char *p, size_t n)

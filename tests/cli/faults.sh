@@ -41,6 +41,17 @@ else
 	echo "faults: skipped the file size limit (no prlimit or env --default-signal)"
 fi
 
+# A FIFO, a device or a directory named as an incident: refused at once,
+# never waited on (a FIFO nobody writes to used to block for ever).
+mkfifo fifo.incident
+expect fifo 2 timeout 10 "$prog" check fifo.incident &&
+	has fifo err "fifo.incident: not a regular file (a FIFO, device or socket): not read"
+expect fifo-export 2 timeout 10 "$prog" export ipa fifo.incident -o fifo.txt &&
+	has fifo-export err "fifo.incident: not a regular file"
+expect device 2 timeout 10 "$prog" check /dev/zero && has device err "/dev/zero: not a regular file"
+mkdir dir.incident
+expect directory 2 "$prog" check dir.incident && has directory err "dir.incident: is a directory"
+
 # Hostile bytes: a C1 control (U+009B, CSI to a terminal) in an answer is
 # refused at its line and column, as C0 ones are, and never echoed raw.
 printf 'todoke-incident 1\n[incident]\nform: ipa-access 3.5\n[answers]\nreporter.name: a\302\233[2Jb\n[end]\n' > c1.incident
