@@ -52,7 +52,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 .PHONY: all run check test unit golden cli-tests mail-tests encode-tests notice-tests completion-test e2e layering install-test man-lint deps deps-test docs-test install uninstall \
         pot po-check \
-        clean check-sanitize check-valgrind bench
+        clean check-sanitize check-valgrind bench fuzz fuzz-regress
 .DEFAULT_GOAL := all
 
 all: $(PROG) todoke $(MO)
@@ -126,7 +126,7 @@ check: deps
 	@$(MAKE) --no-print-directory test
 
 test: all $(UNIT_BIN)
-	@$(MAKE) --no-print-directory unit golden cli-tests mail-tests encode-tests notice-tests e2e layering install-test man-lint completion-test po-check deps-test docs-test
+	@$(MAKE) --no-print-directory unit golden cli-tests mail-tests encode-tests notice-tests e2e layering install-test man-lint completion-test po-check fuzz-regress deps-test docs-test
 	@echo "make check: all tests passed"
 
 export TODOKE_DATADIR := $(CURDIR)
@@ -218,6 +218,53 @@ bench: $(B)/bench $(PROG)
 		apt-get install -y -q dialog >/dev/null 2>&1 || true
 	@python3 tests/bench/drive.py $(PROG)
 
+# ---- fuzzing -----------------------------------------------------------
+# tests/fuzz/fuzz_T.c: a libFuzzer target for each reader.  `make fuzz`
+# (clang and libFuzzer, installed by install-deps.sh fuzz) runs each for
+# FUZZ_SECONDS with ASan and UBSan, seeded from the tests; an input that
+# crashes goes into tests/fuzz/regress/T/, which `make check` reads through
+# the same targets built normally (fuzz-regress), seeds included.
+FUZZ_TARGETS  = incident form notice profile calendar date
+FUZZ_SECONDS ?= 600
+FUZZ_B        = build-fuzz
+FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_SEEDS_incident = tests/golden/ipa tests/golden/notice tests/golden/ppc
+FUZZ_SEEDS_form     = forms tests/fuzz/regress/form
+FUZZ_SEEDS_notice   = forms/notice
+FUZZ_SEEDS_profile  = tests/fuzz/seeds/profile
+FUZZ_SEEDS_calendar = forms/calendar
+FUZZ_SEEDS_date     = tests/fuzz/seeds/date
+FUZZ_CPPFLAGS = -Iinclude -Itests/fuzz -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+                -DFUZZ_DATADIR='"$(CURDIR)"' $(CURSES_CFLAGS)
+
+$(B)/fuzz/regress_%: tests/fuzz/fuzz_%.c tests/fuzz/run.c tests/fuzz/path.c tests/fuzz/fuzz.h $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(FUZZ_CPPFLAGS) $(ALL_CFLAGS) -o $@ $(filter %.c,$^) $(LIB) $(ALL_LDFLAGS) $(CURSES_LIBS) $(UNI_LIBS)
+
+fuzz-regress: $(FUZZ_TARGETS:%=$(B)/fuzz/regress_%)
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		case $$t in incident) s="$(FUZZ_SEEDS_incident)";; form) s="$(FUZZ_SEEDS_form)";; \
+		notice) s="$(FUZZ_SEEDS_notice)";; profile) s="$(FUZZ_SEEDS_profile)";; \
+		calendar) s="$(FUZZ_SEEDS_calendar)";; date) s="$(FUZZ_SEEDS_date)";; esac; \
+		files=$$(find $$s tests/fuzz/regress/$$t -type f 2>/dev/null | sort); \
+		printf '%s: ' "$$t"; $(VALGRIND) $(B)/fuzz/regress_$$t $$files; \
+	done; echo "fuzz-regress: $(words $(FUZZ_TARGETS)) passed, 0 failed"
+
+fuzz:
+	@sh build-aux/install-deps.sh fuzz
+	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=clang SANFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" $(FUZZ_B)/libtodoke.a
+	@set -e; for t in $(FUZZ_TARGETS); do $(MAKE) --no-print-directory fuzz-run-$$t; done
+
+fuzz-run-%: tests/fuzz/fuzz_%.c tests/fuzz/path.c
+	@mkdir -p $(FUZZ_B)/corpus/$*
+	clang $(FUZZ_CPPFLAGS) -std=c11 $(WARN) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer -o $(FUZZ_B)/fuzz_$* \
+		$^ $(FUZZ_B)/libtodoke.a $(CURSES_LIBS) $(UNI_LIBS)
+	$(FUZZ_B)/fuzz_$* -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+		-print_final_stats=1 -artifact_prefix=$(FUZZ_B)/crash-$*- \
+		$(FUZZ_B)/corpus/$* $(FUZZ_SEEDS_$*) 2>&1 | tee $(FUZZ_B)/fuzz_$*.log | \
+		grep -E '^stat::number_of_executed_units|^stat::peak_rss|ERROR|SUMMARY|Done' ; \
+		! ls $(FUZZ_B)/crash-$*-* >/dev/null 2>&1
+
 # ---- install -----------------------------------------------------------
 install: $(PROG) $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGDATADIR)/forms $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
@@ -269,4 +316,4 @@ uninstall:
 		d=$$(dirname "$$d"); done; fi
 
 clean:
-	rm -rf build build-san build-install todoke
+	rm -rf build build-san build-install build-fuzz todoke

@@ -32,6 +32,11 @@ need tmux       has tmux
 need mandoc     has mandoc
 need valgrind   has valgrind
 need python3    has python3
+# `make fuzz` only (install-deps.sh fuzz): clang and its libFuzzer runtime.
+if [ "${1:-}" = fuzz ]; then
+	need clang has clang
+	need libclang-rt-14-dev sh -c 'ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a'
+fi
 
 # The tests run the wizard in Japanese and in English: those locales must be
 # generated.  On Debian they are lines of /etc/locale.gen, which the

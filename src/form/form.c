@@ -197,8 +197,10 @@ static char *derive_label(const char *s)
 	bool again = true;
 	while (again) {
 		again = false;
+		/* Within the n bytes left: trailing ones may be cut already, and
+		 * `s` still runs on to them (「  {text l}」 took n below 0). */
 		for (int i = 0; lead[i]; i++)
-			if (starts(s, lead[i])) {
+			if (n >= strlen(lead[i]) && starts(s, lead[i])) {
 				size_t k = strlen(lead[i]);
 				s += k;
 				n -= k;
