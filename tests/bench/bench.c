@@ -113,6 +113,40 @@ int main(void)
 	report("export the notice as HTML (skimming)", 5000, t0);
 	incident_free(&ninc);
 	free(ntext);
+
+	/* One answer line of 100 KB, 1 MB, 10 MB in the notice (the cause of
+	 * the intrusion example): the time per MB stays the same (linear). */
+	if (!file_read_all("tests/golden/notice/intrusion.incident", &ntext, &nlen, &d)) {
+		fprintf(stderr, "bench: %s\n", d.msg);
+		return 1;
+	}
+	const char *at = strstr(ntext, "\ncause:\n| ");
+	for (size_t kb = 100; at && kb <= 10240; kb = kb < 1024 ? 1024 : kb * 10) {
+		struct strbuf big;
+		sb_init(&big);
+		size_t head = (size_t)(at - ntext) + strlen("\ncause:\n| ");
+		sb_addn(&big, ntext, head);
+		while (big.len < head + kb * 1024)
+			sb_add(&big, "不正アクセスの原因を調査しています、");
+		sb_add(&big, ntext + head);
+		if (!incident_parse(big.buf, big.len, "big.incident", fs, &ninc, &d)) {
+			fprintf(stderr, "bench: %s\n", d.msg);
+			return 1;
+		}
+		for (int html = 0; html < 2; html++) {
+			char what[80];
+			snprintf(what, sizeof what, "export the notice (%s), a %zu KB answer line",
+			         html ? "HTML" : "text", kb);
+			t0 = now();
+			sb_init(&out);
+			export_notice(ninc, ns, html ? NOTICE_HTML : NOTICE_TEXT, &out, NULL, &d);
+			sb_release(&out);
+			report(what, 1, t0);
+		}
+		incident_free(&ninc);
+		sb_release(&big);
+	}
+	free(ntext);
 	notice_set_free(&ns);
 
 	/* A long pasted text: the wizard lays it out on every keystroke. */
