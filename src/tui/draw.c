@@ -85,6 +85,7 @@ int draw_u8(WINDOW *win, const char *s, size_t n, int cols)
 
 int draw_str(WINDOW *win, int y, int x, const char *s)
 {
-	wmove(win, y, x);
+	if (wmove(win, y, x) == ERR)
+		return 0;  /* outside the window: drawn nowhere, not at the cursor */
 	return draw_u8(win, s, strlen(s), INT_MAX);
 }

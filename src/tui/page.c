@@ -27,8 +27,9 @@ struct view {
 	struct target *t;
 	size_t nt;
 	size_t cur;
-	int top;                  /* first pad line shown */
-	int *y;                   /* pad line of each row */
+	int top;                  /* first line shown, of the page's lines */
+	int *y;                   /* page line of each row (the pad holds only
+	                             the lines shown: y - top) */
 	int *h;                   /* rows each row takes */
 };
 
@@ -214,7 +215,8 @@ static void put_wrapped(WINDOW *w, int y, int x, const char *s, int width, attr_
 		for (size_t k = 0; k < rows && k < 64; k++) {
 			size_t end = k + 1 < rows ? starts[k + 1] : n;
 			wattrset(w, attr);
-			wmove(w, y++, x);
+			if (wmove(w, y++, x) == ERR)
+				continue;  /* a line outside the pad */
 			draw_u8(w, s + starts[k], end - starts[k], INT_MAX);
 		}
 		s += n + (nl != NULL);
@@ -225,8 +227,9 @@ static void put_wrapped(WINDOW *w, int y, int x, const char *s, int width, attr_
 /* A text field's answer as shown when it has no focus. */
 static void put_value(WINDOW *w, int y, int x, int width, const char *text, attr_t attr)
 {
+	if (wmove(w, y, x) == ERR)
+		return;  /* outside the pad */
 	wattrset(w, attr);
-	wmove(w, y, x);
 	int used = draw_u8(w, text, strlen(text), width);
 	for (int i = used; i < width; i++)
 		waddch(w, ' ');
@@ -246,7 +249,7 @@ static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, 
 	const struct row *r = &v->p->rows[i];
 	const struct target *ft = v->nt ? &v->t[v->cur] : NULL;
 	bool focus = ft && ft->row == (int)i;
-	int x = 1 + r->indent, y = v->y[i];
+	int x = 1 + r->indent, y = v->y[i] - v->top;  /* in the pad */
 	int w = width - r->indent;
 	attr_t fa = focus ? term_attr(C_FOCUS) : A_NORMAL;
 
@@ -335,7 +338,11 @@ static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, 
 		wattrset(pad, term_attr(C_HEADING));
 		draw_str(pad, y, x, r->text);
 		wattrset(pad, A_NORMAL);
-		for (size_t k = 0; k <= n; k++) {
+		/* Only the entries in view: a timeline of 40,000 entries costs
+		 * the lines shown, not one summary per entry. */
+		size_t from = y + 1 < 0 ? (size_t)-(y + 1) : 0;
+		int bh = app_body_height();
+		for (size_t k = from; k <= n && y + 1 + (int)k < bh; k++) {
 			bool f = focus && ft->sub == (int)k;
 			struct strbuf sb;
 			sb_init(&sb);
@@ -424,7 +431,14 @@ static void draw(struct view *v)
 	if (v->top < 0)
 		v->top = 0;
 
-	WINDOW *pad = newpad(total + 1, COLS);
+	/* The pad holds the lines shown only: ncurses pads stop at 32,767
+	 * lines, and a long timeline or answer is longer. */
+	WINDOW *pad = newpad(bh + 1, COLS);
+	if (!pad) {
+		wnoutrefresh(stdscr);
+		update_screen();
+		return;
+	}
 	int cy = -1, cx = -1;
 	for (size_t i = 0; i < v->p->nrows; i++)
 		if (row_visible(&v->p->rows[i], v->m) && v->y[i] + v->h[i] > v->top &&
@@ -432,15 +446,15 @@ static void draw(struct view *v)
 			draw_row(v, pad, i, width, &cy, &cx);
 	/* More above or below: say so in the margin. */
 	if (v->top > 0)
-		mvwaddstr(pad, v->top, 0, "^");
+		mvwaddstr(pad, 0, 0, "^");
 	if (v->top + bh < total)
-		mvwaddstr(pad, v->top + bh - 1, 0, "v");
+		mvwaddstr(pad, bh - 1, 0, "v");
 	bool text = v->a->field && ft && ft->sub == 0;
 	curs_set(text ? 1 : 0);
 	wnoutrefresh(stdscr);
 	if (cy >= 0)
 		wmove(pad, cy, cx);
-	pnoutrefresh(pad, v->top, 0, btop, 0, btop + bh - 1, COLS - 1);
+	pnoutrefresh(pad, 0, 0, btop, 0, btop + bh - 1, COLS - 1);
 	update_screen();
 	delwin(pad);
 }
