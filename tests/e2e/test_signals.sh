@@ -149,4 +149,28 @@ for sn in SEGV:11 BUS:7 ABRT:6 FPE:8 ILL:4; do
 	tty_restored "SIG$sig"
 done
 unset E2E_WRAP
+
+# A terminal that goes away without a SIGHUP (as with `su user -c`): here
+# todoke runs in a session of its own (setsid), so that closing the pane
+# hangs up the shell's session only.  Reads then fail at once: that is a
+# hang-up — saved, lock released, gone — not a timeout to spin on.
+if command -v setsid >/dev/null; then
+	E2E_WRAP="setsid -w" e2e_start "$inc"
+	wait_for "(page 1 of 35)"
+	keys Tab Tab Tab End
+	type "+gone"
+	pid=$(prog_pid)
+	tm kill-server
+	i=0
+	while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	if kill -0 "$pid" 2>/dev/null; then
+		fail "todoke still runs after its terminal went away ($(ps -o pcpu= -p "$pid")% CPU)"
+		kill -9 "$pid"
+	else ok; fi
+	grep -q '^reporter.name: .*+gone$' "$inc" && ok || fail "the typed text lost when the terminal went away"
+	no_lock "terminal gone"
+	unset E2E_WRAP
+else
+	echo "test_signals: skipped the terminal gone without SIGHUP (no setsid)"
+fi
 e2e_finish
