@@ -301,6 +301,9 @@ START_TEST(unreadable_file_is_listed)
 	}
 	ck_assert_int_eq(chmod(tmpdir, 0755), 0);
 	ck_assert_int_eq(chmod(dir, 0755), 0);
+	/* The folder is nobody's own (another user's is refused: test below). */
+	struct passwd *nob = getpwnam("nobody");
+	ck_assert_int_eq(chown(dir, nob ? nob->pw_uid : 65534, (gid_t)-1), 0);
 	pid_t p = fork();
 	ck_assert_int_ge(p, 0);
 	if (p == 0) {
@@ -317,6 +320,54 @@ START_TEST(unreadable_file_is_listed)
 		fprintf(stderr, "test_store: cannot drop root privileges: test skipped\n");
 	else
 		ck_assert_int_eq(WEXITSTATUS(status), 0);
+}
+END_TEST
+
+/* The folder of incidents: one's own and writable by nobody else, or the
+ * team directory chosen (TODOKE_DIR: setgid, 2770), which comes first. */
+START_TEST(check_dir_refuses_what_others_control)
+{
+	struct diag d;
+	ck_assert(store_check_dir(dir, &d));  /* not there yet: made 0700 later */
+	ck_assert(store_ensure_dir(dir, &d));
+	ck_assert_msg(store_check_dir(dir, &d), "%s", d.msg);
+	ck_assert_int_eq(chmod(dir, 0777), 0);
+	ck_assert(!store_check_dir(dir, &d));
+	ck_assert_ptr_nonnull(strstr(d.msg, "others can write to the folder of incidents (mode 0777)"));
+	struct store_entry *e;
+	size_t n;
+	ck_assert(!store_list(dir, fs, &e, &n, &d));  /* nothing listed from it */
+	ck_assert_int_eq(chmod(dir, 0720), 0);
+	ck_assert(!store_check_dir(dir, &d));
+	ck_assert_int_eq(chmod(dir, 0700), 0);
+	if (geteuid() == 0) {
+		ck_assert_int_eq(chown(dir, 65534, (gid_t)-1), 0);
+		ck_assert(!store_check_dir(dir, &d));
+		ck_assert_ptr_nonnull(strstr(d.msg, "belongs to another user (uid 65534)"));
+		ck_assert_int_eq(chown(dir, 0, (gid_t)-1), 0);
+	}
+	/* The team directory: chosen, it must be one; never made. */
+	char team[160];
+	snprintf(team, sizeof team, "%s/team", tmpdir);
+	setenv("TODOKE_DIR", team, 1);
+	char *p = store_dir();
+	ck_assert_str_eq(p, team);  /* before TODOKE_HOME */
+	free(p);
+	ck_assert(!store_ensure_dir(team, &d));
+	ck_assert_int_eq(mkdir(team, 0700), 0);
+	ck_assert(!store_check_dir(team, &d));
+	ck_assert_ptr_nonnull(strstr(d.msg, "not a team directory (mode 0700)"));
+	ck_assert_int_eq(chmod(team, 02770), 0);
+	ck_assert_msg(store_check_dir(team, &d), "%s", d.msg);
+	ck_assert_msg(store_ensure_dir(team, &d), "%s", d.msg);
+	ck_assert_int_eq(file_mode_in(in_dir("x.incident")), 0600);
+	char f[200];
+	snprintf(f, sizeof f, "%s/x.incident", team);
+	ck_assert_int_eq(file_mode_in(f), 0660);
+	ck_assert_int_eq(chmod(team, 02777), 0);  /* open to others: not a team's */
+	ck_assert(!store_check_dir(team, &d));
+	ck_assert_int_eq(file_mode_in(f), 0600);
+	unsetenv("TODOKE_DIR");
 }
 END_TEST
 
@@ -361,6 +412,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, list_shows_every_incident);
 	tcase_add_test(tc, unreadable_file_is_listed);
 	tcase_add_test(tc, new_path_numbering);
+	tcase_add_test(tc, check_dir_refuses_what_others_control);
 	suite_add_tcase(s, tc);
 	return s;
 }
