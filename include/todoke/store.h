@@ -65,4 +65,12 @@ void store_entries_free(struct store_entry **e, size_t n);
  * file, and on LOCK_HELD ask again.  malloc'd; NULL when dir is NULL. */
 char *store_new_path(const char *dir, struct date today);
 
+/* The temporary files a save of path that was cut short (kill -9, power
+ * off before the rename) left beside it, .NAME.XXXXXX: the newest one not
+ * older than path that reads whole as an incident is returned (malloc'd)
+ * for the caller to offer and then remove; every other one of the user's
+ * is removed, as it holds personal data and nothing more.  NULL when there
+ * is none.  Call only while holding path's lock (no save of it runs). */
+char *store_leftover(const char *path, const struct formset *fs);
+
 #endif

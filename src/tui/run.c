@@ -56,6 +56,29 @@ static struct incident *create(struct app *a, const char *path, const char *titl
 	return inc;
 }
 
+/* A save cut short may have left newer answers in a temporary file. */
+static void offer_leftover(struct app *a, const char *path)
+{
+	char *left = store_leftover(path, a->fs);
+	if (!left)
+		return;
+	struct incident *newer = NULL;
+	struct diag d;
+	enum confirm c = dialog_confirm(a, _("A save of this incident was cut short; its newer "
+	                                     "answers were found. Use them?"));
+	if (c == CONFIRM_YES && incident_load(left, a->fs, &newer, &d)) {
+		incident_adopt_notice(newer, a->fs);
+		incident_free(&a->inc);
+		a->inc = newer;
+		a->dirty = true;
+		if (app_save(a))
+			app_msg(a, C_OK, "%s", _("Recovered the answers of the save that was cut short."));
+	}
+	if (c != CONFIRM_INTERRUPTED && !a->dirty)
+		unlink(left);  /* kept only while they are nowhere else */
+	free(left);
+}
+
 static bool open_incident(struct app *a, const char *path)
 {
 	struct diag d;
@@ -91,6 +114,7 @@ static bool open_incident(struct app *a, const char *path)
 		                   "every answer saved up to then is here."), who.since);
 	free(a->path);
 	a->path = xstrdup(path);
+	offer_leftover(a, path);
 	a->inc_opened = true;
 	a->wiz = wizard_new(a->inc);
 	a->page = 0;

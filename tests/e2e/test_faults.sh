@@ -34,6 +34,36 @@ kill -TERM "$(e2e_pid)"
 wait_exit
 cp "$e2e_tmp/before.incident" "$inc"
 
+# ---- a save cut short (kill -9 before its rename) left temporary files:
+# the newer one that reads is offered, every other is removed ------------
+sed 's/^reporter.name: .*/reporter.name: 復元された名前/' "$inc" > "$store/.case.incident.Ab12Cd"
+touch -d '+1 minute' "$store/.case.incident.Ab12Cd"
+cp "$inc" "$store/.case.incident.Zz99Zz"
+touch -d '-1 day' "$store/.case.incident.Zz99Zz"
+printf 'todoke-incident 1\n[incid' > "$store/.case.incident.Cut000"
+touch -d '+2 minute' "$store/.case.incident.Cut000"
+e2e_start "$inc"
+wait_for "A save of this incident was cut short; its newer answers were found. Use them? (y/n)"
+keys y
+wait_for "Recovered the answers of the save that was cut short."
+wait_for "復元された名前"
+grep -qxF "reporter.name: 復元された名前" "$inc" && ok || fail "the newer answers not saved"
+[ -z "$(ls -A "$store" | grep -v '\.lock$' | grep '^\.')" ] && ok || fail "temporary files left: $(ls -A "$store")"
+kill -TERM "$(e2e_pid)"
+wait_exit
+# Declined: the incident as it was, the leftover gone all the same.
+sed 's/^reporter.name: .*/reporter.name: 要らない/' "$inc" > "$store/.case.incident.Qq11Qq"
+touch -d '+1 minute' "$store/.case.incident.Qq11Qq"
+e2e_start "$inc"
+wait_for "Use them? (y/n)"
+keys n
+wait_for "(page 1 of 18)"
+grep -qxF "reporter.name: 復元された名前" "$inc" && ok || fail "declined, yet the incident changed"
+[ ! -e "$store/.case.incident.Qq11Qq" ] && ok || fail "declined leftover kept"
+kill -TERM "$(e2e_pid)"
+wait_exit
+cp "$e2e_tmp/before.incident" "$inc"
+
 # ---- over the file size limit: the last resort, printed ---------------
 if command -v prlimit >/dev/null && env --default-signal=XFSZ true 2>/dev/null; then
 	limit=$(( $(stat -c %s "$inc") + 20 ))
