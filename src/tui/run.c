@@ -67,7 +67,7 @@ static void offer_leftover(struct app *a, const char *path)
 	enum confirm c = dialog_confirm(a, _("A save of this incident was cut short; its newer "
 	                                     "answers were found. Use them?"));
 	if (c == CONFIRM_YES && incident_load(left, a->fs, &newer, &d)) {
-		incident_adopt_notice(newer, a->fs);
+		incident_adopt_documents(newer, a->fs);
 		incident_free(&a->inc);
 		a->inc = newer;
 		a->dirty = true;
