@@ -97,8 +97,10 @@ static bool open_incident(struct app *a, const char *path)
 		return false;
 	}
 	if (stat(path, &st) == 0) {
-		if (incident_load(path, a->fs, &a->inc, &d))
-			incident_adopt_documents(a->inc, a->fs);
+		/* A document that applies now brings its form: a change, saved. */
+		if (incident_load(path, a->fs, &a->inc, &d) &&
+		    incident_adopt_documents(a->inc, a->fs))
+			a->dirty = true;
 	} else
 		a->inc = create(a, path, a->new_title, &d);
 	if (!a->inc) {
