@@ -17,10 +17,18 @@ keys Home Down Down Down Down Down Down Down Down Down Down Down Down Enter
 wait_for "6-2)本インシデントの対応内容・時系列  (page 13 of 35)"
 wait_for "1. 2022年10月24日: 作業1"
 wait_for "↓"
-# Down through the first entries: the view follows the focus.
-keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
-wait_for "30. 2022年10月24日: 作業30"
-wait_for "↑"
+# Down through the first entries: the view follows the focus.  Each key
+# redraws a page of 33,000 entries, some 2 s a key under the sanitizers:
+# there the first screen only.
+case $E2E_PROG in
+*/build-san/*) echo "test_scale: moving through the entries skipped under the sanitizers" ;;
+*)
+	keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down \
+		Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
+	wait_for "30. 2022年10月24日: 作業30"
+	wait_for "↑"
+	;;
+esac
 kill -TERM "$(e2e_pid)"
 wait_exit
 e2e_finish
