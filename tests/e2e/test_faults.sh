@@ -80,7 +80,7 @@ if command -v prlimit >/dev/null && env --default-signal=XFSZ true 2>/dev/null; 
 	# Another key, another message: NOT SAVED stays.
 	keys Tab Tab
 	wait_for "NOT SAVED"
-	keys Escape
+	keys F10
 	wait_for "NOT SAVED: o save in another file"
 	if screen "$e2e_tmp/s" && grep -q "answers are saved" "$e2e_tmp/s"; then
 		fail "the quit question says saved"
@@ -132,7 +132,7 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=64k,mode=0700 todoke-test "$full
 	wait_for "No space left on device"
 	same_file "$inc" "$e2e_tmp/before.incident"
 	no_temp "$store" "ENOSPC"
-	keys Escape
+	keys F10
 	wait_for "NOT SAVED: o save in another file"
 	keys o
 	wait_for "Save the answers in:"

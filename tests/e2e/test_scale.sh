@@ -16,7 +16,9 @@ wait_for "Pages"
 keys Home Down Down Down Down Down Down Down Down Down Down Down Down Enter
 wait_for "6-2)本インシデントの対応内容・時系列  (page 13 of 35)"
 wait_for "1. 2022年10月24日: 作業1"
-wait_for "↓"
+# More below: a "v" in the margin (ASCII, never an ambiguous-width arrow).
+screen "$e2e_tmp/s"
+grep -q '^v ' "$e2e_tmp/s" && ok || fail "no v in the margin for the entries below"
 # Down through the first entries: the view follows the focus.  Each key
 # redraws a page of 33,000 entries, some 2 s a key under the sanitizers:
 # there the first screen only.
@@ -26,7 +28,8 @@ case $E2E_PROG in
 	keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down \
 		Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
 	wait_for "30. 2022年10月24日: 作業30"
-	wait_for "↑"
+	screen "$e2e_tmp/s"
+	grep -q '^\^ ' "$e2e_tmp/s" && ok || fail "no ^ in the margin for the entries above"
 	;;
 esac
 kill -TERM "$(e2e_pid)"
