@@ -7,6 +7,7 @@
 #include <wchar.h>
 
 #include "app.h"
+#include "ppcassist.h"
 #include "submit.h"
 #include "todoke/check.h"
 #include "todoke/document.h"
@@ -265,7 +266,7 @@ bool screen_documents(struct app *a)
 	const struct docset *s = formset_documents(a->fs);
 	size_t cur = 0;
 	for (;;) {
-		app_frame(a, _("Documents"), _("Up/Down choose  Enter preview  e export  Esc back  q quit"));
+		app_frame(a, _("Documents"), _("Up/Down choose  Enter preview  e export  p PPC form  Esc back  q quit"));
 		int bh = app_body_height();
 		for (int i = 0; i < bh && (size_t)i < s->n; i++) {
 			const struct document *doc = &s->v[i];
@@ -296,7 +297,10 @@ bool screen_documents(struct app *a)
 			return true;
 		if (rc == OK && ch == 'q')
 			app_ask_quit(a);   /* yes: app_key reports it next */
-		else if (rc == OK && (ch == '\r' || ch == '\n' || ch == 'e') && cur < s->n) {
+		else if (rc == OK && ch == 'p') {
+			if (!screen_ppcassist(a))
+				return false;
+		} else if (rc == OK && (ch == '\r' || ch == '\n' || ch == 'e') && cur < s->n) {
 			struct strbuf why;
 			sb_init(&why);
 			bool ok = available(a, &s->v[cur], &why);
