@@ -22,7 +22,7 @@ wait_for "回答済み 0 / "
 keys C-r
 wait_for "d 文書  e 書出し  Esc 戻る  q 終了"
 keys d
-wait_for "上下 選択  Enter プレビュー  e 書出し  Esc 戻る  q 終了"
+wait_for "上下 選択  Enter プレビュー  e 書出し  p PPC入力補助  Esc 戻る  q 終了"
 keys Down Down Enter
 wait_for "プレビュー: お詫びとお知らせ"
 wait_for "e テキスト  h HTML  矢印 PgUp PgDn スクロール  Esc 戻る  q 終了"
