@@ -29,8 +29,9 @@ static int item_number(const char *line, size_t n)
 
 static void add(struct ppc_fields *f, const char *label, size_t llen, struct strbuf *text)
 {
-	/* Trailing blank lines are the gap before the next heading. */
-	while (text->len && text->buf[text->len - 1] == '\n')
+	/* Trailing blank lines are the gap before the next heading; trailing
+	 * spaces, an unanswered field's printed blank. */
+	while (text->len && (text->buf[text->len - 1] == '\n' || text->buf[text->len - 1] == ' '))
 		text->buf[--text->len] = '\0';
 	f->v = realloc(f->v, (f->n + 1) * sizeof *f->v);
 	if (!f->v)

@@ -68,6 +68,12 @@ START_TEST(only_the_forms_headings)
 	ck_assert_str_eq(f.v[1].label, "二 項目");
 	ck_assert_str_eq(f.v[1].text, "一 引用");
 	ppc_fields_release(&f);
+	/* An unanswered field is printed as blanks: nothing to copy. */
+	ppc_fields_split("【報告者】\n法人番号:              \n", &f);
+	ck_assert_uint_eq(f.n, 1);
+	ck_assert_str_eq(f.v[0].label, "報告者: 法人番号");
+	ck_assert_str_eq(f.v[0].text, "");
+	ppc_fields_release(&f);
 	ppc_fields_split("no headings\n", &f);
 	ck_assert_uint_eq(f.n, 0);
 	ppc_fields_release(&f);
