@@ -6,6 +6,7 @@
 #                           ($E2E_WRAP, when set, is a command run before it)
 #   keys KEY...             send-keys (tmux key names: Tab Enter Escape C-n)
 #   type TEXT               send TEXT literally (Japanese included)
+#   wait_file FILE PATTERN  until FILE holds a line matching PATTERN (10 s)
 #   wait_for TEXT           until the screen shows TEXT (fails after 10 s)
 #   settle                  until the screen stops changing
 #   screen FILE             the screen as text
@@ -103,6 +104,18 @@ wait_for() {
 		i=$((i + 1))
 	done
 	fail "screen never showed \"$1\""
+	return 1
+}
+
+# A file comes to hold a line matching the grep pattern (a save happens
+# after the screen settles): wait_file FILE PATTERN, up to 10 s.
+wait_file() {
+	i=0
+	while [ $i -lt 200 ]; do
+		grep -q -- "$2" "$1" 2>/dev/null && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
 	return 1
 }
 

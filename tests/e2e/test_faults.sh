@@ -26,7 +26,7 @@ wait_for "(page 1 of 18)"
 keys Tab Tab Tab End
 type "$(printf 'x\302\233[2Jy')"
 keys Tab
-grep -q '^reporter.name: .*x\[2Jy$' "$inc" && ok || fail "typed text with U+009B not saved as x[2Jy"
+wait_file "$inc" '^reporter.name: .*x\[2Jy$' && ok || fail "typed text with U+009B not saved as x[2Jy"
 LC_ALL=C grep -q "$(printf '\302\233')" "$inc" && fail "U+009B saved" || ok
 "$E2E_PROG" check "$inc" >/dev/null 2>"$e2e_tmp/check.err"
 [ ! -s "$e2e_tmp/check.err" ] && ok || fail "the saved incident does not read back: $(cat "$e2e_tmp/check.err")"
