@@ -25,7 +25,8 @@ struct problem {
 struct problems {
 	struct problem *v;
 	size_t n;
-	size_t answered, total;  /* questions answered, of all in the forms */
+	size_t answered, total;  /* units answered, of all shown in the forms
+	                            (form.h: a group of boxes is one) */
 };
 
 void check_incident(const struct incident *inc, struct date today,

@@ -153,13 +153,33 @@ int question_field(const struct question *q, const char *field);
 /* True when the question has no `when` conditions or all of them hold for
  * these answers; a hidden question is not asked, counted or required. */
 bool question_shown(const struct question *q, const struct model *m);
-/* Whether the question has an answer, the one rule of every client (check,
- * the wizard's pages and progress, the notice): text that is not blank
+/* Whether the question has an answer, the one rule of every client (check's
+ * require rules, the wizard's pages, the notice; progress counts units of
+ * these, below): text that is not blank
  * (answer_blank), a date, a number, a choice, a box set either way ([x] or
  * [ ]: "no" is an answer), at least one entry of a list. */
 bool question_answered(const struct question *q, const struct model *m);
 /* Only spaces, tabs, newlines and 全角スペース (U+3000), or NULL. */
 bool answer_blank(const char *text);
+
+/* What progress counts (todoke check's "N of M", the status line, the
+ * wizard's page progress and the review): a group of boxes is one unit —
+ * boxes next to each other in qs (a form's questions or a list's fields,
+ * in layout order) in one section, with nothing else asked between them,
+ * as 2-1)'s fourteen; any other question is a unit of its own. */
+struct q_unit {
+	const struct question *q;   /* its first question */
+	size_t n;                   /* q[0..n) */
+};
+/* The unit that holds qs[i]. */
+struct q_unit question_unit(const struct question *qs, size_t nqs, size_t i);
+/* Shown when any of its questions is (question_shown). */
+bool unit_shown(struct q_unit u, const struct model *m);
+/* A group: when one of its shown boxes is ticked — an unticked box, even
+ * one written [ ], does not answer a group (nothing is said until one
+ * applies, or its 不明/該当なし box is ticked).  A unit of one question:
+ * question_answered, so a lone box set [ ] is still answered "no". */
+bool unit_answered(struct q_unit u, const struct model *m);
 
 /* All forms of a data directory. */
 struct formset;

@@ -65,7 +65,8 @@ bool row_visible(const struct row *r, const struct model *m);
  * the first line of a text; "" for an empty entry.  malloc'd. */
 char *wizard_entry_summary(const struct question *repeat, const struct model *entry);
 
-/* Questions shown on a page, and how many of them have an answer. */
+/* Units shown on a page (form.h: question_unit, a group of boxes is one),
+ * and how many of them have an answer (unit_answered). */
 void page_progress(const struct page *p, const struct model *m,
                    size_t *answered, size_t *total);
 

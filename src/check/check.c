@@ -233,6 +233,17 @@ void check_incident(const struct incident *inc, struct date today,
 		for (size_t i = 0; needed && i < f->nrules; i++)
 			run_rule(inc, f, &f->rules[i], today, out);
 		check_notes(inc, f, out);
+		/* Progress counts units: a group of boxes once (form.h). */
+		for (size_t i = 0; i < f->nqs;) {
+			struct q_unit u = question_unit(f->qs, f->nqs, i);
+			const struct form *owner = NULL;
+			i += u.n;
+			incident_question(inc, u.q->id, &owner);
+			if (owner != f || !unit_shown(u, inc->answers))
+				continue;
+			out->total++;
+			out->answered += unit_answered(u, inc->answers);
+		}
 		for (size_t i = 0; i < f->nqs; i++) {
 			const struct question *q = &f->qs[i];
 			const struct form *owner = NULL;
@@ -240,8 +251,6 @@ void check_incident(const struct incident *inc, struct date today,
 			if (owner != f || !question_shown(q, inc->answers))
 				continue;
 			bool answered = question_answered(q, inc->answers);
-			out->total++;
-			out->answered += answered;
 			/* A question asked only when it applies (`when`) is needed
 			 * when it does: the reason a publication was late, say.  A
 			 * box that applies is an offer (a request to customers

@@ -602,19 +602,25 @@ static int cmd_check(const struct opts *o, int argc, char **argv)
 			outline("%s: %s: %s", argv[0], sev, p.v[i].msg);
 	}
 	if (o->all) {
-		for (size_t k = 0; k < inc->nforms; k++)
-			for (size_t i = 0; i < inc->forms[k]->nqs; i++) {
-				const struct question *q = &inc->forms[k]->qs[i];
+		for (size_t k = 0; k < inc->nforms; k++) {
+			const struct form *f = inc->forms[k];
+			/* What the count counts (form.h): a group of boxes once,
+			 * by its section; hidden ones (`when`) are not asked. */
+			for (size_t i = 0; i < f->nqs;) {
+				struct q_unit u = question_unit(f->qs, f->nqs, i);
 				const struct form *owner = NULL;
-				incident_question(inc, q->id, &owner);
-				/* Hidden questions (`when`) do not apply: not asked. */
-				if (owner != inc->forms[k] || question_answered(q, inc->answers) ||
-				    !question_shown(q, inc->answers))
+				i += u.n;
+				incident_question(inc, u.q->id, &owner);
+				if (owner != f || unit_answered(u, inc->answers) ||
+				    !unit_shown(u, inc->answers))
 					continue;
-				char *pl = question_place(inc, q->id);
+				char *pl = u.n > 1 && u.q->section >= 0
+				           ? xstrdup(f->sections[u.q->section].title)
+				           : question_place(inc, u.q->id);
 				outline("%s: %s: %s", argv[0], _("unanswered"), pl);
 				free(pl);
 			}
+		}
 	}
 	char sum[4096];
 	snprintf(sum, sizeof sum, _("%s: %zu problem(s); %zu of %zu questions answered\n"),

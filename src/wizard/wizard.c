@@ -372,13 +372,21 @@ void page_progress(const struct page *p, const struct model *m,
                    size_t *answered, size_t *total)
 {
 	*answered = *total = 0;
+	const struct question *qs = p->repeat ? p->repeat->fields : p->form->qs;
+	size_t nqs = p->repeat ? p->repeat->nfields : p->form->nqs;
+	const struct question *last = NULL;
 	for (size_t i = 0; i < p->nrows; i++) {
 		const struct row *r = &p->rows[i];
-		/* Each question once: its first row (radios share one question). */
+		/* Each unit once (form.h: a group of boxes is one), at its
+		 * first row (radios share one question). */
 		if (!row_takes_answer(r) || r->kind == ROW_NOTE ||
-		    (r->kind == ROW_RADIO && r->opt != 0) || !question_shown(r->q, m))
+		    (r->kind == ROW_RADIO && r->opt != 0))
 			continue;
+		struct q_unit u = question_unit(qs, nqs, (size_t)(r->q - qs));
+		if (u.q == last || !unit_shown(u, m))
+			continue;
+		last = u.q;
 		(*total)++;
-		*answered += question_answered(r->q, m);
+		*answered += unit_answered(u, m);
 	}
 }

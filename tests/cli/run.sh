@@ -53,7 +53,7 @@ expect forms 0 "$prog" forms && has forms out "ipa-access	3.5	2024-03-27	コン�
 # check
 cp "$golden/example.incident" ex.incident
 expect check-example 0 env TODOKE_TODAY=2022-10-27 "$prog" check ex.incident &&
-	has check-example out "0 problem(s); 25 of 68 questions answered"
+	has check-example out "0 problem(s); 22 of 28 questions answered"
 expect check-today-option 1 "$prog" --today=2022-10-01 check ex.incident &&
 	has check-today-option out "ex.incident:16: error: 1.発見年月日: 2022-10-24 is in the future (today is 2022-10-01)"
 expect check-partial 1 env TODOKE_TODAY=2023-01-05 "$prog" check "$golden/partial.incident" &&
@@ -61,6 +61,17 @@ expect check-partial 1 env TODOKE_TODAY=2023-01-05 "$prog" check "$golden/partia
 	has check-partial out "missing: 6-4)他機関への届出状況 › その他: ticked, but the text in its ( ) is empty"
 expect check-all 1 env TODOKE_TODAY=2023-01-05 "$prog" check --all "$golden/partial.incident" &&
 	has check-all out "unanswered: 2-3)システムの接続形態図"
+# A group of boxes is one question (issue 13, point 11): listed once by its
+# section when none is ticked, never box by box; the list is what the
+# count says is left.
+printf 'todoke-incident 1\n[incident]\nform: ipa-access 3.5\n[answers]\ndevice.pc: [ ]\nenv.cloud: [x]\n[end]\n' > "$tmp/groups.incident"
+expect check-groups 1 "$prog" check --all "$tmp/groups.incident" &&
+	has check-groups out "unanswered: 2-1)被害を受けた機器等" &&
+	has check-groups out "; 1 of 28 questions answered"
+if grep -q "unanswered: 2-[12])[^›]*›" out || grep -q "unanswered: 2-2)" out ||
+   [ "$(grep -c ": unanswered: " out)" -ne 27 ]; then
+	fail=$((fail + 1)); echo "FAIL: check-groups: boxes listed one by one, or not 28 - 1"; sed 's/^/  /' out | head -10
+else pass=$((pass + 1)); fi
 expect bad-today 2 env TODOKE_TODAY=2022-13-01 "$prog" check ex.incident && has bad-today err "TODOKE_TODAY"
 
 # broken files: file, line and problem named; nothing written

@@ -18,7 +18,7 @@ type "2022-02-30"; keys Tab
 wait_for "届出日: no such day: February 2022 has 28 days"
 wait_for "届出日: 2022-02-30"
 keys BSpace BSpace; type "28"; keys Tab
-wait_for "answered 1 of 128"
+wait_for "answered 1 of 84"
 keys C-g
 wait_for "Pages"
 keys Down Down Enter

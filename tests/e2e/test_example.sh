@@ -76,7 +76,7 @@ keys C-r                                   # the review
 wait_for "Review: 4 problem(s)"   # the PPC decision's answers, the notice: 3 questions
 # IPA's 被害有り alone decides no PPC report: the page of its decision does.
 wait_for "PPC: undetermined, answer 報告する組織の種類、個人データの漏えい等"
-wait_for "answered 25 of 143"   # with the police memo's 15
+wait_for "answered 22 of 95"   # with the police memo; a group of boxes counts once
 keys e
 wait_for "Write コンピュータ不正アクセス届出様式 to: $e2e_tmp/ex-ipa.txt"
 keys Enter

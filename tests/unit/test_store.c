@@ -229,8 +229,8 @@ START_TEST(list_shows_every_incident)
 	ck_assert_int_eq(x->discovery.y, 2022);
 	ck_assert_int_eq(x->discovery.m, 10);
 	ck_assert_int_eq(x->discovery.d, 24);
-	ck_assert_uint_eq(x->answered, 25);
-	ck_assert_uint_eq(x->total, 68);
+	ck_assert_uint_eq(x->answered, 22);
+	ck_assert_uint_eq(x->total, 28);  /* a group of boxes counts once (form.h) */
 	ck_assert_ptr_null(x->error);
 	ck_assert_int_eq(x->mtime, now - 100);
 	ck_assert_int_eq(x->lock, LOCK_HELD);
@@ -240,7 +240,7 @@ START_TEST(list_shows_every_incident)
 	ck_assert_str_eq(x->title, "2026-11-22");
 	ck_assert(!x->has_discovery);
 	ck_assert_uint_eq(x->answered, 0);
-	ck_assert_uint_eq(x->total, 68);
+	ck_assert_uint_eq(x->total, 28);
 	ck_assert_ptr_null(x->error);
 	ck_assert_int_eq(x->lock, LOCK_TAKEN_STALE);
 	ck_assert_int_eq(x->owner.pid, (long)dead);
