@@ -221,8 +221,8 @@ START_TEST(parse_load_real)
 	ck_assert_msg(s != NULL, "%s:%d: %s", d.file, d.line, d.msg);
 	/* Every type of notice.type has its template (common.notice says no
 	 * `type`: it is only included)... */
-	struct formset *fs = test_forms();
-	const struct question *q = form_question(formset_latest(fs, "notice"), "notice.type");
+	struct formset *forms = test_forms();
+	const struct question *q = form_question(formset_latest(forms, "notice"), "notice.type");
 	ck_assert_ptr_nonnull(q);
 	ck_assert_uint_eq(q->nopts, N(types));
 	for (int i = 0; i < N(types); i++) {
@@ -233,7 +233,7 @@ START_TEST(parse_load_real)
 		ck_assert_msg(found, "no template for the notice type %s", types[i]);
 	}
 	/* ...and every other template is a letter the registry names. */
-	const struct docset *docs = formset_documents(fs);
+	const struct docset *docs = formset_documents(forms);
 	for (size_t k = 0; k < notice_set_count(s); k++) {
 		const char *t = notice_set_type(s, k);
 		bool known = question_option(q, t) >= 0;
@@ -241,7 +241,7 @@ START_TEST(parse_load_real)
 			known |= docs->v[i].tmpl && strcmp(docs->v[i].tmpl, t) == 0 && !docs->v[i].tmpl_by;
 		ck_assert_msg(known, "template %s is neither a notice type nor a document's", t);
 	}
-	formset_free(&fs);
+	formset_free(&forms);
 	notice_set_free(&s);
 
 	diag_clear(&d);
