@@ -13,6 +13,7 @@
 enum severity {
 	SEV_ERROR,    /* answers contradict each other or the calendar */
 	SEV_MISSING,  /* a question the form needs is not answered */
+	SEV_WORDING,  /* a sentence of the notice is not in です・ます */
 };
 
 struct problem {
@@ -54,7 +55,11 @@ void describe_unconvertible(const struct incident *inc, const struct enc_bad *b,
  * these answers is an error; when the PPC report is mandatory, each item
  * 規則第10条 requires (一 二 四 五 九) that a template with `duty` lines (the
  * notice) does not carry is a problem naming the questions that supply
- * it.  Nothing is checked when set is NULL. */
+ * it; in the notice to the persons (a document owing those items), each
+ * sentence not in です・ます (notice_impolite) is a SEV_WORDING problem
+ * quoting it and naming the answer (id, line) or the template file:line it
+ * came from, and a customer draft rewritten from an answer that changed
+ * since says so.  Nothing is checked when set is NULL. */
 struct notice_set;
 void check_documents(const struct incident *inc, const struct notice_set *set,
                      struct problems *out);

@@ -56,6 +56,8 @@ struct question {
 	bool optional;          /* `optional`: not required when it applies */
 	char *help;             /* `help` lines: what the question's terms
 	                           mean, with an example; NULL when none */
+	char *draft;            /* `draft`: the question whose answer this
+	                           text starts as (incident.h: draft_*), or NULL */
 };
 
 enum seg_kind {

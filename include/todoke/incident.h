@@ -55,6 +55,7 @@ bool incident_save(const struct incident *inc, const char *path, struct diag *er
 
 const char *incident_meta(const struct incident *inc, const char *key);
 void incident_set_meta(struct incident *inc, const char *key, const char *value);
+void incident_unset_meta(struct incident *inc, const char *key);
 
 /* The question with this id in any of the incident's forms, or NULL. */
 const struct question *incident_question(const struct incident *inc,
@@ -71,5 +72,41 @@ bool incident_add_form(struct incident *inc, const struct form *f);
 size_t incident_adopt_documents(struct incident *inc, const struct formset *fs);
 /* The incident's form with this id, or NULL. */
 const struct form *incident_form(const struct incident *inc, const char *id);
+
+/* ---- drafts (draft.c): customer wording that starts as a copy ---------
+ * A question declared with `draft ID SOURCE` (todoke-form(5)) reads, while
+ * it has no answer of its own, as SOURCE's answer, derived each time: an
+ * unedited draft is never stored, so a later correction of the report
+ * reaches it.  Once the user edits it, their text is its answer and
+ * [incident] keeps `draft.ID: FINGERPRINT` of SOURCE's text at that moment,
+ * so that a later change of SOURCE is noticed (draft_stale). */
+
+/* The question q is drafted from, or NULL (not a draft, or a source no
+ * form of the incident has). */
+const struct question *draft_source(const struct incident *inc, const struct question *q);
+/* SOURCE's answer as the draft's text: a text as written (trailing blanks
+ * off); a list, one paragraph per entry, its answered fields joined by
+ * 「、」 (dates as 2022年10月24日), entries apart by an empty line.
+ * malloc'd; "" when unanswered. */
+char *draft_source_text(const struct incident *inc, const struct question *q);
+/* The same, with where each piece of it came from: bytes [start, end),
+ * the 1-based entry and field of a list (0 and NULL for a text).
+ * *pieces malloc'd. */
+struct draft_piece {
+	size_t start, end;
+	size_t entry;
+	const char *field;
+};
+char *draft_source_pieces(const struct incident *inc, const struct question *q,
+                          struct draft_piece **pieces, size_t *npieces);
+/* q is a draft without an answer of its own and its source has text:
+ * what the notice and the wizard show is the copy. */
+bool draft_is_copy(const struct incident *inc, const struct question *q);
+/* After the user stored text in q: a text equal to the copy is no edit
+ * (unset, and the fingerprint dropped); another is, and the source's
+ * fingerprint is kept; no answer drops it too. */
+void draft_edited(struct incident *inc, const struct question *q);
+/* q was edited, and its source's text has changed since. */
+bool draft_stale(const struct incident *inc, const struct question *q);
 
 #endif

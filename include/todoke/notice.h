@@ -46,11 +46,28 @@ enum nblock_kind {
 	NB_LINE,     /* a line of its own: the inquiry window */
 };
 
+/* Where a stretch of a block's text came from: the template's own
+ * wording (file:line) or an answer (question id; in a list, the list's id,
+ * the entry and the field), so that a problem in the notice leads to what
+ * fixes it. */
+struct nspan {
+	size_t start, end;  /* bytes of the block's text */
+	char *file;         /* template wording: where it was written, else NULL */
+	int line;
+	char *id;           /* an answer: its question (a list's id), else NULL */
+	char *field;        /* a field of the list entry, else NULL */
+	size_t entry;       /* 1-based list entry, 0 outside a list */
+	bool gap;           /* 〔label〕: the question is unanswered */
+	bool copy;          /* a draft still a copy of its source (draft_is_copy) */
+};
+
 struct nblock {
 	enum nblock_kind kind;
 	char *text;         /* UTF-8, without the number or the ・ */
 	char number[16];    /* NB_SECTION "1.", NB_SUB "(1)" */
 	int part;           /* which block of the template's order wrote it */
+	struct nspan *spans;/* covering text in order, leaf by leaf */
+	size_t nspans;
 };
 
 struct notice {
@@ -85,6 +102,8 @@ void notice_release(struct notice *n);
 #define NOTICE_FOLLOWUP_TITLE "todoke.followup.title"
 #define NOTICE_FOLLOWUP_ITEMS "todoke.followup.items"
 void notice_followup(struct notice *n, const struct model *m);
+/* The span of block b that holds byte off of its text, or NULL. */
+const struct nspan *nblock_span_at(const struct nblock *b, size_t off);
 
 /* The notice's title (its first title block), or NULL. */
 const char *notice_title(const struct notice *n);
@@ -98,5 +117,43 @@ void notice_text(const struct notice *n, int width, struct strbuf *out);
 void notice_html(const struct notice *n, struct strbuf *out);
 /* Appends s with & < > " ' escaped. */
 void html_escape(struct strbuf *out, const char *s);
+
+/* ---- register: a notice to customers is written in です・ます ----------
+ * A sentence is the text up to 。 outside quotes and parentheses (「」『』
+ * () （） 【】), from the previous 。 or line break on; a heading, a list
+ * item or a timeline entry without 。 is no sentence (体言止め is fine
+ * there).  A sentence is polite when it ends, parentheses at its end left
+ * aside, in one of an allow-list of polite endings (〜ます, 〜ました,
+ * 〜ません, 〜です, 〜でした, 〜でしょう, 〜ください, …): so plain forms
+ * (〜した。〜である。) and noun stops (〜を提出。) are both caught. */
+
+/* Whether the sentence s (len bytes, without its 。) ends politely. */
+bool notice_polite_ending(const char *s, size_t len);
+
+/* A sentence of the notice that does not end politely. */
+struct nimpolite {
+	size_t block;              /* index in n->v */
+	size_t start, end;         /* bytes of its text, 。 included */
+	const struct nspan *from;  /* the span of its last word: what to rewrite */
+};
+
+/* The notice's impolite sentences, in order, into *out (free() it);
+ * sentences ending in an unanswered 〔label〕 are left to the check of
+ * what is missing. */
+size_t notice_impolite(const struct notice *n, struct nimpolite **out);
+
+/* ---- marks: the problems of a notice in place (the wizard's preview) ---
+ * Each unanswered 〔label〕 and each sentence not in です・ます, in document
+ * order, with the question that fixes it (NULL: the template's wording). */
+struct nmark {
+	size_t block;       /* index in n->v */
+	size_t at;          /* byte of its text the mark goes before */
+	const char *id;     /* borrowed from the notice's spans */
+	bool wording;       /* a register problem, else a gap */
+};
+size_t notice_marks(const struct notice *n, struct nmark **out);
+/* Writes 【1】, 【2】 … into the blocks' text at the marks (spans are then
+ * stale: for showing only). */
+void notice_apply_marks(struct notice *n, const struct nmark *m, size_t k);
 
 #endif

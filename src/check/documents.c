@@ -82,6 +82,12 @@ static void check_letter(const struct incident *inc, const struct document *doc,
 			sb_release(&qs);
 		}
 	}
+	/* The document to the persons (the one owing 規則第10条's items) is
+	 * written in です・ます, from its customer wording. */
+	if (doc->nduties) {
+		check_wording(inc, &n, out);
+		check_drafts(inc, out);
+	}
 	notice_release(&n);
 }
 

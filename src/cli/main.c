@@ -595,7 +595,8 @@ static int cmd_check(const struct opts *o, int argc, char **argv)
 		notice_set_free(&set);
 	}
 	for (size_t i = 0; i < p.n; i++) {
-		const char *sev = p.v[i].sev == SEV_ERROR ? _("error") : _("missing");
+		const char *sev = p.v[i].sev == SEV_ERROR ? _("error")
+		                : p.v[i].sev == SEV_WORDING ? _("wording") : _("missing");
 		if (p.v[i].line)
 			outline("%s:%d: %s: %s", argv[0], p.v[i].line, sev, p.v[i].msg);
 		else
@@ -611,8 +612,9 @@ static int cmd_check(const struct opts *o, int argc, char **argv)
 				const struct form *owner = NULL;
 				i += u.n;
 				incident_question(inc, u.q->id, &owner);
+				/* A draft still a copy reads as its source: not open. */
 				if (owner != f || unit_answered(u, inc->answers) ||
-				    !unit_shown(u, inc->answers))
+				    !unit_shown(u, inc->answers) || draft_is_copy(inc, u.q))
 					continue;
 				char *pl = u.n > 1 && u.q->section >= 0
 				           ? xstrdup(f->sections[u.q->section].title)

@@ -49,6 +49,7 @@ static void free_question(struct question *q)
 	free(q->id);
 	free(q->label);
 	free(q->help);
+	free(q->draft);
 	for (size_t i = 0; i < q->nopts; i++) {
 		free(q->opts[i].id);
 		free(q->opts[i].label);
@@ -892,6 +893,28 @@ static bool d_help(void *ctx, char *rest)
 	return true;
 }
 
+/* draft ID SOURCE: the customer wording ID starts as a copy of the answer
+ * SOURCE (a question of any form of the incident: see incident/draft.c). */
+static bool d_draft(void *ctx, char *rest)
+{
+	struct parser *p = ctx;
+	char *id = lex_word(&rest), *src = lex_word(&rest);
+	int q = form_find_question(p->f, id);
+	if (q < 0 || !*src || *rest)
+		return FAIL(p, "use: draft ID SOURCE-ID, after the question's placeholder");
+	if (!lex_id(&p->lx, src, LEX_QUESTION_ID))
+		return false;
+	struct question *dq = &p->f->qs[q];
+	if (dq->type != Q_LINES && dq->type != Q_TEXT)
+		return FAIL(p, "\"%s\" is not a text: only a text starts as a draft", id);
+	if (strcmp(id, src) == 0)
+		return FAIL(p, "\"%s\" cannot be a draft of itself", id);
+	if (dq->draft)
+		return FAIL(p, "\"%s\" is already a draft of \"%s\"", id, dq->draft);
+	dq->draft = xstrdup(src);
+	return true;
+}
+
 static bool d_rule(void *ctx, char *rest)
 {
 	struct parser *p = ctx;
@@ -916,6 +939,7 @@ static const struct lex_keyword directives[] = {
 	{ "end", d_end, 0 },
 	{ "label", d_label, 0 },
 	{ "help", d_help, 0 },
+	{ "draft", d_draft, 0 },
 	{ "require", d_rule, RULE_REQUIRE },
 	{ "conflict", d_rule, RULE_CONFLICT },
 	{ "not-future", d_rule, RULE_NOT_FUTURE },

@@ -86,6 +86,18 @@ void incident_set_meta(struct incident *inc, const char *key, const char *value)
 	inc->meta[inc->nmeta++] = (struct meta){ xstrdup(key), xstrdup(value) };
 }
 
+void incident_unset_meta(struct incident *inc, const char *key)
+{
+	for (size_t i = 0; i < inc->nmeta; i++)
+		if (strcmp(inc->meta[i].key, key) == 0) {
+			free(inc->meta[i].key);
+			free(inc->meta[i].value);
+			memmove(&inc->meta[i], &inc->meta[i + 1], (inc->nmeta - i - 1) * sizeof *inc->meta);
+			inc->nmeta--;
+			return;
+		}
+}
+
 const struct question *incident_question(const struct incident *inc,
                                          const char *id, const struct form **form)
 {

@@ -11,12 +11,25 @@
 #include "todoke/i18n.h"
 #include "todoke/ppc.h"
 
+/* A span while the block is being written: names borrowed from the
+ * template and the forms, copied when the block is emitted. */
+struct rspan {
+	size_t start, end;
+	const char *file, *id, *field;
+	int line;
+	size_t entry;
+	bool gap, copy;
+};
+
 struct ctx {
 	const struct tmpl *t;
 	const struct incident *inc;
 	const struct model *m;
 	const struct model *entry;      /* inside `for`: the entry */
 	const struct question *rq;      /* and its list question */
+	size_t entry_no;                /* and its number, from 1 */
+	struct rspan *sp;               /* where the text being written came from */
+	size_t nsp;
 	struct ppc_decision d;
 	struct notice *out;
 	struct strbuf para;
@@ -60,6 +73,12 @@ static bool has_answer(const struct question *q, const struct model *m)
 	return question_answered(q, m);
 }
 
+/* Answered, or a draft that reads as its source (incident.h: draft_*). */
+static bool answered(const struct ctx *c, const struct question *q, const struct model *m)
+{
+	return has_answer(q, m) || (m == c->m && draft_is_copy(c->inc, q));
+}
+
 static bool eval_cond(struct ctx *c, const struct cond *cd, const char *file, int line)
 {
 	for (size_t i = 0; i < cd->n; i++) {
@@ -77,7 +96,7 @@ static bool eval_cond(struct ctx *c, const struct cond *cd, const char *file, in
 				break;
 			}
 			q = lookup(c, t->id, &m, file, line);
-			r = q && has_answer(q, m);
+			r = q && answered(c, q, m);
 			break;
 		case T_EQUALS:
 			q = lookup(c, t->id, &m, file, line);
@@ -117,6 +136,26 @@ static void add_trimmed(struct strbuf *sb, const char *s)
 			break;
 	}
 	sb_addn(sb, s, n);
+}
+
+static void span_add(struct ctx *c, size_t start, size_t end, struct rspan r)
+{
+	if (end <= start)
+		return;
+	r.start = start;
+	r.end = end;
+	c->sp = xrealloc(c->sp, (c->nsp + 1) * sizeof *c->sp);
+	c->sp[c->nsp++] = r;
+}
+
+/* The answer a name reads, as a span's origin. */
+static struct rspan answer_origin(const struct ctx *c, const struct question *q,
+                                  const char *name, bool gap)
+{
+	if (name[0] == '.' && c->rq)
+		return (struct rspan){ .id = c->rq->id, .field = q->id, .entry = c->entry_no,
+		                       .gap = gap };
+	return (struct rspan){ .id = q->id, .gap = gap };
 }
 
 static void format_value(const struct question *q, const struct model *m, struct strbuf *sb)
@@ -166,17 +205,24 @@ static void eval_var(struct ctx *c, const struct inl *x, const struct itext *at,
 		return;
 	}
 	if (name[0] == '@') {
+		size_t start = sb->len;
 		if (strcmp(name, "@persons") == 0 && c->d.persons_known) {
-			if (c->d.persons_atmost)
+			/* As the PPC report counts: 約 over 最大 (ppc/deadline.c). */
+			if (c->d.persons_approx)
+				sb_add(sb, "約");
+			else if (c->d.persons_atmost)
 				sb_add(sb, "最大");
 			sb_add_thousands(sb, c->d.persons);
+			span_add(c, start, sb->len, (struct rspan){ .id = "ppc.groups" });
 		} else if (strcmp(name, "@persons") == 0) {
 			if (x->has_fallback)
 				eval_inl(c, x->fallback, x->nfallback, at, sb);
 			else
 				sb_add(sb, "〔人数〕");
+			span_add(c, start, sb->len, (struct rspan){ .id = "ppc.groups", .gap = true });
 		} else {
 			sb_add(sb, c->t->label);     /* @type: valid_inls knows no other */
+			span_add(c, start, sb->len, (struct rspan){ .file = at->file, .line = at->line });
 		}
 		return;
 	}
@@ -184,13 +230,37 @@ static void eval_var(struct ctx *c, const struct inl *x, const struct itext *at,
 	const struct question *q = lookup(c, name, &m, at->file, at->line);
 	if (!q)
 		return;
+	size_t start = sb->len;
 	if (has_answer(q, m)) {
 		format_value(q, m, sb);
+		span_add(c, start, sb->len, answer_origin(c, q, name, false));
+	} else if (m == c->m && draft_is_copy(c->inc, q)) {
+		/* The customer wording not written yet: its source, as it is now. */
+		struct draft_piece *pc;
+		size_t npc;
+		char *t = draft_source_pieces(c->inc, q, &pc, &npc);
+		sb_add(sb, t);
+		free(t);
+		/* Each piece names the draft, and the list entry it copies. */
+		for (size_t k = 0; k < npc; k++) {
+			struct rspan r = answer_origin(c, q, name, false);
+			r.copy = true;
+			r.field = pc[k].field;
+			r.entry = pc[k].entry;
+			span_add(c, start + pc[k].start, start + pc[k].end, r);
+		}
+		free(pc);
 	} else if (x->has_fallback) {
 		eval_inl(c, x->fallback, x->nfallback, at, sb);
 	} else {
-		/* Unanswered and no wording for it: a visible gap to fill in. */
+		/* Unanswered and no wording for it: a visible gap to fill in,
+		 * named by the report's question when a draft of it (answering
+		 * that fills both). */
+		const struct question *src = m == c->m ? draft_source(c->inc, q) : NULL;
+		if (src && src->type != Q_REPEAT)
+			q = src;
 		sb_addf(sb, "〔%s〕", q->label ? q->label : q->id);
+		span_add(c, start, sb->len, answer_origin(c, q, name, true));
 	}
 }
 
@@ -200,9 +270,12 @@ static void eval_inl(struct ctx *c, const struct inl *v, size_t n, const struct 
 	for (size_t i = 0; i < n && !c->failed; i++) {
 		const struct inl *x = &v[i];
 		switch (x->kind) {
-		case IN_TEXT:
+		case IN_TEXT: {
+			size_t start = sb->len;
 			sb_add(sb, x->text);
+			span_add(c, start, sb->len, (struct rspan){ .file = at->file, .line = at->line });
 			break;
+		}
 		case IN_VAR:
 			eval_var(c, x, at, sb);
 			break;
@@ -216,14 +289,50 @@ static void eval_inl(struct ctx *c, const struct inl *v, size_t n, const struct 
 	}
 }
 
-static void emit(struct ctx *c, enum nblock_kind k, const char *text)
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+/* Bytes [from, to) of buf as a block, with the spans that cover them. */
+static void emit_part(struct ctx *c, enum nblock_kind k, const char *buf, size_t from,
+                      size_t to)
 {
 	struct notice *o = c->out;
-	if (!text[strspn(text, " \n")])
+	char *text = xstrndup(buf + from, to - from);
+	if (!text[strspn(text, " \n")]) {
+		free(text);
 		return;
-	struct nblock b = { .kind = k, .text = xstrdup(text), .part = c->part };
+	}
+	struct nblock b = { .kind = k, .text = text, .part = c->part };
+	for (size_t i = 0; i < c->nsp; i++) {
+		const struct rspan *r = &c->sp[i];
+		if (r->end <= from || r->start >= to)
+			continue;
+		b.spans = xrealloc(b.spans, (b.nspans + 1) * sizeof *b.spans);
+		b.spans[b.nspans++] = (struct nspan){
+			.start = (r->start > from ? r->start : from) - from,
+			.end = (r->end < to ? r->end : to) - from,
+			.file = dup_or_null(r->file), .line = r->line, .id = dup_or_null(r->id),
+			.field = dup_or_null(r->field), .entry = r->entry, .gap = r->gap,
+			.copy = r->copy,
+		};
+	}
 	o->v = xrealloc(o->v, (o->n + 1) * sizeof *o->v);
 	o->v[o->n++] = b;
+}
+
+static void spans_reset(struct ctx *c)
+{
+	free(c->sp);
+	c->sp = NULL;
+	c->nsp = 0;
+}
+
+static void emit(struct ctx *c, enum nblock_kind k, const char *text)
+{
+	emit_part(c, k, text, 0, strlen(text));
+	spans_reset(c);
 }
 
 static void flush_para(struct ctx *c)
@@ -231,10 +340,21 @@ static void flush_para(struct ctx *c)
 	if (c->para.len) {
 		struct strbuf t;
 		sb_init(&t);
-		add_trimmed(&t, c->para.buf);
-		emit(c, NB_PARA, t.buf);
+		add_trimmed(&t, c->para.buf);   /* trims the end only: offsets hold */
+		/* An empty line within (a multi-line answer, a timeline drafted
+		 * as one text) starts a paragraph of its own. */
+		size_t from = 0;
+		for (const char *b; (b = strstr(t.buf + from, "\n\n"));) {
+			size_t at = (size_t)(b - t.buf);
+			emit_part(c, NB_PARA, t.buf, from, at);
+			from = at + 2;
+			while (t.buf[from] == '\n')
+				from++;
+		}
+		emit_part(c, NB_PARA, t.buf, from, t.len);
 		sb_release(&t);
 	}
+	spans_reset(c);
 	sb_release(&c->para);
 	sb_init(&c->para);
 }
@@ -256,10 +376,12 @@ static void emit_items(struct ctx *c, const char *text)
 			else
 				break;
 		}
-		emit(c, NB_ITEM, p);
+		emit_part(c, NB_ITEM, text, (size_t)(s - text) + (size_t)(p - l),
+		          (size_t)(s - text) + n);
 		free(l);
 		s += n + (s[n] == '\n');
 	}
+	spans_reset(c);
 }
 
 static void run(struct ctx *c, const struct stmt *v, size_t n);
@@ -314,13 +436,16 @@ static void run_one(struct ctx *c, const struct stmt *s)
 		}
 		const struct model *save_e = c->entry;
 		const struct question *save_q = c->rq;
+		size_t save_no = c->entry_no;
 		for (size_t i = 0; i < model_entry_count(m, q->id) && !c->failed; i++) {
 			c->entry = model_entry(m, q->id, i);
 			c->rq = q;
+			c->entry_no = i + 1;
 			run(c, s->body, s->nbody);
 		}
 		c->entry = save_e;
 		c->rq = save_q;
+		c->entry_no = save_no;
 		return;
 	}
 	case ST_COVERS:
@@ -457,13 +582,24 @@ static bool heads_nothing(const struct notice *o, size_t i)
 	return (k == NB_SECTION && ends) || (k == NB_SUB && (ends || next == NB_SUB));
 }
 
+static void nblock_release(struct nblock *b)
+{
+	for (size_t k = 0; k < b->nspans; k++) {
+		free(b->spans[k].file);
+		free(b->spans[k].id);
+		free(b->spans[k].field);
+	}
+	free(b->spans);
+	free(b->text);
+}
+
 static void number(struct notice *o)
 {
 	/* From the end, so that a section whose subsections all go, goes too. */
 	for (size_t i = o->n; i-- > 0;) {
 		if (!heads_nothing(o, i))
 			continue;
-		free(o->v[i].text);
+		nblock_release(&o->v[i]);
 		memmove(&o->v[i], &o->v[i + 1], (o->n - i - 1) * sizeof *o->v);
 		o->n--;
 	}
@@ -506,6 +642,7 @@ bool notice_build_type(const struct notice_set *s, const struct incident *inc,
 		flush_para(&c);
 	}
 	sb_release(&c.para);
+	spans_reset(&c);
 	number(out);
 	if (c.failed) {
 		notice_release(out);
@@ -516,6 +653,14 @@ bool notice_build_type(const struct notice_set *s, const struct incident *inc,
 
 /* A heading with nothing under it (all its text was conditional) goes;
  * then the headings are numbered, so numbers never skip. */
+const struct nspan *nblock_span_at(const struct nblock *b, size_t off)
+{
+	for (size_t i = 0; i < b->nspans; i++)
+		if (b->spans[i].start <= off && off < b->spans[i].end)
+			return &b->spans[i];
+	return NULL;
+}
+
 const char *notice_title(const struct notice *n)
 {
 	for (size_t i = 0; i < n->n; i++)
@@ -527,7 +672,7 @@ const char *notice_title(const struct notice *n)
 void notice_release(struct notice *n)
 {
 	for (size_t i = 0; i < n->n; i++)
-		free(n->v[i].text);
+		nblock_release(&n->v[i]);
 	free(n->v);
 	free(n->type);
 	for (int i = 0; i < 10; i++) {

@@ -191,16 +191,121 @@ static void aligned(struct strbuf *out, const char *text, int width, bool right)
 	}
 }
 
-/* A long title in lines of about equal length, each centred: 「…に関
- * するお詫び」 is not left dangling under a full line. */
+/* Where a title may break: after a particle phrase (「への」「に関する」
+ * 「における」「による」「について」, 「の」 before kanji, katakana or a
+ * bracket) or after 」 before a word (not
+ * before a particle), never inside a run of kanji or katakana, never
+ * before what may not start a line.  Byte offsets into s, ascending. */
+static const char *const phrase_ends[] = {
+	"への", "に関する", "における", "による", "について", "の", NULL
+};
+
+static bool hiragana_at(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	/* U+3041..U+309F: E3 81 81 .. E3 82 9F */
+	return u[0] == 0xE3 && ((u[1] == 0x81 && u[2] >= 0x81) || (u[1] == 0x82 && u[2] <= 0x9F));
+}
+
+static size_t title_breaks(const char *s, size_t *at, size_t max)
+{
+	size_t n = strlen(s), k = 0;
+	const char *end = s + n;
+	for (size_t i = 0; i < n && k < max;) {
+		struct tok t = next_tok(s + i, end);
+		size_t cand = 0;
+		for (const char *const *p = phrase_ends; *p && !cand; p++)
+			if (strncmp(s + i, *p, strlen(*p)) == 0)
+				cand = i + strlen(*p);
+		/* A bare の before kana is inside a word (ねこのて, のおそれ). */
+		if (cand == i + 3 && cand < n && hiragana_at(s + cand))
+			cand = 0;
+		if (!cand && strncmp(s + i, "」", 3) == 0 && i + 3 < n && !hiragana_at(s + i + 3))
+			cand = i + 3;
+		if (cand && cand < n) {
+			struct tok next = next_tok(s + cand, end);
+			if (!starts_with_any(&next, no_start) && (!k || at[k - 1] < cand))
+				at[k++] = cand;
+		}
+		i += t.len;
+	}
+	return k;
+}
+
+/* Columns of bytes [from, to) of s. */
+static int span_cols(const char *s, size_t from, size_t to)
+{
+	char *l = xstrndup(s + from, to - from);
+	int c = text_cols(l);
+	free(l);
+	return c;
+}
+
+/* The title's lines at phrase boundaries: the fewest lines of at most w
+ * columns, of them the most even (the longest line shortest).  False when
+ * a phrase is longer than a line. */
+static bool title_phrases(const char *text, int w, size_t *cut, size_t *ncut)
+{
+	enum { MAXB = 64 };
+	size_t pos[MAXB + 2];
+	size_t nb = title_breaks(text, pos + 1, MAXB);
+	pos[0] = 0;
+	pos[nb + 1] = strlen(text);
+	size_t np = nb + 2;
+	int lines[MAXB + 2], widest[MAXB + 2];
+	int from[MAXB + 2];
+	for (size_t j = 0; j < np; j++)
+		lines[j] = -1;
+	lines[0] = 0;
+	widest[0] = 0;
+	for (size_t j = 1; j < np; j++)
+		for (size_t i = 0; i < j; i++) {
+			if (lines[i] < 0)
+				continue;
+			int c = span_cols(text, pos[i], pos[j]);
+			if (c > w)
+				continue;
+			int l = lines[i] + 1, m = c > widest[i] ? c : widest[i];
+			if (lines[j] < 0 || l < lines[j] || (l == lines[j] && m < widest[j])) {
+				lines[j] = l;
+				widest[j] = m;
+				from[j] = (int)i;
+			}
+		}
+	if (lines[np - 1] < 0)
+		return false;
+	size_t k = 0, tmp[MAXB + 2];
+	for (size_t j = np - 1; j > 0; j = (size_t)from[j])
+		tmp[k++] = pos[j];
+	*ncut = 0;
+	while (k-- > 1)
+		cut[(*ncut)++] = tmp[k];   /* the inner cuts, ascending */
+	return true;
+}
+
+/* A long title in lines of about equal length, each centred, broken
+ * between phrases: 「…への不／正ログイン…」 would split a word. */
 static void title(struct strbuf *out, const char *text, int width)
 {
 	int w = width > 0 ? width : 70;
 	int c = text_cols(text);
-	if (c <= w) {
+	if (c <= w || strchr(text, '\n')) {
 		aligned(out, text, width, false);
 		return;
 	}
+	size_t cut[64], ncut;
+	if (title_phrases(text, w, cut, &ncut)) {
+		size_t from = 0;
+		for (size_t i = 0; i <= ncut; i++) {
+			size_t to = i < ncut ? cut[i] : strlen(text);
+			char *l = xstrndup(text + from, to - from);
+			aligned(out, l, width, false);
+			free(l);
+			from = to;
+		}
+		return;
+	}
+	/* A phrase longer than a line: lines of about equal length, 禁則 kept. */
 	int nlines = (c + w - 1) / w;
 	int target = (c + nlines - 1) / nlines + 2;   /* room for 禁則 */
 	if (target > w)

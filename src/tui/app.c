@@ -55,6 +55,10 @@ bool app_commit_field(struct app *a)
 		app_msg(a, C_ERROR, "%s", why.msg);
 		return false;
 	}
+	/* A customer draft left as its copy is not stored; an edited one keeps
+	 * its source's fingerprint. */
+	if (a->field_model == a->inc->answers)
+		draft_edited(a->inc, a->field_row->q);
 	a->dirty = true;
 	a->gen++;
 	field_mark_saved(a->field);
@@ -547,4 +551,14 @@ wint_t dialog_text_keys(struct app *a, const char *title, const char *text,
 	free(lines);
 	free(lens);
 	return closed;
+}
+
+size_t app_page_of(const struct app *a, const char *id)
+{
+	const struct form *f = NULL;
+	const struct question *q = id ? incident_question(a->inc, id, &f) : NULL;
+	for (size_t i = 0; q && i < a->wiz->npages; i++)
+		if (a->wiz->pages[i].form == f && a->wiz->pages[i].section == q->section)
+			return i;
+	return 0;
 }

@@ -115,11 +115,15 @@ enum action screen_entry(struct app *a, const struct question *repeat, size_t id
 
 /* The documents of the registry (documents.c): the list with which apply
  * and why not, preview and export; the first document exported at once
- * (the review's `e`).  False when a signal ends the session meanwhile. */
-bool screen_documents(struct app *a);
+ * (the review's `e`).  ACT_QUIT when a signal ends the session meanwhile,
+ * ACT_GOTO (a->goto_page set) when the notice's preview leads to the
+ * question of one of its marks, else ACT_NONE. */
+enum action screen_documents(struct app *a);
 bool export_first_document(struct app *a);
 
 /* Shared between the screens' files. */
+/* The page that asks question id (the first page when none does). */
+size_t app_page_of(const struct app *a, const char *id);
 void page_external_edit(struct app *a);
 char *screen_start(struct app *a);
 

@@ -16,6 +16,7 @@
 #include "todoke/fileio.h"
 #include "todoke/history.h"
 #include "todoke/i18n.h"
+#include "todoke/notice.h"
 #include "todoke/strbuf.h"
 
 /* The document as the CLI writes it; the templates are read on first use
@@ -219,8 +220,69 @@ static bool do_export(struct app *a, const struct document *which, enum notice_f
 	return !term_quit_signal && !term_hangup;
 }
 
-/* False when a signal ends the session meanwhile. */
-static bool preview(struct app *a, const struct document *which)
+/* The notice to the persons (the document owing 規則第10条's items) with
+ * its problems marked in place: 【n】 after each unanswered 〔label〕 and
+ * each sentence not in です・ます, listed at the top with the question that
+ * fixes it; its number goes to that question's page. */
+static enum action marked_preview(struct app *a, const struct document *which,
+                                  const char *title)
+{
+	struct notice n;
+	struct diag d;
+	diag_clear(&d);
+	/* As render() does: a notice sent before previews as its 第2報. */
+	bool follow = a->notices &&
+	              history_followup_letter(a->fs, a->notices, which, a->path, a->inc);
+	bool built = a->notices &&
+	             notice_build_type(a->notices, a->inc, document_template(which, a->inc), &n, &d);
+	if (built)
+		notice_followup(&n, a->inc->answers);
+	if (follow)
+		history_followup_clear(a->inc);
+	if (!built) {
+		char buf[2048];
+		app_msg(a, C_ERROR, "%s", a->notices ? diag_format(&d, buf, sizeof buf) : a->notices_err);
+		return ACT_NONE;
+	}
+	struct nmark *m;
+	size_t k = notice_marks(&n, &m);
+	struct strbuf doc;
+	sb_init(&doc);
+	if (k) {
+		sb_addf(&doc, _("%zu place(s) marked 【n】 below: press its number (1-9) to go to\n"
+		                "the question that fixes it; e exports the text, h the web page."), k);
+		sb_addc(&doc, '\n');
+		for (size_t i = 0; i < k; i++) {
+			char *pl = m[i].id ? question_place(a->inc, m[i].id) : NULL;
+			sb_addf(&doc, "【%zu】 %s: %s\n", i + 1,
+			        m[i].wording ? _("not in です・ます") : _("not answered"),
+			        pl ? pl : _("the notice template's own wording"));
+			free(pl);
+		}
+		sb_addc(&doc, '\n');
+	}
+	notice_apply_marks(&n, m, k);
+	notice_text(&n, NOTICE_TEXT_WIDTH, &doc);
+	wint_t key = dialog_text_keys(a, title, doc.buf, which->html ? "eh123456789" : "e123456789",
+	                              k ? _("e/h export  1-9 go to mark")
+	                                : which->html ? _("e export text  h export HTML")
+	                                              : _("e export"));
+	sb_release(&doc);
+	enum action act = ACT_NONE;
+	if (key >= '1' && key <= '9' && (size_t)(key - '0') <= k && m[key - '1'].id) {
+		a->goto_page = app_page_of(a, m[key - '1'].id);
+		act = ACT_GOTO;
+	}
+	free(m);
+	notice_release(&n);
+	if ((key == 'e' && !do_export(a, which, NOTICE_TEXT)) ||
+	    (key == 'h' && which->html && !do_export(a, which, NOTICE_HTML)))
+		return ACT_QUIT;
+	return term_quit_signal || term_hangup ? ACT_QUIT : act;
+}
+
+/* ACT_QUIT when a signal ends the session meanwhile. */
+static enum action preview(struct app *a, const struct document *which)
 {
 	struct strbuf doc;
 	struct diag d;
@@ -229,6 +291,8 @@ static bool preview(struct app *a, const struct document *which)
 	wint_t key = 0;
 	char title[600];
 	snprintf(title, sizeof title, _("Preview: %s"), which->title);
+	if (which->render == RENDER_TEMPLATE && which->nduties)
+		return marked_preview(a, which, title);
 	if (render(a, which, NOTICE_TEXT, &doc, &d))
 		key = which->html ? dialog_text_keys(a, title, doc.buf, "eh",
 		                                     _("e export text  h export HTML"))
@@ -239,12 +303,11 @@ static bool preview(struct app *a, const struct document *which)
 	}
 	sb_release(&doc);
 	if (key == 'e')
-		return do_export(a, which, NOTICE_TEXT);
+		return do_export(a, which, NOTICE_TEXT) ? ACT_NONE : ACT_QUIT;
 	if (key == 'h' && which->html)
-		return do_export(a, which, NOTICE_HTML);
-	return !term_quit_signal && !term_hangup;
+		return do_export(a, which, NOTICE_HTML) ? ACT_NONE : ACT_QUIT;
+	return term_quit_signal || term_hangup ? ACT_QUIT : ACT_NONE;
 }
-
 
 /* Whether the wizard offers the document; when not, why, in `why`. */
 static bool available(const struct app *a, const struct document *doc, struct strbuf *why)
@@ -260,7 +323,7 @@ static bool available(const struct app *a, const struct document *doc, struct st
 
 /* The documents of the registry: Enter previews one that applies; one
  * that does not is listed with the reason, and Enter says it again. */
-bool screen_documents(struct app *a)
+enum action screen_documents(struct app *a)
 {
 	app_load_notices(a);
 	const struct docset *s = formset_documents(a->fs);
@@ -292,9 +355,9 @@ bool screen_documents(struct app *a)
 		bool quit;
 		int rc = app_key(a, &ch, &quit);
 		if (quit)
-			return false;
+			return ACT_QUIT;
 		if (rc == OK && ch == 27)
-			return true;
+			return ACT_NONE;
 		if (rc == OK && ch == 'q')
 			app_ask_quit(a);   /* yes: app_key reports it next */
 		else if (rc == OK && ch == 'p') {
@@ -307,9 +370,13 @@ bool screen_documents(struct app *a)
 			if (!ok)
 				app_msg(a, C_ERROR, _("%s does not apply: %s"), s->v[cur].title, why.buf);
 			sb_release(&why);
-			if (ok && !(ch == 'e' ? do_export(a, &s->v[cur], NOTICE_TEXT)
-			                      : preview(a, &s->v[cur])))
-				return false;
+			if (ok && ch == 'e' && !do_export(a, &s->v[cur], NOTICE_TEXT))
+				return ACT_QUIT;
+			if (ok && ch != 'e') {
+				enum action act = preview(a, &s->v[cur]);
+				if (act != ACT_NONE)
+					return act;
+			}
 		} else if (rc == KEY_CODE_YES && ch == KEY_UP && cur > 0)
 			cur--;
 		else if (rc == KEY_CODE_YES && ch == KEY_DOWN && cur + 1 < s->n)

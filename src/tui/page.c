@@ -8,6 +8,7 @@
 #include "draw.h"
 #include "field.h"
 #include "update.h"
+#include "todoke/check.h"
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
 #include "todoke/textwidth.h"
@@ -32,6 +33,13 @@ struct view {
 	                             the lines shown: y - top) */
 	int *h;                   /* rows each row takes */
 };
+
+/* A customer draft of this page still a copy of its report answer
+ * (incident.h: draft_*): shown, marked, until edited. */
+static bool is_copy(const struct view *v, const struct row *r)
+{
+	return v->m == v->a->inc->answers && draft_is_copy(v->a->inc, r->q);
+}
 
 static bool is_text_row(const struct row *r)
 {
@@ -103,7 +111,8 @@ static void open_field(struct view *v)
 	close_field(v->a);
 	if (!r || !is_text_row(r) || v->t[v->cur].sub != 0)
 		return;
-	char *text = wizard_value_text(r, v->m);
+	/* A draft opens as its copy, to edit rather than retype. */
+	char *text = is_copy(v, r) ? draft_source_text(v->a->inc, r->q) : wizard_value_text(r, v->m);
 	v->a->field = field_new(r->kind == ROW_PARA, text);
 	v->a->field_saved = time(NULL);
 	v->a->field_row = r;
@@ -129,6 +138,7 @@ static int text_rows(const char *s, int width)
 static int para_height(const struct view *v, const struct row *r, int width, bool focus)
 {
 	int h;
+	int mark = is_copy(v, r);
 	if (focus && v->a->field) {
 		h = field_rows(v->a->field, width) + 1;
 		int maxh = app_body_height() - 4;
@@ -136,13 +146,19 @@ static int para_height(const struct view *v, const struct row *r, int width, boo
 			h = 4;
 		if (h > maxh)
 			h = maxh;
+	} else if (mark) {
+		char *t = draft_source_text(v->a->inc, r->q);
+		h = text_rows(t, width);
+		free(t);
+		if (h > 6)
+			h = 6;
 	} else {
 		const char *t = model_text(v->m, r->q->id);
 		h = question_answered(r->q, v->m) ? text_rows(t, width) : 1;
 		if (h > 6)
 			h = 6;
 	}
-	return h;
+	return h + mark;
 }
 
 /* A multi-line field's label, unless the page says it already: its title,
@@ -317,10 +333,25 @@ static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, 
 			wattrset(pad, A_NORMAL);
 			fy++;
 		}
+		bool copy = is_copy(v, r);
+		if (copy) {
+			/* Marked until the user makes it their own. */
+			char *src = question_place(v->a->inc, r->q->draft);
+			char mark[512];
+			snprintf(mark, sizeof mark, _("[copied from %s: edit it for customers; "
+			                              "not saved until edited]"), src);
+			free(src);
+			put_value(pad, fy, x, w, mark, term_attr(C_HELP));
+			fy++;
+		}
 		int fh = v->h[i] - (fy - y);
 		if (focus && v->a->field) {
 			field_draw(v->a->field, pad, fy, x, w, fh, true);
 			getyx(pad, *cy, *cx);
+		} else if (copy) {
+			char *t = draft_source_text(v->a->inc, r->q);
+			put_wrapped(pad, fy, x, t, w, term_attr(C_DIM));
+			free(t);
 		} else {
 			const char *t = model_text(v->m, r->q->id);
 			if (question_answered(r->q, v->m)) {

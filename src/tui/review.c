@@ -190,7 +190,8 @@ enum action screen_review(struct app *a)
 			} else {
 				const struct problem *pr = &p.v[k];
 				snprintf(buf, sizeof buf, "%s %s",
-				         pr->sev == SEV_ERROR ? _("error:") : _("missing:"), pr->msg);
+				         pr->sev == SEV_ERROR ? _("error:")
+				         : pr->sev == SEV_WORDING ? _("wording:") : _("missing:"), pr->msg);
 				if (k != cur)
 					at = term_attr(pr->sev == SEV_ERROR ? C_ERROR : C_HELP);
 			}
@@ -213,16 +214,8 @@ enum action screen_review(struct app *a)
 		else if (rc == OK && (ch == '\r' || ch == '\n')) {
 			/* A problem leads to the page of its question. */
 			size_t target = cur >= p.n ? cur - p.n : 0;
-			if (cur < p.n) {
-				const char *id = p.v[cur].id;
-				const struct form *f = NULL;
-				const struct question *q = incident_question(a->inc, id, &f);
-				target = 0;
-				for (size_t i = 0; q && i < a->wiz->npages; i++)
-					if (a->wiz->pages[i].form == f &&
-					    a->wiz->pages[i].section == q->section)
-						target = i;
-			}
+			if (cur < p.n)
+				target = app_page_of(a, p.v[cur].id);
 			a->goto_page = target;
 			act = ACT_GOTO;
 		} else if (rc == OK && ch == 'a') {
@@ -232,8 +225,7 @@ enum action screen_review(struct app *a)
 			dialog_text(a, _("All answers"), sb.buf);
 			sb_release(&sb);
 		} else if (rc == OK && ch == 'd') {
-			if (!screen_documents(a))
-				act = ACT_QUIT;
+			act = screen_documents(a);
 		} else if (rc == OK && ch == 'e') {
 			if (!export_first_document(a))
 				act = ACT_QUIT;

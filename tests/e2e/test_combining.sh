@@ -19,7 +19,7 @@ cursor_x() { tm display -p -t e2e '#{cursor_x}'; }
 line_of() { screen "$e2e_tmp/screen"; grep -F -- "$1" "$e2e_tmp/screen" | head -1; }
 
 e2e_start "$e2e_tmp/combining.incident"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 keys Tab
 wait_for "住所:"
 x0=$(cursor_x)

@@ -27,11 +27,11 @@ unchanged() {
 
 # "Delete this entry?" in the timeline (6-2, page 13).
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 keys C-g
 wait_for "Pages"
 keys Home Down Down Down Down Down Down Down Down Down Down Down Down Enter
-wait_for "6-2)本インシデントの対応内容・時系列  (page 13 of 35)"
+wait_for "6-2)本インシデントの対応内容・時系列  (page 13 of 36)"
 wait_for "1. 2022年10月24日: 連絡を受けた"
 keys x
 wait_for "Delete this entry? (y/n)"
@@ -40,11 +40,11 @@ unchanged "SIGHUP at Delete this entry?"
 
 # The same with Delete, on the second entry.
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 keys C-g
 wait_for "Pages"
 keys Home Down Down Down Down Down Down Down Down Down Down Down Down Enter
-wait_for "(page 13 of 35)"
+wait_for "(page 13 of 36)"
 keys Down DC
 wait_for "Delete this entry? (y/n)"
 kill -HUP "$(e2e_pid)"
@@ -52,15 +52,15 @@ unchanged "SIGHUP at Delete (second entry)"
 
 # "Quit todoke?" after F10, and after q on a box (2-1, page 3).
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 keys F10
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 kill -HUP "$(e2e_pid)"
 unchanged "SIGHUP at Quit (F10)"
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 keys C-n C-n
-wait_for "2-1)被害を受けた機器等  (page 3 of 35)"
+wait_for "2-1)被害を受けた機器等  (page 3 of 36)"
 keys q
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 kill -HUP "$(e2e_pid)"
@@ -73,7 +73,7 @@ for how in ipa html; do
 	printf 'the file before\n' > "$e2e_tmp/c-ipa.txt"
 	printf 'the file before\n' > "$e2e_tmp/c-notice.html"
 	e2e_start "$inc"
-	wait_for "(page 1 of 35)"
+	wait_for "(page 1 of 36)"
 	keys C-r
 	wait_for "Review:"
 	if [ "$how" = ipa ]; then
@@ -98,11 +98,11 @@ done
 
 # And a "no" is a no, a "yes" a yes (the questions still work).
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 keys C-g
 wait_for "Pages"
 keys Home Down Down Down Down Down Down Down Down Down Down Down Down Enter
-wait_for "(page 13 of 35)"
+wait_for "(page 13 of 36)"
 keys x
 wait_for "Delete this entry? (y/n)"
 keys n

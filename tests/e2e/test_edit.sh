@@ -11,18 +11,18 @@ printf '外部エディタで追記した行\n' >> "$1"
 SH
 chmod +x "$e2e_tmp/visual"
 VISUAL="$e2e_tmp/visual" e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 
 # An impossible date: message, the focus stays, the text is kept.
 type "2022-02-30"; keys Tab
 wait_for "届出日: no such day: February 2022 has 28 days"
 wait_for "届出日: 2022-02-30"
 keys BSpace BSpace; type "28"; keys Tab
-wait_for "answered 1 of 84"
+wait_for "answered 1 of 90"
 keys C-g
 wait_for "Pages"
 keys Down Down Enter
-wait_for "2-1)被害を受けた機器等  (page 3 of 35)"
+wait_for "2-1)被害を受けた機器等  (page 3 of 36)"
 # 「その他」 of サーバ: its text field appears only once ticked.
 keys Down Down Down Down Down Down Down Down
 keys Space
@@ -73,7 +73,7 @@ wait_for "(UTF-8)"
 grep -qF "ｻｰﾊﾞ😀が" "$e2e_tmp/edit-ipa.txt" && ok || fail "export not NFC"
 grep -qF "$(printf 'ｻｰﾊﾞ😀か\343\202\231')" "$inc" && ok || fail "the incident lost what was typed"
 keys Escape
-wait_for "(page 5 of 35)"
+wait_for "(page 5 of 36)"
 keys F10
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 keys y

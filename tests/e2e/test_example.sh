@@ -6,7 +6,7 @@
 
 inc="$e2e_tmp/ex.incident"
 e2e_start "$inc"
-wait_for "(届出者)  (page 1 of 35)"
+wait_for "(届出者)  (page 1 of 36)"
 type "2022-10-27"; keys Tab
 type "東京都○○区××× △丁目△番△号"; keys Tab
 type "(株)○○商店"; keys Tab
@@ -14,11 +14,11 @@ type "□□□□"; keys Tab
 type "△△△@××.□□.○○○"; keys Tab
 type "○○-○○○○-○○○○"; keys Tab            # past the last field: stays
 wait_for "Last question of this page: Ctrl-N or PgDn for the next page."
-wait_for "(届出者)  (page 1 of 35)"
+wait_for "(届出者)  (page 1 of 36)"
 keys C-n
-wait_for "1.発見年月日  (page 2 of 35)"
+wait_for "1.発見年月日  (page 2 of 36)"
 type "2022年10月24日"; keys C-n
-wait_for "2-1)被害を受けた機器等  (page 3 of 35)"
+wait_for "2-1)被害を受けた機器等  (page 3 of 36)"
 keys Down Down Space C-n                   # ECシステム
 wait_for "2-2)被害を受けた機器の設置環境"
 keys Down Space C-n                        # クラウド環境に設置
@@ -39,7 +39,7 @@ wait_for "4-3)被害の内容"
 type "・オンライン通販のサーバに何者かが侵入し、顧客が入力したクレジットカード情報を"; keys Enter
 type " 弊社や決済業者とは無関係のサイトに送信する不正なプログラムが仕掛けられていた。"; keys Enter
 type "・顧客のカード情報を窃取された疑いがある。"; keys C-n
-wait_for "5.原因  (page 11 of 35)"
+wait_for "5.原因  (page 11 of 36)"
 type "現時点で不明。調査完了後に結果を連絡する。"; keys Enter
 type "ECソフトウェアに脆弱性が存在していたか、何らかの方法でパスワード認証を破られた可能性がある。"; keys C-n
 wait_for "6-1)事前に実施していたセキュリティ対策"
@@ -65,18 +65,18 @@ type "(進捗があり次第連絡する予定)"; keys C-n
 wait_for "6-4)他機関への届出状況"
 keys Space Down Space Down Space C-n
 # 警察 ticked: the police memo applies, and its questions join at the end.
-wait_for "警察への相談メモ: its questions were added (page 36 on)"
+wait_for "警察への相談メモ: its questions were added (page 37 on)"
 wait_for "7-1)被害規模"
 type "・ログ等の調査にシステム部の職員5名が約3日間対応。調査は現在も継続。"; keys Enter
 type "・セキュリティ専門業者の詳細調査に○○円の費用を要した。被害額や調査・対策費用の総額は集計中。"; keys C-n
 wait_for "7-2)届出を提出いただいた経緯"
 type "・個人情報保護委員会から紹介があった。"; keys C-n
-wait_for "7-3)サイバー保険  (page 18 of 39)"
+wait_for "7-3)サイバー保険  (page 18 of 40)"
 keys C-r                                   # the review
-wait_for "Review: 4 problem(s)"   # the PPC decision's answers, the notice: 3 questions
+wait_for "Review: 12 problem(s)"  # the PPC decision's answers, the notice: 3 questions and 8 report-style sentences
 # IPA's 被害有り alone decides no PPC report: the page of its decision does.
 wait_for "PPC: undetermined, answer 報告する組織の種類、個人データの漏えい等"
-wait_for "answered 22 of 95"   # with the police memo; a group of boxes counts once
+wait_for "answered 22 of 101"   # with the police memo's 15 and the notice's customer wording 6; a group of boxes counts once
 keys e
 wait_for "Write コンピュータ不正アクセス届出様式 to: $e2e_tmp/ex-ipa.txt"
 keys Enter
@@ -97,7 +97,7 @@ wait_for "Write コンピュータ不正アクセス届出様式 to:"
 keys Escape
 wait_for "Enter preview  e export"                   # back in the documents
 keys Escape
-wait_for "Review: 4 problem(s)"   # the PPC decision's answers, the notice: 3 questions
+wait_for "Review: 12 problem(s)"  # the PPC decision's answers, the notice: 3 questions and 8 report-style sentences
 
 # Exporting again asks before replacing the file.
 keys e Enter
@@ -128,13 +128,13 @@ same_file "$e2e_tmp/from-fifo" "$e2e_dir/../golden/ipa/example.expected"
 # which keys do), F10 asks, n stays, y quits; the answers are all in the
 # file.
 keys Escape
-wait_for "7-3)サイバー保険  (page 18 of 39)"
+wait_for "7-3)サイバー保険  (page 18 of 40)"
 keys Escape
 wait_for "Esc closes helps, entries and the review; q or F10 quits."
 keys F10
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 keys n
-wait_for "7-3)サイバー保険  (page 18 of 39)"
+wait_for "7-3)サイバー保険  (page 18 of 40)"
 keys F10
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 keys y

@@ -26,7 +26,7 @@ first=$(id -un)
 # the 速報 from the review and marks it submitted (提出済みにする).
 profile "山田 太郎"
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 keys Tab Tab Tab C-a C-k
 type "山田 太郎"; keys Tab
 keys C-r
@@ -78,7 +78,7 @@ fi
 profile "鈴木 花子"
 [ "$second" != "$first" ] && chown "$second" "$TODOKE_HOME/profile"
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 keys Tab Tab C-a C-k
 type "(株)新商店"; keys Tab Tab C-a C-k
 type "info@example.jp"; keys Tab C-a C-k
@@ -132,7 +132,7 @@ grep -qxF "担当者の電話番号: 03-1234-5678" "$e2e_tmp/kakuho.txt" && ok |
 # line, as its 第2報.
 "$real_prog" submit notice "$inc" --date 2022-10-28 > /dev/null 2>&1 || fail "submit notice"
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 keys C-r
 wait_for "d documents"
 keys d

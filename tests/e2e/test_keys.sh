@@ -18,7 +18,7 @@ for E2E_LANG in ja_JP.UTF-8 C.UTF-8; do
 	     quitq0="todoke を終了しますか? (y/n)" new="[+ 新しいインシデントを作成]"
 	     small="端末が小さすぎます: 60x20。" smallq="q か F10: 終了"
 	     inuse="[使用中]" startesc="todoke の終了は q か F10 です。" ;;
-	*) p1="(page 1 of 35)" p2="(page 2 of 35)" p3="(page 3 of 35)" p5="(page 5 of 35)"
+	*) p1="(page 1 of 36)" p2="(page 2 of 36)" p3="(page 3 of 36)" p5="(page 5 of 36)"
 	   last="Last question of this page: Ctrl-N or PgDn for the next page."
 	   escmsg="Esc closes helps, entries and the review; q or F10 quits."
 	   quitq="Quit todoke? Your answers are saved. (y/n)"

@@ -16,7 +16,7 @@ check_screen start-ja
 tm kill-server
 
 e2e_start "$inc"
-wait_for "(1 / 35 ページ)"
+wait_for "(1 / 36 ページ)"
 wait_for "回答済み 0 / "
 # The review and the notice's preview, keys and all, in Japanese at 80x24.
 keys C-r
@@ -25,7 +25,7 @@ keys d
 wait_for "上下 選択  Enter プレビュー  e 書出し  p PPC入力補助  Esc 戻る  q 終了"
 keys Down Down Enter
 wait_for "プレビュー: お詫びとお知らせ"
-wait_for "e テキスト  h HTML  矢印 PgUp PgDn スクロール  Esc 戻る  q 終了"
+wait_for "e/h 書出し  1-9 印へ  矢印 PgUp PgDn スクロール  Esc 戻る  q 終了"
 keys Escape
 wait_for "Enter プレビュー"            # back in the documents
 keys Escape
@@ -46,7 +46,7 @@ for E2E_LANG in en_US.UTF-8 C.UTF-8; do
 	wait_for "Up/Down choose  Enter open  n new  F1 help  q quit"
 	tm kill-server
 	e2e_start "$inc"
-	wait_for "(page 1 of 35)"
+	wait_for "(page 1 of 36)"
 	wait_for "answered 0 of "
 	keys F10 y
 	wait_exit

@@ -28,22 +28,22 @@ notice.contact.tel: 0120-000-000
 EOF
 chmod 600 "$inc"
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 
 # The requests page before a type is chosen: only what fits every type.
-keys C-g End Up Up Up Enter
-wait_for "お知らせ: お客様へのお願い  (page 32 of 35)"
+keys C-g End Up Up Up Up Enter
+wait_for "お知らせ: お客様へのお願い  (page 32 of 36)"
 wait_for "不審なメールや電話"
 screen "$e2e_tmp/s"
 grep -q "パスワードを変更" "$e2e_tmp/s" && fail "password request shown with no type" || ok
 grep -q "再発行" "$e2e_tmp/s" && fail "card reissue shown with no type" || ok
 
 # 不正ログイン: the password request appears, the card ones do not.
-keys C-g End Up Up Up Up Up Up Enter
-wait_for "お知らせ: 事案の種類と文面  (page 29 of 35)"
+keys C-g End Up Up Up Up Up Up Up Enter
+wait_for "お知らせ: 事案の種類と文面  (page 29 of 36)"
 keys Down Space
-keys C-g End Up Up Up Enter
-wait_for "(page 32 of 35)"
+keys C-g End Up Up Up Up Enter
+wait_for "(page 32 of 36)"
 wait_for "パスワードを変更いただくこと"
 screen "$e2e_tmp/s"
 grep -q "再発行" "$e2e_tmp/s" && fail "card reissue shown for a takeover" || ok
@@ -53,7 +53,7 @@ wait_for "[x] パスワードを変更"
 
 # Published 41 days after discovery: the reason is asked.
 keys C-n
-wait_for "お知らせ: 公表が遅れた経緯  (page 33 of 35)"
+wait_for "お知らせ: 公表が遅れた経緯  (page 33 of 36)"
 wait_for "公表が遅れた理由"
 type "外部の調査会社による調査の完了を待って公表したため。"
 keys Tab
@@ -83,7 +83,7 @@ wait_for "Written: $e2e_tmp/n-notice.txt (ISO-2022-JP)"
 keys Escape                                  # the documents, then the review
 wait_for "Review:"
 keys Escape
-wait_for "(page 33 of 35)"                   # Tab stays on the reason's page
+wait_for "(page 33 of 36)"                   # Tab stays on the reason's page
 keys F10 y
 wait_exit
 

@@ -28,7 +28,7 @@ size=$(wc -c < "$e2e_tmp/paste.txt")
 [ "$size" -ge 1048576 ] && ok || fail "the paste is only $size bytes"
 
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 keys C-n C-n C-n C-n
 wait_for "2-3)システムの接続形態図"
 tm load-buffer -b big "$e2e_tmp/paste.txt"
@@ -59,7 +59,7 @@ same_file "$e2e_tmp/got.txt" "$e2e_tmp/want.txt"
 inc2="$e2e_tmp/pgup.incident"
 seq -f 'L%03g' 1 100 > "$e2e_tmp/lines.txt"
 e2e_start "$inc2"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 keys C-n C-n C-n C-n
 wait_for "2-3)システムの接続形態図"
 tm load-buffer -b lines "$e2e_tmp/lines.txt"

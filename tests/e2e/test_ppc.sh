@@ -7,13 +7,13 @@
 inc="$e2e_tmp/p.incident"
 export TODOKE_TODAY=2024-02-27
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 wait_for "PPC: undetermined, answer 個人データの漏えい等、要配慮個人情報"
 keys C-n
 type "2024-02-26"; keys C-n
 wait_for "2-1)被害を受けた機器等"
-keys C-g End Up Up Up Up Up Up Up Enter   # the last PPC page, before the notice's 7
-wait_for "報告義務の判定に用いる事項  (page 28 of 35)"
+keys C-g End Up Up Up Up Up Up Up Up Enter   # the last PPC page, before the notice's 8
+wait_for "報告義務の判定に用いる事項  (page 28 of 36)"
 keys Space Down Down Down Space    # 個人データの漏えい等: 発生した; 要配慮個人情報: 含まれる
 wait_for "PPC report due: preliminary by 2024-03-02 (4 days left), final by 2024-03-27 (29 days left)"
 # 被害有り in the IPA form does not make 3号 apply: still 30 days.
@@ -25,7 +25,7 @@ wait_for "final by 2024-03-27 (29 days left)"
 # Sent the 速報: recorded on the 報告区分 page.
 keys C-g Home
 keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Enter
-wait_for "報告区分  (page 19 of 35)"
+wait_for "報告区分  (page 19 of 36)"
 keys Space Down Down Down          # 速報, then its date sent
 wait_for "速報の提出日:"
 type "2024-02-28"; keys Tab
@@ -48,7 +48,7 @@ wait_for "Written: $e2e_tmp/p-ppc.txt (UTF-8)"
 keys Escape                                  # the documents, then the review
 wait_for "Review:"
 keys Escape
-wait_for "(page 19 of 35)"
+wait_for "(page 19 of 36)"
 keys F10 y
 wait_exit
 "$E2E_PROG" export ppc "$inc" > "$e2e_tmp/cli-ppc.txt"

@@ -13,10 +13,10 @@ check_screen start-empty
 tm kill-server
 
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 check_screen page-reporter
 keys C-n C-n
-wait_for "2-1)被害を受けた機器等  (page 3 of 35)"
+wait_for "2-1)被害を受けた機器等  (page 3 of 36)"
 keys Down Down Space
 check_screen page-devices
 keys F1
@@ -31,7 +31,7 @@ e2e_resize 79 24
 wait_for "Terminal too small: 79x24."
 check_screen too-small
 e2e_resize 80 24
-wait_for "(page 3 of 35)"
+wait_for "(page 3 of 36)"
 keys F10 y
 wait_exit
 
@@ -39,7 +39,7 @@ wait_exit
 for term in xterm-256color screen tmux-256color linux vt100; do
 	tm kill-server
 	E2E_TERM=$term e2e_start "$inc"
-	wait_for "(page 1 of 35)" || continue
+	wait_for "(page 1 of 36)" || continue
 	keys Tab Tab Tab C-u
 	type "端末$term"
 	keys F10 y
@@ -50,7 +50,7 @@ done
 # Colour by default, none at all with NO_COLOR.
 tm kill-server
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 tm capture-pane -t e2e -p -e | grep -q "$(printf '\033')\[[0-9;]*4[0-7]m" && ok || fail "no colour by default"
 keys F10 y
 wait_exit
@@ -58,7 +58,7 @@ tm kill-server
 NO_COLOR=1
 export NO_COLOR
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 tm capture-pane -t e2e -p -e | grep -q "$(printf '\033')\[[0-9;]*[34][0-7]m" && fail "colour despite NO_COLOR" || ok
 tm capture-pane -t e2e -p -e | grep -q "$(printf '\033')\[7m" && ok || fail "no reverse video for the bars"
 keys F10 y

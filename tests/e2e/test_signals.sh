@@ -14,7 +14,7 @@ wait_for "[+ Start a new incident]"
 keys Enter
 wait_for "Name of the new incident:"
 type "ランサムウェア被害"; keys Enter
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 keys Tab Tab
 type "株式会社テスト"
 sleep 5    # typed text reaches the file within a few seconds
@@ -43,7 +43,7 @@ grep -qxF "reporter.name: 山田" "$inc" && ok || fail "SIGTERM lost the typed t
 # SIGHUP (ssh dropped) likewise.
 tm kill-server
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 keys Tab Tab Tab Tab
 type "yamada@example.jp"
 kill -HUP "$(e2e_pid)"
@@ -53,12 +53,12 @@ grep -qxF "reporter.email: yamada@example.jp" "$inc" && ok || fail "SIGHUP lost 
 # SIGTSTP then SIGCONT: the screen comes back whole and typing goes on.
 tm kill-server
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 kill -TSTP "$(e2e_pid)"
 sleep 0.3
 tm send-keys -t e2e C-l   # the pane is blank meanwhile for a real shell
 kill -CONT "$(e2e_pid)"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 wait_for "企業・組織名: 株式会社テスト"
 keys Tab Tab Tab Tab Tab
 type "03-0000-0000"
@@ -70,7 +70,7 @@ grep -qxF "reporter.tel: 03-0000-0000" "$inc" && ok || fail "Ctrl-C lost the typ
 [ "$(tm display -p -t e2e '#{alternate_on}')" = 0 ] && ok || fail "terminal not restored after Ctrl-C"
 # A crash (here SIGSEGV from outside) leaves the terminal usable.
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 kill -SEGV "$(e2e_pid)"
 wait_exit
 [ "$(tm display -p -t e2e '#{alternate_on}')" = 0 ] && ok || fail "terminal not restored after a crash"

@@ -5,13 +5,13 @@
 
 inc="$e2e_tmp/t.incident"
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 keys Tab; type "東京都千代田区"; keys Tab; type "株式会社例"; keys Tab
 type "佐藤 花子"; keys Tab; type "hanako@example.jp"; keys Tab; type "03-1111-2222"
 keys C-g
 wait_for "Pages"
 keys Home Down Down Down Down Down Down Down Down Down Down Down Down Enter
-wait_for "6-2)本インシデントの対応内容・時系列  (page 13 of 35)"
+wait_for "6-2)本インシデントの対応内容・時系列  (page 13 of 36)"
 for d in 1 2 3; do
 	keys Enter
 	wait_for "日付:"

@@ -8,7 +8,8 @@ What a notice page must be: <!DOCTYPE html> first; <html lang="ja">;
 <meta charset="utf-8"> and a viewport meta; a non-empty <title>; every tag
 closed in order (HTML5 void elements excepted); no <script>, no event
 handler attribute, no external resource (src= or href= to http(s) or //,
-url() in a style); exactly one <h1>; <h2> numbered 1. 2. 3. … with no gap
+url() in a style) — but a link <a href> the reader follows, to https:,
+http:, tel: or mailto: only (the inquiry window); exactly one <h1>; <h2> numbered 1. 2. 3. … with no gap
 and each <h3> under it (1) (2) … in turn.
 """
 import re
@@ -18,6 +19,7 @@ from html.parser import HTMLParser
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
         "meta", "source", "track", "wbr"}
 EXTERNAL = re.compile(r"^\s*(https?:|//|ftp:|file:)", re.I)
+LINK = re.compile(r"^(https?://[^\s]+|tel:\+?[0-9][0-9-]*|mailto:[^\s@]+@[^\s@]+)$", re.I)
 
 
 class Checker(HTMLParser):
@@ -52,6 +54,10 @@ class Checker(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.bad("<%s> has an event handler attribute %s=" % (tag, name))
+            if tag == "a" and name == "href":
+                if value is None or not LINK.match(value):
+                    self.bad("<a href=\"%s\">: a link goes to https:, tel: or mailto:" % value)
+                continue
             if name in ("src", "href", "action", "formaction", "poster", "data") and \
                     value is not None and EXTERNAL.match(value):
                 self.bad("<%s %s=\"%s\"> loads an external resource" % (tag, name, value))
@@ -223,7 +229,10 @@ p{margin:0}
 </ul>
 <h3>(2) 対象</h3>
 <h2>2. 再発防止策</h2>
-<p class="lines">&lt;script&gt;</p>
+<p class="lines">&lt;script&gt;<br>
+電話番号:<a href="tel:0120-000-000">0120-000-000</a><br>
+<a href="mailto:support@example.jp">support<wbr>@example<wbr>.jp</a><br>
+<a href="https://www.example.jp/">https://<wbr>www<wbr>.example<wbr>.jp/</a></p>
 </main>
 </body>
 </html>
@@ -252,7 +261,10 @@ BROKEN = [
     ("external image", ("</main>", '<img src="http://example.com/a.png" alt="">\n</main>')),
     ("external style", ("<style>", '<link rel="stylesheet" href="https://example.com/a.css">\n<style>')),
     ("style url()", ("p{margin:0}", "p{background:url(https://example.com/x.png)}")),
-    ("external link", ("<li>項目</li>", '<li><a href="https://example.com/">項目</a></li>')),
+    ("javascript link", ("<li>項目</li>", '<li><a href="javascript:alert(1)">項目</a></li>')),
+    ("data link", ("<li>項目</li>", '<li><a href="data:text/html,x">項目</a></li>')),
+    ("bad tel link", ("<li>項目</li>", '<li><a href="tel:call me">項目</a></li>')),
+    ("protocol-relative link", ("<li>項目</li>", '<li><a href="//example.com/">項目</a></li>')),
     ("two h1", ("<h2>1. 経緯</h2>", "<h1>二つ目</h1>\n<h2>1. 経緯</h2>")),
     ("no h1", ("<h1>お詫びとお知らせ</h1>\n", "")),
     ("h2 gap", ("<h2>2. 再発防止策</h2>", "<h2>3. 再発防止策</h2>")),

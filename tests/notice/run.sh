@@ -66,5 +66,32 @@ else
 	bad "screenshot"; cat "$tmp/out"
 fi
 
+# The W3C Nu checker and axe-core (validate.sh): every page above passes,
+# and a page with an error and a violation does not (they can fail).
+if sh "$here/notice/validate.sh" "$here"/golden/notice/*.html "$tmp"/*.html >"$tmp/out" 2>&1; then
+	ok; grep -v ' passed, ' "$tmp/out"
+else
+	bad "validate"; cat "$tmp/out"
+fi
+sed 's/<html lang="ja">/<html>/; s/<title>[^<]*<\/title>/<title><\/title>/' \
+	"$here/golden/notice/takeover.html" >"$tmp/broken.html"
+sh "$here/notice/validate.sh" "$tmp/broken.html" >"$tmp/out" 2>&1
+# Each checker that ran must have failed it.
+nu_ok=1 axe_ok=1
+grep -q 'Nu checker skipped' "$tmp/out" || grep -q 'FAIL: Nu HTML checker' "$tmp/out" || nu_ok=0
+grep -q 'axe-core skipped' "$tmp/out" || grep -q 'html-has-lang' "$tmp/out" || axe_ok=0
+if [ $nu_ok = 1 ] && [ $axe_ok = 1 ]; then ok
+else bad "validate passes a broken page"; cat "$tmp/out"; fi
+# In Chromium at 390 px, a long token that cannot wrap is caught.
+if grep -q 'axe-core in jsdom\|axe-core skipped' "$tmp/out"; then
+	echo "validate: the 390 px check needs chromium: not run"
+else
+	sed 's/h1,h2,h3,p,li{overflow-wrap:anywhere}//; s|</main>|<p>https://www.example.jp/0123456789012345678901234567890123456789012345678901234567890123456789</p></main>|' \
+		"$here/golden/notice/takeover.html" >"$tmp/wide.html"
+	sh "$here/notice/validate.sh" "$tmp/wide.html" >"$tmp/out" 2>&1
+	if grep -q 'at a 390 px viewport: something does not wrap' "$tmp/out"; then ok
+	else bad "validate passes a page wider than a phone"; cat "$tmp/out"; fi
+fi
+
 echo "notice: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

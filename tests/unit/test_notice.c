@@ -12,6 +12,7 @@
 #include "todoke/check.h"
 #include "todoke/document.h"
 #include "todoke/notice.h"
+#include "todoke/utf8.h"
 
 /* The items 規則第10条 requires of a notice when the PPC report is
  * mandatory: 一 二 四 五 九 of 規則第8条第1項 (the registry's `duties`). */
@@ -567,10 +568,13 @@ END_TEST
 
 START_TEST(build_multiline)
 {
-	/* Inner newlines stay, trailing blank lines go. */
+	/* Inner newlines stay, trailing blank lines go; an empty line starts
+	 * a paragraph of its own. */
 	ck_assert_built(T("|原因:{cause}です。\n"),
 	                "cause:\n| 一行目\n|\n| 三行目\n|\n|\n",
-	                "P:原因:一行目\n\n三行目です。\n");
+	                "P:原因:一行目\nP:三行目です。\n");
+	ck_assert_built(T("|{cause}\n"), "cause:\n| 一行目\n|\n|\n| 四行目\n",
+	                "P:一行目\nP:四行目\n");
 	ck_assert_built(T("|{cause}\n"), "cause:\n| 一行目\n| 二行目   \n|\n", "P:一行目\n二行目\n");
 }
 END_TEST
@@ -890,6 +894,90 @@ END_TEST
 /* ==== text ============================================================== */
 
 /* A notice of every kind of block, at width 70. */
+
+/* The lines a title is printed in at width w, without their centring. */
+static char *title_lines(const char *title, int w)
+{
+	struct notice n;
+	char ans[512];
+	snprintf(ans, sizeof ans, "notice.title: %s\n", title);
+	build_ok(T("title {notice.title}\n"), ans, &n);
+	char *t = text_of(&n, w);
+	notice_release(&n);
+	struct strbuf sb;
+	sb_init(&sb);
+	for (char *l = t; *l;) {
+		char *nl = strchr(l, '\n');
+		*nl = '\0';
+		sb_addf(&sb, "%s\n", l + strspn(l, " "));
+		l = nl + 1;
+	}
+	free(t);
+	return sb_detach(&sb);
+}
+
+static bool kanji_or_katakana(unsigned long c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC ||
+	       c == 0x3005;
+}
+
+/* Titles break between phrases: after への, に関する, における, の, between
+ * 」 and a word; never inside a run of kanji or katakana. */
+START_TEST(text_title_phrases)
+{
+	char *t = title_lines("「ほしぞらブックス会員サイト」への不正ログインに関するお詫びとお知らせ", 40);
+	ck_assert_str_eq(t, "「ほしぞらブックス会員サイト」への\n不正ログインに関するお詫びとお知らせ\n");
+	free(t);
+	t = title_lines("「さくら堂オンラインショップ」への不正アクセスによる個人情報漏えいに関するお詫びとお知らせ", 70);
+	ck_assert_str_eq(t, "「さくら堂オンラインショップ」への不正アクセスによる\n"
+	                    "個人情報漏えいに関するお詫びとお知らせ\n");
+	free(t);
+	/* Between 」 and the word after it. */
+	t = title_lines("「ねこのて予約サイト」「ねこのて通販サイト」不正アクセスに関するお詫び", 50);
+	ck_assert_str_eq(t, "「ねこのて予約サイト」「ねこのて通販サイト」\n不正アクセスに関するお詫び\n");
+	free(t);
+	/* A phrase longer than the line: broken anywhere 禁則 allows. */
+	t = title_lines("情報処理推進機構情報セキュリティセンター届出受付窓口に関するお知らせ", 20);
+	ck_assert_ptr_nonnull(strchr(t, '\n'));
+	free(t);
+
+	/* Every width: no break inside a run of kanji or katakana (the phrases
+	 * fit), and the text is all there. */
+	static const char *const titles[] = {
+		"「ほしぞらブックス会員サイト」への不正ログインに関するお詫びとお知らせ",
+		"従業者による個人情報の不正な持ち出しに関するお詫びとお知らせ",
+		"ランサムウェア被害による個人情報漏えいのおそれに関するお詫びとお知らせ",
+		"当社ウェブサイトにおける不正アクセスによる個人情報漏えいについてのご報告とお詫び",
+	};
+	for (size_t k = 0; k < sizeof titles / sizeof titles[0]; k++)
+		for (int w = 36; w <= 70; w++) {   /* the longest phrase: 36 columns */
+			t = title_lines(titles[k], w);
+			struct strbuf joined;
+			sb_init(&joined);
+			for (char *l = t; *l;) {
+				char *nl = strchr(l, '\n');
+				sb_addn(&joined, l, (size_t)(nl - l));
+				if (nl[1]) {
+					/* The last character of this line, the first of the next. */
+					const char *b = nl - 1;
+					while (((unsigned char)*b & 0xC0) == 0x80)
+						b--;
+					unsigned long a = utf8_decode((const unsigned char *)b, (size_t)(nl - b));
+					unsigned long c = utf8_decode((const unsigned char *)nl + 1,
+					                              utf8_seqlen((const unsigned char *)nl + 1, 4));
+					ck_assert_msg(!(kanji_or_katakana(a) && kanji_or_katakana(c)),
+					              "「%s」 at %d: broken inside a word:\n%s", titles[k], w, t);
+				}
+				l = nl + 1;
+			}
+			ck_assert_str_eq(joined.buf, titles[k]);
+			sb_release(&joined);
+			free(t);
+		}
+}
+END_TEST
+
 START_TEST(text_layout)
 {
 	struct notice n;
@@ -1233,6 +1321,46 @@ START_TEST(text_newline_in_aligned)
 END_TEST
 
 /* ==== HTML ============================================================== */
+
+/* The inquiry window on a phone: telephone, e-mail and web address are
+ * links; long addresses break at / . @ - first; markup typed in an answer
+ * never becomes one. */
+START_TEST(html_links)
+{
+	struct notice n;
+	build_ok(T("line 電話番号:{notice.contact.tel}\nline メール:{notice.contact.email}\n"
+	           "line URL:{notice.url}\n|{notice.ask.more}\n"),
+	         "notice.contact.tel: ０１２０-000-482\n"
+	         "notice.contact.email: support@hoshizora-shobo.example.jp\n"
+	         "notice.url: https://www.hoshizora-shobo.example.jp/member/\n"
+	         "notice.ask.more: 詳しくは https://www.hoshizora-shobo.example.jp/faq/ をご覧ください。\n",
+	         &n);
+	char *h = html_of(&n);
+	ck_assert_ptr_nonnull(strstr(h, "電話番号:<a href=\"tel:0120-000-482\">０１２０-000-482</a>"));
+	ck_assert_ptr_nonnull(strstr(h, "<a href=\"mailto:support@hoshizora-shobo.example.jp\">"
+	                                "support<wbr>@hoshizora-<wbr>shobo<wbr>.example<wbr>.jp</a>"));
+	ck_assert_ptr_nonnull(strstr(h, "<a href=\"https://www.hoshizora-shobo.example.jp/member/\">"
+	                                "https://<wbr>www<wbr>.hoshizora-<wbr>shobo<wbr>.example<wbr>.jp/<wbr>member/</a>"));
+	/* Elsewhere an address is not a link, but still breaks well. */
+	ck_assert_ptr_nonnull(strstr(h, "詳しくは https://<wbr>www<wbr>.hoshizora-"));
+	ck_assert_int_eq(count(h, "<a href"), 3);
+	free(h);
+	notice_release(&n);
+
+	/* Not a number, not an address, markup: no link, shown as typed. */
+	build_ok(T("line {notice.contact.tel}\nline {notice.contact.email}\nline {notice.url}\n"),
+	         "notice.contact.tel: 0120-000-482(平日のみ)\n"
+	         "notice.contact.email: \"a\"@b.jp\"><script>\n"
+	         "notice.url: javascript:alert(1)\n", &n);
+	h = html_of(&n);
+	ck_assert_ptr_null(strstr(h, "<a "));
+	ck_assert_ptr_nonnull(strstr(h, "&quot;a&quot;@b.jp&quot;&gt;&lt;script&gt;"));
+	/* A short token, a phone number: no <wbr>. */
+	ck_assert_ptr_nonnull(strstr(h, "0120-000-482(平日のみ)"));
+	free(h);
+	notice_release(&n);
+}
+END_TEST
 
 START_TEST(html_escaping)
 {
@@ -1782,6 +1910,7 @@ Suite *test_suite(void)
 	tc = tcase_create("text");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, text_layout);
+	tcase_add_test(tc, text_title_phrases);
 	tcase_add_test(tc, text_wrap_indent);
 	tcase_add_test(tc, text_wrap_kinsoku);
 	tcase_add_test(tc, text_wrap_halfwidth_voiced);
@@ -1801,6 +1930,7 @@ Suite *test_suite(void)
 	tc = tcase_create("html");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, html_escaping);
+	tcase_add_test(tc, html_links);
 	tcase_add_test(tc, html_page);
 	tcase_add_test(tc, html_two_lists);
 	suite_add_tcase(s, tc);
