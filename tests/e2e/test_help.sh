@@ -15,7 +15,7 @@ for E2E_LANG in ja_JP.UTF-8 C.UTF-8; do
 	   about="About this question: 要配慮個人情報" keyhelp="Tab, Down" plain="Help" ;;
 	esac
 	e2e_start "$inc"
-	keys C-g End Up Up Up Up Up Up Up Enter
+	keys C-g End Up Up Up Up Up Up Up Up Enter
 	wait_for "報告義務の判定に用いる事項"
 	keys Down Down Down     # 要配慮個人情報: 含まれる
 	wait_for "$hint"
