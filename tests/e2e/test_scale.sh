@@ -10,11 +10,11 @@ awk 'BEGIN { for (i = 1; i <= 33000; i++)
 	printf "timeline[%d].date: 2022-10-24\ntimeline[%d].text: 作業%d\n", i, i, i }' > "$e2e_tmp/entries"
 sed -i "/^\\[answers\\]\$/r $e2e_tmp/entries" "$inc"
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 keys C-g
 wait_for "Pages"
 keys Home Down Down Down Down Down Down Down Down Down Down Down Down Enter
-wait_for "6-2)本インシデントの対応内容・時系列  (page 13 of 35)"
+wait_for "6-2)本インシデントの対応内容・時系列  (page 13 of 36)"
 wait_for "1. 2022年10月24日: 作業1"
 # More below: a "v" in the margin (ASCII, never an ambiguous-width arrow).
 screen "$e2e_tmp/s"

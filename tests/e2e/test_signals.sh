@@ -92,7 +92,7 @@ no_lock() {
 for sig in TERM HUP QUIT USR1 USR2 ALRM; do
 	rm -f "$st"/*
 	e2e_start "$inc"
-	wait_for "(page 1 of 35)"
+	wait_for "(page 1 of 36)"
 	keys Tab Tab Tab
 	keys End
 	type "+$sig"
@@ -108,7 +108,7 @@ done
 rm -f "$st"/*
 ulimit -c unlimited 2>/dev/null
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 keys Tab Tab Tab End
 type "+ctrl"
 tm send-keys -t e2e 'C-\'
@@ -116,7 +116,7 @@ settle
 kill -XFSZ "$(prog_pid)"
 settle
 [ "$(tm display -p -t e2e '#{pane_dead}')" = 0 ] && ok || fail "Ctrl-\\ or SIGXFSZ ended todoke"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 # Core dumps hold personal data: none unless TODOKE_CORE_DUMPS=1.
 grep -q '^Max core file size *0 ' "/proc/$(prog_pid)/limits" && ok ||
 	fail "core dumps allowed: $(grep core "/proc/$(prog_pid)/limits")"
@@ -129,7 +129,7 @@ if [ -n "$asan" ]; then
 	echo "test_signals: skipped TODOKE_CORE_DUMPS=1 (AddressSanitizer turns core dumps off itself)"
 elif [ "$(ulimit -c)" = unlimited ]; then
 	TODOKE_CORE_DUMPS=1 e2e_start "$inc"
-	wait_for "(page 1 of 35)"
+	wait_for "(page 1 of 36)"
 	grep -q '^Max core file size *unlimited' "/proc/$(prog_pid)/limits" && ok ||
 		fail "TODOKE_CORE_DUMPS=1 did not keep core dumps"
 	kill -TERM "$(prog_pid)"
@@ -144,7 +144,7 @@ for sn in SEGV:11 BUS:7 ABRT:6 FPE:8 ILL:4; do
 	sig=${sn%:*}
 	rm -f "$st"/*
 	e2e_start "$inc"
-	wait_for "(page 1 of 35)"
+	wait_for "(page 1 of 36)"
 	kill -"$sig" "$(prog_pid)"
 	wait_exit
 	[ "$(cat "$st/rc")" = $((128 + ${sn#*:})) ] && ok ||
@@ -159,7 +159,7 @@ unset E2E_WRAP
 # hang-up — saved, lock released, gone — not a timeout to spin on.
 if command -v setsid >/dev/null; then
 	E2E_WRAP="setsid -w" e2e_start "$inc"
-	wait_for "(page 1 of 35)"
+	wait_for "(page 1 of 36)"
 	keys Tab Tab Tab End
 	type "+gone"
 	pid=$(prog_pid)
