@@ -8,20 +8,20 @@
 inc="$e2e_tmp/p.incident"
 "$E2E_PROG" new --title "進捗" "$inc" || fail "todoke new"
 e2e_start "$inc"
-wait_for "(page 1 of 35)"
+wait_for "(page 1 of 36)"
 wait_for "answered 0 of 90"
 keys C-r
 wait_for "[ ] 2-1)被害を受けた機器等  (0/1)"
 keys Escape
 keys C-n C-n
-wait_for "2-1)被害を受けた機器等  (page 3 of 35)"
+wait_for "2-1)被害を受けた機器等  (page 3 of 36)"
 keys Space
 wait_for "[x] パソコン"
 wait_for "answered 1 of 90"
 keys C-r
 wait_for "    2-1)被害を受けた機器等  (1/1)"
 keys Escape
-wait_for "2-1)被害を受けた機器等  (page 3 of 35)"
+wait_for "2-1)被害を受けた機器等  (page 3 of 36)"
 # Unticked again: a box written [ ] says nothing of the group.
 keys Space
 wait_for "[ ] パソコン"
@@ -29,7 +29,7 @@ wait_for "answered 0 of 90"
 keys C-r
 wait_for "[ ] 2-1)被害を受けた機器等  (0/1)"
 keys Escape
-wait_for "2-1)被害を受けた機器等  (page 3 of 35)"
+wait_for "2-1)被害を受けた機器等  (page 3 of 36)"
 # 「不明」, the last of the fourteen, answers it.
 keys Down Down Down Down Down Down Down Down Down Down Down Down Down Space
 wait_for "[x] 不明"
