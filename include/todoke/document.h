@@ -67,6 +67,11 @@ struct document {
 	                           must carry when the PPC report is mandatory
 	                           (規則第10条, the notice to the persons) */
 	size_t nduties;
+	char *changes_into;     /* a follow-up (--changes) lists what changed
+	                           since the last submission in this answer
+	                           (the PPC report's 九 その他), or NULL */
+	bool followup_lead;     /* its e-mail draft after a submission opens
+	                           with the report it follows (IPA 第2報) */
 	struct doc_cond *applies; /* all must hold; none: always */
 	size_t napplies;
 	int line;               /* of its `document` line */

@@ -120,19 +120,22 @@ void check_wording(const struct incident *inc, const struct notice *n,
 /* A customer wording rewritten from an answer that has changed since. */
 void check_drafts(const struct incident *inc, struct problems *out)
 {
-	const struct form *f = incident_form(inc, "notice");
-	for (size_t i = 0; f && i < f->nqs; i++) {
-		const struct question *q = &f->qs[i];
-		if (!draft_stale(inc, q))
-			continue;
-		char *pl = question_place(inc, q->id);
-		char *spl = question_place(inc, q->draft);
-		const struct value *v = model_get(inc->answers, q->id);
-		check_add(out, SEV_WORDING, q->id, v ? v->line : 0,
-		          _("notice: %s was rewritten from %s, which has changed since; see that "
-		            "it still says the same"), pl, spl);
-		free(pl);
-		free(spl);
+	/* Drafts are the forms' own (`draft ID SOURCE`), in whichever form. */
+	for (size_t k = 0; k < inc->nforms; k++) {
+		const struct form *f = inc->forms[k];
+		for (size_t i = 0; i < f->nqs; i++) {
+			const struct question *q = &f->qs[i];
+			if (!draft_stale(inc, q))
+				continue;
+			char *pl = question_place(inc, q->id);
+			char *spl = question_place(inc, q->draft);
+			const struct value *v = model_get(inc->answers, q->id);
+			check_add(out, SEV_WORDING, q->id, v ? v->line : 0,
+			          _("notice: %s was rewritten from %s, which has changed since; "
+			            "see that it still says the same"), pl, spl);
+			free(pl);
+			free(spl);
+		}
 	}
 }
 

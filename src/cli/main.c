@@ -401,8 +401,12 @@ static void follow_up(const struct opts *o, const struct formset *fs, const char
                       const char *path, struct incident *inc, struct strbuf *lead,
                       char *kind_out, size_t kind_size)
 {
-	bool ppc = strcmp(doc, "ppc") == 0 && o->changes && incident_question(inc, "ppc.other", NULL);
-	bool ipa = strcmp(doc, "ipa") == 0 && o->eml;
+	/* What each document does in a follow-up is the registry's
+	 * (changes-into, follow-up-lead: todoke-documents(5)). */
+	const struct document *dd = docset_find(formset_documents(fs), doc);
+	const char *into = dd ? dd->changes_into : NULL;
+	bool ppc = into && o->changes && incident_question(inc, into, NULL);
+	bool ipa = !ppc && dd && dd->followup_lead && o->eml;
 	if (!ppc && !ipa)
 		return;
 	struct strbuf text;
@@ -417,7 +421,7 @@ static void follow_up(const struct opts *o, const struct formset *fs, const char
 	if (ppc) {
 		struct strbuf v;
 		sb_init(&v);
-		const char *own = model_text(inc->answers, "ppc.other");
+		const char *own = model_text(inc->answers, into);
 		if (!answer_blank(own))
 			sb_addf(&v, "%s\n", own);
 		sb_addf(&v, "%s(%s提出)からの変更点:\n", since.kind, date);
@@ -425,7 +429,7 @@ static void follow_up(const struct opts *o, const struct formset *fs, const char
 			sb_addn(&v, text.buf, text.len - 1);
 		else
 			sb_add(&v, "・変更はありません");
-		model_set_text(inc->answers, "ppc.other", Q_LINES, v.buf);
+		model_set_text(inc->answers, into, Q_LINES, v.buf);
 		sb_release(&v);
 	} else {
 		struct submissions all;

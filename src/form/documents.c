@@ -80,6 +80,7 @@ static void doc_release(struct document *d)
 	free(d->mailto_id);
 	free_words(d->mail_from, d->nmail_from);
 	free_words(d->duties, d->nduties);
+	free(d->changes_into);
 	for (size_t i = 0; i < d->napplies; i++) {
 		free(d->applies[i].id);
 		free_words(d->applies[i].opts, d->applies[i].nopts);
@@ -261,6 +262,26 @@ static bool k_duties(void *ctx, char *rest)
 	return words(r, rest, -1, &r->cur->duties, &r->cur->nduties);
 }
 
+static bool k_changes_into(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	char *w = lex_word(&rest);
+	if (!*w || *rest)
+		return lex_fail(&r->lx, "%s", _("\"changes-into\" wants one question id"));
+	free(r->cur->changes_into);
+	r->cur->changes_into = xstrdup(w);
+	return true;
+}
+
+static bool k_followup_lead(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	if (*rest)
+		return lex_fail_at(&r->lx, rest, "%s", _("\"follow-up-lead\" takes no word"));
+	r->cur->followup_lead = true;
+	return true;
+}
+
 /* ID=OPT,OPT, !ID=OPT,OPT, ID (answered; a box ticked) or !ID */
 static bool k_applies(void *ctx, char *rest)
 {
@@ -301,6 +322,8 @@ static const struct lex_keyword keys[] = {
 	{ "mail-from", k_mail_from, 0 },
 	{ "duties", k_duties, 0 },
 	{ "applies", k_applies, 0 },
+	{ "changes-into", k_changes_into, 0 },
+	{ "follow-up-lead", k_followup_lead, 0 },
 	{ NULL, NULL, 0 },
 };
 

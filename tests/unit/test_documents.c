@@ -20,6 +20,8 @@ static const char good[] =
 	"render     layout+decision\n"
 	"suffix     -a\n"
 	"mail-to    form\n"
+	"changes-into a.other\n"
+	"follow-up-lead\n"
 	"\n"
 	"document   b\n"
 	"title      文書 B の手紙\n"
@@ -47,6 +49,10 @@ START_TEST(entries)
 	ck_assert_ptr_nonnull(a);
 	ck_assert_ptr_nonnull(b);
 	ck_assert_ptr_null(docset_find(&s, "c"));
+	ck_assert_str_eq(a->changes_into, "a.other");
+	ck_assert(a->followup_lead);
+	ck_assert_ptr_null(b->changes_into);
+	ck_assert(!b->followup_lead);
 	ck_assert_str_eq(a->title, "文書A");
 	ck_assert_str_eq(a->form, "form-a");
 	ck_assert(a->begins && !b->begins);
@@ -146,6 +152,10 @@ static const struct {
 	  "formats: \"pdf\" is neither text nor html" },
 	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\napplies x=\n", 6,
 	  "\"x=\" needs at least one option" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nchanges-into\n", 6,
+	  "\"changes-into\" wants one question id" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nfollow-up-lead x\n", 6,
+	  "\"follow-up-lead\" takes no word" },
 	{ "todoke-documents 1\ndocument a\ntitle\tT\n", 3, "tab character: use spaces" },
 	{ "todoke-documents 1\ndocument a\ntitle \xff\n", 3, "not valid UTF-8" },
 };
@@ -179,6 +189,11 @@ START_TEST(installed)
 		if (doc->adopt_with)
 			ck_assert_msg(formset_latest(fs, doc->adopt_with) != NULL, "%s: adopt-with %s",
 			              doc->id, doc->adopt_with);
+		/* A follow-up's changes go into a question of the document's form. */
+		if (doc->changes_into)
+			ck_assert_msg(form_question(formset_latest(fs, doc->form), doc->changes_into),
+			              "%s: changes-into %s is no question of %s", doc->id,
+			              doc->changes_into, doc->form);
 		/* Each condition names a question some installed form asks, and
 		 * its options are that question's. */
 		for (size_t k = 0; k < doc->napplies; k++) {
