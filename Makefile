@@ -159,10 +159,11 @@ encode-tests: $(PROG)
 
 # The notice's HTML read by a real parser; one page in headless Chromium
 # when there is one (skipped otherwise); the W3C Nu checker and axe-core,
-# npm packages installed into $(B)/node on first use (skipped, saying so,
+# npm packages installed into build/node on first use, shared by the SAN
+# build (skipped, saying so,
 # without npm, Java or network).
 notice-tests: $(PROG)
-	@TODOKE_NODE_DIR="$(CURDIR)/$(B)/node" sh tests/notice/run.sh $(PROG)
+	@TODOKE_NODE_DIR="$(CURDIR)/build/node" sh tests/notice/run.sh $(PROG)
 
 # The real wizard in tmux, at a fixed size, locale and terminal.
 E2E_TESTS = $(sort $(wildcard tests/e2e/test_*.sh))

@@ -22,12 +22,18 @@ command -v timeout >/dev/null 2>&1 && limit="timeout 600"
 pkgs="vnu-jar@26.9.27 axe-core@4.14.1 jsdom@26.1.0 puppeteer-core@25.16.0"
 if [ ! -f "$jar" ] || [ ! -f "$mods/axe-core/axe.min.js" ] || [ ! -d "$mods/jsdom" ]; then
 	if command -v npm >/dev/null 2>&1; then
-		mkdir -p "$dir"
+		# Into a fresh folder, moved into place only when whole: an install
+		# cut short (timeout, network) must read as "not installed" and be
+		# skipped, never as a half-installed checker that fails.
+		rm -rf "$dir.part" && mkdir -p "$dir.part"
 		# No install scripts: vnu-jar's would fetch a Java; ours is Debian's.
 		# shellcheck disable=SC2086
-		$limit npm install --prefix "$dir" --no-audit --no-fund --ignore-scripts \
-			--loglevel=error $pkgs >"$dir/install.log" 2>&1 ||
-			echo "validate: npm install failed (see $dir/install.log)"
+		if $limit npm install --prefix "$dir.part" --no-audit --no-fund --ignore-scripts \
+			--loglevel=error $pkgs >"$dir.part/install.log" 2>&1; then
+			rm -rf "$dir" && mv "$dir.part" "$dir"
+		else
+			echo "validate: npm install failed (see $dir.part/install.log)"
+		fi
 	else
 		echo "validate: no npm: the checkers cannot be installed"
 	fi
