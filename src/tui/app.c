@@ -72,6 +72,16 @@ bool app_save(struct app *a)
 		return true;
 	a->gen++;
 	diag_clear(&d);
+	if (a->changed_outside || file_id_changed(a->path, &a->file_id)) {
+		/* Another writer's change is theirs to keep: never saved over. */
+		a->changed_outside = true;
+		a->save_failed = true;
+		snprintf(a->save_msg, sizeof a->save_msg,
+		         _("NOT SAVED: %s was changed by someone else since todoke read it; "
+		           "your answers are kept here until saved in another file"), a->path);
+		a->msg[0] = '\0';
+		return false;
+	}
 	/* An autosave: its history commit waits for the page to be left (or
 	 * a minute). */
 	enum history_save_result r = history_save(a->inc, a->path, false, &d);
@@ -88,7 +98,14 @@ bool app_save(struct app *a)
 	a->save_failed = false;
 	a->dirty = false;
 	a->field_saved = time(NULL);
+	app_note_file(a);
 	return true;
+}
+
+void app_note_file(struct app *a)
+{
+	if (!a->path || !file_id_read(a->path, &a->file_id))
+		a->file_id.known = false;  /* unreadable: nothing to compare with */
 }
 
 void app_commit_history(struct app *a)
@@ -354,10 +371,19 @@ bool app_save_elsewhere(struct app *a)
 	const char *home = getenv("HOME");
 	struct strbuf sb;
 	sb_init(&sb);
-	if (home && *home)
-		sb_addf(&sb, "%s/", home);
 	const char *slash = strrchr(a->path, '/');
-	sb_addf(&sb, "%s.rescue", slash ? slash + 1 : a->path);
+	size_t n = strlen(a->path);
+	if (a->changed_outside) {
+		/* Beside the file the other writer changed: NAME.mine.incident. */
+		if (n > 9 && strcmp(a->path + n - 9, ".incident") == 0)
+			n -= 9;
+		sb_addn(&sb, a->path, n);
+		sb_add(&sb, ".mine.incident");
+	} else {
+		if (home && *home)
+			sb_addf(&sb, "%s/", home);
+		sb_addf(&sb, "%s.rescue", slash ? slash + 1 : a->path);
+	}
 	def = sb_detach(&sb);
 	sb_release(&sb);
 	char *path = dialog_input(a, _("Save the answers in:"), def);

@@ -8,6 +8,7 @@
 
 #include "term.h"
 #include "todoke/date.h"
+#include "todoke/fileid.h"
 #include "todoke/form.h"
 #include "todoke/incident.h"
 #include "todoke/wizard.h"
@@ -45,6 +46,10 @@ struct app {
 	 * message line whatever else is said, until a save succeeds. */
 	bool save_failed;
 	char save_msg[1600];
+	/* The incident file as this session last read or wrote it: a save
+	 * finding it otherwise (someone else wrote it) does not go over it. */
+	struct file_id file_id;
+	bool changed_outside;    /* and then the answers stay here, unsaved */
 	bool print_answers;      /* the user chose to have them printed at exit */
 	struct strbuf *printed;  /* what is printed then */
 	struct date today;
@@ -73,8 +78,13 @@ bool app_ask_quit(struct app *a);
  * notice cannot be previewed, all else works. */
 void app_load_notices(struct app *a);
 /* Writes the incident when it changed (its history staged, committed
- * at most once a minute: history.h). */
+ * at most once a minute: history.h).  When the file is no longer what
+ * this session read or wrote (a->file_id), nothing is written: the
+ * answers stay in memory and the message says the file was changed by
+ * someone else, until they are saved elsewhere (NAME.mine.incident is
+ * offered).  app_note_file records the file's identity after a write. */
 bool app_save(struct app *a);
+void app_note_file(struct app *a);
 /* Commits the incident's history: a page was left, the incident closed. */
 void app_commit_history(struct app *a);
 /* Asks before leaving.  When the answers are saved: "Quit? saved." (y/n);

@@ -116,6 +116,8 @@ static bool open_incident(struct app *a, const char *path)
 		                   "every answer saved up to then is here."), who.since);
 	free(a->path);
 	a->path = xstrdup(path);
+	a->changed_outside = false;
+	app_note_file(a);  /* as loaded (or just created) */
 	offer_leftover(a, path);
 	a->inc_opened = true;
 	a->wiz = wizard_new(a->inc);

@@ -75,6 +75,14 @@ void submit_mark(struct app *a)
 	free(day);
 	/* What is typed is in the model already (the review has no field);
 	 * history_submit saves it with the day and 報告区分 it sets. */
+	if (a->changed_outside || file_id_changed(a->path, &a->file_id)) {
+		/* Marking saves the incident: not over another writer's change. */
+		a->dirty = true;
+		app_save(a);
+		app_msg(a, C_ERROR, "%s", _("Not marked as submitted: the incident file was "
+		                            "changed by someone else."));
+		return;
+	}
 	struct submit_result res;
 	struct diag d;
 	diag_clear(&d);
@@ -82,6 +90,7 @@ void submit_mark(struct app *a)
 	                         last.bytes.buf, last.bytes.len, &res, &d);
 	if (res.rec.number)
 		a->dirty = false;
+	app_note_file(a);  /* written by this session, whatever came of it */
 	if (!ok) {
 		char buf[1200];
 		app_msg(a, C_ERROR, _("Not marked as submitted: %s"), diag_format(&d, buf, sizeof buf));
