@@ -200,9 +200,14 @@ int app_key(struct app *a, wint_t *ch, bool *quit)
 			continue;
 		}
 		if (rc == ERR) {
+			bool failed = a->save_failed;
 			if (a->field && field_changed(a->field) &&
 			    time(NULL) - a->field_saved >= AUTOSAVE_SECONDS)
 				autosave(a);
+			if (a->save_failed && !failed) {
+				*ch = KEY_RESIZE;   /* NOT SAVED is shown now, not at the next key */
+				return KEY_CODE_YES;
+			}
 			if (errno == EINTR || term_quit_signal || term_hangup)
 				continue;
 			if (a->idle && a->idle(a)) {
