@@ -284,15 +284,15 @@ static enum action marked_preview(struct app *a, const struct document *which,
 /* ACT_QUIT when a signal ends the session meanwhile. */
 static enum action preview(struct app *a, const struct document *which)
 {
+	char title[600];
+	snprintf(title, sizeof title, _("Preview: %s"), which->title);
+	if (which->render == RENDER_TEMPLATE && which->nduties)
+		return marked_preview(a, which, title);
 	struct strbuf doc;
 	struct diag d;
 	sb_init(&doc);
 	diag_clear(&d);
 	wint_t key = 0;
-	char title[600];
-	snprintf(title, sizeof title, _("Preview: %s"), which->title);
-	if (which->render == RENDER_TEMPLATE && which->nduties)
-		return marked_preview(a, which, title);
 	if (render(a, which, NOTICE_TEXT, &doc, &d))
 		key = which->html ? dialog_text_keys(a, title, doc.buf, "eh",
 		                                     _("e export text  h export HTML"))
