@@ -189,7 +189,7 @@ man-lint:
 # Installed into a staging DESTDIR, the binary finds its forms; uninstall
 # leaves nothing behind.
 install-test:
-	@sh tests/install.sh "$(MAKE)"
+	@sh tests/install.sh "$(MAKE)" "$(B)-install"
 
 # po/ja.po is complete (nothing untranslated or fuzzy) and po/todoke.pot
 # holds exactly the messages in the sources.
@@ -319,4 +319,4 @@ uninstall:
 		d=$$(dirname "$$d"); done; fi
 
 clean:
-	rm -rf build build-san build-install build-fuzz todoke
+	rm -rf build build-san build-install build-san-install build-fuzz todoke

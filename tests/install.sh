@@ -3,16 +3,19 @@
 # there and finds its forms and the notice's wording; the man pages are
 # there; uninstall removes every file it installed and the folders it made
 # (the staging tree is empty after), never a folder with others' files.
-# Usage: tests/install.sh MAKE
+# Usage: tests/install.sh MAKE [BUILD_DIR]
+# BUILD_DIR (build-install by default) is its own per build flavour: objects
+# made with the sanitizers must never be linked into a plain build.
 set -u
 make=${1:-make}
+ib=${2:-build-install}
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-if $make -s B=build-install PREFIX=/usr DESTDIR="$tmp/root" install >"$tmp/log" 2>&1; then ok
+if $make -s B="$ib" PREFIX=/usr DESTDIR="$tmp/root" install >"$tmp/log" 2>&1; then ok
 else bad "make install"; cat "$tmp/log"; fi
 here=$(cd "$(dirname "$0")" && pwd)
 notices=$(cd "$here/.." && ls forms/notice/*.notice)
@@ -60,17 +63,17 @@ for fmt in txt html; do
 	if cmp -s "$tmp/notice.$fmt" "$here/golden/notice/skimming.$fmt"; then ok
 	else bad "installed export notice ($fmt) differs"; head -5 "$tmp/notice.$fmt"; fi
 done
-if $make -s B=build-install PREFIX=/usr DESTDIR="$tmp/root" uninstall >"$tmp/log" 2>&1; then ok
+if $make -s B="$ib" PREFIX=/usr DESTDIR="$tmp/root" uninstall >"$tmp/log" 2>&1; then ok
 else bad "make uninstall"; cat "$tmp/log"; fi
 left=$(find "$tmp/root" -mindepth 1)
 if [ -z "$left" ]; then ok; else bad "left after uninstall: $left"; fi
 if [ ! -e "$tmp/root/usr/share/todoke" ]; then ok; else bad "usr/share/todoke left after uninstall"; fi
 # Folders holding someone else's files stay, with the files.
-$make -s B=build-install PREFIX=/usr DESTDIR="$tmp/root" install >"$tmp/log" 2>&1 || { bad "make install again"; cat "$tmp/log"; }
+$make -s B="$ib" PREFIX=/usr DESTDIR="$tmp/root" install >"$tmp/log" 2>&1 || { bad "make install again"; cat "$tmp/log"; }
 # $others: names without spaces, split on purpose.
 others="usr/bin/other usr/share/man/man1/other.1 usr/share/locale/ja/LC_MESSAGES/other.mo"
 for f in $others; do echo x > "$tmp/root/$f"; done
-$make -s B=build-install PREFIX=/usr DESTDIR="$tmp/root" uninstall >"$tmp/log" 2>&1 || { bad "make uninstall again"; cat "$tmp/log"; }
+$make -s B="$ib" PREFIX=/usr DESTDIR="$tmp/root" uninstall >"$tmp/log" 2>&1 || { bad "make uninstall again"; cat "$tmp/log"; }
 left=$(cd "$tmp/root" && find . -type f | sed 's|^\./||' | sort | tr '\n' ' ')
 want=$(printf '%s\n' $others | sort | tr '\n' ' ')
 if [ "$left" = "$want" ]; then ok; else bad "others' files after uninstall: $left (want $want)"; fi
@@ -80,8 +83,8 @@ if [ "$left" = "$want" ]; then ok; else bad "folders after uninstall: $left (wan
 # The default PREFIX (/usr/local): the folders above it that install made
 # in the staging tree (usr) go too; the staging tree itself stays.
 rm -rf "$tmp/root2"
-if $make -s B=build-install DESTDIR="$tmp/root2" install >"$tmp/log" 2>&1 &&
-   $make -s B=build-install DESTDIR="$tmp/root2" uninstall >"$tmp/log" 2>&1; then ok
+if $make -s B="$ib" DESTDIR="$tmp/root2" install >"$tmp/log" 2>&1 &&
+   $make -s B="$ib" DESTDIR="$tmp/root2" uninstall >"$tmp/log" 2>&1; then ok
 else bad "make install/uninstall with the default PREFIX"; cat "$tmp/log"; fi
 left=$(find "$tmp/root2" -mindepth 1)
 if [ -d "$tmp/root2" ] && [ -z "$left" ]; then ok; else bad "left after uninstall (default PREFIX): $left"; fi
