@@ -16,4 +16,8 @@ bool utf8_valid(const char *s, size_t n, size_t *bad);
 /* Decodes one valid sequence (as checked by utf8_seqlen). */
 unsigned long utf8_decode(const unsigned char *s, size_t len);
 
+/* One digit at *p, ASCII or full-width (０-９, as a Japanese input method
+ * types it: U+FF10..U+FF19), advancing *p past it; -1 when there is none. */
+int utf8_digit_at(const char **p);
+
 #endif

@@ -1,5 +1,6 @@
 /* date — parsing, validation and arithmetic of calendar dates. */
 #include "todoke/date.h"
+#include "todoke/utf8.h"
 #include "todoke/i18n.h"
 
 #include <stdio.h>
@@ -26,26 +27,11 @@ bool date_valid(int y, int m, int d)
 	       d <= date_days_in_month(y, m);
 }
 
-/* Reads one digit, ASCII or full-width (U+FF10..U+FF19 = EF BC 90..99). */
-static int digit_at(const char **p)
-{
-	const unsigned char *s = (const unsigned char *)*p;
-	if (s[0] >= '0' && s[0] <= '9') {
-		*p += 1;
-		return s[0] - '0';
-	}
-	if (s[0] == 0xEF && s[1] == 0xBC && s[2] >= 0x90 && s[2] <= 0x99) {
-		*p += 3;
-		return s[2] - 0x90;
-	}
-	return -1;
-}
-
 static int number_at(const char **p, int maxdigits, int *ndigits)
 {
 	int v = 0, n = 0, dg;
 	const char *q = *p;
-	while (n < maxdigits && (dg = digit_at(&q)) >= 0) {
+	while (n < maxdigits && (dg = utf8_digit_at(&q)) >= 0) {
 		v = v * 10 + dg;
 		n++;
 	}

@@ -61,3 +61,17 @@ unsigned long utf8_decode(const unsigned char *s, size_t len)
 	}
 	return 0xFFFD;
 }
+
+int utf8_digit_at(const char **p)
+{
+	const unsigned char *s = (const unsigned char *)*p;
+	if (s[0] >= '0' && s[0] <= '9') {
+		*p += 1;
+		return s[0] - '0';
+	}
+	if (s[0] == 0xEF && s[1] == 0xBC && s[2] >= 0x90 && s[2] <= 0x99) {
+		*p += 3;
+		return s[2] - 0x90;
+	}
+	return -1;
+}

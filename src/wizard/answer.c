@@ -10,6 +10,7 @@
 
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
+#include "todoke/utf8.h"
 
 char *wizard_value_text(const struct row *r, const struct model *m)
 {
@@ -26,22 +27,6 @@ char *wizard_value_text(const struct row *r, const struct model *m)
 		return xstrdup(buf);
 	}
 	return xstrdup(val->text ? val->text : "");
-}
-
-/* A digit, ASCII or full-width (０-９, as a Japanese input method types
- * it), advancing *p; -1 when there is none. */
-static int digit_at(const char **p)
-{
-	const unsigned char *s = (const unsigned char *)*p;
-	if (s[0] >= '0' && s[0] <= '9') {
-		*p += 1;
-		return s[0] - '0';
-	}
-	if (s[0] == 0xEF && s[1] == 0xBC && s[2] >= 0x90 && s[2] <= 0x99) {
-		*p += 3;
-		return s[2] - 0x90;
-	}
-	return -1;
 }
 
 static void skip_blanks(const char **p)
@@ -65,7 +50,7 @@ bool wizard_parse_number(const char *text, long long *out, const char **why)
 	skip_blanks(&p);
 	if (*p == '-' || *p == '+')
 		minus = *p++ == '-';
-	while ((d = digit_at(&p)) >= 0) {
+	while ((d = utf8_digit_at(&p)) >= 0) {
 		/* The largest magnitude a long long holds, either sign. */
 		unsigned long long lim = minus ? (unsigned long long)LLONG_MAX + 1 : LLONG_MAX;
 		if (v > (lim - (unsigned)d) / 10) {
