@@ -47,8 +47,9 @@
 #define HISTORY_BEGINS "history begins (answers given before)"
 
 /* Who is working: the login from the password file (getpwuid(getuid()),
- * not $USER, which anyone can set) and the 氏名 of the profile
- * (reporter.name; "" when none). */
+ * not $USER, which anyone can set) and one's 氏名: the profile's own name
+ * (user.name, profile.h), else the full name of the password file's
+ * GECOS field, else "". */
 struct who {
 	char login[64];
 	char name[256];

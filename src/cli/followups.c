@@ -9,6 +9,7 @@
 
 #include "todoke/i18n.h"
 #include "todoke/incident.h"
+#include "todoke/profile.h"
 #include "todoke/strbuf.h"
 
 enum { EXIT_OK = 0, EXIT_BAD = 2 };
@@ -274,4 +275,34 @@ int followups_submit(const struct formset *fs, const char *document, const char 
 	submission_release(&res.rec);
 	incident_free(&inc);
 	return ok ? EXIT_OK : EXIT_BAD;
+}
+
+int followups_whoami(const char *name)
+{
+	char *path = profile_path();
+	struct diag d;
+	diag_clear(&d);
+	if (name && !profile_set_own_name(path, name, &d)) {
+		free(path);
+		say(&d);
+		return EXIT_BAD;
+	}
+	struct who w;
+	history_whoami(&w);
+	char own[256];
+	bool from_profile = path && profile_own_name(path, own, sizeof own);
+	struct strbuf who;
+	sb_init(&who);
+	who_text(w.login, w.name, &who);
+	printf("%s\n", who.buf);
+	if (from_profile)
+		printf(_("氏名: from the profile %s (user.name)\n"), path);
+	else if (w.name[0])
+		printf("%s\n", _("氏名: the account's full name (password file); "
+		       "todoke whoami --name NAME sets your own"));
+	else
+		printf("%s\n", _("氏名: none recorded; todoke whoami --name NAME sets it"));
+	sb_release(&who);
+	free(path);
+	return EXIT_OK;
 }

@@ -40,6 +40,10 @@ int followups_submit(const struct formset *fs, const char *document, const char 
 bool followups_document_changes(const struct formset *fs, const char *path,
                                 const struct incident *now, const char *document,
                                 struct strbuf *out, struct submission *since);
+/* todoke whoami [--name NAME]: prints the login and 氏名 the history
+ * records (history_whoami) and where the 氏名 comes from; with a name,
+ * first sets it as the profile's own name ("" removes it). */
+int followups_whoami(const char *name);
 /* The form the registry's document is written from, or NULL. */
 const char *followups_document_form(const struct formset *fs, const char *document);
 

@@ -52,6 +52,7 @@ static void usage(FILE *fp)
 "       %s forms\n"
 "       %s submit DOCUMENT INCIDENT [--date D] [--kind K] [--file SENT]\n"
 "       %s submissions|history|diff INCIDENT\n"
+"       %s whoami [--name NAME]\n"
 "\n"
 "Prepare the reports due after a cyber incident: the IPA 「コンピュータ不正\n"
 "アクセス届出様式」, filled in from one set of answers kept in INCIDENT.\n"
@@ -76,6 +77,8 @@ static void usage(FILE *fp)
 "                       text against what was sent\n"
 "  history INCIDENT [QUESTION]\n"
 "                       who changed which answer, when, old → new\n"
+"  whoami               the login and 氏名 the history records as yours;\n"
+"                       --name NAME sets the 氏名 (kept in the profile)\n"
 "\n"
 "Options:\n"
 "  -o, --output=FILE    write the document to FILE (created 0600, replaced\n"
@@ -117,7 +120,7 @@ static void usage(FILE *fp)
 "%s/forms.\n"
 "See todoke(1), todoke-documents(5), todoke-incident(5), todoke-form(5),\n"
 "todoke-notice(5), todoke-calendar(5), todoke-law(7).\n"),
-	        progname, progname, progname, progname, progname, progname, progname, progname,
+	        progname, progname, progname, progname, progname, progname, progname, progname, progname,
 	        TODOKE_PKGDATADIR);
 	/* The documents are the registry's (forms/documents), not this text's. */
 	struct diag d;
@@ -174,6 +177,7 @@ struct opts {
 	const char *date, *file, *since, *kind;  /* submit, diff */
 	const char *document;                    /* diff: as text */
 	bool changes;                            /* export ppc: 九 its changes */
+	const char *name;                        /* whoami --name */
 	struct strbuf *capture;  /* submit: the document's bytes also here */
 };
 
@@ -1000,6 +1004,7 @@ int main(int argc, char **argv)
 		{ "kind", required_argument, NULL, 'k' },
 		{ "document", required_argument, NULL, 'W' },
 		{ "changes", no_argument, NULL, 'G' },
+		{ "name", required_argument, NULL, 'N' },
 		{ "dir", required_argument, NULL, OPT_DIR },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -1056,6 +1061,7 @@ int main(int argc, char **argv)
 		case 'k': o.kind = optarg; break;
 		case 'W': o.document = optarg; break;
 		case 'G': o.changes = true; break;
+		case 'N': o.name = optarg; break;
 		case 't': o.title = optarg; break;
 		case 'T': {
 			struct date d;
@@ -1090,7 +1096,8 @@ int main(int argc, char **argv)
 	               strcmp(argv[0], "export") == 0 || strcmp(argv[0], "check") == 0 ||
 	               strcmp(argv[0], "forms") == 0 || strcmp(argv[0], "deadlines") == 0 ||
 	               strcmp(argv[0], "history") == 0 || strcmp(argv[0], "submit") == 0 ||
-	               strcmp(argv[0], "submissions") == 0 || strcmp(argv[0], "diff") == 0);
+	               strcmp(argv[0], "submissions") == 0 || strcmp(argv[0], "diff") == 0 ||
+	               strcmp(argv[0], "whoami") == 0);
 	if (argc == 0 || (argc == 1 && !command)) {
 		/* The wizard: the start screen, or the incident named. */
 		if (!locale_wizard_ok())
@@ -1120,6 +1127,13 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "history") == 0 || strcmp(cmd, "submissions") == 0 ||
 	    strcmp(cmd, "diff") == 0)
 		return cmd_followup(cmd, &o, argc - 1, argv + 1);
+	if (strcmp(cmd, "whoami") == 0) {
+		if (argc != 1) {
+			errmsg("%s", _("usage: whoami [--name NAME]"));
+			return EXIT_BAD;
+		}
+		return followups_whoami(o.name);
+	}
 	errmsg(_("unknown command \"%s\""), cmd);
 	fprintf(stderr, _("Try '%s --help' for more information.\n"), progname);
 	return EXIT_BAD;

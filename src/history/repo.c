@@ -27,12 +27,16 @@ void history_whoami(struct who *w)
 		snprintf(w->login, sizeof w->login, "%s", res->pw_name);
 	else
 		snprintf(w->login, sizeof w->login, "uid%lu", (unsigned long)getuid());
+	/* The 氏名 is the user's own (the profile's user.name), else the
+	 * account's full name (GECOS, as git takes it) — never the reporter
+	 * of the incident last edited, who may be someone else. */
 	char *path = profile_path();
-	struct model *m = model_new();
-	struct diag d;
-	if (path && profile_load(path, m, &d))
-		snprintf(w->name, sizeof w->name, "%s", model_text(m, "reporter.name"));
-	model_free(&m);
+	if (!path || !profile_own_name(path, w->name, sizeof w->name)) {
+		/* The GECOS full name when it says more than the login. */
+		size_t n = res && res->pw_gecos ? strcspn(res->pw_gecos, ",") : 0;
+		if (n && !(strlen(w->login) == n && memcmp(w->login, res->pw_gecos, n) == 0))
+			snprintf(w->name, sizeof w->name, "%.*s", (int)n, res->pw_gecos);
+	}
 	free(path);
 	/* A signature holds no angle brackets nor line breaks. */
 	for (char *p = w->name; *p; p++)

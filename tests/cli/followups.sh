@@ -34,7 +34,7 @@ lines_are() {
 	if [ "$n" = "$4" ]; then pass=$((pass + 1))
 	else fail=$((fail + 1)); echo "FAIL: $1: $n lines with \"$3\", want $4"; sed 's/^/  /' "$2" | head -20; fi
 }
-profile() { printf 'todoke-profile 1\nreporter.name: %s\n' "$1" > home/profile; }
+profile() { printf 'todoke-profile 1\nuser.name: %s\n' "$1" > home/profile; }
 
 I=store/shop.incident
 cp "$golden/ppc/prelim.incident" "$I"

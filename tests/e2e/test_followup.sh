@@ -18,7 +18,7 @@ store="$TODOKE_HOME/incidents"
 inc="$store/shop.incident"
 mkdir -p "$store"
 cp "$e2e_dir/../golden/ppc/prelim.incident" "$inc"
-profile() { printf 'todoke-profile 1\nreporter.name: %s\n' "$1" > "$TODOKE_HOME/profile"; }
+profile() { printf 'todoke-profile 1\nuser.name: %s\n' "$1" > "$TODOKE_HOME/profile"; }
 real_prog=$E2E_PROG
 first=$(id -un)
 
@@ -97,6 +97,11 @@ keys F10
 settle
 keys y
 wait_exit
+# Closing remembered the incident's reporter (山田 太郎) in the second
+# person's profile; the 氏名 the history records stays their own.
+grep -qxF "user.name: 鈴木 花子" "$TODOKE_HOME/profile" && ok || fail "the own name was lost: $(cat "$TODOKE_HOME/profile")"
+"$E2E_PROG" whoami > "$e2e_tmp/whoami" 2>&1
+head -1 "$e2e_tmp/whoami" | grep -qxF "$second (鈴木 花子)" && ok || fail "whoami: $(cat "$e2e_tmp/whoami")"
 E2E_PROG=$real_prog
 
 # Exactly those three since the 速報.

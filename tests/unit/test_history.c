@@ -47,7 +47,7 @@ static void profile_name(const char *name)
 	char p[200], text[300];
 	struct diag d;
 	snprintf(p, sizeof p, "%s/profile", tmpdir);
-	snprintf(text, sizeof text, "todoke-profile 1\nreporter.name: %s\n", name);
+	snprintf(text, sizeof text, "todoke-profile 1\nuser.name: %s\n", name);
 	ck_assert_msg(file_write_atomic(p, text, strlen(text), 0600, &d), "%s", d.msg);
 }
 
@@ -117,6 +117,27 @@ START_TEST(each_change_has_its_author)
 	ck_assert_uint_eq(l.n, 0);
 	history_log_release(&l);
 	incident_free(&inc);
+}
+END_TEST
+
+/* The 氏名 is the user's own, not the reporter's of the incident last
+ * edited: a profile naming someone else as reporter changes nothing. */
+START_TEST(the_reporter_is_not_the_author)
+{
+	char p[200], text[300];
+	struct diag d;
+	snprintf(p, sizeof p, "%s/profile", tmpdir);
+	snprintf(text, sizeof text, "todoke-profile 1\nreporter.name: 山田 太郎\nuser.name: 鈴木 花子\n");
+	ck_assert_msg(file_write_atomic(p, text, strlen(text), 0600, &d), "%s", d.msg);
+	struct who w;
+	history_whoami(&w);
+	ck_assert_str_eq(w.name, "鈴木 花子");
+	ck_assert_str_eq(w.login, my_login());
+	/* Without an own name: never the reporter's. */
+	snprintf(text, sizeof text, "todoke-profile 1\nreporter.name: 山田 太郎\n");
+	ck_assert_msg(file_write_atomic(p, text, strlen(text), 0600, &d), "%s", d.msg);
+	history_whoami(&w);
+	ck_assert_str_ne(w.name, "山田 太郎");
 }
 END_TEST
 
@@ -492,6 +513,7 @@ Suite *test_suite(void)
 	TCase *tc = tcase_create("history");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, each_change_has_its_author);
+	tcase_add_test(tc, the_reporter_is_not_the_author);
 	tcase_add_test(tc, autosaves_wait_for_the_commit);
 	tcase_add_test(tc, a_killed_session_keeps_its_author);
 	tcase_add_test(tc, an_old_incident_starts_its_history);
