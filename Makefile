@@ -224,11 +224,13 @@ bench: $(B)/bench $(PROG)
 # ---- fuzzing -----------------------------------------------------------
 # tests/fuzz/fuzz_T.c: a libFuzzer target for each reader.  `make fuzz`
 # (clang and libFuzzer, installed by install-deps.sh fuzz) runs each for
-# FUZZ_SECONDS with ASan and UBSan, seeded from the tests; an input that
+# FUZZ_SECONDS and at least FUZZ_RUNS inputs with ASan and UBSan, seeded
+# from the tests; an input that
 # crashes goes into tests/fuzz/regress/T/, which `make check` reads through
 # the same targets built normally (fuzz-regress), seeds included.
 FUZZ_TARGETS  = incident form notice profile calendar date
 FUZZ_SECONDS ?= 600
+FUZZ_RUNS    ?= 5000000
 FUZZ_B        = build-fuzz
 FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_SEEDS_incident = tests/golden/ipa tests/golden/notice tests/golden/ppc
@@ -267,6 +269,18 @@ fuzz-run-%: tests/fuzz/fuzz_%.c tests/fuzz/path.c
 		$(FUZZ_B)/corpus/$* $(FUZZ_SEEDS_$*) 2>&1 | tee $(FUZZ_B)/fuzz_$*.log | \
 		grep -E '^stat::number_of_executed_units|^stat::peak_rss|ERROR|SUMMARY|Done' ; \
 		! ls $(FUZZ_B)/crash-$*-* >/dev/null 2>&1
+	@# On a busy machine FUZZ_SECONDS may run fewer than FUZZ_RUNS inputs:
+	@# the rest then, on the corpus found so far.
+	@done=$$(sed -n 's/^stat::number_of_executed_units: *//p' $(FUZZ_B)/fuzz_$*.log); \
+	left=$$(( $(FUZZ_RUNS) - $${done:-0} )); \
+	if [ "$$left" -gt 0 ]; then \
+		echo "fuzz $*: $${done:-0} inputs in $(FUZZ_SECONDS) s; $$left more"; \
+		$(FUZZ_B)/fuzz_$* -runs=$$left -timeout=10 -rss_limit_mb=2048 \
+			-print_final_stats=1 -artifact_prefix=$(FUZZ_B)/crash-$*- \
+			$(FUZZ_B)/corpus/$* $(FUZZ_SEEDS_$*) > $(FUZZ_B)/fuzz_$*.more.log 2>&1; \
+		grep -E '^stat::number_of_executed_units|ERROR|SUMMARY|Done' $(FUZZ_B)/fuzz_$*.more.log; \
+		! ls $(FUZZ_B)/crash-$*-* >/dev/null 2>&1; \
+	fi
 
 # ---- install -----------------------------------------------------------
 install: $(PROG) $(MO)
