@@ -614,7 +614,10 @@ static int cmd_check(const struct opts *o, int argc, char **argv)
 		for (size_t k = 0; k < inc->nforms; k++) {
 			const struct form *f = inc->forms[k];
 			/* What the count counts (form.h): a group of boxes once,
-			 * by its section; hidden ones (`when`) are not asked. */
+			 * by its section; hidden ones (`when`) are not asked, nor
+			 * those of a document not needed (the notice of a 委託先
+			 * that told its 委託元) unless another needs them. */
+			bool needed = document_form_needed(inc, f);
 			for (size_t i = 0; i < f->nqs;) {
 				struct q_unit u = question_unit(f->qs, f->nqs, i);
 				const struct form *owner = NULL;
@@ -622,7 +625,8 @@ static int cmd_check(const struct opts *o, int argc, char **argv)
 				incident_question(inc, u.q->id, &owner);
 				/* A draft still a copy reads as its source: not open. */
 				if (owner != f || unit_answered(u, inc->answers) ||
-				    !unit_shown(u, inc->answers) || draft_is_copy(inc, u.q))
+				    !unit_shown(u, inc->answers) || draft_is_copy(inc, u.q) ||
+				    !(needed || document_question_needed(inc, u.q->id)))
 					continue;
 				char *pl = u.n > 1 && u.q->section >= 0
 				           ? xstrdup(f->sections[u.q->section].title)

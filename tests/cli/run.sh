@@ -72,6 +72,17 @@ if grep -q "unanswered: 2-[12])[^›]*›" out || grep -q "unanswered: 2-2)" out
    [ "$(grep -c ": unanswered: " out)" -ne 27 ]; then
 	fail=$((fail + 1)); echo "FAIL: check-groups: boxes listed one by one, or not 28 - 1"; sed 's/^/  /' out | head -10
 else pass=$((pass + 1)); fi
+# A document that does not apply asks nothing: a 委託先 that told its 委託元
+# writes no notice (法第26条第2項), so no お知らせ question is counted or
+# listed; a question the police memo needs, asked on the notice's page,
+# still is.
+grep -v '^notice.police.station:' "$golden/../entrustor/intrusion.incident" > onbehalf.incident
+expect check-not-needed 0 env TODOKE_TODAY=2024-03-10 "$prog" check --all onbehalf.incident &&
+	has check-not-needed out "; 59 of 84 questions answered" &&
+	has check-not-needed out "unanswered: お知らせ: 再開と届出 › 届出先の警察署"
+if [ "$(grep -c "unanswered: お知らせ" out)" -ne 1 ]; then
+	fail=$((fail + 1)); echo "FAIL: check-not-needed: the notice's questions listed"; grep お知らせ out | head -3
+else pass=$((pass + 1)); fi
 expect bad-today 2 env TODOKE_TODAY=2022-13-01 "$prog" check ex.incident && has bad-today err "TODOKE_TODAY"
 
 # broken files: file, line and problem named; nothing written
