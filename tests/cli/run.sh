@@ -83,6 +83,19 @@ expect check-not-needed 0 env TODOKE_TODAY=2024-03-10 "$prog" check --all onbeha
 if [ "$(grep -c "unanswered: お知らせ" out)" -ne 1 ]; then
 	fail=$((fail + 1)); echo "FAIL: check-not-needed: the notice's questions listed"; grep お知らせ out | head -3
 else pass=$((pass + 1)); fi
+# A group with no 「該当なし」 of its own in the IPA layout (6-4) is
+# answered by the wizard-only box reported.none, which prints nothing.
+printf 'todoke-incident 1\n[incident]\nform: ipa-access 3.5\n[answers]\nreported.none: [x]\n[end]\n' > none.incident
+expect check-reported-none 1 "$prog" check --all none.incident &&
+	has check-reported-none out "; 1 of 28 questions answered"
+if grep -q "unanswered: 6-4)" out; then
+	fail=$((fail + 1)); echo "FAIL: check-reported-none: 6-4 still unanswered"
+else pass=$((pass + 1)); fi
+expect export-reported-none 0 "$prog" export ipa none.incident -o none.txt &&
+	has export-reported-none none.txt "   □その他(                     )"
+if grep -q "他機関には届け出ていない" none.txt; then
+	fail=$((fail + 1)); echo "FAIL: export-reported-none: the wizard-only box was printed"
+else pass=$((pass + 1)); fi
 expect bad-today 2 env TODOKE_TODAY=2022-13-01 "$prog" check ex.incident && has bad-today err "TODOKE_TODAY"
 
 # broken files: file, line and problem named; nothing written
