@@ -141,8 +141,8 @@ static void term_free(struct term *t)
 	free(t->opts);
 }
 
-/* `answered-id`, `!id`, `id=opt,opt`, `shown id`, `any LIST .FIELD`,
- * `@mandatory`; all must hold.  Modifies s. */
+/* `answered-id`, `!id`, `id=opt,opt`, `shown id`, `text box`,
+ * `any LIST .FIELD`, `@mandatory`; all must hold.  Modifies s. */
 static bool parse_cond(struct parser *p, char *s, struct cond *c)
 {
 	for (char *w; *(w = lex_word(&s));) {
@@ -156,6 +156,12 @@ static bool parse_cond(struct parser *p, char *s, struct cond *c)
 			if (!*w || !valid_name(w))
 				return fail(p, "\"shown\" needs a question id");
 			t.kind = T_SHOWN;
+		} else if (strcmp(w, "text") == 0) {
+			/* text BOX: the box is ticked and its ( ) blank filled */
+			w = lex_word(&s);
+			if (!*w || !valid_name(w))
+				return fail(p, "\"text\" needs a checkbox id");
+			t.kind = T_TEXT;
 		} else if (strcmp(w, "any") == 0) {
 			/* any LIST .FIELD: some entry has the field answered */
 			w = lex_word(&s);

@@ -76,7 +76,7 @@ keys C-r                                   # the review
 wait_for "Review: 12 problem(s)"  # the PPC decision's answers, the notice: 3 questions and 8 report-style sentences
 # IPA's 被害有り alone decides no PPC report: the page of its decision does.
 wait_for "PPC: undetermined, answer 報告する組織の種類、個人データの漏えい等"
-wait_for "answered 22 of 101"   # with the police memo's 15 and the notice's customer wording 6; a group of boxes counts once
+wait_for "answered 22 of 100"   # with the police memo's 14 and the notice's customer wording 6; a group of boxes counts once
 keys e
 wait_for "Write コンピュータ不正アクセス届出様式 to: $e2e_tmp/ex-ipa.txt"
 keys Enter
