@@ -96,6 +96,16 @@ expect export-reported-none 0 "$prog" export ipa none.incident -o none.txt &&
 if grep -q "他機関には届け出ていない" none.txt; then
 	fail=$((fail + 1)); echo "FAIL: export-reported-none: the wizard-only box was printed"
 else pass=$((pass + 1)); fi
+# The requests to customers are answered by 「お客様にお願いすることはない」
+# (a wizard-only box) when none fits: the group is no longer left open.
+grep -v '^notice.ask\.' "$golden/../notice/intrusion.incident" > noask.incident
+"$prog" check --all noask.incident > out 2>&1
+has check-noask out "unanswered: お知らせ: お客様へのお願い"
+sed 's/^\[end\]$/notice.ask.none: [x]\n[end]/' noask.incident > noask2.incident
+"$prog" check --all noask2.incident > out 2>&1
+if grep -qx "noask2.incident: unanswered: お知らせ: お客様へのお願い" out; then
+	fail=$((fail + 1)); echo "FAIL: check-noask: お願い still unanswered"
+else pass=$((pass + 1)); fi
 expect bad-today 2 env TODOKE_TODAY=2022-13-01 "$prog" check ex.incident && has bad-today err "TODOKE_TODAY"
 
 # broken files: file, line and problem named; nothing written
