@@ -9,13 +9,7 @@
 # Usage: tests/deps.sh   (from the top of the tree)
 set -u
 script=$(pwd)/build-aux/install-deps.sh
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-# has NAME FILE TEXT: FILE holds TEXT (a fixed string).
-has() { if grep -qF -- "$3" "$2"; then ok; else bad "$1: lacks \"$3\""; sed 's/^/  | /' "$2"; fi; }
+. "$(dirname "$0")/lib.sh"
 
 # A fake system: $1/bin is its PATH, $1/root its files, $1/log what the
 # stand-ins were asked, $1/locales what `locale -a` lists.
@@ -136,5 +130,4 @@ run "$s" FAKE_UID=0
 status_is done "$s" 0
 [ -s "$s/err" ] || [ -s "$s/out" ] || [ -s "$s/log" ] && bad "done: not quiet" || ok
 
-echo "deps: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish deps

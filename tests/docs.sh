@@ -7,11 +7,7 @@ set -u
 prog=$1
 case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
 top=$(pwd)
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 # README: the indented lines after "For batch work", up to a blank line.
 awk '/^For batch work/ { on = 1; next }
@@ -126,5 +122,4 @@ for k in $readme_keys; do
 	case $keys in *"$k"*) ok ;; *) bad "README names the review key ($k), which the review does not take (it takes: $keys)" ;; esac
 done
 
-echo "docs: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish docs
