@@ -104,4 +104,17 @@ if grep -nE '\b(w|mvw|mv)?(add_wch|addn?wstr|add_wchn?str|ins_wch)\b' src/tui/*.
 else
 	ok
 fi
+# Documents are data (forms/documents, todoke-documents(5)): no document's
+# id is a string in the code, outside the registry's reader.  The folder
+# of the templates (DATADIR_TEMPLATES) is a folder's name, not an id.
+ids=$(awk '$1 == "document" { print $2 }' forms/documents)
+[ -n "$ids" ] || bad "forms/documents names no document"
+for id in $ids; do
+	if grep -rnF "\"$id\"" src include | grep -v '^src/form/documents\.c:' |
+	   grep -v '#define DATADIR_TEMPLATES '; then
+		bad "the document id \"$id\" is written in the code (above), not read from forms/documents"
+	else
+		ok
+	fi
+done
 finish layering

@@ -42,6 +42,15 @@ struct doc_cond {
 	bool negate;
 };
 
+/* One kind of a report whose kind is an answer of its own form (`kinds`:
+ * the PPC report's 速報 and 確報, each with the answer that records the day
+ * it was sent). */
+struct doc_kind {
+	char *opt;              /* the option of kind_q that says it: prelim */
+	char *name;             /* as submissions record it: 速報 */
+	char *date_q;           /* the answer set to the day it was sent */
+};
+
 struct document {
 	char *id;               /* e.g. the id given to `todoke export` */
 	char *title;            /* Japanese, as the document calls itself */
@@ -72,6 +81,11 @@ struct document {
 	                           (the PPC report's 九 その他), or NULL */
 	bool followup_lead;     /* its e-mail draft after a submission opens
 	                           with the report it follows (IPA 第2報) */
+	char *kind_q;           /* the choice that says which kind a report
+	                           is (ppc.kind), or NULL: 第1報, 第2報, … */
+	struct doc_kind *kinds; /* kind_q's kinds in the order sent: after the
+	                           first comes the last */
+	size_t nkinds;
 	struct doc_cond *applies; /* all must hold; none: always */
 	size_t napplies;
 	int line;               /* of its `document` line */
@@ -90,6 +104,13 @@ void docset_release(struct docset *s);
 const struct document *docset_find(const struct docset *s, const char *id);
 /* "ipa, ppc, …": the ids, for messages and --help.  malloc'd. */
 char *docset_ids(const struct docset *s, const char *sep);
+
+/* The kind of d named `name` (速報), or NULL. */
+const struct doc_kind *document_kind(const struct document *d, const char *name);
+/* Whether key is an answer about the reporting itself in some document of
+ * s (a kind question or a day a kind was sent), not a fact of the
+ * incident. */
+bool docset_kind_answer(const struct docset *s, const char *key);
 
 /* Whether the document applies to these answers; when it does not and
  * `failed` is given, *failed is the condition that does not hold. */

@@ -183,9 +183,13 @@ const struct submission *submissions_last(const struct submissions *s,
 bool submission_read(const char *path, const struct submission *s,
                      char **incident_text, size_t *incident_len,
                      char **sent, size_t *sent_len, struct diag *err);
-/* The kind a new submission of document gets: for the PPC report its
- * 報告区分 (ppc.kind: 速報 or 確報); otherwise 第N報 after N-1 earlier ones. */
-char *submission_next_kind(const struct submissions *s, const char *document,
+struct document;
+struct docset;
+/* The kind a new submission of doc gets: for a report with `kinds` in the
+ * registry (todoke-documents(5)) the one its answer says (the PPC
+ * report's 報告区分, ppc.kind: 速報 or 確報), unanswered the first kind, or
+ * the last after a submission; otherwise 第N報 after N-1 earlier ones. */
+char *submission_next_kind(const struct submissions *s, const struct document *doc,
                            const struct incident *inc);
 /* Marking a document as submitted, as `todoke submit` and the wizard's
  * 「提出済みにする」 do: the kind (NULL: submission_next_kind), the day the
@@ -202,20 +206,14 @@ struct submit_result {
 	const char *next_kind;      /* 確報 after a 速報, or NULL */
 	const char *kind_question;  /* and the answer set to it */
 };
-bool history_submit(struct incident *inc, const char *path, const char *document,
+bool history_submit(struct incident *inc, const char *path, const struct document *doc,
                     const char *kind, struct date when, const char *file_name,
                     const char *options, const char *bytes, size_t len,
                     struct submit_result *res, struct diag *err);
-/* The answer that records the day a kind of report was sent
- * (ppc.prelim.date for the PPC 速報, ppc.final.date for its 確報), or NULL. */
-const char *submission_date_question(const char *document, const char *kind);
-/* The choice that says which kind a report is (ppc.kind) and its option
- * for kind; false for documents without one. */
-bool submission_kind_answer(const char *document, const char *kind, const char **question,
-                            const char **option);
-/* Answers about the reporting itself (報告区分, the days sent), not facts
- * of the incident: left out of what changed since a submission. */
-bool submission_bookkeeping(const char *key);
+/* Answers about the reporting itself (報告区分 and the days sent: the
+ * registry's `kinds`; the day the notice bears), not facts of the
+ * incident: left out of what changed since a submission. */
+bool submission_bookkeeping(const struct docset *docs, const char *key);
 
 /* ---- follow-up letters (followup.c) ---------------------------------- */
 

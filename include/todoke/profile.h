@@ -47,7 +47,8 @@ char *profile_path(void);
 char *config_path(const char *name);
 /* Where one's own wording of the notice is: $TODOKE_NOTICE_DIR (a
  * company's, set for everyone on a shared server), else the folder
- * `notice` beside the profile.  malloc'd, or NULL. */
+ * `notice` beside the profile (DATADIR_TEMPLATES, the installed
+ * templates' folder name).  malloc'd, or NULL. */
 char *notice_own_dir(void);
 
 /* Sets the profile's answers into m (Q_TEXT, only the keys above),

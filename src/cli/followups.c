@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "todoke/document.h"
+#include "todoke/form.h"
 #include "todoke/i18n.h"
 #include "todoke/incident.h"
 #include "todoke/profile.h"
@@ -251,8 +253,10 @@ int followups_submit(const struct formset *fs, const char *document, const char 
 		return EXIT_BAD;
 	}
 	incident_adopt_documents(inc, fs);
+	/* cmd_submit took only a document of the registry. */
+	const struct document *doc = docset_find(formset_documents(fs), document);
 	struct submit_result res;
-	bool ok = history_submit(inc, path, document, kind, when, file_name, options, bytes, len,
+	bool ok = history_submit(inc, path, doc, kind, when, file_name, options, bytes, len,
 	                         &res, &d);
 	if (res.kept_date[0]) {
 		char b[16];

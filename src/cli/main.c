@@ -440,7 +440,7 @@ static void follow_up(const struct opts *o, const struct formset *fs, const char
 		struct diag d;
 		diag_clear(&d);
 		if (submissions_list(path, &all, &d)) {
-			char *kind = submission_next_kind(&all, doc, inc);
+			char *kind = submission_next_kind(&all, dd, inc);
 			snprintf(kind_out, kind_size, "%s", kind);
 			sb_addf(lead, "%sにお送りした届出(%s)の続報(%s)です。\n", date, since.kind, kind);
 			free(kind);

@@ -81,6 +81,13 @@ static void doc_release(struct document *d)
 	free_words(d->mail_from, d->nmail_from);
 	free_words(d->duties, d->nduties);
 	free(d->changes_into);
+	free(d->kind_q);
+	for (size_t i = 0; i < d->nkinds; i++) {
+		free(d->kinds[i].opt);
+		free(d->kinds[i].name);
+		free(d->kinds[i].date_q);
+	}
+	free(d->kinds);
 	for (size_t i = 0; i < d->napplies; i++) {
 		free(d->applies[i].id);
 		free_words(d->applies[i].opts, d->applies[i].nopts);
@@ -282,6 +289,39 @@ static bool k_followup_lead(void *ctx, char *rest)
 	return true;
 }
 
+/* kinds QUESTION OPTION:NAME:DATE-QUESTION ... */
+static bool k_kinds(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	struct document *d = r->cur;
+	char *q = lex_word(&rest);
+	if (!*q || !*rest)
+		return lex_fail(&r->lx, "%s", _("use \"kinds QUESTION OPTION:NAME:DATE-QUESTION "
+		                                "...\""));
+	if (d->kind_q)
+		return lex_twice(&r->lx, "kinds", 0);
+	if (!lex_id(&r->lx, q, LEX_QUESTION_ID))
+		return false;
+	d->kind_q = xstrdup(q);
+	for (char *w; *(w = lex_word(&rest));) {
+		char *name = strchr(w, ':');
+		char *date_q = name ? strchr(name + 1, ':') : NULL;
+		if (!date_q || name == w || date_q == name + 1 || !date_q[1])
+			return lex_fail_at(&r->lx, w, _("kinds: \"%s\" is not OPTION:NAME:DATE-QUESTION"),
+			                   w);
+		*name++ = '\0';
+		*date_q++ = '\0';
+		if (!lex_id(&r->lx, w, LEX_OPTION_ID) || !lex_id(&r->lx, date_q, LEX_QUESTION_ID))
+			return false;
+		if (document_kind(d, name))
+			return lex_fail_at(&r->lx, name, _("kinds: \"%s\" is given twice"), name);
+		d->kinds = xrealloc(d->kinds, (d->nkinds + 1) * sizeof *d->kinds);
+		d->kinds[d->nkinds++] = (struct doc_kind){ xstrdup(w), xstrdup(name),
+		                                           xstrdup(date_q) };
+	}
+	return true;
+}
+
 /* ID=OPT,OPT, !ID=OPT,OPT, ID (answered; a box ticked) or !ID */
 static bool k_applies(void *ctx, char *rest)
 {
@@ -324,6 +364,7 @@ static const struct lex_keyword keys[] = {
 	{ "applies", k_applies, 0 },
 	{ "changes-into", k_changes_into, 0 },
 	{ "follow-up-lead", k_followup_lead, 0 },
+	{ "kinds", k_kinds, 0 },
 	{ NULL, NULL, 0 },
 };
 
@@ -378,6 +419,27 @@ char *docset_ids(const struct docset *s, const char *sep)
 	for (size_t i = 0; s && i < s->n; i++)
 		sb_addf(&sb, "%s%s", i ? sep : "", s->v[i].id);
 	return sb_detach(&sb);
+}
+
+const struct doc_kind *document_kind(const struct document *d, const char *name)
+{
+	for (size_t i = 0; d && i < d->nkinds; i++)
+		if (strcmp(d->kinds[i].name, name) == 0)
+			return &d->kinds[i];
+	return NULL;
+}
+
+bool docset_kind_answer(const struct docset *s, const char *key)
+{
+	for (size_t i = 0; s && i < s->n; i++) {
+		const struct document *d = &s->v[i];
+		if (d->kind_q && strcmp(d->kind_q, key) == 0)
+			return true;
+		for (size_t k = 0; k < d->nkinds; k++)
+			if (strcmp(d->kinds[k].date_q, key) == 0)
+				return true;
+	}
+	return false;
 }
 
 bool document_applies(const struct document *d, const struct model *m,

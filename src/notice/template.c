@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "todoke/datadir.h"
 #include "todoke/fileio.h"
 #include "todoke/lexer.h"
 #include "todoke/form.h"
@@ -790,7 +791,7 @@ struct notice_set *notice_set_load(const char *datadir, struct diag *err)
 struct notice_set *notice_set_load_own(const char *datadir, const char *own, struct diag *err)
 {
 	char dir[1024];
-	snprintf(dir, sizeof dir, "%s/forms/notice", datadir);
+	snprintf(dir, sizeof dir, "%s/forms/" DATADIR_TEMPLATES, datadir);
 	char **names = NULL;
 	size_t nn = 0;
 	struct stat st;

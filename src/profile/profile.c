@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "todoke/datadir.h"
 #include "todoke/fileio.h"
 #include "todoke/i18n.h"
 #include "todoke/lexer.h"
@@ -66,7 +67,7 @@ char *profile_path(void)
 char *notice_own_dir(void)
 {
 	const char *dir = env("TODOKE_NOTICE_DIR");
-	return dir ? xstrdup(dir) : config_path("notice");
+	return dir ? xstrdup(dir) : config_path(DATADIR_TEMPLATES);
 }
 
 static int key_index(const char *key)

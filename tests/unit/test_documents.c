@@ -22,6 +22,7 @@ static const char good[] =
 	"mail-to    form\n"
 	"changes-into a.other\n"
 	"follow-up-lead\n"
+	"kinds      a.kind first:速報:a.first.date last:確報:a.last.date\n"
 	"\n"
 	"document   b\n"
 	"title      文書 B の手紙\n"
@@ -53,6 +54,21 @@ START_TEST(entries)
 	ck_assert(a->followup_lead);
 	ck_assert_ptr_null(b->changes_into);
 	ck_assert(!b->followup_lead);
+	/* kinds: in the order given, found by name. */
+	ck_assert_str_eq(a->kind_q, "a.kind");
+	ck_assert_uint_eq(a->nkinds, 2);
+	ck_assert_str_eq(a->kinds[0].opt, "first");
+	ck_assert_str_eq(a->kinds[0].name, "速報");
+	ck_assert_str_eq(a->kinds[0].date_q, "a.first.date");
+	ck_assert_ptr_eq(document_kind(a, "確報"), &a->kinds[1]);
+	ck_assert_str_eq(document_kind(a, "確報")->date_q, "a.last.date");
+	ck_assert_ptr_null(document_kind(a, "第1報"));
+	ck_assert_ptr_null(b->kind_q);
+	ck_assert_uint_eq(b->nkinds, 0);
+	ck_assert_ptr_null(document_kind(b, "速報"));
+	ck_assert(docset_kind_answer(&s, "a.kind"));
+	ck_assert(docset_kind_answer(&s, "a.last.date"));
+	ck_assert(!docset_kind_answer(&s, "a.other"));
 	ck_assert_str_eq(a->title, "文書A");
 	ck_assert_str_eq(a->form, "form-a");
 	ck_assert(a->begins && !b->begins);
@@ -156,6 +172,18 @@ static const struct {
 	  "\"changes-into\" wants one question id" },
 	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nfollow-up-lead x\n", 6,
 	  "\"follow-up-lead\" takes no word" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nkinds a.kind\n", 6,
+	  "use \"kinds QUESTION OPTION:NAME:DATE-QUESTION ...\"" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nkinds a.kind p:速報\n", 6,
+	  "kinds: \"p:速報\" is not OPTION:NAME:DATE-QUESTION" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nkinds a.kind p::a.d\n", 6,
+	  "kinds: \"p::a.d\" is not OPTION:NAME:DATE-QUESTION" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\n"
+	  "kinds a.kind p:速報:a.d q:速報:a.e\n", 6, "kinds: \"速報\" is given twice" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\n"
+	  "kinds a.kind p:速報:A!\n", 6, "bad question id \"A!\"" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\n"
+	  "kinds a.kind p:速報:a.d\nkinds a.kind q:確報:a.e\n", 7, "\"kinds\" is given twice" },
 	{ "todoke-documents 1\ndocument a\ntitle\tT\n", 3, "tab character: use spaces" },
 	{ "todoke-documents 1\ndocument a\ntitle \xff\n", 3, "not valid UTF-8" },
 };
@@ -194,6 +222,22 @@ START_TEST(installed)
 			ck_assert_msg(form_question(formset_latest(fs, doc->form), doc->changes_into),
 			              "%s: changes-into %s is no question of %s", doc->id,
 			              doc->changes_into, doc->form);
+		/* The kinds are an answer of the document's form, its options,
+		 * and the days are questions of that form. */
+		const struct form *own = formset_latest(fs, doc->form);
+		if (doc->kind_q) {
+			const struct question *kq = form_question(own, doc->kind_q);
+			ck_assert_msg(kq != NULL, "%s: kinds %s is no question of %s", doc->id,
+			              doc->kind_q, doc->form);
+			for (size_t k = 0; k < doc->nkinds; k++) {
+				ck_assert_msg(question_option(kq, doc->kinds[k].opt) >= 0,
+				              "%s: %s has no option %s", doc->id, doc->kind_q,
+				              doc->kinds[k].opt);
+				ck_assert_msg(form_question(own, doc->kinds[k].date_q) != NULL,
+				              "%s: kinds: %s is no question of %s", doc->id,
+				              doc->kinds[k].date_q, doc->form);
+			}
+		}
 		/* Each condition names a question some installed form asks, and
 		 * its options are that question's. */
 		for (size_t k = 0; k < doc->napplies; k++) {

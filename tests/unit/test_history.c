@@ -13,7 +13,9 @@
 
 #include "suite.h"
 
+#include "todoke/document.h"
 #include "todoke/fileio.h"
+#include "todoke/form.h"
 #include "todoke/history.h"
 #include "todoke/incident.h"
 
@@ -49,6 +51,14 @@ static void profile_name(const char *name)
 	snprintf(p, sizeof p, "%s/profile", tmpdir);
 	snprintf(text, sizeof text, "todoke-profile 1\nuser.name: %s\n", name);
 	ck_assert_msg(file_write_atomic(p, text, strlen(text), 0600, &d), "%s", d.msg);
+}
+
+/* A document of the registry (forms/documents). */
+static const struct document *doc(const struct formset *set, const char *id)
+{
+	const struct document *d = docset_find(formset_documents(set), id);
+	ck_assert_ptr_nonnull(d);
+	return d;
 }
 
 static struct incident *fresh(void)
@@ -291,10 +301,10 @@ START_TEST(submission_records)
 	struct submissions s;
 	ck_assert_msg(submissions_list(path, &s, &d), "%s", d.msg);
 	ck_assert_uint_eq(s.n, 0);
-	char *k = submission_next_kind(&s, "ppc", inc);
+	char *k = submission_next_kind(&s, doc(fs, "ppc"), inc);
 	ck_assert_str_eq(k, "速報");
 	free(k);
-	k = submission_next_kind(&s, "ipa", inc);
+	k = submission_next_kind(&s, doc(fs, "ipa"), inc);
 	ck_assert_str_eq(k, "第1報");
 	free(k);
 	submissions_release(&s);
@@ -340,21 +350,23 @@ START_TEST(submission_records)
 	incident_free(&then);
 	free(text);
 	free(bytes);
-	k = submission_next_kind(&s, "ipa", inc);
+	k = submission_next_kind(&s, doc(fs, "ipa"), inc);
 	ck_assert_str_eq(k, "第2報");
 	free(k);
-	k = submission_next_kind(&s, "ppc", inc);  /* 報告区分 unanswered, after a 速報 */
+	k = submission_next_kind(&s, doc(fs, "ppc"), inc);  /* 報告区分 unanswered, after a 速報 */
 	ck_assert_str_eq(k, "確報");
 	free(k);
 	model_set_text(inc->answers, "ppc.kind", Q_CHOICE, "prelim");
-	k = submission_next_kind(&s, "ppc", inc);  /* the report says so */
+	k = submission_next_kind(&s, doc(fs, "ppc"), inc);  /* the report says so */
 	ck_assert_str_eq(k, "速報");
 	free(k);
 	submissions_release(&s);
-	ck_assert_str_eq(submission_date_question("ppc", "確報"), "ppc.final.date");
-	ck_assert_ptr_null(submission_date_question("ipa", "第1報"));
-	ck_assert(submission_bookkeeping("ppc.prelim.date"));
-	ck_assert(!submission_bookkeeping("ppc.summary"));
+	ck_assert_str_eq(document_kind(doc(fs, "ppc"), "確報")->date_q, "ppc.final.date");
+	ck_assert_ptr_null(document_kind(doc(fs, "ipa"), "第1報"));
+	ck_assert(submission_bookkeeping(formset_documents(fs), "ppc.prelim.date"));
+	ck_assert(submission_bookkeeping(formset_documents(fs), "ppc.kind"));
+	ck_assert(submission_bookkeeping(formset_documents(fs), "notice.date"));
+	ck_assert(!submission_bookkeeping(formset_documents(fs), "ppc.summary"));
 	incident_free(&inc);
 }
 END_TEST
