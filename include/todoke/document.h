@@ -86,6 +86,8 @@ struct document {
 	struct doc_kind *kinds; /* kind_q's kinds in the order sent: after the
 	                           first comes the last */
 	size_t nkinds;
+	char *dated;            /* the day the document itself bears (the
+	                           notice's 掲載日, notice.date), or NULL */
 	struct doc_cond *applies; /* all must hold; none: always */
 	size_t napplies;
 	int line;               /* of its `document` line */
@@ -108,9 +110,9 @@ char *docset_ids(const struct docset *s, const char *sep);
 /* The kind of d named `name` (速報), or NULL. */
 const struct doc_kind *document_kind(const struct document *d, const char *name);
 /* Whether key is an answer about the reporting itself in some document of
- * s (a kind question or a day a kind was sent), not a fact of the
- * incident. */
-bool docset_kind_answer(const struct docset *s, const char *key);
+ * s (a kind question, a day a kind was sent, the day a document bears),
+ * not a fact of the incident. */
+bool docset_reporting_answer(const struct docset *s, const char *key);
 
 /* Whether the document applies to these answers; when it does not and
  * `failed` is given, *failed is the condition that does not hold. */

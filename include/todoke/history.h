@@ -211,8 +211,8 @@ bool history_submit(struct incident *inc, const char *path, const struct documen
                     const char *options, const char *bytes, size_t len,
                     struct submit_result *res, struct diag *err);
 /* Answers about the reporting itself (報告区分 and the days sent: the
- * registry's `kinds`; the day the notice bears), not facts of the
- * incident: left out of what changed since a submission. */
+ * registry's `kinds`; the day the notice bears: `dated`), not facts of
+ * the incident: left out of what changed since a submission. */
 bool submission_bookkeeping(const struct docset *docs, const char *key);
 
 /* ---- follow-up letters (followup.c) ---------------------------------- */

@@ -82,6 +82,7 @@ static void doc_release(struct document *d)
 	free_words(d->duties, d->nduties);
 	free(d->changes_into);
 	free(d->kind_q);
+	free(d->dated);
 	for (size_t i = 0; i < d->nkinds; i++) {
 		free(d->kinds[i].opt);
 		free(d->kinds[i].name);
@@ -322,6 +323,12 @@ static bool k_kinds(void *ctx, char *rest)
 	return true;
 }
 
+static bool k_dated(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	return one(r, rest, LEX_QUESTION_ID, &r->cur->dated);
+}
+
 /* ID=OPT,OPT, !ID=OPT,OPT, ID (answered; a box ticked) or !ID */
 static bool k_applies(void *ctx, char *rest)
 {
@@ -365,6 +372,7 @@ static const struct lex_keyword keys[] = {
 	{ "changes-into", k_changes_into, 0 },
 	{ "follow-up-lead", k_followup_lead, 0 },
 	{ "kinds", k_kinds, 0 },
+	{ "dated", k_dated, 0 },
 	{ NULL, NULL, 0 },
 };
 
@@ -429,11 +437,12 @@ const struct doc_kind *document_kind(const struct document *d, const char *name)
 	return NULL;
 }
 
-bool docset_kind_answer(const struct docset *s, const char *key)
+bool docset_reporting_answer(const struct docset *s, const char *key)
 {
 	for (size_t i = 0; s && i < s->n; i++) {
 		const struct document *d = &s->v[i];
-		if (d->kind_q && strcmp(d->kind_q, key) == 0)
+		if ((d->kind_q && strcmp(d->kind_q, key) == 0) ||
+		    (d->dated && strcmp(d->dated, key) == 0))
 			return true;
 		for (size_t k = 0; k < d->nkinds; k++)
 			if (strcmp(d->kinds[k].date_q, key) == 0)

@@ -302,16 +302,10 @@ bool submission_read(const char *path, const struct submission *s,
 	return ok;
 }
 
-/* The day a document itself bears (掲載日 of the notice): it changes with
- * every report, and is no fact of the incident. */
-static const char *const own_dates[] = { "notice.date" };
-
+/* The registry's kinds and dated: todoke-documents(5). */
 bool submission_bookkeeping(const struct docset *docs, const char *key)
 {
-	for (size_t i = 0; i < sizeof own_dates / sizeof own_dates[0]; i++)
-		if (strcmp(own_dates[i], key) == 0)
-			return true;
-	return docset_kind_answer(docs, key);
+	return docset_reporting_answer(docs, key);
 }
 
 /* The kinds (速報, 確報) are the registry's: `kinds` in

@@ -36,6 +36,7 @@ static const char good[] =
 	"mail-to    x.email\n"
 	"mail-from  x.from reporter.email\n"
 	"duties     一 四\n"
+	"dated      x.date\n"
 	"applies    x.kind=p,q !x.no=yes x.box\n";
 
 START_TEST(entries)
@@ -66,9 +67,12 @@ START_TEST(entries)
 	ck_assert_ptr_null(b->kind_q);
 	ck_assert_uint_eq(b->nkinds, 0);
 	ck_assert_ptr_null(document_kind(b, "速報"));
-	ck_assert(docset_kind_answer(&s, "a.kind"));
-	ck_assert(docset_kind_answer(&s, "a.last.date"));
-	ck_assert(!docset_kind_answer(&s, "a.other"));
+	ck_assert(docset_reporting_answer(&s, "a.kind"));
+	ck_assert(docset_reporting_answer(&s, "a.last.date"));
+	ck_assert(!docset_reporting_answer(&s, "a.other"));
+	ck_assert_ptr_null(a->dated);
+	ck_assert_str_eq(b->dated, "x.date");
+	ck_assert(docset_reporting_answer(&s, "x.date"));
 	ck_assert_str_eq(a->title, "文書A");
 	ck_assert_str_eq(a->form, "form-a");
 	ck_assert(a->begins && !b->begins);
@@ -184,6 +188,8 @@ static const struct {
 	  "kinds a.kind p:速報:A!\n", 6, "bad question id \"A!\"" },
 	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\n"
 	  "kinds a.kind p:速報:a.d\nkinds a.kind q:確報:a.e\n", 7, "\"kinds\" is given twice" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\ndated a.d a.e\n", 6,
+	  "\"dated\" wants one word" },
 	{ "todoke-documents 1\ndocument a\ntitle\tT\n", 3, "tab character: use spaces" },
 	{ "todoke-documents 1\ndocument a\ntitle \xff\n", 3, "not valid UTF-8" },
 };
@@ -238,6 +244,9 @@ START_TEST(installed)
 				              doc->kinds[k].date_q, doc->form);
 			}
 		}
+		if (doc->dated)
+			ck_assert_msg(form_question(own, doc->dated) != NULL,
+			              "%s: dated %s is no question of %s", doc->id, doc->dated, doc->form);
 		/* Each condition names a question some installed form asks, and
 		 * its options are that question's. */
 		for (size_t k = 0; k < doc->napplies; k++) {
