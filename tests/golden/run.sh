@@ -93,9 +93,9 @@ notice_hasnt escape.txt '&#39;'
 # 機器・期間, else only their time zone.
 sed 's/^police.ev.logs: .*/police.ev.logs: [x]/' "$here/police/evidence.incident" > "$tmp/nolog.incident"
 "$prog" export police "$tmp/nolog.incident" > "$tmp/notice-nolog.txt" 2>&1
-has nolog.txt '・ログ(時刻の基準:機器によって異なる)'
-hasnt nolog.txt '・ログ:'
-has nolog.txt '・その他の証拠:受付用パソコンの画面の写真'
+notice_has nolog.txt '・ログ(時刻の基準:機器によって異なる)'
+notice_hasnt nolog.txt '・ログ:'
+notice_has nolog.txt '・その他の証拠:受付用パソコンの画面の写真'
 
 ref="$here/../../../shared/reference/ipa-access-form-v3.5-example.txt"
 if [ -f "$ref" ]; then
