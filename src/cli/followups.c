@@ -158,33 +158,6 @@ static bool print_changes(const struct formset *fs, const char *path, const stru
 	return ok;
 }
 
-bool followups_document_changes(const struct formset *fs, const char *path,
-                                const struct incident *now, const char *document,
-                                struct strbuf *out, struct submission *since)
-{
-	struct submissions s;
-	struct diag d;
-	diag_clear(&d);
-	memset(since, 0, sizeof *since);
-	if (!submissions_list(path, &s, &d)) {
-		say(&d);
-		return false;
-	}
-	const struct submission *last = submissions_last(&s, document);
-	size_t n = 0;
-	bool ok = last && document_changes(fs, path, now, last, true, out, &n);
-	if (ok) {
-		*since = *last;
-		since->document = xstrdup(last->document);
-		since->kind = xstrdup(last->kind);
-		since->file = xstrdup(last->file);
-		since->options = xstrdup(last->options);
-		since->tag = xstrdup(last->tag);
-	}
-	submissions_release(&s);
-	return ok;
-}
-
 int followups_diff(const struct formset *fs, const char *path, const char *since)
 {
 	struct submissions s;

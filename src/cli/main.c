@@ -29,6 +29,7 @@
 #include "todoke/notice.h"
 #include "todoke/ppc.h"
 #include "todoke/profile.h"
+#include "todoke/send.h"
 #include "todoke/tui.h"
 #include "todoke/utf8.h"
 
@@ -318,32 +319,15 @@ static bool encode_or_explain(const struct opts *o, const struct incident *inc,
 	return false;
 }
 
-/* The first of the answers named that is a plain address, else "". */
-static const char *plain_address(const struct model *m, const char *const *ids, size_t n,
-                                 const char *path, const char *header)
-{
-	const char *addr = "";
-	for (size_t i = 0; i < n && !*addr; i++)
-		addr = model_text(m, ids[i]);
-	for (const char *p = addr; *p; p++)
-		if ((unsigned char)*p >= 0x7f || *p <= ' ' || strchr("<>\"(),;", *p)) {
-			errmsg(_("%s: %s left empty, as the E-Mail answer \"%s\" is not a plain "
-			         "address"), path, header, addr);
-			return "";
-		}
-	return addr;
-}
-
-/* --eml: the document as an e-mail draft.  To: and From: as the registry
- * says (IPA's window and the reporter for the IPA form; nobody yet and the
- * inquiry window for the notice); the body ISO-2022-JP unless
+/* --eml: the document as an e-mail draft (send.h).  To: and From: as the
+ * registry says (IPA's window and the reporter for the IPA form; nobody
+ * yet and the inquiry window for the notice); the body ISO-2022-JP unless
  * --encoding=utf-8; the files of --attach (the network diagram of 2-3). */
 static int write_mail(const struct opts *o, const struct incident *inc,
                       const struct document *which, const char *path, struct strbuf *doc,
                       const char *title)
 {
-	const struct form *f = document_form(which, inc);
-	struct strbuf subject, msg;
+	struct strbuf msg, warnings;
 	struct diag d;
 	const char *attach[17];
 	const char *check_enc = o->encoding ? o->encoding : "iso-2022-jp";
@@ -361,100 +345,27 @@ static int write_mail(const struct opts *o, const struct incident *inc,
 	for (size_t i = 0; i < o->nattach; i++)
 		attach[i] = o->attach[i];
 	attach[o->nattach] = NULL;
-	/* A header holds a plain address or nothing; never a mangled one. */
-	const char *from = plain_address(inc->answers, (const char *const *)which->mail_from,
-	                                 which->nmail_from, path, "From:");
-	const char *to = which->mailto == MAILTO_FORM ? f->mailto
-	               : which->mailto == MAILTO_ANSWER
-	               ? plain_address(inc->answers, (const char *const *)&which->mailto_id, 1,
-	                               path, "To:")
-	               : NULL;
-	if (to && !*to)
-		to = NULL;
-	sb_init(&subject);
-	sb_add(&subject, title);
-	struct mail m = {
-		.to = to, .from = from,
-		.subject = subject.buf, .body = doc->buf, .encoding = check_enc,
-		.substitute = o->substitute, .attach = attach, .date = time(NULL),
-	};
-	const char *fixed = getenv("TODOKE_NOW");  /* for tests: seconds since 1970 */
-	if (fixed && *fixed)
-		m.date = (time_t)strtoll(fixed, NULL, 10);
 	sb_init(&msg);
+	sb_init(&warnings);
 	diag_clear(&d);
 	int rc = EXIT_BAD;
-	if (mail_compose(&m, &msg, &d))
+	bool ok = send_mail(which, inc, doc->buf, title, check_enc, o->substitute, attach,
+	                    send_now(), &msg, &warnings, &d);
+	/* A header holds a plain address or nothing; never a mangled one. */
+	for (char *w = warnings.buf, *nl; *w; w = nl + 1) {
+		nl = strchr(w, '\n');
+		errmsg("%s: %.*s", path, (int)(nl - w), w);
+	}
+	if (ok)
 		rc = write_output(o, &msg);
 	else {
 		if (!d.file[0])
 			snprintf(d.file, sizeof d.file, "%s", path);
 		print_diag(&d);
 	}
+	sb_release(&warnings);
 	sb_release(&msg);
-	sb_release(&subject);
 	return rc;
-}
-
-/* A follow-up report.  The PPC report with --changes carries, in 九 その他,
- * what changed since it was last submitted, after the answer of 九 (in
- * the copy exported, never saved).  The IPA form's e-mail draft (--eml)
- * after a submission says whose follow-up it is and lists what is new or
- * changed before the whole updated form (lead). */
-static void follow_up(const struct opts *o, const struct formset *fs, const char *doc,
-                      const char *path, struct incident *inc, struct strbuf *lead,
-                      char *kind_out, size_t kind_size)
-{
-	/* What each document does in a follow-up is the registry's
-	 * (changes-into, follow-up-lead: todoke-documents(5)). */
-	const struct document *dd = docset_find(formset_documents(fs), doc);
-	const char *into = dd ? dd->changes_into : NULL;
-	bool ppc = into && o->changes && incident_question(inc, into, NULL);
-	bool ipa = !ppc && dd && dd->followup_lead && o->eml;
-	if (!ppc && !ipa)
-		return;
-	struct strbuf text;
-	struct submission since;
-	char date[64];
-	sb_init(&text);
-	if (!followups_document_changes(fs, path, inc, doc, &text, &since)) {
-		sb_release(&text);
-		return;
-	}
-	date_format_ymd_ja(since.date, date, sizeof date);
-	if (ppc) {
-		struct strbuf v;
-		sb_init(&v);
-		const char *own = model_text(inc->answers, into);
-		if (!answer_blank(own))
-			sb_addf(&v, "%s\n", own);
-		sb_addf(&v, "%s(%s提出)からの変更点:\n", since.kind, date);
-		if (text.len)
-			sb_addn(&v, text.buf, text.len - 1);
-		else
-			sb_add(&v, "・変更はありません");
-		model_set_text(inc->answers, into, Q_LINES, v.buf);
-		sb_release(&v);
-	} else {
-		struct submissions all;
-		struct diag d;
-		diag_clear(&d);
-		if (submissions_list(path, &all, &d)) {
-			char *kind = submission_next_kind(&all, dd, inc);
-			snprintf(kind_out, kind_size, "%s", kind);
-			sb_addf(lead, "%sにお送りした届出(%s)の続報(%s)です。\n", date, since.kind, kind);
-			free(kind);
-			submissions_release(&all);
-		}
-		if (text.len) {
-			sb_add(lead, "前回の届出の後に判明した事項、変更した事項は次のとおりです。\n\n");
-			sb_addn(lead, text.buf, text.len);
-		} else
-			sb_add(lead, "前回の届出から変わった事項はありません。\n");
-		sb_add(lead, "\n更新した届出様式の全文を以下に記載します。\n\n");
-	}
-	submission_release(&since);
-	sb_release(&text);
 }
 
 /* The documents that offer HTML, for a message: "notice, …". */
@@ -528,28 +439,9 @@ static int cmd_export(const struct opts *o, int argc, char **argv)
 	sb_init(&doc);
 	diag_clear(&d);
 	char *title = NULL;
-	struct strbuf lead;
-	sb_init(&lead);
-	char fkind[64] = "";
-	follow_up(o, fs, argv[0], argv[1], inc, &lead, fkind, sizeof fkind);
-	if (which->render == RENDER_TEMPLATE)
-		history_followup_letter(fs, set, which, argv[1], inc);
-	bool ok = export_document(which, inc, set, o->html ? NOTICE_HTML : NOTICE_TEXT, &doc,
-	                          &title, &d);
-	if (ok && lead.len) {
-		/* The e-mail's 第2報: what is new or changed, then the whole form. */
-		sb_addn(&lead, doc.buf, doc.len);
-		sb_release(&doc);
-		doc = lead;
-		sb_init(&lead);
-		char *t = title;
-		struct strbuf st;
-		sb_init(&st);
-		sb_addf(&st, "【%s】%s", fkind, t ? t : "");
-		title = sb_detach(&st);
-		free(t);
-	}
-	sb_release(&lead);
+	/* A report sent before carries its follow-up parts (send.h). */
+	bool ok = send_text(fs, set, which, argv[1], inc, o->html ? NOTICE_HTML : NOTICE_TEXT,
+	                    o->changes, o->eml, &doc, &title, &d);
 	if (!ok) {
 		if (!d.file[0])
 			snprintf(d.file, sizeof d.file, "%s", argv[1]);
