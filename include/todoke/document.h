@@ -51,6 +51,15 @@ struct doc_kind {
 	char *date_q;           /* the answer set to the day it was sent */
 };
 
+/* One file the export screen writes for the document's recipient
+ * (`send`): text in an encoding, the web page, or the e-mail draft. */
+enum doc_send_kind { SEND_TEXT, SEND_HTML, SEND_EML };
+struct doc_send {
+	enum doc_send_kind kind;
+	char *encoding;         /* text: the first of encodings when NULL;
+	                           eml: ISO-2022-JP when NULL */
+};
+
 struct document {
 	char *id;               /* e.g. the id given to `todoke export` */
 	char *title;            /* Japanese, as the document calls itself */
@@ -88,6 +97,12 @@ struct document {
 	size_t nkinds;
 	char *dated;            /* the day the document itself bears (the
 	                           notice's 掲載日, notice.date), or NULL */
+	struct doc_send *send;  /* what the wizard's export screen writes,
+	                           the recommended form first; text when the
+	                           entry has no `send` line */
+	size_t nsend;
+	bool assist;            /* `send assist`: its recipient takes it
+	                           through a web form (PPC 入力補助) */
 	struct doc_cond *applies; /* all must hold; none: always */
 	size_t napplies;
 	int line;               /* of its `document` line */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "todoke/encode.h"
 #include "todoke/i18n.h"
 #include "todoke/lexer.h"
 #include "todoke/strbuf.h"
@@ -89,6 +90,9 @@ static void doc_release(struct document *d)
 		free(d->kinds[i].date_q);
 	}
 	free(d->kinds);
+	for (size_t i = 0; i < d->nsend; i++)
+		free(d->send[i].encoding);
+	free(d->send);
 	for (size_t i = 0; i < d->napplies; i++) {
 		free(d->applies[i].id);
 		free_words(d->applies[i].opts, d->applies[i].nopts);
@@ -118,6 +122,16 @@ static bool doc_complete(struct rd *r, struct document *d)
 		d->encodings = dup_words(v, 5);
 		d->nencodings = 5;
 	}
+	if (!d->nsend) {
+		d->send = xcalloc(1, sizeof *d->send);
+		d->nsend = 1;
+	}
+	for (size_t i = 0; i < d->nsend; i++)
+		if (d->send[i].kind == SEND_HTML && !d->html) {
+			diag_set(r->lx.err, r->lx.name, d->line,
+			         _("document %s: send html needs formats text html"), d->id);
+			return false;
+		}
 	if (!d->nmail_from) {
 		char from[] = "reporter.email";
 		char *v[] = { from };
@@ -238,6 +252,50 @@ static bool k_encodings(void *ctx, char *rest)
 {
 	struct rd *r = ctx;
 	return words(r, rest, -1, &r->cur->encodings, &r->cur->nencodings);
+}
+
+/* send eml[:ENCODING] html text[:ENCODING] assist: the files the export
+ * screen writes for the recipient, in this order. */
+static const struct { const char *name; enum doc_send_kind kind; } sends[] = {
+	{ "text", SEND_TEXT }, { "html", SEND_HTML }, { "eml", SEND_EML },
+};
+
+static bool k_send(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	struct document *d = r->cur;
+	if (d->nsend || d->assist)
+		return lex_twice(&r->lx, "send", 0);
+	for (char *w; *(w = lex_word(&rest));) {
+		if (strcmp(w, "assist") == 0) {
+			d->assist = true;
+			continue;
+		}
+		char *enc = strchr(w, ':');
+		if (enc)
+			*enc++ = '\0';
+		size_t k = 0;
+		while (k < sizeof sends / sizeof sends[0] && strcmp(sends[k].name, w) != 0)
+			k++;
+		if (k == sizeof sends / sizeof sends[0] || (enc && sends[k].kind == SEND_HTML))
+			return lex_fail_at(&r->lx, w, _("send: \"%s\" is none of text, "
+			                                "text:ENCODING, html, eml, eml:ENCODING, assist"),
+			                   w);
+		if (enc && !encode_iconv_name(enc))
+			return lex_fail_at(&r->lx, enc, _("send: unknown encoding \"%s\""), enc);
+		/* A mail body is 7bit ISO-2022-JP or base64 UTF-8 (mail.h). */
+		if (enc && sends[k].kind == SEND_EML && strcmp(encode_iconv_name(enc), "UTF-8") != 0 &&
+		    strcmp(encode_iconv_name(enc), "ISO-2022-JP") != 0)
+			return lex_fail_at(&r->lx, enc, _("send: an e-mail draft is iso-2022-jp or "
+			                                  "utf-8, not \"%s\""), enc);
+		d->send = xrealloc(d->send, (d->nsend + 1) * sizeof *d->send);
+		d->send[d->nsend].kind = sends[k].kind;
+		d->send[d->nsend].encoding = enc ? xstrdup(enc) : NULL;
+		d->nsend++;
+	}
+	if (!d->nsend)
+		return lex_fail(&r->lx, "%s", _("send wants text, html or eml"));
+	return true;
 }
 
 static bool k_mail_to(void *ctx, char *rest)
@@ -373,6 +431,7 @@ static const struct lex_keyword keys[] = {
 	{ "follow-up-lead", k_followup_lead, 0 },
 	{ "kinds", k_kinds, 0 },
 	{ "dated", k_dated, 0 },
+	{ "send", k_send, 0 },
 	{ NULL, NULL, 0 },
 };
 

@@ -23,6 +23,7 @@ static const char good[] =
 	"changes-into a.other\n"
 	"follow-up-lead\n"
 	"kinds      a.kind first:速報:a.first.date last:確報:a.last.date\n"
+	"send       assist eml text:cp932\n"
 	"\n"
 	"document   b\n"
 	"title      文書 B の手紙\n"
@@ -37,7 +38,8 @@ static const char good[] =
 	"mail-from  x.from reporter.email\n"
 	"duties     一 四\n"
 	"dated      x.date\n"
-	"applies    x.kind=p,q !x.no=yes x.box\n";
+	"applies    x.kind=p,q !x.no=yes x.box\n"
+	"send       html text\n";
 
 START_TEST(entries)
 {
@@ -86,6 +88,17 @@ START_TEST(entries)
 	ck_assert_uint_eq(a->nmail_from, 1);
 	ck_assert_str_eq(a->mail_from[0], "reporter.email");
 	ck_assert_uint_eq(a->napplies, 0);
+	/* What the export screen writes, in the entry's order. */
+	ck_assert(a->assist && !b->assist);
+	ck_assert_uint_eq(a->nsend, 2);
+	ck_assert_int_eq(a->send[0].kind, SEND_EML);
+	ck_assert_ptr_null(a->send[0].encoding);
+	ck_assert_int_eq(a->send[1].kind, SEND_TEXT);
+	ck_assert_str_eq(a->send[1].encoding, "cp932");
+	ck_assert_uint_eq(b->nsend, 2);
+	ck_assert_int_eq(b->send[0].kind, SEND_HTML);
+	ck_assert_int_eq(b->send[1].kind, SEND_TEXT);
+	ck_assert_ptr_null(b->send[1].encoding);
 
 	ck_assert_str_eq(b->title, "文書 B の手紙");
 	ck_assert_str_eq(b->adopt_with, "form-a");
@@ -190,6 +203,16 @@ static const struct {
 	  "kinds a.kind p:速報:a.d\nkinds a.kind q:確報:a.e\n", 7, "\"kinds\" is given twice" },
 	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\ndated a.d a.e\n", 6,
 	  "\"dated\" wants one word" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nsend pdf\n", 6,
+	  "send: \"pdf\" is none of text, text:ENCODING, html, eml" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nsend text:klingon\n", 6,
+	  "send: unknown encoding \"klingon\"" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nsend eml:cp932\n", 6,
+	  "an e-mail draft is iso-2022-jp or utf-8, not \"cp932\"" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nsend html\n", 2,
+	  "document a: send html needs formats text html" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nsend\n", 6,
+	  "send wants text, html or eml" },
 	{ "todoke-documents 1\ndocument a\ntitle\tT\n", 3, "tab character: use spaces" },
 	{ "todoke-documents 1\ndocument a\ntitle \xff\n", 3, "not valid UTF-8" },
 };
