@@ -59,6 +59,13 @@ bool file_write_atomic(const char *path, const char *data, size_t len,
 bool file_is_team_dir(const struct stat *st);
 mode_t file_mode_in(const char *path);
 
+/* A title made into a file name, for the documents written from it:
+ * Japanese kept; spaces (U+3000 too), control characters and / \ : * ? "
+ * < > | (refused by Windows) become one _; no leading . or -, so never a
+ * hidden file or an option; at most max_bytes, cut between grapheme
+ * clusters.  malloc'd; "" when nothing is left. */
+char *file_name_from_title(const char *title, size_t max_bytes);
+
 /* Writes all n bytes to fd, going on after EINTR and short writes. */
 bool file_write_fd(int fd, const char *p, size_t n);
 

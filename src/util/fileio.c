@@ -14,6 +14,8 @@
 
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
+#include "todoke/textwidth.h"
+#include "todoke/utf8.h"
 
 bool file_read_all(const char *path, char **data, size_t *len, struct diag *err)
 {
@@ -277,4 +279,32 @@ bool file_write_atomic(const char *path, const char *data, size_t len,
                        mode_t mode, struct diag *err)
 {
 	return write_to(path, false, data, len, mode, err);
+}
+
+char *file_name_from_title(const char *title, size_t max_bytes)
+{
+	struct strbuf sb;
+	size_t n = strlen(title);
+	sb_init(&sb);
+	for (size_t i = 0; i < n;) {
+		int cols;
+		size_t len = tw_cluster_u8(title + i, n - i, TW_SCREEN, &cols);
+		unsigned char c = (unsigned char)title[i];
+		bool gap = (len == 1 && (c <= ' ' || c == 0x7f || strchr("/\\:*?\"<>|", c))) ||
+		           (len >= 3 && memcmp(title + i, "\xe3\x80\x80", 3) == 0) ||
+		           !utf8_seqlen((const unsigned char *)title + i, n - i);
+		if (gap) {
+			if (sb.len && sb.buf[sb.len - 1] != '_' && sb.len < max_bytes)
+				sb_addc(&sb, '_');
+		} else if ((c == '.' || c == '-') && !sb.len) {
+			/* not at the start: a hidden file, an option */
+		} else if (sb.len + len <= max_bytes) {
+			sb_addn(&sb, title + i, len);
+		} else
+			break;
+		i += len;
+	}
+	while (sb.len && (sb.buf[sb.len - 1] == '_' || sb.buf[sb.len - 1] == '.'))
+		sb.buf[--sb.len] = '\0';
+	return sb_detach(&sb);
 }
