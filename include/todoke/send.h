@@ -55,6 +55,15 @@ bool send_mail(const struct document *doc, const struct incident *inc, const cha
                const char *const *attach, time_t date, struct strbuf *out,
                struct strbuf *warnings, struct diag *err);
 
+/* How a document was exported, as a submission records it
+ * ("--encoding=cp932 --crlf", "--eml", "--format=html": history.h):
+ * parsed; o->encoding points into buf (NULL when none or unknown). */
+struct send_options {
+	const char *encoding;
+	bool crlf, substitute, eml, html;
+};
+void send_options_parse(const char *recorded, struct send_options *o, char *buf, size_t size);
+
 /* Now, for a Date: header; TODOKE_NOW (seconds since 1970) for tests. */
 time_t send_now(void);
 

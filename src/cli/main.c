@@ -745,19 +745,17 @@ static int cmd_text_diff(const struct opts *o, const char *path)
 	}
 	struct opts e = { .capture = &now };
 	/* The options recorded, as written by cmd_submit. */
-	char *opt = xstrdup(sub->options);
-	for (char *t = strtok(opt, " "); t; t = strtok(NULL, " ")) {
-		if (strncmp(t, "--encoding=", 11) == 0)
-			e.encoding = encode_iconv_name(t + 11) ? t + 11 : NULL;
-		e.crlf |= strcmp(t, "--crlf") == 0;
-		e.substitute |= strcmp(t, "--substitute") == 0;
-		e.eml |= strcmp(t, "--eml") == 0;
-		e.html |= strcmp(t, "--format=html") == 0;
-	}
+	struct send_options so;
+	char opt[256];
+	send_options_parse(sub->options, &so, opt, sizeof opt);
+	e.encoding = so.encoding;
+	e.crlf = so.crlf;
+	e.substitute = so.substitute;
+	e.eml = so.eml;
+	e.html = so.html;
 	if (e.eml) {
 		errmsg(_("%s: %s was sent as an e-mail draft: export it again without --eml to "
 		         "compare its text"), path, sub->file);
-		free(opt);
 		goto out;
 	}
 	char *args[2] = { (char *)(uintptr_t)o->document, (char *)(uintptr_t)path };
@@ -781,7 +779,6 @@ static int cmd_text_diff(const struct opts *o, const char *path)
 		sb_release(&a);
 		sb_release(&b);
 	}
-	free(opt);
 out:
 	free(sent);
 	sb_release(&now);

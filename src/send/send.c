@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "todoke/encode.h"
 #include "todoke/history.h"
 #include "todoke/i18n.h"
 #include "todoke/mail.h"
@@ -195,4 +196,19 @@ time_t send_now(void)
 	if (fixed && *fixed)
 		return (time_t)strtoll(fixed, NULL, 10);
 	return time(NULL);
+}
+
+void send_options_parse(const char *recorded, struct send_options *o, char *buf, size_t size)
+{
+	memset(o, 0, sizeof *o);
+	snprintf(buf, size, "%s", recorded ? recorded : "");
+	char *save = NULL;
+	for (char *t = strtok_r(buf, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+		if (strncmp(t, "--encoding=", 11) == 0)
+			o->encoding = encode_iconv_name(t + 11) ? t + 11 : NULL;
+		o->crlf |= strcmp(t, "--crlf") == 0;
+		o->substitute |= strcmp(t, "--substitute") == 0;
+		o->eml |= strcmp(t, "--eml") == 0;
+		o->html |= strcmp(t, "--format=html") == 0;
+	}
 }
