@@ -124,12 +124,10 @@ enum action screen_review(struct app *a);
 enum action screen_entry(struct app *a, const struct question *repeat, size_t idx);
 
 /* The documents of the registry (documents.c): the list with which apply
- * and why not, preview and export; the first document exported at once
- * (the review's `e`).  ACT_QUIT when a signal ends the session meanwhile,
+ * and why not, preview and export of one.  ACT_QUIT when a signal ends the session meanwhile,
  * ACT_GOTO (a->goto_page set) when the notice's preview leads to the
  * question of one of its marks, else ACT_NONE. */
 enum action screen_documents(struct app *a);
-bool export_first_document(struct app *a);
 
 /* Shared between the screens' files. */
 /* The page that asks question id (the first page when none does). */

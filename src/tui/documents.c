@@ -314,12 +314,3 @@ enum action screen_documents(struct app *a)
 			cur++;
 	}
 }
-
-bool export_first_document(struct app *a)
-{
-	app_load_notices(a);
-	const struct docset *s = formset_documents(a->fs);
-	if (!s->n)
-		return true;
-	return do_export(a, &s->v[0], NOTICE_TEXT);
-}

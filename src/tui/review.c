@@ -6,6 +6,7 @@
 #include <wchar.h>
 
 #include "app.h"
+#include "exports.h"
 #include "submit.h"
 #include "todoke/check.h"
 #include "todoke/encode.h"
@@ -227,8 +228,7 @@ enum action screen_review(struct app *a)
 		} else if (rc == OK && ch == 'd') {
 			act = screen_documents(a);
 		} else if (rc == OK && ch == 'e') {
-			if (!export_first_document(a))
-				act = ACT_QUIT;
+			act = screen_exports(a);
 		} else if (rc == OK && ch == 's')
 			submit_review(a);
 		else if (rc == OK && ch == 'm')

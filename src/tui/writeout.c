@@ -84,11 +84,16 @@ wint_t writeout_explain(struct app *a, const struct enc_report *rep, const char 
 static wint_t ask_exists(struct app *a, const char *path)
 {
 	for (;;) {
+		/* The name on a line of its own: a long one is not cut. */
 		char buf[1200];
-		snprintf(buf, sizeof buf, _("%s exists: o overwrite  n new name  s skip"), path);
+		const char *base = strrchr(path, '/');
+		snprintf(buf, sizeof buf, _("Exists: %s"), base ? base + 1 : path);
 		attrset(term_attr(C_FOCUS));
+		mvhline(LINES - 3, 0, ' ', COLS);
+		draw_text(LINES - 3, 1, buf, COLS - 2, term_attr(C_FOCUS));
 		mvhline(LINES - 2, 0, ' ', COLS);
-		draw_text(LINES - 2, 1, buf, COLS - 2, term_attr(C_FOCUS));
+		draw_text(LINES - 2, 1, _("o overwrite  n new name  s skip"), COLS - 2,
+		          term_attr(C_FOCUS));
 		curs_set(0);
 		refresh();
 		wint_t ch;
