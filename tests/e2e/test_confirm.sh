@@ -77,6 +77,8 @@ for how in ipa html; do
 	keys C-r
 	wait_for "Review:"
 	if [ "$how" = ipa ]; then
+		keys d                   # the documents: e exports the one chosen
+		wait_for "Enter preview  e export"
 		keys e
 		wait_for "Write コンピュータ不正アクセス届出様式 to: $e2e_tmp/c-ipa.txt"
 	else
