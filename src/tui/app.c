@@ -475,8 +475,16 @@ char *dialog_input(struct app *a, const char *prompt, const char *initial)
 	char *result = NULL;
 	for (;;) {
 		fill_line(LINES - 2, A_NORMAL);
-		int pw = draw_text(LINES - 2, 1, prompt, COLS / 2, term_attr(C_HEADING));
-		field_draw(f, stdscr, LINES - 2, pw + 2, COLS - pw - 3, 1, true);
+		/* A prompt that leaves the answer less than 20 columns goes on
+		 * the line above, whole (a long file name is not cut). */
+		int pw;
+		if (tw_swidth(prompt) > COLS - 20) {
+			fill_line(LINES - 3, A_NORMAL);
+			draw_text(LINES - 3, 1, prompt, COLS - 2, term_attr(C_HEADING));
+			pw = 0;
+		} else
+			pw = draw_text(LINES - 2, 1, prompt, COLS - 2, term_attr(C_HEADING)) + 1;
+		field_draw(f, stdscr, LINES - 2, pw + 1, COLS - pw - 2, 1, true);
 		curs_set(1);
 		refresh();
 		wint_t ch;

@@ -387,6 +387,7 @@ static bool write_all(struct app *a, struct screen *s)
 		diag_clear(&d);
 		if (w == WRITE_SKIP) {
 			skipped++;
+			r->written = false;   /* what is there is not what this made */
 		} else if (file_write_output(r->path, out.buf, out.len, 0600, &d)) {
 			written++;
 			r->written = true;
