@@ -293,7 +293,7 @@ enum action screen_documents(struct app *a)
 			app_ask_quit(a);   /* yes: app_key reports it next */
 		else if (rc == OK && ch == 'p') {
 			if (!screen_ppcassist(a))
-				return false;
+				return ACT_QUIT;   /* a signal: leave at once */
 		} else if (rc == OK && (ch == '\r' || ch == '\n' || ch == 'e') && cur < s->n) {
 			struct strbuf why;
 			sb_init(&why);

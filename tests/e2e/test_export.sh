@@ -186,4 +186,30 @@ for lang in C ja; do
 	wait_exit
 	grep -qF "からの変更点" "$inc" && fail "$lang: the changes were saved as an answer" || ok
 done
+
+# An incident in a hidden folder (the personal store is in ~/.local/share)
+# writes its documents where the user sees them: ~/todoke/, made 0700; a
+# title with a / and spaces is a safe name.
+E2E_LANG=C.UTF-8
+mkdir -p "$e2e_tmp/.hidden" "$e2e_tmp/h"
+"$E2E_PROG" new --title "会員サイト 不正ログイン/第1報" "$e2e_tmp/.hidden/case.incident" >/dev/null 2>&1
+E2E_ENV="TODOKE_NOW=1666828800 HOME=$e2e_tmp/h"
+e2e_start "$e2e_tmp/.hidden/case.incident"
+wait_for "(page 1 of"
+keys C-r
+wait_for "e export"
+keys e
+wait_for "Folder: $e2e_tmp/h/todoke"
+wait_for "[x] 会員サイト_不正ログイン_第1報-ipa.eml"
+keys w
+wait_for "Written "
+[ -f "$e2e_tmp/h/todoke/会員サイト_不正ログイン_第1報-ipa.txt" ] && ok || fail "not written in ~/todoke"
+[ "$(stat -c %a "$e2e_tmp/h/todoke")" = 700 ] && ok || fail "~/todoke not 0700"
+ls -A "$e2e_tmp/.hidden" | grep -q -- "-ipa" && fail "written in the hidden folder" || ok
+keys Escape
+settle
+keys F10
+settle
+keys y
+wait_exit
 e2e_finish
