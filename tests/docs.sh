@@ -105,9 +105,9 @@ EOF
 done
 
 # The keys the README and todoke(1) name for the review are keys the
-# review and its documents screen take (their key bars: "a answers", "d
+# review and its documents and export screens take (their key bars: "a answers", "d
 # documents", "e export" ...), not those of an older wizard.
-keys=$(grep -ho '_("[^"]*")' src/tui/review.c src/tui/documents.c |
+keys=$(grep -ho '_("[^"]*")' src/tui/review.c src/tui/documents.c src/tui/exports.c |
 	grep -o '\(("\|  \)[a-z] [a-zA-Z]' | sed 's/^("//; s/^  //' | cut -c1 | sort -u | tr -d '\n')
 man_keys=$(awk '/^The review lists/ { on = 1 } on && /^\.Pp/ { exit } on' man/todoke.1 |
 	awk '/^\.Sq [a-z]$/ { print $2 }')

@@ -501,8 +501,9 @@ static void draw(struct app *a, const struct screen *s, size_t cur, int *top)
 	struct screen_line *v;
 	size_t n;
 	lines_of(a, s, &v, &n);
-	app_frame(a, _("Export"), _("Space on/off  Enter name  w write  m submitted  Esc back  "
-	                            "q quit"));
+	static const char footer[] =
+		N_("Space on/off  Enter name  w write  m submitted  Esc back  q quit");
+	app_frame(a, _("Export"), _(footer));
 	int bh = app_body_height();
 	size_t at = 0, end = 0;
 	for (size_t i = n; i-- > 0;)
