@@ -129,6 +129,15 @@ static void release(struct screen *s)
 		submissions_release(&s->subs);
 }
 
+/* The encoding a text row is written in: the registry's (send text:ENC,
+ * else the first of encodings); UTF-8 for a name the wizard does not
+ * write (the registry's encodings are not checked when read). */
+static int text_encoding(const struct out_file *r)
+{
+	int e = writeout_encoding_index(r->encoding ? r->encoding : r->doc->encodings[0]);
+	return e < 0 ? 0 : e;
+}
+
 /* "e-mail draft (ISO-2022-JP)", "text (CP932, CR LF)", "web page (HTML)". */
 static void describe(const struct out_file *r, char *buf, size_t n)
 {
@@ -138,7 +147,7 @@ static void describe(const struct out_file *r, char *buf, size_t n)
 	else if (r->kind == SEND_HTML)
 		snprintf(buf, n, "%s", _("web page (HTML)"));
 	else {
-		int e = writeout_encoding_index(r->encoding ? r->encoding : r->doc->encodings[0]);
+		int e = text_encoding(r);
 		snprintf(buf, n, writeout_encodings[e].crlf ? _("text (%s, CR LF)") : _("text (%s)"),
 		         encode_iconv_name(writeout_encodings[e].name));
 	}
@@ -228,8 +237,7 @@ static bool make_bytes(struct app *a, const struct part *p, struct out_file *r, 
 		sb_release(&tmp);
 		sb_release(&warn);
 	} else {
-		int e = r->kind == SEND_HTML ? 0
-		      : writeout_encoding_index(r->encoding ? r->encoding : r->doc->encodings[0]);
+		int e = r->kind == SEND_HTML ? 0 : text_encoding(r);
 		enc = writeout_encodings[e].name;
 		crlf = writeout_encodings[e].crlf;
 		ok = encode_asking(a, r, text.buf, text.len, &enc, &crlf, &sub, out);
