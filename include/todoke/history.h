@@ -60,12 +60,22 @@ enum history_save_result {
 	HS_OK,          /* recorded and saved */
 	HS_UNRECORDED,  /* saved, but the history could not be written: err */
 	HS_FAILED,      /* not saved: err */
+	HS_CHANGED,     /* not saved: the file is not what `id` says was read
+	                   or written last (another writer): err */
 };
 /* Saves inc to path (incident_save) after staging its
  * text in the history.  commit: commit now (a page left, a command);
  * otherwise an autosave, committed only once a minute. */
 enum history_save_result history_save(const struct incident *inc, const char *path,
                                       bool commit, struct diag *err);
+/* The same for a file this process read or wrote before: when *id (known)
+ * no longer describes path (fileid.h), nothing is staged or written and
+ * HS_CHANGED returned; after a save *id is the identity of what was
+ * written, taken from the file written.  id NULL: as history_save. */
+struct file_id;
+enum history_save_result history_save_checked(const struct incident *inc, const char *path,
+                                              bool commit, struct file_id *id,
+                                              struct diag *err);
 /* Commits what is staged and not yet committed of path's incident (none:
  * nothing done, true). */
 bool history_commit(const char *path, struct diag *err);
@@ -196,7 +206,8 @@ char *submission_next_kind(const struct submissions *s, const struct document *d
  * law counts set as its answer (ppc.prelim.date for a 速報…; one already
  * given stays, and res->kept_date says so), the report's own kind answer
  * (ppc.kind), inc saved and committed, the submission recorded with the
- * bytes sent, then, after a 速報, its 報告区分 set to 確報 and saved.  On
+ * bytes sent, then, after a 速報, its 報告区分 set to 確報 and saved (each
+ * save with history_save_checked against id, when not NULL).  On
  * false err says why and res says how far it came (rec.number 0: nothing
  * recorded).  Release res->rec. */
 struct submit_result {
@@ -209,7 +220,7 @@ struct submit_result {
 bool history_submit(struct incident *inc, const char *path, const struct document *doc,
                     const char *kind, struct date when, const char *file_name,
                     const char *options, const char *bytes, size_t len,
-                    struct submit_result *res, struct diag *err);
+                    struct file_id *id, struct submit_result *res, struct diag *err);
 /* Answers about the reporting itself (報告区分 and the days sent: the
  * registry's `kinds`; the day the notice bears: `dated`), not facts of
  * the incident: left out of what changed since a submission. */

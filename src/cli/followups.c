@@ -12,6 +12,7 @@
 #include "todoke/i18n.h"
 #include "todoke/incident.h"
 #include "todoke/profile.h"
+#include "todoke/store.h"
 #include "todoke/strbuf.h"
 
 enum { EXIT_OK = 0, EXIT_BAD = 2 };
@@ -221,7 +222,10 @@ int followups_submit(const struct formset *fs, const char *document, const char 
 		fprintf(stderr, "%s\n", _("todoke: --kind: give a name such as 速報, 確報 or 第2報"));
 		return EXIT_BAD;
 	}
-	if (!incident_load(path, fs, &inc, &d)) {
+	/* Saved only over the file as read here: a change made meanwhile (the
+	 * wizard's autosave, a hand edit) is never overwritten. */
+	struct file_id id;
+	if (!store_load(path, fs, &inc, &id, NULL, NULL, &d)) {
 		say(&d);
 		return EXIT_BAD;
 	}
@@ -230,7 +234,7 @@ int followups_submit(const struct formset *fs, const char *document, const char 
 	const struct document *doc = docset_find(formset_documents(fs), document);
 	struct submit_result res;
 	bool ok = history_submit(inc, path, doc, kind, when, file_name, options, bytes, len,
-	                         &res, &d);
+	                         &id, &res, &d);
 	if (res.kept_date[0]) {
 		char b[16];
 		date_format_iso(when, b, sizeof b);

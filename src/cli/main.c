@@ -18,6 +18,7 @@
 #include "todoke/document.h"
 #include "todoke/encode.h"
 #include "todoke/export.h"
+#include "todoke/fileid.h"
 #include "todoke/fileio.h"
 #include "todoke/form.h"
 #include "todoke/history.h"
@@ -615,8 +616,11 @@ static int cmd_new(const struct opts *o, int argc, char **argv)
 	struct diag d;
 	diag_clear(&d);
 	struct incident *inc = incident_create(fs, o->title, &d);
-	enum history_save_result r = inc ? history_save(inc, argv[0], true, &d) : HS_FAILED;
-	if (r != HS_FAILED)
+	/* Still nothing there when written: a file made meanwhile is kept. */
+	struct file_id none = { .known = true, .exists = false };
+	enum history_save_result r = inc ? history_save_checked(inc, argv[0], true, &none, &d)
+	                                 : HS_FAILED;
+	if (r == HS_OK || r == HS_UNRECORDED)
 		rc = EXIT_OK;
 	if (r != HS_OK)
 		print_diag(&d);

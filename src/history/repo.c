@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "todoke/fileid.h"
 #include "todoke/fileio.h"
 #include "todoke/i18n.h"
 #include "todoke/model.h"
@@ -442,18 +443,37 @@ out:
 enum history_save_result history_save(const struct incident *inc, const char *path,
                                       bool commit, struct diag *err)
 {
+	return history_save_checked(inc, path, commit, NULL, err);
+}
+
+enum history_save_result history_save_checked(const struct incident *inc, const char *path,
+                                              bool commit, struct file_id *id,
+                                              struct diag *err)
+{
+	/* Another writer's change is theirs: neither staged as ours nor
+	 * written over. */
+	if (id && file_id_changed(path, id)) {
+		diag_set(err, path, 0, "%s", id->exists
+		         ? _("was changed by someone else since todoke read it; not saved over it")
+		         : _("was created by someone else meanwhile; not overwriting it"));
+		return HS_CHANGED;
+	}
 	struct strbuf sb;
 	struct hrepo h;
 	sb_init(&sb);
 	incident_serialize(inc, &sb);
 	bool recorded = hrepo_open(&h, path, true, err) && record(&h, sb.buf, sb.len, commit, err);
 	hrepo_close(&h);
-	sb_release(&sb);
 	struct diag hist = *err;
 	/* The answers are saved even when their history cannot be: losing
-	 * what was typed would be worse. */
+	 * what was typed would be worse.  0600, or 0660 in a team directory. */
 	diag_clear(err);
-	if (!incident_save(inc, path, err))
+	struct stat st;
+	bool saved = file_write_atomic_st(path, sb.buf, sb.len, file_mode_in(path), &st, err);
+	if (saved && id)
+		file_id_of(&st, sb.buf, sb.len, id);  /* what we wrote, not a second look */
+	sb_release(&sb);
+	if (!saved)
 		return HS_FAILED;
 	if (!recorded) {
 		*err = hist;

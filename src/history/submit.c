@@ -336,7 +336,7 @@ char *submission_next_kind(const struct submissions *s, const struct document *d
 bool history_submit(struct incident *inc, const char *path, const struct document *doc,
                     const char *kind, struct date when, const char *file_name,
                     const char *options, const char *bytes, size_t len,
-                    struct submit_result *res, struct diag *err)
+                    struct file_id *id, struct submit_result *res, struct diag *err)
 {
 	struct submissions prior;
 	memset(res, 0, sizeof *res);
@@ -368,7 +368,7 @@ bool history_submit(struct incident *inc, const char *path, const struct documen
 	/* Saved and committed even when unchanged here: the answers sent are
 	 * then a version on the branch too (a hand edit since the last save
 	 * is committed now, as the submitter's). */
-	if (history_save(inc, path, true, err) != HS_OK)
+	if (history_save_checked(inc, path, true, id, err) != HS_OK)
 		goto out;
 	if (!submission_record(path, doc->id, k, when, file_name, options, bytes, len, &res->rec,
 	                       err))
@@ -381,7 +381,7 @@ bool history_submit(struct incident *inc, const char *path, const struct documen
 		model_set_text(inc->answers, doc->kind_q, Q_CHOICE, last->opt);
 		res->next_kind = last->name;
 		res->kind_question = doc->kind_q;
-		if (history_save(inc, path, true, err) != HS_OK)
+		if (history_save_checked(inc, path, true, id, err) != HS_OK)
 			goto out;
 	}
 	ok = true;

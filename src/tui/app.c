@@ -84,8 +84,12 @@ bool app_save(struct app *a)
 	}
 	/* An autosave: its history commit waits for the page to be left (or
 	 * a minute). */
-	enum history_save_result r = history_save(a->inc, a->path, false, &d);
+	enum history_save_result r = history_save_checked(a->inc, a->path, false, &a->file_id, &d);
 	char buf[1200];
+	if (r == HS_CHANGED) {
+		a->changed_outside = true;  /* changed since the check above */
+		return app_save(a);
+	}
 	if (r == HS_FAILED) {
 		app_msg(a, C_ERROR, _("NOT SAVED: %s"), diag_format(&d, buf, sizeof buf));
 		a->save_failed = true;
@@ -97,15 +101,8 @@ bool app_save(struct app *a)
 		        diag_format(&d, buf, sizeof buf));
 	a->save_failed = false;
 	a->dirty = false;
-	a->field_saved = time(NULL);
-	app_note_file(a);
+	a->field_saved = time(NULL);  /* a->file_id: as written (history_save_checked) */
 	return true;
-}
-
-void app_note_file(struct app *a)
-{
-	if (!a->path || !file_id_read(a->path, &a->file_id))
-		a->file_id.known = false;  /* unreadable: nothing to compare with */
 }
 
 void app_commit_history(struct app *a)

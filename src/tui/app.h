@@ -82,9 +82,8 @@ void app_load_notices(struct app *a);
  * this session read or wrote (a->file_id), nothing is written: the
  * answers stay in memory and the message says the file was changed by
  * someone else, until they are saved elsewhere (NAME.mine.incident is
- * offered).  app_note_file records the file's identity after a write. */
+ * offered).  a->file_id is then the identity of what was written. */
 bool app_save(struct app *a);
-void app_note_file(struct app *a);
 /* Commits the incident's history: a page was left, the incident closed. */
 void app_commit_history(struct app *a);
 /* Asks before leaving.  When the answers are saved: "Quit? saved." (y/n);

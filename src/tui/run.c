@@ -45,8 +45,10 @@ static struct incident *create(struct app *a, const char *path, const char *titl
 		app_msg(a, C_ERROR, _("profile not read: %s"), diag_format(&pd, buf, sizeof buf));
 	}
 	free(ppath);
-	enum history_save_result r = history_save(inc, path, true, d);
-	if (r == HS_FAILED)
+	/* A file made meanwhile under this name is not ours to replace. */
+	a->file_id = (struct file_id){ .known = true, .exists = false };
+	enum history_save_result r = history_save_checked(inc, path, true, &a->file_id, d);
+	if (r == HS_FAILED || r == HS_CHANGED)
 		incident_free(&inc);
 	else if (r == HS_UNRECORDED) {
 		char buf[1200];
@@ -97,8 +99,9 @@ static bool open_incident(struct app *a, const char *path)
 		return false;
 	}
 	if (stat(path, &st) == 0) {
-		/* A document that applies now brings its form: a change, saved. */
-		if (incident_load(path, a->fs, &a->inc, &d) &&
+		/* A document that applies now brings its form: a change, saved.
+		 * The identity is that of the bytes read (store_load). */
+		if (store_load(path, a->fs, &a->inc, &a->file_id, NULL, NULL, &d) &&
 		    incident_adopt_documents(a->inc, a->fs))
 			a->dirty = true;
 	} else
@@ -116,8 +119,7 @@ static bool open_incident(struct app *a, const char *path)
 		                   "every answer saved up to then is here."), who.since);
 	free(a->path);
 	a->path = xstrdup(path);
-	a->changed_outside = false;
-	app_note_file(a);  /* as loaded (or just created) */
+	a->changed_outside = false;  /* a->file_id: as loaded or created */
 	offer_leftover(a, path);
 	a->inc_opened = true;
 	a->wiz = wizard_new(a->inc);

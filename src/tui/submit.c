@@ -90,10 +90,9 @@ void submit_mark(struct app *a)
 	diag_clear(&d);
 	bool ok = history_submit(a->inc, a->path,
 	                         docset_find(formset_documents(a->fs), last.document), NULL, when, base, last.options,
-	                         last.bytes.buf, last.bytes.len, &res, &d);
+	                         last.bytes.buf, last.bytes.len, &a->file_id, &res, &d);
 	if (res.rec.number)
 		a->dirty = false;
-	app_note_file(a);  /* written by this session, whatever came of it */
 	if (!ok) {
 		char buf[1200];
 		app_msg(a, C_ERROR, _("Not marked as submitted: %s"), diag_format(&d, buf, sizeof buf));
