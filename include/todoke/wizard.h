@@ -93,4 +93,20 @@ bool wizard_toggle(const struct row *r, struct model *m);
  * fit a long long. */
 bool wizard_parse_number(const char *text, long long *out, const char **why);
 
+/* ---- the journal (replay.c) -------------------------------------------
+ * What is typed is journaled under the key of its answer (journal.h) and
+ * stored back from there after a kill. */
+
+/* The key of q's answer in m (the incident's answers or one entry of a
+ * list), as in the incident file: id, or id[N].field.  malloc'd; NULL
+ * when m is neither. */
+char *wizard_answer_key(const struct incident *inc, const struct model *m,
+                        const struct question *q);
+/* Stores text as the answer of key, as if typed into its field
+ * (wizard_store_text; a list's missing entries are added).  False, with
+ * *why, when no question takes text under that key or the text does not
+ * read (a half-typed date): the caller shows the text, never drops it. */
+bool wizard_replay(struct incident *inc, const char *key, const char *text,
+                   struct diag *why);
+
 #endif

@@ -17,6 +17,7 @@
 #include "todoke/history.h"
 #include "todoke/fileio.h"
 #include "todoke/i18n.h"
+#include "todoke/journal.h"
 #include "todoke/lock.h"
 #include "todoke/export.h"
 #include "todoke/notice.h"
@@ -102,7 +103,43 @@ bool app_save(struct app *a)
 	a->save_failed = false;
 	a->dirty = false;
 	a->field_saved = time(NULL);  /* a->file_id: as written (history_save_checked) */
+	app_journal_done(a);
 	return true;
+}
+
+void app_journal_done(struct app *a)
+{
+	journal_remove(&a->journal, a->path);
+	free(a->journaled_key);
+	free(a->journaled_text);
+	a->journaled_key = a->journaled_text = NULL;
+}
+
+/* After each burst of keys: the field's text, when it changed, goes to
+ * the journal (one write, no fsync), so that kill -9 loses none of it. */
+static void journal_typing(struct app *a)
+{
+	if (!a->field || !a->field_row || !a->inc || !a->path || !field_changed(a->field))
+		return;
+	char *text = field_text(a->field);
+	char *key = wizard_answer_key(a->inc, a->field_model, a->field_row->q);
+	if (!key || (a->journaled_key && strcmp(key, a->journaled_key) == 0 &&
+	             strcmp(text, a->journaled_text) == 0)) {
+		free(text);
+		free(key);
+		return;
+	}
+	struct diag d;
+	/* Not written (disk full): the autosave says NOT SAVED soon enough. */
+	if (journal_append(&a->journal, a->path, key, text, &d)) {
+		free(a->journaled_key);
+		free(a->journaled_text);
+		a->journaled_key = key;
+		a->journaled_text = text;
+	} else {
+		free(text);
+		free(key);
+	}
 }
 
 void app_commit_history(struct app *a)
@@ -163,6 +200,7 @@ bool app_ask_quit(struct app *a)
 int app_key(struct app *a, wint_t *ch, bool *quit)
 {
 	*quit = false;
+	journal_typing(a);  /* the key before this one has been handled */
 	for (;;) {
 		if (term_quit_signal || term_hangup || a->quitting) {
 			autosave(a);
@@ -410,6 +448,7 @@ bool app_save_elsewhere(struct app *a)
 			         _("%s could not be saved; the answers are in %s"), a->path, path);
 			a->dirty = false;
 			a->msg[0] = '\0';
+			app_journal_done(a);  /* the typing is in that file */
 			ok = true;
 		} else {
 			char buf[1200];

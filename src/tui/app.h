@@ -14,6 +14,7 @@
 #include "todoke/wizard.h"
 
 struct field;
+struct journal;
 struct notice_set;
 
 enum action { ACT_NONE, ACT_NEXT, ACT_PREV, ACT_INDEX, ACT_REVIEW, ACT_QUIT,
@@ -36,6 +37,10 @@ struct app {
 	const struct row *field_row;  /* the row it answers (wizard.h) */
 	struct model *field_model;    /* in the incident's answers or an entry's */
 	time_t field_saved;
+	/* The field's text at each burst of typing, in the journal until the
+	 * next save (journal.h): the last key and text written there. */
+	struct journal *journal;
+	char *journaled_key, *journaled_text;
 	bool dirty;              /* model changed since the last save */
 	unsigned long gen;       /* grows whenever the answers may have changed */
 	bool inc_opened;         /* an incident was opened this session */
@@ -84,6 +89,9 @@ void app_load_notices(struct app *a);
  * someone else, until they are saved elsewhere (NAME.mine.incident is
  * offered).  a->file_id is then the identity of what was written. */
 bool app_save(struct app *a);
+/* The answers are in a file again (saved, or a rescue file): the journal
+ * of typing is closed and removed. */
+void app_journal_done(struct app *a);
 /* Commits the incident's history: a page was left, the incident closed. */
 void app_commit_history(struct app *a);
 /* Asks before leaving.  When the answers are saved: "Quit? saved." (y/n);

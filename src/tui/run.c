@@ -13,6 +13,7 @@
 #include "field.h"
 #include "todoke/history.h"
 #include "todoke/i18n.h"
+#include "todoke/journal.h"
 #include "todoke/lock.h"
 #include "todoke/notice.h"
 #include "todoke/profile.h"
@@ -81,6 +82,58 @@ static void offer_leftover(struct app *a, const char *path)
 	free(left);
 }
 
+/* What was typed after the last save of a session that was killed (or
+ * crashed, or lost its power) is in the journal: it is what the user
+ * expects to find, so it is put back at once, saved, and said.  A text
+ * that no longer reads (a half-typed date) is shown, never dropped. */
+static void replay_journal(struct app *a, const char *path)
+{
+	struct journal_records r;
+	struct diag d;
+	char buf[1200];
+	diag_clear(&d);
+	if (!journal_read(path, &r, &d)) {
+		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
+		return;
+	}
+	size_t done = 0;
+	struct strbuf failed;
+	sb_init(&failed);
+	for (size_t i = 0; i < r.n; i++) {
+		/* Each record is a field's whole text: its last one counts. */
+		bool later = false;
+		for (size_t k = i + 1; k < r.n && !later; k++)
+			later = strcmp(r.v[k].key, r.v[i].key) == 0;
+		if (later)
+			continue;
+		diag_clear(&d);
+		if (wizard_replay(a->inc, r.v[i].key, r.v[i].text, &d))
+			done++;
+		else
+			sb_addf(&failed, "%s\n  「%s」\n", d.msg, r.v[i].text);
+	}
+	if (done) {
+		a->dirty = true;
+		a->gen++;
+	}
+	if (r.n && !failed.len && app_save(a))
+		app_msg(a, C_OK, ngettext("todoke was stopped: put back %zu answer typed after "
+		                          "the last save.", "todoke was stopped: put back %zu "
+		                          "answers typed after the last save.", done), done);
+	else if (failed.len) {
+		/* In view until the user has read it; the journal stays until
+		 * the next save. */
+		sb_addc(&failed, '\n');
+		dialog_text(a, _("Typed before todoke was stopped, not put back"), failed.buf);
+		app_msg(a, C_ERROR, "%s", _("Some text typed before todoke was stopped could not "
+		                            "be put back: retype it."));
+	}
+	else if (!r.n)
+		journal_remove(NULL, path);  /* nothing whole in it */
+	sb_release(&failed);
+	journal_records_release(&r);
+}
+
 static bool open_incident(struct app *a, const char *path)
 {
 	struct diag d;
@@ -121,6 +174,7 @@ static bool open_incident(struct app *a, const char *path)
 	a->path = xstrdup(path);
 	a->changed_outside = false;  /* a->file_id: as loaded or created */
 	offer_leftover(a, path);
+	replay_journal(a, path);
 	a->inc_opened = true;
 	a->wiz = wizard_new(a->inc);
 	a->page = 0;
@@ -146,9 +200,11 @@ static void close_incident(struct app *a)
 			         getenv("HOME"), (long)getpid());
 			ok = file_write_atomic(rescue, sb.buf, sb.len, 0600, &d);
 		}
-		if (ok)
+		if (ok) {
 			snprintf(a->save_msg, sizeof a->save_msg,
 			         _("%s could not be saved; the answers are in %s"), a->path, rescue);
+			app_journal_done(a);
+		}
 		if (a->print_answers) {
 			/* Printed once the screen is gone (tui_run). */
 			a->printed = xmalloc(sizeof *a->printed);
@@ -158,6 +214,11 @@ static void close_incident(struct app *a)
 	} else
 		app_commit_history(a);
 	remember_reporter(a);
+	/* Kept (not removed) while the answers are in no file. */
+	journal_close(&a->journal);
+	free(a->journaled_key);
+	free(a->journaled_text);
+	a->journaled_key = a->journaled_text = NULL;
 	wizard_free(&a->wiz);
 	incident_free(&a->inc);
 	lock_release(&a->lock);
