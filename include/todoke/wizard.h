@@ -109,4 +109,26 @@ char *wizard_answer_key(const struct incident *inc, const struct model *m,
 bool wizard_replay(struct incident *inc, const char *key, const char *text,
                    struct diag *why);
 
+/* ---- reloading a file changed by someone else (merge.c) ---------------
+ * A three-way merge by answer (a list is one answer): base is the incident
+ * as this session last read or wrote it, mine its answers now, theirs the
+ * file now.  An answer this session did not change (mine = base) is the
+ * file's; one it changed stays as typed; one both changed, differently,
+ * is a conflict: kept as typed until the user takes the file's
+ * (wizard_merge_take).  [incident] keys this session changed are its own. */
+struct merge {
+	struct incident *result;  /* theirs, merged into (not owned) */
+	struct model *mine;       /* this session's answers, for the conflicts */
+	struct model *file;       /* and the file's, as it was read */
+	char **conflicts;         /* keys both changed */
+	size_t nconflicts;
+	size_t from_file;         /* answers taken from the file's change */
+	size_t kept;              /* answers of this session kept */
+};
+void wizard_merge(const struct incident *base, const struct incident *mine,
+                  struct incident *theirs, struct merge *out);
+/* Conflict i becomes this session's answer (mine) or the file's. */
+void wizard_merge_take(struct merge *m, size_t i, bool mine);
+void merge_release(struct merge *m);
+
 #endif

@@ -79,7 +79,8 @@ bool app_save(struct app *a)
 		a->save_failed = true;
 		snprintf(a->save_msg, sizeof a->save_msg,
 		         _("NOT SAVED: %s was changed by someone else since todoke read it; "
-		           "your answers are kept here until saved in another file"), a->path);
+		           "your answers are kept here (F10: r reloads it, keeping your edits)"),
+		         a->path);
 		a->msg[0] = '\0';
 		return false;
 	}
@@ -104,7 +105,17 @@ bool app_save(struct app *a)
 	a->dirty = false;
 	a->field_saved = time(NULL);  /* a->file_id: as written (history_save_checked) */
 	app_journal_done(a);
+	app_note_base(a);
 	return true;
+}
+
+void app_note_base(struct app *a)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	incident_serialize(a->inc, &sb);
+	free(a->base_text);
+	a->base_text = sb_detach(&sb);
 }
 
 void app_journal_done(struct app *a)
@@ -202,7 +213,7 @@ int app_key(struct app *a, wint_t *ch, bool *quit)
 	*quit = false;
 	journal_typing(a);  /* the key before this one has been handled */
 	for (;;) {
-		if (term_quit_signal || term_hangup || a->quitting) {
+		if (term_quit_signal || term_hangup || a->quitting || a->reload) {
 			autosave(a);
 			*quit = true;
 			return ERR;
@@ -471,8 +482,11 @@ enum confirm app_confirm_quit(struct app *a)
 			                           "you chose."));
 		}
 		fill_line(LINES - 2, term_attr(C_ERROR));
-		draw_text(LINES - 2, 1, _("NOT SAVED: o save in another file  p print and quit  "
-		                          "Q quit anyway  Esc back"),
+		draw_text(LINES - 2, 1, a->changed_outside
+		          ? _("NOT SAVED: r reload the file, keeping your edits  o save in another "
+		              "file  p print and quit  Q quit anyway  Esc back")
+		          : _("NOT SAVED: o save in another file  p print and quit  "
+		              "Q quit anyway  Esc back"),
 		          COLS - 2, term_attr(C_ERROR));
 		curs_set(0);
 		refresh();
@@ -487,6 +501,10 @@ enum confirm app_confirm_quit(struct app *a)
 			return CONFIRM_NO;
 		if (ch == 'Q')
 			return CONFIRM_YES;
+		if (ch == 'r' && a->changed_outside) {
+			a->reload = true;  /* the screens leave, walk() merges */
+			return CONFIRM_NO;
+		}
 		if (ch == 'p') {
 			a->print_answers = true;
 			return CONFIRM_YES;

@@ -55,6 +55,11 @@ struct app {
 	 * finding it otherwise (someone else wrote it) does not go over it. */
 	struct file_id file_id;
 	bool changed_outside;    /* and then the answers stay here, unsaved */
+	bool reload;             /* the user asked to reload it, merging: every
+	                            screen leaves (as on quitting), then walk()
+	                            merges (reload.h) and goes on */
+	char *base_text;         /* the file as last read or written here: what
+	                            "changed in this session" is measured from */
 	bool print_answers;      /* the user chose to have them printed at exit */
 	struct strbuf *printed;  /* what is printed then */
 	struct date today;
@@ -89,6 +94,8 @@ void app_load_notices(struct app *a);
  * someone else, until they are saved elsewhere (NAME.mine.incident is
  * offered).  a->file_id is then the identity of what was written. */
 bool app_save(struct app *a);
+/* Records the incident as just read or written as a->base_text. */
+void app_note_base(struct app *a);
 /* The answers are in a file again (saved, or a rescue file): the journal
  * of typing is closed and removed. */
 void app_journal_done(struct app *a);

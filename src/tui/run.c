@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "field.h"
+#include "reload.h"
 #include "todoke/history.h"
 #include "todoke/i18n.h"
 #include "todoke/journal.h"
@@ -140,6 +141,9 @@ static bool open_incident(struct app *a, const char *path)
 	struct stat st;
 	diag_clear(&d);
 	struct lock_owner who;
+	size_t base_len;
+	free(a->base_text);
+	a->base_text = NULL;
 	enum lock_result lr = lock_acquire(path, &a->lock, &who, &d);
 	if (lr == LOCK_HELD) {
 		app_msg(a, C_ERROR, _("%s is being edited by %s (pid %ld on %s) since %s"),
@@ -154,7 +158,7 @@ static bool open_incident(struct app *a, const char *path)
 	if (stat(path, &st) == 0) {
 		/* A document that applies now brings its form: a change, saved.
 		 * The identity is that of the bytes read (store_load). */
-		if (store_load(path, a->fs, &a->inc, &a->file_id, NULL, NULL, &d) &&
+		if (store_load(path, a->fs, &a->inc, &a->file_id, &a->base_text, &base_len, &d) &&
 		    incident_adopt_documents(a->inc, a->fs))
 			a->dirty = true;
 	} else
@@ -173,6 +177,8 @@ static bool open_incident(struct app *a, const char *path)
 	free(a->path);
 	a->path = xstrdup(path);
 	a->changed_outside = false;  /* a->file_id: as loaded or created */
+	if (!a->base_text)
+		app_note_base(a);  /* created: as written */
 	offer_leftover(a, path);
 	replay_journal(a, path);
 	a->inc_opened = true;
@@ -251,17 +257,31 @@ static void walk(struct app *a)
 	for (;;) {
 		adopt_documents(a);
 		enum action act = screen_page(a);
+		/* The user asked to reload the file someone else changed: every
+		 * screen has left; merged, the walk goes on where it was. */
+		if (a->reload) {
+			reload_merge(a);  /* failed: said why, the session goes on */
+			continue;
+		}
 		app_commit_history(a);  /* a page left (and saved): one commit */
 		if (act == ACT_REVIEW || act == ACT_NEXT)
 			adopt_documents(a);
 		bool last = a->page + 1 >= a->wiz->npages;
 		if (act == ACT_INDEX) {
 			act = screen_index(a);
+			if (a->reload) {
+				reload_merge(a);
+				continue;
+			}
 			if (act == ACT_NONE)
 				continue;
 		}
 		if (act == ACT_REVIEW || (act == ACT_NEXT && last)) {
 			act = screen_review(a);  /* returns ACT_PREV, ACT_GOTO or ACT_QUIT */
+			if (a->reload) {
+				reload_merge(a);
+				continue;
+			}
 			if (act == ACT_PREV)
 				continue;
 		}
@@ -346,6 +366,7 @@ int tui_run(struct formset *fs, const char *path)
 	}
 	free(chosen);
 	free(a.path);
+	free(a.base_text);
 	free(a.new_title);
 	notice_set_free(&a.notices);
 	return rc;

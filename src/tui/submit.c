@@ -91,8 +91,10 @@ void submit_mark(struct app *a)
 	bool ok = history_submit(a->inc, a->path,
 	                         docset_find(formset_documents(a->fs), last.document), NULL, when, base, last.options,
 	                         last.bytes.buf, last.bytes.len, &a->file_id, &res, &d);
-	if (res.rec.number)
+	if (res.rec.number) {
 		a->dirty = false;
+		app_note_base(a);  /* saved by history_submit */
+	}
 	if (!ok) {
 		char buf[1200];
 		app_msg(a, C_ERROR, _("Not marked as submitted: %s"), diag_format(&d, buf, sizeof buf));
