@@ -483,8 +483,8 @@ enum confirm app_confirm_quit(struct app *a)
 		}
 		fill_line(LINES - 2, term_attr(C_ERROR));
 		draw_text(LINES - 2, 1, a->changed_outside
-		          ? _("NOT SAVED: r reload the file, keeping your edits  o save in another "
-		              "file  p print and quit  Q quit anyway  Esc back")
+		          ? _("NOT SAVED: r reload  o save elsewhere  p print and quit  Q quit  "
+		              "Esc back")
 		          : _("NOT SAVED: o save in another file  p print and quit  "
 		              "Q quit anyway  Esc back"),
 		          COLS - 2, term_attr(C_ERROR));

@@ -19,7 +19,7 @@ type "東京都"; keys Tab
 type "内の会社"; keys Tab
 wait_for "was changed by someone else since todoke read it"
 keys F10
-wait_for "NOT SAVED: r reload the file, keeping your edits"
+wait_for "NOT SAVED: r reload"
 keys r
 wait_for "Reloading: conflict 1 of 1"
 wait_for "企業・組織名 (reporter.org)"
@@ -44,7 +44,7 @@ sed -i 's/^reporter.tel: .*/reporter.tel: 03-0000-2222/' "$inc"
 keys Tab Tab; keys C-u; type "03-9999-9999"; keys Tab
 wait_for "was changed by someone else since todoke read it"
 keys F10
-wait_for "NOT SAVED: r reload the file"
+wait_for "NOT SAVED: r reload"
 keys r
 wait_for "Reloading: conflict 1 of 1"
 keys Escape
