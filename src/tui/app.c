@@ -501,9 +501,16 @@ enum confirm app_confirm_quit(struct app *a)
 			return CONFIRM_NO;
 		if (ch == 'Q')
 			return CONFIRM_YES;
+		/* The field's text must be an answer first: leaving the
+		 * screens would drop a half-typed date. */
+		bool why = false;
 		if (ch == 'r' && a->changed_outside) {
-			a->reload = true;  /* the screens leave, walk() merges */
-			return CONFIRM_NO;
+			a->msg[0] = '\0';
+			if (app_commit_field(a)) {
+				a->reload = true;  /* the screens leave, walk() merges */
+				return CONFIRM_NO;
+			}
+			why = true;
 		}
 		if (ch == 'p') {
 			a->print_answers = true;
@@ -511,7 +518,7 @@ enum confirm app_confirm_quit(struct app *a)
 		}
 		if (ch == 'o' && app_save_elsewhere(a))
 			continue;  /* and ask again, saying where they are */
-		if (ch == 'o' && a->msg[0]) {
+		if ((ch == 'o' || why) && a->msg[0]) {
 			/* Why it failed, until a key is pressed. */
 			fill_line(LINES - 2, term_attr(C_ERROR));
 			draw_text(LINES - 2, 1, a->msg, COLS - 2, term_attr(C_ERROR));

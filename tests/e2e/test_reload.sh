@@ -50,5 +50,26 @@ wait_for "Reloading: conflict 1 of 1"
 keys Escape
 wait_for "conflicts settled: 1"
 wait_file "$inc" "^reporter.tel: 03-9999-9999$" && ok || fail "Esc did not keep the answer typed here"
+
+# A half-typed date in the field: r says why and reloads nothing, the
+# text stays in the field; once it reads, r reloads with it.
+sed -i 's/^reporter.tel: .*/reporter.tel: 03-0000-3333/' "$inc"
+keys Tab; keys End; type "区"; keys Tab
+wait_for "was changed by someone else since todoke read it"
+keys BTab BTab; keys C-u; type "2022-1"
+keys F10
+wait_for "NOT SAVED: r reload"
+keys r
+wait_for "expected a date"
+keys Space
+wait_for "NOT SAVED: r reload"
+keys Escape
+wait_for "届出日: 2022-1"
+keys C-u; type "2022-10-28"
+keys F10; wait_for "NOT SAVED: r reload"; keys r
+wait_for "conflicts settled: 0"
+wait_file "$inc" "^report.date: 2022-10-28$" && ok || fail "the date typed before the reload was lost"
+grep -qxF "reporter.address: 東京都区" "$inc" && ok || fail "the address edited before the reload was lost"
+grep -qxF "reporter.tel: 03-0000-3333" "$inc" && ok || fail "the file's telephone was not taken"
 keys F10; wait_for "Quit todoke? Your answers are saved."; keys y; wait_exit
 e2e_finish
