@@ -31,6 +31,10 @@ struct row {
 	const struct question *q;    /* NULL for ROW_TEXT/ROW_HELP, but for
 	                                the label heading a choice's options */
 	int opt;                     /* ROW_RADIO */
+	const struct question *bound;/* ROW_FIELD of a number: the choice on
+	                                its line with the options atmost and
+	                                approx (the PPC report's 確定/最大/約),
+	                                which 約6,000 or 最大6,186 answers */
 };
 
 struct page {
@@ -88,9 +92,18 @@ bool wizard_store_text(const struct row *r, struct model *m, const char *text,
 /* Space on a box ticks or unticks it (its note kept); on an option of a
  * choice, chooses it.  False for other rows: nothing changed. */
 bool wizard_toggle(const struct row *r, struct model *m);
-/* A whole number, ASCII or full-width digits (１２３), optional sign,
- * blanks around; false with *why for anything else or one that does not
- * fit a long long. */
+/* A count as people write it (number.c): ASCII or full-width digits
+ * (６１８６), commas between groups of three (6,186, 6，186), a counter
+ * word after (6186人, 名, 件), blanks around, and a bound: 約, およそ,
+ * 概ね, about before or 程度, 前後 after (WIZ_BOUND_APPROX); 最大, 最大で,
+ * up to, at most before or 以下, 以内 after (WIZ_BOUND_ATMOST); else
+ * WIZ_BOUND_NONE, when an optional sign may lead.  False with *why for
+ * anything else or one that does not fit a long long. */
+enum wizard_bound { WIZ_BOUND_NONE, WIZ_BOUND_ATMOST, WIZ_BOUND_APPROX };
+bool wizard_parse_count(const char *text, long long *out, enum wizard_bound *bound,
+                        const char **why);
+/* The same, for a number with no bound beside it: 約 or 最大 there is
+ * refused (the number must be exact). */
 bool wizard_parse_number(const char *text, long long *out, const char **why);
 
 /* ---- the journal (replay.c) -------------------------------------------

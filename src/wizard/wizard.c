@@ -12,7 +12,7 @@ static void add_row(struct page *p, enum row_kind kind, int indent, const char *
 {
 	p->rows = xrealloc(p->rows, (p->nrows + 1) * sizeof *p->rows);
 	p->rows[p->nrows++] = (struct row){ kind, indent, xstrdup(text ? text : ""),
-	                                    xstrdup(""), q, opt };
+	                                    xstrdup(""), q, opt, NULL };
 }
 
 /* Leading spaces of a line's first text segment are its indentation. */
@@ -117,6 +117,26 @@ static void add_reused(struct page *p, const struct layout_line *l, size_t i,
 	free(lead);
 }
 
+/* The choice after number i on its line that says whether the number is
+ * exact: it has the options atmost and approx (「{number count}名({choice
+ * bound})」, todoke-form(5)); NULL when there is none. */
+static const struct question *bound_choice(const struct layout_line *l, size_t i,
+                                           const struct question *qs)
+{
+	for (size_t k = i + 1; k < l->nsegs; k++) {
+		const struct segment *s = &l->segs[k];
+		if (s->kind != SEG_CHOICE && s->kind != SEG_RADIO)
+			continue;
+		const struct question *q = &qs[s->q];
+		int has = 0;
+		for (size_t o = 0; o < q->nopts; o++)
+			has |= (strcmp(q->opts[o].id, "atmost") == 0) | (strcmp(q->opts[o].id, "approx") == 0) << 1;
+		if (has == 3)
+			return q;
+	}
+	return NULL;
+}
+
 static void rows_of_line(struct page *p, const struct layout_line *l,
                          const struct question *qs, const struct incident *inc)
 {
@@ -214,6 +234,8 @@ static void rows_of_line(struct page *p, const struct layout_line *l,
 				strcat(t, ":");
 			}
 			add_row(p, s->kind == SEG_DATE ? ROW_DATE : ROW_FIELD, indent, t, q, -1);
+			if (q->type == Q_NUMBER)
+				p->rows[p->nrows - 1].bound = bound_choice(l, i, qs);
 			free(p->rows[p->nrows - 1].tail);
 			p->rows[p->nrows - 1].tail = xstrdup(tail);
 			free(t);
