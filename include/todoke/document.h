@@ -103,6 +103,16 @@ struct document {
 	size_t nsend;
 	bool assist;            /* `send assist`: its recipient takes it
 	                           through a web form (PPC 入力補助) */
+	/* The wizard's heading of the document's part (todoke-documents(5)):
+	 * what it is for, who receives it and a short name for the progress
+	 * line; each in Japanese and, as *_en, English (NULL: the Japanese
+	 * serves).  Shown by document_text. */
+	char *part;             /* 「IPA 届出」 */
+	char *purpose;
+	char *recipient;
+	char *part_en, *purpose_en, *recipient_en;
+	bool needs_ppc_duty;    /* `needed ppc-duty`: needed only when the PPC
+	                           report is due (規則第7条), else optional */
 	struct doc_cond *applies; /* all must hold; none: always */
 	size_t napplies;
 	int line;               /* of its `document` line */
@@ -128,6 +138,11 @@ const struct doc_kind *document_kind(const struct document *d, const char *name)
  * s (a kind question, a day a kind was sent, the day a document bears),
  * not a fact of the incident. */
 bool docset_reporting_answer(const struct docset *s, const char *key);
+enum doc_text { DOC_PART, DOC_PURPOSE, DOC_RECIPIENT };
+/* One of the part's texts in the interface's language: English when
+ * `english` and the registry gives it, else Japanese; the part's name
+ * defaults to the title.  "" when the registry gives none. */
+const char *document_text(const struct document *d, enum doc_text which, bool english);
 
 /* Whether the document applies to these answers; when it does not and
  * `failed` is given, *failed is the condition that does not hold. */

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "todoke/diag.h"
+#include "todoke/document.h"
 #include "todoke/form.h"
 #include "todoke/incident.h"
 
@@ -44,6 +45,11 @@ struct page {
 	struct row *rows;
 	size_t nrows;
 	const struct question *repeat; /* set on an entry page of a repeat */
+	/* The document whose part the page belongs to (the registry's entry
+	 * of its form, document.h), or NULL; part_first on the first page of
+	 * each part, where the wizard shows the part's heading. */
+	const struct document *doc;
+	bool part_first;
 };
 
 struct wizard {
@@ -53,6 +59,15 @@ struct wizard {
 
 struct wizard *wizard_new(const struct incident *inc);
 void wizard_free(struct wizard **w);
+
+/* Parts: the pages of one document.  The part of page i (0-based, in the
+ * order of the pages), how many parts there are, and page i's place in its
+ * part (1-based) and the part's number of pages. */
+size_t wizard_part_of(const struct wizard *w, size_t page);
+size_t wizard_nparts(const struct wizard *w);
+void wizard_part_pages(const struct wizard *w, size_t page, size_t *nth, size_t *count);
+/* The first page of the part after page's, or npages when it is the last. */
+size_t wizard_next_part(const struct wizard *w, size_t page);
 
 /* The page that edits one entry of a repeating question (rows for its
  * fields); free with page_release. */

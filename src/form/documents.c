@@ -93,6 +93,12 @@ static void doc_release(struct document *d)
 	for (size_t i = 0; i < d->nsend; i++)
 		free(d->send[i].encoding);
 	free(d->send);
+	free(d->part);
+	free(d->purpose);
+	free(d->recipient);
+	free(d->part_en);
+	free(d->purpose_en);
+	free(d->recipient_en);
 	for (size_t i = 0; i < d->napplies; i++) {
 		free(d->applies[i].id);
 		free_words(d->applies[i].opts, d->applies[i].nopts);
@@ -171,6 +177,41 @@ static bool k_title(void *ctx, char *rest)
 	if (r->cur->title)
 		return lex_twice(&r->lx, "title", 0);
 	r->cur->title = xstrdup(rest);
+	return true;
+}
+
+/* The part's texts: the rest of the line, given once. */
+static bool text_key(struct rd *r, char *rest, char **out)
+{
+	if (!*rest)
+		return lex_fail(&r->lx, _("\"%s\" wants a text"), r->lx.kw->word);
+	if (*out)
+		return lex_twice(&r->lx, r->lx.kw->word, 0);
+	*out = xstrdup(rest);
+	return true;
+}
+
+#define TEXT_KEY(name, field) \
+	static bool name(void *ctx, char *rest) \
+	{ \
+		struct rd *r = ctx; \
+		return text_key(r, rest, &r->cur->field); \
+	}
+TEXT_KEY(k_part, part)
+TEXT_KEY(k_part_en, part_en)
+TEXT_KEY(k_purpose, purpose)
+TEXT_KEY(k_purpose_en, purpose_en)
+TEXT_KEY(k_recipient, recipient)
+TEXT_KEY(k_recipient_en, recipient_en)
+
+/* needed always | ppc-duty */
+static bool k_needed(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	char *w = lex_word(&rest);
+	if (*rest || (strcmp(w, "always") != 0 && strcmp(w, "ppc-duty") != 0))
+		return lex_fail(&r->lx, "%s", _("use \"needed always\" or \"needed ppc-duty\""));
+	r->cur->needs_ppc_duty = strcmp(w, "ppc-duty") == 0;
 	return true;
 }
 
@@ -432,6 +473,13 @@ static const struct lex_keyword keys[] = {
 	{ "kinds", k_kinds, 0 },
 	{ "dated", k_dated, 0 },
 	{ "send", k_send, 0 },
+	{ "part", k_part, 0 },
+	{ "part-en", k_part_en, 0 },
+	{ "purpose", k_purpose, 0 },
+	{ "purpose-en", k_purpose_en, 0 },
+	{ "recipient", k_recipient, 0 },
+	{ "recipient-en", k_recipient_en, 0 },
+	{ "needed", k_needed, 0 },
 	{ NULL, NULL, 0 },
 };
 
@@ -528,4 +576,13 @@ bool document_applies(const struct document *d, const struct model *m,
 		}
 	}
 	return true;
+}
+
+const char *document_text(const struct document *d, enum doc_text which, bool english)
+{
+	const char *ja = which == DOC_PART ? (d->part ? d->part : d->title)
+	               : which == DOC_PURPOSE ? d->purpose : d->recipient;
+	const char *en = which == DOC_PART ? d->part_en
+	               : which == DOC_PURPOSE ? d->purpose_en : d->recipient_en;
+	return english && en ? en : ja ? ja : "";
 }

@@ -355,7 +355,23 @@ static void status_update(struct app *a)
 	status.today = a->today;
 }
 
+int draw_short(int y, int x, const char *s, int cols, attr_t attr)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	shorten_text(&sb, s, cols);
+	int used = draw_text(y, x, sb.buf, cols, attr);
+	sb_release(&sb);
+	return used;
+}
+
 void app_frame(struct app *a, const char *where, const char *keys)
+{
+	app_frame_counted(a, where, NULL, keys);
+}
+
+void app_frame_counted(struct app *a, const char *where, const char *counter,
+                       const char *keys)
 {
 	char buf[512];
 	erase();
@@ -367,30 +383,42 @@ void app_frame(struct app *a, const char *where, const char *keys)
 
 	fill_line(1, term_attr(C_STATUS));
 	ppc_line = a->inc && incident_decision_document(a->inc);
+	/* Right to left: the count of answers, the counter, then `where` in
+	 * what is left, shortened (never a cut word, issue 13 point 8). */
+	int right = COLS - 1;
 	if (a->inc) {
 		status_update(a);
 		snprintf(buf, sizeof buf, _("answered %zu of %zu"), status.answered, status.total);
 		int w = tw_swidth(buf);
-		draw_text(1, COLS - w - 1, buf, w, term_attr(C_STATUS));
-		draw_text(1, 1, where, COLS - w - 3, term_attr(C_STATUS));
-	} else {
-		draw_text(1, 1, where, COLS - 2, term_attr(C_STATUS));
+		right = COLS - w - 1;
+		draw_text(1, right, buf, w, term_attr(C_STATUS));
+		right -= 2;
 	}
+	if (counter && *counter) {
+		int w = tw_swidth(counter), ww = tw_swidth(where);
+		/* Just after `where` when it fits, else at the right. */
+		int x = 1 + ww + 2 + w <= right ? 1 + ww + 2 : right - w;
+		if (x > 1)
+			draw_text(1, x, counter, w, term_attr(C_STATUS));
+		right = x - 2;
+	}
+	if (right > 1)
+		draw_short(1, 1, where, right - 1, term_attr(C_STATUS));
 	if (ppc_line)
-		draw_text(2, 1, status.ppc.buf, COLS - 2, term_attr(status.ppc_role));
+		draw_short(2, 1, status.ppc.buf, COLS - 2, term_attr(status.ppc_role));
 	/* Answers not saved: that stays in view; any other message follows. */
 	int used = 0;
 	if (a->save_failed) {
 		char line[sizeof a->save_msg + 200];
 		snprintf(line, sizeof line, "%s%s%s", a->save_msg, a->dirty ? "  " : "",
 		         a->dirty ? _("(Esc offers to save them elsewhere)") : "");
-		used = draw_text(LINES - 2, 1, line, COLS - 2, term_attr(C_ERROR)) + 2;
+		used = draw_short(LINES - 2, 1, line, COLS - 2, term_attr(C_ERROR)) + 2;
 	}
 	if (a->msg[0] && !(a->save_failed && strstr(a->save_msg, a->msg)) && used < COLS - 2)
-		draw_text(LINES - 2, 1 + used, a->msg, COLS - 2 - used,
-		          term_attr(a->msg_role == C_ERROR ? C_ERROR : C_OK));
+		draw_short(LINES - 2, 1 + used, a->msg, COLS - 2 - used,
+		           term_attr(a->msg_role == C_ERROR ? C_ERROR : C_OK));
 	fill_line(LINES - 1, term_attr(C_FOOTER));
-	draw_text(LINES - 1, 1, keys, COLS - 2, term_attr(C_FOOTER));
+	draw_short(LINES - 1, 1, keys, COLS - 2, term_attr(C_FOOTER));
 }
 
 /* ---- dialogs ----------------------------------------------------------- */
@@ -536,16 +564,16 @@ char *dialog_input(struct app *a, const char *prompt, const char *initial)
 	char *result = NULL;
 	for (;;) {
 		fill_line(LINES - 2, A_NORMAL);
-		/* A prompt that leaves the answer less than 20 columns goes on
-		 * the line above, whole (a long file name is not cut). */
-		int pw;
-		if (tw_swidth(prompt) > COLS - 20) {
+		/* A long prompt (「Write コンピュータ不正アクセス届出様式 to:」)
+		 * gets the line above, whole: the path keeps the width. */
+		int pw = 0;
+		if (tw_swidth(prompt) > COLS / 3) {
 			fill_line(LINES - 3, A_NORMAL);
-			draw_text(LINES - 3, 1, prompt, COLS - 2, term_attr(C_HEADING));
-			pw = 0;
+			draw_short(LINES - 3, 1, prompt, COLS - 2, term_attr(C_HEADING));
+			pw = -1;
 		} else
-			pw = draw_text(LINES - 2, 1, prompt, COLS - 2, term_attr(C_HEADING)) + 1;
-		field_draw(f, stdscr, LINES - 2, pw + 1, COLS - pw - 2, 1, true);
+			pw = draw_text(LINES - 2, 1, prompt, COLS / 3, term_attr(C_HEADING));
+		field_draw(f, stdscr, LINES - 2, pw + 2, COLS - pw - 3, 1, true);
 		curs_set(1);
 		refresh();
 		wint_t ch;

@@ -18,7 +18,7 @@ struct journal;
 struct notice_set;
 
 enum action { ACT_NONE, ACT_NEXT, ACT_PREV, ACT_INDEX, ACT_REVIEW, ACT_QUIT,
-              ACT_GOTO, ACT_START };
+              ACT_GOTO, ACT_START, ACT_SKIP };
 
 struct app {
 	struct formset *fs;
@@ -114,6 +114,10 @@ bool app_save_elsewhere(struct app *a);
 bool app_commit_field(struct app *a);
 /* Title bar, status/message line and footer with the keys that work. */
 void app_frame(struct app *a, const char *where, const char *keys);
+/* The same with a counter kept whole after `where` (「(page 3 of 36)」):
+ * a long `where` is shortened before it. */
+void app_frame_counted(struct app *a, const char *where, const char *counter,
+                       const char *keys);
 int app_body_top(void);
 /* After an incident is opened or closed: the frame's lines may change. */
 void app_layout_update(struct app *a);
@@ -137,6 +141,20 @@ enum action screen_index(struct app *a);
 enum action screen_review(struct app *a);
 enum action screen_entry(struct app *a, const struct question *repeat, size_t idx);
 
+/* The documents as parts of the wizard (part.c).  screen_part shows the
+ * heading of the part that a->page begins: ACT_NEXT enters it, ACT_SKIP
+ * (s, ^O) goes past it, ACT_PREV, ACT_INDEX, ACT_REVIEW, ACT_QUIT. */
+enum action screen_part(struct app *a);
+bool part_english(void);
+struct strbuf;
+struct document;
+/* Whether this incident needs document d, said for the user; its colour. */
+enum color_role part_need(const struct app *a, const struct document *d, struct strbuf *out);
+/* 「(page 3 of 40)  IPA 届出 3/19」: the page and its part, for the status line. */
+void part_counter(const struct app *a, size_t page, char *buf, size_t size);
+/* The index's line before a part's first page. */
+void part_divider(const struct app *a, size_t page, struct strbuf *out);
+
 /* The documents of the registry (documents.c): the list with which apply
  * and why not, preview and export of one.  ACT_QUIT when a signal ends the session meanwhile,
  * ACT_GOTO (a->goto_page set) when the notice's preview leads to the
@@ -154,6 +172,14 @@ struct strbuf;
  * newline: Japanese anywhere, English words only at spaces; rows after
  * the first of a line get `indent` spaces (wrap.c). */
 void wrap_text(struct strbuf *out, const char *text, int width, int indent);
+
+/* The first line of text whole when it fits in cols columns, else cut
+ * at its last space, 、 or comma that keeps most of it (between clusters
+ * when there is none) and ended with "...": nothing on screen ends in a
+ * cut word or half a date (wrap.c). */
+void shorten_text(struct strbuf *out, const char *text, int cols);
+/* draw_text of shorten_text(s, cols). */
+int draw_short(int y, int x, const char *s, int cols, attr_t attr);
 
 /* Draws UTF-8 text at y,x clipped to cols columns; returns columns used. */
 int draw_text(int y, int x, const char *s, int cols, attr_t attr);

@@ -146,8 +146,15 @@ static bool open_incident(struct app *a, const char *path)
 	a->base_text = NULL;
 	enum lock_result lr = lock_acquire(path, &a->lock, &who, &d);
 	if (lr == LOCK_HELD) {
-		app_msg(a, C_ERROR, _("%s is being edited by %s (pid %ld on %s) since %s"),
-		        path, who.user, who.pid, who.host, who.since);
+		/* Who first, the file last: on 80 columns a long name is what
+		 * is shortened (issue 13, point 8); the minute is enough. */
+		char since[20];
+		snprintf(since, sizeof since, "%.16s", who.since);
+		if (strlen(since) > 10 && since[10] == 'T')
+			since[10] = ' ';
+		const char *name = strrchr(path, '/');
+		app_msg(a, C_ERROR, _("Being edited by %s (pid %ld on %s) since %s: %s"),
+		        who.user, who.pid, who.host, since, name ? name + 1 : path);
 		return false;
 	}
 	if (lr == LOCK_ERROR) {
@@ -254,14 +261,35 @@ static void adopt_documents(struct app *a)
 /* Walks the pages until the user quits (or a signal ends the session). */
 static void walk(struct app *a)
 {
+	/* Arriving at a part's first page by turning pages shows its heading
+	 * (part.c): what the document is for, whether it is needed. */
+	bool heading = false;
 	for (;;) {
 		adopt_documents(a);
-		enum action act = screen_page(a);
+		enum action act = ACT_NONE;
+		if (heading && a->page < a->wiz->npages && a->wiz->pages[a->page].part_first) {
+			heading = false;
+			act = screen_part(a);
+			if (act == ACT_NEXT)
+				continue;   /* into the part: its first page */
+		} else {
+			heading = false;
+			act = screen_page(a);
+		}
 		/* The user asked to reload the file someone else changed: every
 		 * screen has left; merged, the walk goes on where it was. */
 		if (a->reload) {
 			reload_merge(a);  /* failed: said why, the session goes on */
 			continue;
+		}
+		if (act == ACT_SKIP) {
+			size_t next = wizard_next_part(a->wiz, a->page);
+			if (next < a->wiz->npages) {
+				a->page = next;
+				heading = true;
+				continue;
+			}
+			act = ACT_REVIEW;   /* the last part skipped */
 		}
 		app_commit_history(a);  /* a page left (and saved): one commit */
 		if (act == ACT_REVIEW || act == ACT_NEXT)
@@ -294,6 +322,7 @@ static void walk(struct app *a)
 			break;
 		case ACT_NEXT:
 			a->page++;
+			heading = true;
 			break;
 		case ACT_PREV:
 			if (a->page > 0)

@@ -144,7 +144,7 @@ char *screen_start(struct app *a)
 			else
 				describe(&list[k - 1], buf, sizeof buf);
 			attr_t at = k == cur ? term_attr(C_FOCUS) : A_NORMAL;
-			draw_text(app_body_top() + i, 1, buf, COLS - 2, at);
+			draw_short(app_body_top() + i, 1, buf, COLS - 2, at);
 		}
 		curs_set(0);
 		refresh();

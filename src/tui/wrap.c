@@ -77,3 +77,40 @@ void wrap_text(struct strbuf *out, const char *text, int width, int indent)
 		text += n + (nl != NULL);
 	}
 }
+
+/* A break after which a shortened line may end: a space, 、 or a comma. */
+static size_t break_after(const char *s, size_t k)
+{
+	static const char *const marks[] = { "、", ", ", "; ", " ", "。", NULL };
+	for (int j = 0; marks[j]; j++) {
+		size_t n = strlen(marks[j]);
+		if (k >= n && strncmp(s + k - n, marks[j], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+void shorten_text(struct strbuf *out, const char *text, int cols)
+{
+	size_t n = strcspn(text, "\n");
+	if (!text[n] && tw_width(text, n, TW_SCREEN) <= cols) {
+		sb_add(out, text);
+		return;
+	}
+	/* "..." (three columns everywhere; 「…」 is ambiguous width). */
+	int room = cols > 3 ? cols - 3 : 0;
+	size_t k = tw_fit(text, n, room, TW_SCREEN, NULL), cut = k;
+	/* Back to the last break, when it keeps most of the line; else
+	 * between clusters (never inside a character). */
+	for (size_t b = k; b > 0; b--)
+		if (break_after(text, b) && tw_width(text, b, TW_SCREEN) * 3 >= room * 2) {
+			cut = b;
+			break;
+		}
+	/* Nothing that opens what the cut closes: 「(残」 → 「」. */
+	while (cut > 0 && (text[cut - 1] == ' ' || text[cut - 1] == '(' || text[cut - 1] == ',' ||
+	                   text[cut - 1] == ';'))
+		cut--;
+	sb_addn(out, text, cut);
+	sb_add(out, "...");
+}

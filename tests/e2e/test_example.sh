@@ -80,7 +80,8 @@ wait_for "answered 22 of 100"   # with the police memo's 14 and the notice's cus
 keys d                                     # the documents: e exports the one chosen
 wait_for "Enter preview  e export"
 keys e
-wait_for "Write コンピュータ不正アクセス届出様式 to: $e2e_tmp/ex-ipa.txt"
+wait_for "Write コンピュータ不正アクセス届出様式 to:"   # the line above the path
+wait_for " $e2e_tmp/ex-ipa.txt"
 keys Enter
 wait_for "Encoding: 1 UTF-8"
 keys 1

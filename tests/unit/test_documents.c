@@ -38,6 +38,11 @@ static const char good[] =
 	"mail-from  x.from reporter.email\n"
 	"duties     一 四\n"
 	"dated      x.date\n"
+	"part       部B\n"
+	"purpose    文書 B の目的です。\n"
+	"purpose-en What B is for.\n"
+	"recipient  B の宛先\n"
+	"needed     ppc-duty\n"
 	"applies    x.kind=p,q !x.no=yes x.box\n"
 	"send       html text\n";
 
@@ -120,6 +125,26 @@ START_TEST(entries)
 	char *ids = docset_ids(&s, ", ");
 	ck_assert_str_eq(ids, "a, b");
 	free(ids);
+	docset_release(&s);
+}
+END_TEST
+
+/* The heading of a document's part: Japanese, or English where given. */
+START_TEST(part_texts)
+{
+	struct docset s;
+	struct diag d;
+	ck_assert(docset_parse(good, sizeof good - 1, "documents", &s, &d));
+	const struct document *a = docset_find(&s, "a"), *b = docset_find(&s, "b");
+	ck_assert_str_eq(document_text(a, DOC_PART, false), "文書A");   /* the title */
+	ck_assert_str_eq(document_text(a, DOC_PURPOSE, true), "");
+	ck_assert(!a->needs_ppc_duty);
+	ck_assert_str_eq(document_text(b, DOC_PART, false), "部B");
+	ck_assert_str_eq(document_text(b, DOC_PART, true), "部B");
+	ck_assert_str_eq(document_text(b, DOC_PURPOSE, false), "文書 B の目的です。");
+	ck_assert_str_eq(document_text(b, DOC_PURPOSE, true), "What B is for.");
+	ck_assert_str_eq(document_text(b, DOC_RECIPIENT, true), "B の宛先");
+	ck_assert(b->needs_ppc_duty);
 	docset_release(&s);
 }
 END_TEST
@@ -213,6 +238,12 @@ static const struct {
 	  "document a: send html needs formats text html" },
 	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nsend\n", 6,
 	  "send wants text, html or eml" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\npurpose\n", 6,
+	  "\"purpose\" wants a text" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\npart P\npart Q\n", 7,
+	  "\"part\" is given twice" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nneeded sometimes\n", 6,
+	  "use \"needed always\" or \"needed ppc-duty\"" },
 	{ "todoke-documents 1\ndocument a\ntitle\tT\n", 3, "tab character: use spaces" },
 	{ "todoke-documents 1\ndocument a\ntitle \xff\n", 3, "not valid UTF-8" },
 };
@@ -246,6 +277,14 @@ START_TEST(installed)
 		if (doc->adopt_with)
 			ck_assert_msg(formset_latest(fs, doc->adopt_with) != NULL, "%s: adopt-with %s",
 			              doc->id, doc->adopt_with);
+		/* Every part's heading says what it is for and who receives it,
+		 * in both languages. */
+		for (int t = DOC_PURPOSE; t <= DOC_RECIPIENT; t++)
+			for (int en = 0; en < 2; en++)
+				ck_assert_msg(*document_text(doc, (enum doc_text)t, en) &&
+				              (!en || (t == DOC_PURPOSE ? doc->purpose_en : doc->recipient_en)),
+				              "%s: no %s text%s", doc->id, t == DOC_PURPOSE ? "purpose"
+				              : "recipient", en ? " in English" : "");
 		/* A follow-up's changes go into a question of the document's form. */
 		if (doc->changes_into)
 			ck_assert_msg(form_question(formset_latest(fs, doc->form), doc->changes_into),
@@ -292,6 +331,7 @@ Suite *test_suite(void)
 	Suite *s = suite_create("documents");
 	TCase *tc = tcase_create("registry");
 	tcase_add_test(tc, entries);
+	tcase_add_test(tc, part_texts);
 	tcase_add_test(tc, applies);
 	tcase_add_loop_test(tc, refused, 0, (int)(sizeof bad / sizeof bad[0]));
 	tcase_add_test(tc, installed);

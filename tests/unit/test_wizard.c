@@ -525,6 +525,38 @@ START_TEST(numbers_parse)
 }
 END_TEST
 
+/* Pages in parts, one per document, in the registry's order of forms. */
+START_TEST(pages_in_parts)
+{
+	const struct form *forms[] = { formset_find(fs, "ipa-access", "3.5"),
+	                               formset_find(fs, "ppc-report", "2024") };
+	struct incident *two = incident_new(forms, 2);
+	two->fs = fs;
+	struct wizard *w = wizard_new(two);
+	ck_assert_uint_eq(wizard_nparts(w), 2);
+	size_t first_ppc = wizard_next_part(w, 0);
+	ck_assert_uint_gt(first_ppc, 1);
+	ck_assert_uint_lt(first_ppc, w->npages);
+	ck_assert(w->pages[0].part_first);
+	ck_assert(!w->pages[1].part_first);
+	ck_assert(w->pages[first_ppc].part_first);
+	ck_assert_str_eq(w->pages[0].doc->id, "ipa");
+	ck_assert_str_eq(w->pages[first_ppc].doc->id, "ppc");
+	ck_assert_uint_eq(wizard_part_of(w, first_ppc - 1), 0);
+	ck_assert_uint_eq(wizard_part_of(w, first_ppc), 1);
+	ck_assert_uint_eq(wizard_next_part(w, first_ppc), w->npages);
+	size_t nth, count;
+	wizard_part_pages(w, first_ppc + 1, &nth, &count);
+	ck_assert_uint_eq(nth, 2);
+	ck_assert_uint_eq(count, w->npages - first_ppc);
+	wizard_part_pages(w, 0, &nth, &count);
+	ck_assert_uint_eq(nth, 1);
+	ck_assert_uint_eq(count, first_ppc);
+	wizard_free(&w);
+	incident_free(&two);
+}
+END_TEST
+
 START_TEST(typed_text_is_stored)
 {
 	struct model *m = model_new();
@@ -639,6 +671,7 @@ Suite *test_suite(void)
 	tcase_add_loop_test(tc, numbers_parse, 0, (int)(sizeof numbers / sizeof numbers[0]));
 	tcase_add_loop_test(tc, counts_keep_their_bound, 0, (int)(sizeof counts / sizeof counts[0]));
 	tcase_add_test(tc, count_bound_goes_to_its_choice);
+	tcase_add_test(tc, pages_in_parts);
 	tcase_add_test(tc, typed_text_is_stored);
 	tcase_add_test(tc, ticks_and_choices);
 	suite_add_tcase(s, tc);
