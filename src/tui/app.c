@@ -1,5 +1,6 @@
 /* app — the wizard's main loop and the services of every screen. */
 #include "app.h"
+#include "wrap.h"
 
 #include <errno.h>
 #include <stdarg.h>

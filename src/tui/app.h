@@ -167,17 +167,6 @@ size_t app_page_of(const struct app *a, const char *id);
 void page_external_edit(struct app *a);
 char *screen_start(struct app *a);
 
-struct strbuf;
-/* text broken into rows of at most width columns, each ending in a
- * newline: Japanese anywhere, English words only at spaces; rows after
- * the first of a line get `indent` spaces (wrap.c). */
-void wrap_text(struct strbuf *out, const char *text, int width, int indent);
-
-/* The first line of text whole when it fits in cols columns, else cut
- * at its last space, 、 or comma that keeps most of it (between clusters
- * when there is none) and ended with "...": nothing on screen ends in a
- * cut word or half a date (wrap.c). */
-void shorten_text(struct strbuf *out, const char *text, int cols);
 /* draw_text of shorten_text(s, cols). */
 int draw_short(int y, int x, const char *s, int cols, attr_t attr);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "wrap.h"
 #include "draw.h"
 #include "field.h"
 #include "update.h"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "wrap.h"
 #include "todoke/document.h"
 #include "todoke/i18n.h"
 #include "todoke/ppc.h"

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "wrap.h"
 #include "todoke/i18n.h"
 #include "todoke/store.h"
 #include "todoke/strbuf.h"

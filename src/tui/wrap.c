@@ -1,7 +1,7 @@
 /* wrap — text broken into screen lines for the wizard's help and messages:
  * Japanese between any two characters, English words only at a space, so
  * that nothing on screen is a cut word (issue 13, point 8). */
-#include "app.h"
+#include "wrap.h"
 
 #include <string.h>
 
