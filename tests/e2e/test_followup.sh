@@ -36,13 +36,15 @@ wait_for "ppc      個人情報保護委員会への漏えい等報告"
 keys Down Enter
 wait_for "Preview: 個人情報保護委員会への漏えい等報告"
 keys e
-wait_for "Write 個人情報保護委員会への漏えい等報告 to: $store/shop-ppc.txt"
+wait_for "Write 個人情報保護委員会への漏えい等報告 to:"   # the line above the path
+wait_for " $store/shop-ppc.txt"
 keys Enter 2
 wait_for "Written: $store/shop-ppc.txt (CP932)"
 keys Escape                                  # the documents, then the review
 wait_for "m: mark as submitted (提出済みにする)"
 keys m
-wait_for "Submitted (提出済みにする) shop-ppc.txt, sent on: 2022-10-27"
+wait_for "Submitted (提出済みにする) shop-ppc.txt, sent on:"   # the line above the date
+wait_for " 2022-10-27"
 keys Enter
 wait_for "Submitted: ppc 速報, sent 2022-10-27 (submission 1); next: 確報"
 wait_for "submitted 1, changed since 0 (s)"
