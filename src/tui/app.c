@@ -380,7 +380,12 @@ void app_frame_counted(struct app *a, const char *where, const char *counter,
 	const char *title = a->inc ? incident_meta(a->inc, "title") : NULL;
 	snprintf(buf, sizeof buf, " todoke %s  %s", TODOKE_VERSION, title && *title ? title :
 	         (a->path ? a->path : ""));
-	draw_text(0, 0, buf, COLS, term_attr(C_TITLE));
+	/* A page's part at the right (「IPA 届出 3/18」), the title before it. */
+	int pw = a->part[0] ? tw_swidth(a->part) : 0;
+	if (pw)
+		draw_text(0, COLS - pw - 1, a->part, pw, term_attr(C_TITLE));
+	draw_short(0, 0, buf, pw ? COLS - pw - 3 : COLS, term_attr(C_TITLE));
+	a->part[0] = '\0';   /* said for this frame only */
 
 	fill_line(1, term_attr(C_STATUS));
 	ppc_line = a->inc && incident_decision_document(a->inc);

@@ -47,6 +47,8 @@ struct app {
 	char *new_title;         /* title for an incident not yet created */
 	char msg[512];
 	enum color_role msg_role;
+	char part[160];          /* the next frame's part (「IPA 届出 3/18」), at
+	                            the right of the title bar; "" for none */
 	/* While the answers are not in the incident file: why, shown on the
 	 * message line whatever else is said, until a save succeeds. */
 	bool save_failed;
@@ -150,7 +152,7 @@ struct strbuf;
 struct document;
 /* Whether this incident needs document d, said for the user; its colour. */
 enum color_role part_need(const struct app *a, const struct document *d, struct strbuf *out);
-/* 「(page 3 of 40)  IPA 届出 3/19」: the page and its part, for the status line. */
+/* 「IPA 届出 3/19」: page's part and its place there, for the title bar. */
 void part_counter(const struct app *a, size_t page, char *buf, size_t size);
 /* The index's line before a part's first page. */
 void part_divider(const struct app *a, size_t page, struct strbuf *out);

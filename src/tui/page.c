@@ -425,10 +425,13 @@ static void draw(struct view *v)
 	int width = COLS - 2;
 	int total = layout(v, width);
 	int bh = app_body_height(), btop = app_body_top();
-	char counter[160] = "";
+	char counter[64] = "";
 
-	if (!v->p->repeat)
-		part_counter(v->a, v->a->page, counter, sizeof counter);
+	if (!v->p->repeat) {
+		snprintf(counter, sizeof counter, _("(page %zu of %zu)"), v->a->page + 1,
+		         v->a->wiz->npages);
+		part_counter(v->a, v->a->page, v->a->part, sizeof v->a->part);
+	}
 	app_frame_counted(v->a, v->p->title, counter, keys_for(v));
 	/* A question whose terms are explained says so where messages go. */
 	const struct row *fr = cur_row(v);

@@ -53,10 +53,12 @@ void part_counter(const struct app *a, size_t page, char *buf, size_t size)
 	const struct document *d = w->pages[page].doc;
 	size_t nth, count;
 	wizard_part_pages(w, page, &nth, &count);
-	int n = snprintf(buf, size, _("(page %zu of %zu)"), page + 1, w->npages);
-	if (d && n >= 0 && (size_t)n < size)
-		snprintf(buf + n, size - (size_t)n, "  %s %zu/%zu",
-		         document_text(d, DOC_PART, part_english()), nth, count);
+	if (!d) {
+		*buf = '\0';
+		return;
+	}
+	snprintf(buf, size, _("part %zu of %zu: %s %zu/%zu"), wizard_part_of(w, page) + 1,
+	         wizard_nparts(w), document_text(d, DOC_PART, part_english()), nth, count);
 }
 
 void part_divider(const struct app *a, size_t page, struct strbuf *out)

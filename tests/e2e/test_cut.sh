@@ -2,7 +2,7 @@
 # Nothing cut off at 80x24 (issue 13, point 8), in Japanese and English:
 # every page, the index, the review, the documents, PPC 入力補助, export,
 # help, the start screen and the lock message.  On each screen the frame's
-# lines (status, PPC line, message, footer) are whole or end in "...", the
+# lines (title bar, status, PPC line, message, footer) are whole or end in "...", the
 # page counter and the count of answers appear whole, and no line ends in
 # half a date or a pid; the index's titles are whole or end in "...".
 . "$(dirname "$0")/lib.sh"
@@ -21,12 +21,13 @@ def width(s):
     return sum(0 if unicodedata.combining(c) else
                2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 count = r"(answered [0-9]+ of [0-9]+|回答済み [0-9]+ / [0-9]+)$"
+part = r"(part [0-9]+ of [0-9]+|第[0-9]+部 \(全[0-9]+部\)): \S+( \S+)? [0-9]+/[0-9]+$"
 for n, line in enumerate(open(path, encoding="utf-8").read().split("\n")[:lines], 1):
     line = line.rstrip(" ")
     w = width(line)
     # A frame line that reaches the edge was cut unless it ends in "...".
-    if n in (2, 3, lines - 1, lines) and w >= cols - 1 and not line.endswith("...") \
-            and not (n == 2 and re.search(count, line)):
+    if n in (1, 2, 3, lines - 1, lines) and w >= cols - 1 and not line.endswith("...") \
+            and not (n == 2 and re.search(count, line)) and not (n == 1 and re.search(part, line)):
         print(f"{name}: line {n} cut: {line}")
     # The status line: its counters whole.
     if n == 2 and re.search(r"\(page|ページ\)", line) and \

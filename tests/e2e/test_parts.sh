@@ -1,7 +1,7 @@
 #!/bin/sh
 # The documents as parts (issue 13, point 3): the index groups the pages
 # by document under a divider saying whether this incident needs it; the
-# status line names the part and the page's place in it; turning into a
+# title bar names the part and the page's place in it; turning into a
 # part shows its heading (what it is for, who receives it, whether it is
 # needed, from forms/documents), and s skips a part.  With no personal data
 # the PPC report and the notice are not needed.  80x24, ja and C.
@@ -14,22 +14,22 @@ for E2E_LANG in ja_JP.UTF-8 C.UTF-8; do
 	     ppc_undecided="-- 2. 個人情報保護委員会への漏えい等報告: 未判定"
 	     ppc_not="-- 2. 個人情報保護委員会への漏えい等報告: 不要: このインシデントには当て"
 	     notice_not="-- 3. お詫びとお知らせ: 不要: 報告義務はありません"
-	     counter1="(1 / 36 ページ)  IPA 届出 1/18" part2="第2部 (全3部): 個情委報告"
+	     counter1="第1部 (全3部): IPA 届出 1/18" part2="第2部 (全3部): 個情委報告"
 	     part3="第3部 (全3部): お知らせ" what="目的: 個人データの漏えい等を個人情報保護委員会に報告します"
 	     who="提出先: 個人情報保護委員会(ウェブの報告フォームから提出)"
 	     need_not="このインシデントでは: 不要: このインシデントには当てはまりません (飛ばせます)"
 	     page18="(18 / 36 ページ)"
-	     counter29="(29 / 36 ページ)  お知らせ 1/8" review="確認" ;;
+	     counter29="第3部 (全3部): お知らせ 1/8" review="確認" ;;
 	*) ipa="-- 1. コンピュータ不正アクセス届出様式: to fill in"
 	   ppc_undecided="-- 2. 個人情報保護委員会への漏えい等報告: not decided yet"
 	   ppc_not="-- 2. 個人情報保護委員会への漏えい等報告: not needed: it does not apply"
 	   notice_not="-- 3. お詫びとお知らせ: not needed: no report to the PPC is due"
-	   counter1="(page 1 of 36)  IPA 1/18" part2="Part 2 of 3: PPC" part3="Part 3 of 3: Notice"
+	   counter1="part 1 of 3: IPA 1/18" part2="Part 2 of 3: PPC" part3="Part 3 of 3: Notice"
 	   what="What for: Reports the leak of personal data to the Personal Information"
 	   who="Who receives it: the Personal Information Protection Commission (through its"
 	   need_not="For this incident: not needed: it does not apply here (you may skip it)"
 	   page18="(page 18 of 36)"
-	   counter29="(page 29 of 36)  Notice 1/8" review="Review" ;;
+	   counter29="part 3 of 3: Notice 1/8" review="Review" ;;
 	esac
 	inc="$e2e_tmp/p-$E2E_LANG.incident"
 	"$E2E_PROG" new --title "部のテスト" "$inc" || fail "todoke new"
