@@ -68,8 +68,8 @@ void part_divider(const struct app *a, size_t page, struct strbuf *out)
 	sb_init(&need);
 	if (d)
 		part_need(a, d, &need);
-	sb_addf(out, "-- %zu. %s: %s", wizard_part_of(a->wiz, page) + 1,
-	        d ? d->title : a->wiz->pages[page].form->title, need.buf);
+	sb_addf(out, "-- %zu. %s%s%s", wizard_part_of(a->wiz, page) + 1,
+	        d ? d->title : a->wiz->pages[page].form->title, d ? ": " : "", need.buf);
 	sb_release(&need);
 }
 

@@ -78,10 +78,11 @@ void wrap_text(struct strbuf *out, const char *text, int width, int indent)
 	}
 }
 
-/* A break after which a shortened line may end: a space, 、 or a comma. */
+/* A break after which a shortened line may end: a space, 、, a comma, or
+ * the / of a path. */
 static size_t break_after(const char *s, size_t k)
 {
-	static const char *const marks[] = { "、", ", ", "; ", " ", "。", NULL };
+	static const char *const marks[] = { "、", ", ", "; ", " ", "。", "/", NULL };
 	for (int j = 0; marks[j]; j++) {
 		size_t n = strlen(marks[j]);
 		if (k >= n && strncmp(s + k - n, marks[j], n) == 0)
@@ -100,13 +101,16 @@ void shorten_text(struct strbuf *out, const char *text, int cols)
 	/* "..." (three columns everywhere; 「…」 is ambiguous width). */
 	int room = cols > 3 ? cols - 3 : 0;
 	size_t k = tw_fit(text, n, room, TW_SCREEN, NULL), cut = k;
-	/* Back to the last break, when it keeps most of the line; else
-	 * between clusters (never inside a character). */
-	for (size_t b = k; b > 0; b--)
-		if (break_after(text, b) && tw_width(text, b, TW_SCREEN) * 3 >= room * 2) {
+	/* Back to the last break between clusters that keeps most of the
+	 * line; else the clusters that fit (never inside a character or cluster) */
+	int cols_at = 0;
+	for (size_t b = 0; b < k;) {
+		int w;
+		b += tw_cluster_u8(text + b, n - b, TW_SCREEN, &w);
+		cols_at += w;
+		if (b <= k && break_after(text, b) && cols_at * 3 >= room * 2)
 			cut = b;
-			break;
-		}
+	}
 	/* Nothing that opens what the cut closes: 「(残」 → 「」. */
 	while (cut > 0 && (text[cut - 1] == ' ' || text[cut - 1] == '(' || text[cut - 1] == ',' ||
 	                   text[cut - 1] == ';'))
