@@ -14,6 +14,7 @@
 
 #include "ppcassist.h"
 #include "submit.h"
+#include "wrap.h"
 #include "writeout.h"
 #include "todoke/export.h"
 #include "todoke/fileio.h"
