@@ -245,7 +245,7 @@ static void prelim_text(const struct ppc_decision *d, struct date today, bool fu
 		sb_addf(out, _("promptly; target: by %s (%ld days from the day known) ("), b,
 		        ppc_rule(PR_PRELIM_DAYS, d->discovery));
 	else
-		sb_addf(out, _("preliminary by %s ("), b);
+		sb_addf(out, _("preliminary %s ("), b);
 	left(d->prelim_by, today, out);
 	sb_addc(out, ')');
 }
@@ -266,7 +266,7 @@ static void final_text(const struct ppc_decision *d, struct date today, bool ful
 	if (full)
 		sb_addf(out, _("by %s (%s) ("), b, d->final.why);
 	else
-		sb_addf(out, _("final by %s ("), b);
+		sb_addf(out, _("final %s ("), b);
 	left(d->final.date, today, out);
 	/* The status line: a moved date says why, last (cut first). */
 	if (!full && d->final.moved)
@@ -299,7 +299,7 @@ void ppc_status(const struct ppc_decision *d, struct date today, struct strbuf *
 	case PPC_MANDATORY:
 		break;
 	}
-	sb_add(out, _("PPC report due: "));
+	sb_add(out, _("PPC: "));
 	prelim_text(d, today, false, out);
 	sb_add(out, ", ");
 	final_text(d, today, false, out);

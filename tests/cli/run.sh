@@ -185,7 +185,7 @@ sed 's/^ppc.unlawful: skimming$/ppc.unlawful: skimming\nppc.acquire: held/' "$pp
 expect deadlines-sent 0 "$prog" --today=2022-11-21 deadlines held-final.incident &&
 	has deadlines-sent out "preliminary sent 2022-10-27"
 expect check-overdue 1 "$prog" --today=2022-10-30 check held.incident &&
-	has check-overdue out "error: overdue: PPC report due: preliminary by 2022-10-29 (1 day late)"
+	has check-overdue out "error: overdue: PPC: preliminary 2022-10-29 (1 day late)"
 # 60 days to 2022-10-10, スポーツの日: due the next day, and why.
 law sports "discovery.date: 2022-08-11" "ppc.unlawful: access" "ppc.sensitive: no" "ppc.financial: no" \
 	"ppc.groups[1].count: 10" "ppc.groups[1].bound: exact"
@@ -274,7 +274,7 @@ expect deadlines-final-late 1 "$prog" --today=2023-05-01 deadlines late.incident
 	has deadlines-final-late out "final sent 2023-04-10, after its deadline 2023-03-31" &&
 	has deadlines-final-late out "A report was recorded after its deadline"
 expect check-final-late 1 "$prog" --today=2023-05-01 check late.incident &&
-	has check-final-late out "error: late: PPC report due: preliminary sent 2023-03-03, final sent 2023-04-10, after its deadline 2023-03-31"
+	has check-final-late out "error: late: PPC: preliminary sent 2023-03-03, final sent 2023-04-10, after its deadline 2023-03-31"
 expect check-final-late-ja 1 env LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 "$prog" --today=2023-05-01 check late.incident &&
 	has check-final-late-ja out "確報 提出 2023-04-10、期限 2023-03-31 を過ぎています"
 sed 's/^ppc.final.date: 2023-04-10$/ppc.final.date: 2023-03-31/' late.incident >ontime.incident

@@ -62,6 +62,12 @@ for E2E_LANG in ${CUT_LANGS:-ja_JP.UTF-8 C.UTF-8}; do
 	for inc in "$fresh" "$due"; do
 		e2e_start "$inc"
 		wait_for "$counter"
+		# A PPC report due: both of its dates on the line, whole.
+		if [ "$inc" = "$due" ]; then
+			screen "$e2e_tmp/p.txt"
+			sed -n 3p "$e2e_tmp/p.txt" | grep -qE "(final|確報) 2022-12-23 \\((残り )?[0-9]+ (days left|日)\\)" && ok ||
+				fail "$E2E_LANG: the PPC line lost its 確報 date: $(sed -n 3p "$e2e_tmp/p.txt")"
+		fi
 		# Every page, to the last.
 		n=0
 		while :; do

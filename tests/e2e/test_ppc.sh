@@ -15,13 +15,13 @@ wait_for "2-1)被害を受けた機器等"
 keys C-g End Up Up Up Up Up Up Up Up Enter   # the last PPC page, before the notice's 8
 wait_for "報告義務の判定に用いる事項  (page 28 of 36)"
 keys Space Down Down Down Space    # 個人データの漏えい等: 発生した; 要配慮個人情報: 含まれる
-wait_for "PPC report due: preliminary by 2024-03-02 (4 days left), final by 2024-03-27 (29 days left)"
+wait_for "PPC: preliminary 2024-03-02 (4 days left), final 2024-03-27 (29 days left)"
 # 被害有り in the IPA form does not make 3号 apply: still 30 days.
 keys C-g Home Down Down Down Down Down Down Down Enter
 wait_for "4-1)被害の有無"
 keys Space
 settle
-wait_for "final by 2024-03-27 (29 days left)"
+wait_for "final 2024-03-27 (29 days left)"
 # Sent the 速報: recorded on the 報告区分 page.
 keys C-g Home
 keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Enter
@@ -29,7 +29,7 @@ wait_for "報告区分  (page 19 of 36)"
 keys Space Down Down Down          # 速報, then its date sent
 wait_for "速報の提出日:"
 type "2024-02-28"; keys Tab
-wait_for "PPC report due: preliminary sent 2024-02-28, final by 2024-03-27 (29 days left)"
+wait_for "PPC: preliminary sent 2024-02-28, final 2024-03-27 (29 days left)"
 # The review shows the report with the decision and its reasons, and
 # exports it.
 keys C-r

@@ -21,7 +21,7 @@ for E2E_LANG in ja_JP.UTF-8 C.UTF-8; do
 	grep -qxF "damage.present: yes" "$inc" && ok || fail "$E2E_LANG: 被害有り not saved"
 	wait_for "$undecided"
 	screen "$e2e_tmp/u.txt"
-	grep -qE "超過|overdue|速報 |preliminary by" "$e2e_tmp/u.txt" && fail "$E2E_LANG: a deadline before the duty is decided" || ok
+	grep -qE "超過|overdue|速報 |preliminary 20" "$e2e_tmp/u.txt" && fail "$E2E_LANG: a deadline before the duty is decided" || ok
 	keys C-r
 	wait_for "$undecided"
 	tm kill-server

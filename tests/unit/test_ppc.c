@@ -479,17 +479,17 @@ START_TEST(status_and_overdue)
 	struct ppc_decision d;
 
 	status_at(m, (struct date){ 2024, 2, 27 }, s, sizeof s);
-	ck_assert_str_eq(s, "PPC report due: preliminary by 2024-03-02 (4 days left), "
-	                    "final by 2024-03-27 (29 days left)");
+	ck_assert_str_eq(s, "PPC: preliminary 2024-03-02 (4 days left), "
+	                    "final 2024-03-27 (29 days left)");
 	status_at(m, (struct date){ 2024, 3, 2 }, s, sizeof s);
-	ck_assert_str_eq(s, "PPC report due: preliminary by 2024-03-02 (due today), "
-	                    "final by 2024-03-27 (25 days left)");
+	ck_assert_str_eq(s, "PPC: preliminary 2024-03-02 (due today), "
+	                    "final 2024-03-27 (25 days left)");
 	ppc_decide(m, &d);
 	ck_assert(!ppc_overdue(&d, (struct date){ 2024, 3, 2 }));
 	ck_assert(ppc_overdue(&d, (struct date){ 2024, 3, 3 }));
 	status_at(m, (struct date){ 2024, 3, 4 }, s, sizeof s);
-	ck_assert_str_eq(s, "PPC report due: preliminary by 2024-03-02 (2 days late), "
-	                    "final by 2024-03-27 (23 days left)");
+	ck_assert_str_eq(s, "PPC: preliminary 2024-03-02 (2 days late), "
+	                    "final 2024-03-27 (23 days left)");
 
 	/* A 速報 on its 目安: only the 確報 can be late now. */
 	model_set_date(m, "ppc.prelim.date", (struct date){ 2024, 3, 2 });
@@ -498,8 +498,8 @@ START_TEST(status_and_overdue)
 	ck_assert(!ppc_overdue(&d, (struct date){ 2024, 3, 27 }));
 	ck_assert(ppc_overdue(&d, (struct date){ 2024, 3, 28 }));
 	status_at(m, (struct date){ 2024, 3, 28 }, s, sizeof s);
-	ck_assert_str_eq(s, "PPC report due: preliminary sent 2024-03-02, "
-	                    "final by 2024-03-27 (1 day late)");
+	ck_assert_str_eq(s, "PPC: preliminary sent 2024-03-02, "
+	                    "final 2024-03-27 (1 day late)");
 	/* A 確報 on its due date is on time. */
 	model_set_date(m, "ppc.final.date", (struct date){ 2024, 3, 27 });
 	ppc_decide(m, &d);
@@ -515,7 +515,7 @@ START_TEST(status_and_overdue)
 	ck_assert(d.prelim_late && d.final_late && ppc_late(&d));
 	ck_assert(!ppc_overdue(&d, (struct date){ 2025, 1, 1 }));
 	status_at(m, (struct date){ 2024, 4, 1 }, s, sizeof s);
-	ck_assert_str_eq(s, "PPC report due: preliminary sent 2024-03-03, after its target "
+	ck_assert_str_eq(s, "PPC: preliminary sent 2024-03-03, after its target "
 	                    "2024-03-02, final sent 2024-03-28, after its deadline 2024-03-27");
 	model_free(&m);
 
@@ -523,7 +523,7 @@ START_TEST(status_and_overdue)
 	const char *c[] = { "ppc.unlawful=access", "date:discovery.date=2022-08-11", NULL };
 	m = answers(c);
 	status_at(m, (struct date){ 2022, 8, 12 }, s, sizeof s);
-	ck_assert_str_eq(s, "PPC report due: preliminary by 2022-08-16 (4 days left), final by "
+	ck_assert_str_eq(s, "PPC: preliminary 2022-08-16 (4 days left), final "
 	                    "2022-10-11 (60 days left; 60日目の10-10がスポーツの日のため翌日)");
 	model_free(&m);
 
@@ -532,7 +532,7 @@ START_TEST(status_and_overdue)
 	                    "date:ppc.prelim.date=2023-03-03", "date:ppc.final.date=2023-04-10", NULL };
 	m = answers(b);
 	status_at(m, (struct date){ 2023, 5, 1 }, s, sizeof s);
-	ck_assert_str_eq(s, "PPC report due: preliminary sent 2023-03-03, "
+	ck_assert_str_eq(s, "PPC: preliminary sent 2023-03-03, "
 	                    "final sent 2023-04-10, after its deadline 2023-03-31");
 	model_free(&m);
 }
