@@ -12,26 +12,34 @@
 #include "todoke/strbuf.h"
 #include "todoke/textwidth.h"
 
-/* head shortened with "..." (never "…": ambiguous width) to what leaves
- * room for tail in cols columns, between clusters. */
-static void fit(struct strbuf *out, const char *head, const char *tail, int cols)
+/* lead, title, mark and tail on one line of cols columns: only the title
+ * is shortened, with "..." (never "…": ambiguous width), between
+ * clusters; the state before it and the file and dates after it stay. */
+static void fit(struct strbuf *out, const char *lead, const char *title, const char *mark,
+                const char *tail, int cols)
 {
-	int tw = tw_swidth(tail), hw = tw_swidth(head);
-	if (hw + tw <= cols || cols - tw < 8) {
-		sb_addf(out, "%s%s", head, tail);
+	int fixed = tw_swidth(lead) + tw_swidth(mark) + tw_swidth(tail);
+	if (fixed + tw_swidth(title) <= cols || cols - fixed < 8) {
+		sb_addf(out, "%s%s%s%s", lead, title, mark, tail);
 		return;
 	}
 	int used;
-	size_t n = tw_fit(head, strlen(head), cols - tw - 3, TW_SCREEN, &used);
-	sb_addn(out, head, n);
-	sb_addf(out, "...%s", tail);
+	size_t n = tw_fit(title, strlen(title), cols - fixed - 3, TW_SCREEN, &used);
+	sb_add(out, lead);
+	sb_addn(out, title, n);
+	sb_addf(out, "...%s%s", mark, tail);
 }
 
+/* A time of today as 06:12, any other as its day: short enough for the
+ * name to keep its room at 80 columns. */
 static void when(time_t t, char *buf, size_t size)
 {
-	struct tm tm;
+	struct tm tm, now;
+	time_t n = time(NULL);
 	localtime_r(&t, &tm);
-	strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
+	localtime_r(&n, &now);
+	bool today = tm.tm_year == now.tm_year && tm.tm_yday == now.tm_yday;
+	strftime(buf, size, today ? "%H:%M" : "%Y-%m-%d", &tm);
 }
 
 bool list_title_repeats(const struct store_entry *v, size_t n, size_t i)
@@ -44,8 +52,8 @@ bool list_title_repeats(const struct store_entry *v, size_t n, size_t i)
 
 void list_row(const struct store_entry *e, bool repeated, int cols, struct strbuf *out)
 {
-	struct strbuf head, tail;
-	sb_init(&head);
+	struct strbuf mark, tail;
+	sb_init(&mark);
 	sb_init(&tail);
 	char disc[32] = "-", changed[32], deleted[32];
 	when(e->mtime, changed, sizeof changed);
@@ -55,11 +63,13 @@ void list_row(const struct store_entry *e, bool repeated, int cols, struct strbu
 	const char *state = e->lock == LOCK_HELD ? _("[in use] ")
 	                    : e->lock == LOCK_TAKEN_STALE ? _("[interrupted: Enter recovers it] ")
 	                    : "";
-	sb_addf(&head, "%s%s", state, e->title);
 	/* Two of one name are told apart by their files. */
 	if (repeated) {
-		const char *slash = strrchr(e->path, '/');
-		sb_addf(&head, "  [%s]", slash ? slash + 1 : e->path);
+		const char *slash = strrchr(e->path, '/'), *base = slash ? slash + 1 : e->path;
+		size_t n = strlen(base);
+		if (n > 9 && strcmp(base + n - 9, ".incident") == 0)
+			n -= 9;
+		sb_addf(&mark, " [%.*s]", (int)n, base);
 	}
 	if (e->error)
 		sb_addf(&tail, _(": cannot be read: %s"), e->error);
@@ -72,10 +82,10 @@ void list_row(const struct store_entry *e, bool repeated, int cols, struct strbu
 		        e->answered, e->total);
 	/* An error is read whole rather than a name: it may be cut instead. */
 	if (e->error)
-		sb_addf(out, "%s%s", head.buf, tail.buf);
+		sb_addf(out, "%s%s%s%s", state, e->title, mark.buf, tail.buf);
 	else
-		fit(out, head.buf, tail.buf, cols);
-	sb_release(&head);
+		fit(out, state, e->title, mark.buf, tail.buf, cols);
+	sb_release(&mark);
 	sb_release(&tail);
 }
 

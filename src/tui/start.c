@@ -79,10 +79,11 @@ static const char *const start_help =
 	   "deleted until that session ends.  [interrupted]: todoke stopped while\n"
 	   "it was open; Enter recovers it with every answer saved up to then.");
 
-static void show_error(struct app *a, const struct diag *d)
+/* What went wrong with one incident, named as the list names it: its
+ * path would leave no room for the reason at 80 columns. */
+static void show_error(struct app *a, const char *title, const struct diag *d)
 {
-	char buf[1200];
-	app_msg(a, C_ERROR, "%s", diag_format(d, buf, sizeof buf));
+	app_msg(a, C_ERROR, "「%s」: %s", title, d->msg);
 }
 
 static void rename_incident(struct app *a, const struct store_entry *e)
@@ -94,7 +95,7 @@ static void rename_incident(struct app *a, const struct store_entry *e)
 	if (store_rename(e->path, a->fs, title, &d))
 		app_msg(a, C_OK, _("Renamed: 「%s」"), title);
 	else
-		show_error(a, &d);
+		show_error(a, e->title, &d);
 	free(title);
 }
 
@@ -104,12 +105,10 @@ static char *copy_incident(struct app *a, const struct store_entry *e)
 	struct diag d;
 	char *p = store_duplicate(e->path, a->fs, a->today, &d);
 	if (!p) {
-		show_error(a, &d);
+		show_error(a, e->title, &d);
 		return NULL;
 	}
-	const char *slash = strrchr(p, '/');
-	app_msg(a, C_OK, _("Copied 「%s」 as a new incident (%s): same answers, no history."),
-	        e->title, slash ? slash + 1 : p);
+	app_msg(a, C_OK, "%s", _("Copied as a new incident: same answers, no history."));
 	return p;
 }
 
@@ -132,7 +131,7 @@ static bool delete_incident(struct app *a, const struct store_entry *e)
 	if (store_trash(e->path, &d))
 		app_msg(a, C_OK, _("「%s」 is in the trash (t shows it)."), e->title);
 	else
-		show_error(a, &d);
+		show_error(a, e->title, &d);
 	return true;
 }
 

@@ -28,10 +28,11 @@ static const char *const trash_help =
 	   "be brought back by todoke (copies pushed to another repository or kept\n"
 	   "in backups are not reached).");
 
-static void show_error(struct app *a, const struct diag *d)
+/* What went wrong with one incident, named as the list names it: its
+ * path would leave no room for the reason at 80 columns. */
+static void show_error(struct app *a, const char *title, const struct diag *d)
 {
-	char buf[1200];
-	app_msg(a, C_ERROR, "%s", diag_format(d, buf, sizeof buf));
+	app_msg(a, C_ERROR, "「%s」: %s", title, d->msg);
 }
 
 /* Yes to deleting e (all of them: e NULL, n of them) for good. */
@@ -59,8 +60,10 @@ bool screen_trash(struct app *a, const char *dir)
 		if (reload) {
 			store_entries_free(&list, n);
 			n = 0;
-			if (!store_trash_list(dir, a->fs, &list, &n, &d))
-				show_error(a, &d);
+			if (!store_trash_list(dir, a->fs, &list, &n, &d)) {
+				char buf[1200];
+				app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
+			}
 			if (cur >= n)
 				cur = n ? n - 1 : 0;
 			reload = false;
@@ -110,7 +113,7 @@ bool screen_trash(struct app *a, const char *dir)
 		else if (n && rc == OK && (ch == '\r' || ch == '\n' || ch == 'u')) {
 			char *back = store_restore(list[cur].path, &d);
 			if (!back)
-				show_error(a, &d);
+				show_error(a, list[cur].title, &d);
 			else {
 				const char *slash = strrchr(back, '/');
 				app_msg(a, C_OK, _("「%s」 is back in the list of incidents (%s)."),
@@ -128,7 +131,7 @@ bool screen_trash(struct app *a, const char *dir)
 				if (store_purge(list[cur].path, &d))
 					app_msg(a, C_OK, _("「%s」 is deleted for good."), list[cur].title);
 				else
-					show_error(a, &d);
+					show_error(a, list[cur].title, &d);
 			}
 			reload = true;
 		} else if (n && rc == OK && ch == 'E') {
@@ -142,7 +145,7 @@ bool screen_trash(struct app *a, const char *dir)
 				if (store_purge(list[i].path, &d))
 					done++;
 				else
-					show_error(a, &d);  /* the others still go */
+					show_error(a, list[i].title, &d);  /* the others still go */
 			}
 			if (c == CONFIRM_YES && done == n)
 				app_msg(a, C_OK, _("The trash is empty: %zu incidents deleted for good."), done);
