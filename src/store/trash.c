@@ -147,11 +147,11 @@ bool store_trash(const char *path, struct diag *err)
 		diag_set(err, path, 0, _("cannot move it to the trash: %s"), strerror(errno));
 		goto undo;
 	}
-	ok = true;
-	/* Only now does the store's repository forget it. */
-	if (!history_remove(path, err))
-		goto out;  /* in the trash; the message says what stayed */
-	diag_clear(err);
+	/* Only now does the store's repository forget it.  Should that fail
+	 * the incident is in the trash all the same, and err says what stayed. */
+	ok = history_remove(path, err);
+	if (ok)
+		diag_clear(err);
 	goto out;
 undo:
 	remove_tree(entry);
