@@ -119,7 +119,9 @@ bool store_trash(const char *path, struct diag *err);
 
 /* The incidents in the trash, most recently deleted first, described as
  * store_list does (path: the file in its trash folder; deleted set).  No
- * trash: an empty list. */
+ * trash: an empty list.  A trash folder without its incident, older than a
+ * minute (a deletion cut short before the file moved: the incident is
+ * still in the store), is removed: it holds a copy of a history only. */
 bool store_trash_list(const char *dir, const struct formset *fs, struct store_entry **out,
                       size_t *n, struct diag *err);
 

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "todoke/history.h"
@@ -212,6 +213,13 @@ bool store_trash_list(const char *dir, const struct formset *fs, struct store_en
 			continue;
 		char *entry = join(trash, e->d_name), *file = entry_file(entry);
 		struct stat st;
+		/* A folder without its incident is a deletion cut short before
+		 * the file moved: the incident and its history are still in the
+		 * store, and this is a copy of that history, which goes (after a
+		 * minute: another session may be deleting right now). */
+		if (!file && lstat(entry, &st) == 0 && S_ISDIR(st.st_mode) &&
+		    st.st_uid == geteuid() && time(NULL) - st.st_mtime > 60)
+			remove_tree(entry);
 		if (file && stat(entry, &st) == 0) {
 			struct store_entry one;
 			if (store_describe(file, fs, &one)) {
@@ -288,7 +296,8 @@ char *store_restore(const char *trashed, struct diag *err)
 		goto out;
 	if (rename(trashed, to) != 0) {
 		diag_set(err, trashed, 0, _("cannot restore it: %s"), strerror(errno));
-		history_remove(to, err);
+		struct diag ignored;  /* the copy made goes again; err says why */
+		history_remove(to, &ignored);
 		goto out;
 	}
 	ok = true;

@@ -3,12 +3,14 @@
  * and submissions, restore them, purge for good; refused while another
  * session has it open. */
 #include <check.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "suite.h"
@@ -338,6 +340,35 @@ START_TEST(trash_refuses_an_open_incident)
 }
 END_TEST
 
+/* A deletion cut short before the file moved leaves a folder holding only
+ * a copy of the history: listing the trash removes it (not a young one,
+ * which another session may be filling); the incident stays in the store. */
+START_TEST(a_deletion_cut_short_leaves_nothing)
+{
+	struct diag d;
+	make(path, "残る事案", "途中の概要");
+	char entry[300], cmd[1400];
+	snprintf(entry, sizeof entry, "%s/.trash/2026-11-22-AbCdEf", dir);
+	snprintf(cmd, sizeof cmd, "mkdir -p %s/.trash && chmod 700 %s/.trash && "
+	         "cp -a %s/" HISTORY_DIR " %s && chmod 700 %s", dir, dir, dir, entry, entry);
+	ck_assert_int_eq(system(cmd), 0);
+	struct store_entry *e;
+	size_t n;
+	ck_assert(store_trash_list(dir, fs, &e, &n, &d));
+	ck_assert_uint_eq(n, 0);
+	struct stat st;
+	ck_assert_int_eq(stat(entry, &st), 0);  /* young: left alone */
+	struct timespec old[2] = { { time(NULL) - 3600, 0 }, { time(NULL) - 3600, 0 } };
+	ck_assert_int_eq(utimensat(AT_FDCWD, entry, old, 0), 0);
+	ck_assert(store_trash_list(dir, fs, &e, &n, &d));
+	ck_assert_uint_eq(n, 0);
+	ck_assert_int_ne(stat(entry, &st), 0);
+	ck_assert(!repository_holds(entry, "途中の概要"));
+	ck_assert(repository_holds(dir, "途中の概要"));
+	ck_assert_int_eq(stat(path, &st), 0);
+}
+END_TEST
+
 /* A team directory: the trash and its folders 2770, files stay 0660. */
 START_TEST(team_directory_keeps_its_modes)
 {
@@ -392,6 +423,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, trash_takes_history_and_restore_brings_it_back);
 	tcase_add_test(tc, purge_is_final);
 	tcase_add_test(tc, trash_refuses_an_open_incident);
+	tcase_add_test(tc, a_deletion_cut_short_leaves_nothing);
 	tcase_add_test(tc, team_directory_keeps_its_modes);
 	suite_add_tcase(s, tc);
 	return s;
