@@ -50,7 +50,7 @@ MO       = $(B)/locale/ja/LC_MESSAGES/todoke.mo
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run check test unit golden cli-tests mail-tests encode-tests notice-tests completion-test e2e layering install-test man-lint deps deps-test docs-test install uninstall \
+.PHONY: all run check test unit golden cli-tests mail-tests encode-tests notice-tests completion-test e2e layering install-test man-lint deps check-deps deps-test docs-test install uninstall \
         pot po-check \
         clean check-sanitize check-valgrind bench fuzz fuzz-regress
 .DEFAULT_GOAL := all
@@ -115,6 +115,10 @@ pot:
 # elsewhere prints exactly what is missing.
 deps:
 	@sh build-aux/install-deps.sh
+# make check also wants headless Chromium (tests/notice/screenshot.sh):
+# installed where it can be, else that test is skipped with a message.
+check-deps:
+	@sh build-aux/install-deps.sh check
 
 # The wizard reads forms from the source tree until installed.
 run: deps
@@ -122,7 +126,7 @@ run: deps
 	TODOKE_DATADIR="$(CURDIR)" $(PROG) $(ARGS)
 
 # ---- tests -------------------------------------------------------------
-check: deps
+check: check-deps
 	@$(MAKE) --no-print-directory test
 
 test: all $(UNIT_BIN)
@@ -224,11 +228,13 @@ bench: $(B)/bench $(PROG)
 # ---- fuzzing -----------------------------------------------------------
 # tests/fuzz/fuzz_T.c: a libFuzzer target for each reader.  `make fuzz`
 # (clang and libFuzzer, installed by install-deps.sh fuzz) runs each for
-# FUZZ_SECONDS with ASan and UBSan, seeded from the tests; an input that
+# FUZZ_SECONDS and at least FUZZ_RUNS inputs with ASan and UBSan, seeded
+# from the tests; an input that
 # crashes goes into tests/fuzz/regress/T/, which `make check` reads through
 # the same targets built normally (fuzz-regress), seeds included.
 FUZZ_TARGETS  = incident form notice profile calendar date
 FUZZ_SECONDS ?= 600
+FUZZ_RUNS    ?= 5000000
 FUZZ_B        = build-fuzz
 FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_SEEDS_incident = tests/golden/ipa tests/golden/notice tests/golden/ppc
@@ -267,6 +273,18 @@ fuzz-run-%: tests/fuzz/fuzz_%.c tests/fuzz/path.c
 		$(FUZZ_B)/corpus/$* $(FUZZ_SEEDS_$*) 2>&1 | tee $(FUZZ_B)/fuzz_$*.log | \
 		grep -E '^stat::number_of_executed_units|^stat::peak_rss|ERROR|SUMMARY|Done' ; \
 		! ls $(FUZZ_B)/crash-$*-* >/dev/null 2>&1
+	@# On a busy machine FUZZ_SECONDS may run fewer than FUZZ_RUNS inputs:
+	@# the rest then, on the corpus found so far.
+	@done=$$(sed -n 's/^stat::number_of_executed_units: *//p' $(FUZZ_B)/fuzz_$*.log); \
+	left=$$(( $(FUZZ_RUNS) - $${done:-0} )); \
+	if [ "$$left" -gt 0 ]; then \
+		echo "fuzz $*: $${done:-0} inputs in $(FUZZ_SECONDS) s; $$left more"; \
+		$(FUZZ_B)/fuzz_$* -runs=$$left -timeout=10 -rss_limit_mb=2048 \
+			-print_final_stats=1 -artifact_prefix=$(FUZZ_B)/crash-$*- \
+			$(FUZZ_B)/corpus/$* $(FUZZ_SEEDS_$*) > $(FUZZ_B)/fuzz_$*.more.log 2>&1; \
+		grep -E '^stat::number_of_executed_units|ERROR|SUMMARY|Done' $(FUZZ_B)/fuzz_$*.more.log; \
+		! ls $(FUZZ_B)/crash-$*-* >/dev/null 2>&1; \
+	fi
 
 # ---- install -----------------------------------------------------------
 install: $(PROG) $(MO)

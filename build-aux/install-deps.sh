@@ -4,6 +4,9 @@
 # and fixed with one command: run as root, or with sudo; otherwise (not
 # root, no sudo) that one command is printed, to be run as root.  Without
 # apt-get it prints the list.  Quiet and quick when all is there.
+# `install-deps.sh check` (make check) also installs what only some tests
+# use, headless Chromium, when it can: where it cannot, it says so and
+# those tests are skipped with a message; nothing fails for it.
 #
 # For tests (tests/deps.sh), never needed otherwise: TODOKE_DEPS_ROOT is
 # put before the files looked at and written (/usr/include/…, /etc/locale.gen,
@@ -38,6 +41,40 @@ if [ "${1:-}" = fuzz ]; then
 	need libclang-rt-14-dev sh -c 'ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a'
 fi
 
+# `make check` only (install-deps.sh check): Chromium renders the notice
+# page headless (tests/notice/screenshot.sh, axe-core's layout rules).
+optional=""
+if [ "${1:-}" = check ] && ! has chromium >/dev/null 2>&1 && ! has chromium-browser >/dev/null 2>&1; then
+	optional=" chromium"
+fi
+# Root, sudo, or neither ("none").
+sudo_how() {
+	if [ "$(id -u)" -eq 0 ]; then echo root
+	elif command -v sudo >/dev/null 2>&1; then echo sudo
+	else echo none; fi
+}
+# The optional packages: installed when they can be, on their own so that
+# their failure never stops the build's; the tests that need them skip.
+optional_install() {
+	[ -n "$optional" ] || return 0
+	ocmd="apt-get update && apt-get install -y --no-install-recommends$optional"
+	if ! command -v apt-get >/dev/null 2>&1; then
+		echo "todoke: for all the tests install:$optional (without it they are skipped)" >&2
+		return 0
+	fi
+	case $(sudo_how) in
+	root) osudo="" ;;
+	sudo) osudo=sudo ;;
+	*)	echo "todoke: not root and no sudo: the tests that need$optional are skipped; as root, run: $ocmd" >&2
+		return 0 ;;
+	esac
+	echo "todoke: installing for the tests${osudo:+ with sudo}: $ocmd" >&2
+	# $osudo is empty or "sudo": unquoted on purpose.
+	$osudo env DEBIAN_FRONTEND=noninteractive sh -c "$ocmd" >&2 ||
+		echo "todoke: could not install$optional: the tests that need it are skipped" >&2
+	return 0
+}
+
 # The tests run the wizard in Japanese and in English: those locales must be
 # generated.  On Debian they are lines of /etc/locale.gen, which the
 # `locales` package brings with locale-gen (a minimal system has neither).
@@ -49,7 +86,10 @@ if [ -n "$locales_missing" ] && [ ! -x "$root/usr/sbin/locale-gen" ]; then
 	case " $missing " in *" locales "*) ;; *) missing="$missing locales" ;; esac
 fi
 
-[ -z "$missing" ] && [ -z "$locales_missing" ] && exit 0
+if [ -z "$missing" ] && [ -z "$locales_missing" ]; then
+	optional_install
+	exit 0
+fi
 
 {
 	echo "todoke: missing for building and testing todoke:"
@@ -73,14 +113,15 @@ if [ -n "$locales_missing" ]; then
 	cmd="${cmd:+$cmd && }$step"
 fi
 
-if [ "$(id -u)" -eq 0 ]; then SUDO=""
-elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"
-else
+case $(sudo_how) in
+root) SUDO="" ;;
+sudo) SUDO="sudo" ;;
+*)
 	echo "todoke: you are not root and there is no sudo; as root (su -), run this one command:" >&2
 	echo "  $cmd" >&2
 	echo "todoke: then run make again." >&2
-	exit 1
-fi
+	exit 1 ;;
+esac
 echo "todoke: installing them${SUDO:+ with sudo}: $cmd" >&2
 # $SUDO is empty or "sudo": unquoted on purpose.
 $SUDO env DEBIAN_FRONTEND=noninteractive sh -c "$cmd" >&2 || {
@@ -94,4 +135,5 @@ for l in $locales_missing; do
 		exit 1
 	}
 done
+optional_install
 exit 0

@@ -22,7 +22,10 @@ _todoke()
 	--format)
 		COMPREPLY=($(compgen -W "text html" -- "$cur"))
 		return ;;
-	-t|--title|--today|--date|--kind|--since)
+	-t|--title|--today|--date|--kind|--since|--name)
+		return ;;
+	--dir)
+		COMPREPLY=($(compgen -d -- "$cur"))
 		return ;;
 	--document)
 		COMPREPLY=($(compgen -W "$("${words[0]:-todoke}" forms 2>/dev/null |
@@ -41,7 +44,7 @@ _todoke()
 	-*)
 		COMPREPLY=($(compgen -W "--output --all --title --today --encoding --substitute
 			--crlf --eml --attach --format --help --version
-			--date --kind --file --since --document --changes" -- "$cur"))
+			--date --kind --file --since --document --changes --name --dir" -- "$cur"))
 		return ;;
 	esac
 
@@ -50,7 +53,7 @@ _todoke()
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
 		-o|--output|-e|--encoding|-t|--title|--attach|--format) ((i++)) ;;
-		--date|--kind|--file|--since|--document) ((i++)) ;;
+		--date|--kind|--file|--since|--document|--name|--dir) ((i++)) ;;
 		-*) ;;
 		*) [ -z "$cmd" ] && cmd=${words[i]} || ((nargs++)) ;;
 		esac
@@ -58,7 +61,7 @@ _todoke()
 	case $cmd in
 	"")
 		COMPREPLY=($(compgen -W "new export check deadlines forms
-			submit submissions diff history" -- "$cur"))
+			submit submissions diff history whoami" -- "$cur"))
 		COMPREPLY+=($(compgen -f -X '!*.incident' -- "$cur"))
 		compopt -o filenames 2>/dev/null ;;
 	export)
@@ -77,6 +80,8 @@ _todoke()
 		[ "$cmd" = history ] && [ "$nargs" -ge 1 ] && return
 		COMPREPLY=($(compgen -f -X '!*.incident' -- "$cur"))
 		compopt -o filenames 2>/dev/null ;;
+	whoami)
+		COMPREPLY=($(compgen -W "--name" -- "$cur")) ;;
 	submit)
 		if [ "$nargs" -eq 0 ]; then
 			local docs

@@ -11,14 +11,12 @@ unset LANGUAGE
 here=$(cd "$(dirname "$0")/.." && pwd)
 prog=${1:-$here/build/todoke}
 case $prog in /*) ;; *) prog=$here/$prog ;; esac
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+. "$here/tests/lib.sh"
 cd "$tmp" || exit 1
 . "$here/completion/todoke.bash"
 touch a.incident b.incident notes.txt
 # The command as typed is the one asked for the documents.
 mkdir bin && ln -s "$prog" bin/todoke && PATH=$tmp/bin:$PATH
-pass=0 fail=0
 want() { # want "WORDS" "EXPECTED"
 	local line=$1
 	read -ra COMP_WORDS <<<"$line"
@@ -28,8 +26,7 @@ want() { # want "WORDS" "EXPECTED"
 	_todoke
 	local got
 	got=$(printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' ')
-	if [ "$got" = "$2" ]; then pass=$((pass + 1))
-	else fail=$((fail + 1)); echo "FAIL: '$line': got '$got', want '$2'"; fi
+	eq "'$line'" "$got" "$2"
 }
 want "todoke ex" "export "
 want "todoke export " "entrustor ipa notice police ppc "
@@ -54,5 +51,8 @@ want "todoke history " "a.incident b.incident "
 want "todoke history a.incident " " "
 want "todoke --si" "--since "
 want "todoke export ppc a.incident --cha" "--changes "
-echo "completion: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+want "todoke wh" "whoami "
+want "todoke whoami " "--name "
+want "todoke whoami --name " " "
+want "todoke --dir " "bin "
+finish completion

@@ -9,13 +9,7 @@
 # Usage: tests/deps.sh   (from the top of the tree)
 set -u
 script=$(pwd)/build-aux/install-deps.sh
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-# has NAME FILE TEXT: FILE holds TEXT (a fixed string).
-has() { if grep -qF -- "$3" "$2"; then ok; else bad "$1: lacks \"$3\""; sed 's/^/  | /' "$2"; fi; }
+. "$(dirname "$0")/lib.sh"
 
 # A fake system: $1/bin is its PATH, $1/root its files, $1/log what the
 # stand-ins were asked, $1/locales what `locale -a` lists.
@@ -38,6 +32,10 @@ fake() {
 	cat > "$d/bin/apt-get" <<-EOF
 	#!/bin/sh
 	echo "apt-get \$*" >> "$d/log"
+	case " \$* " in *" chromium "*)
+		[ -n "\${FAKE_NO_CHROMIUM:-}" ] && { echo "E: Unable to locate package chromium" >&2; exit 100; }
+		printf '#!/bin/sh\nexit 0\n' > "$d/bin/chromium"; $(command -v chmod) +x "$d/bin/chromium" ;;
+	esac
 	case " \$* " in *" locales "*)
 		mkdir -p "$d/root/usr/sbin" "$d/root/etc"
 		ln -sf "$d/bin/locale-gen" "$d/root/usr/sbin/locale-gen"
@@ -71,7 +69,7 @@ all_packages() {
 }
 run() { # run SYSTEM [VAR=VALUE...]: the script there, as a user, out/err/status kept
 	d=$1; shift
-	env -i PATH="$d/bin" TODOKE_DEPS_ROOT="$d/root" "$@" sh "$script" >"$d/out" 2>"$d/err"
+	env -i PATH="$d/bin" TODOKE_DEPS_ROOT="$d/root" "$@" sh "$script" ${mode:-} >"$d/out" 2>"$d/err"
 	echo $? > "$d/status"
 }
 status_is() { [ "$(cat "$2/status")" = "$3" ] && ok || { bad "$1: exit $(cat "$2/status"), want $3"; sed 's/^/  | /' "$2/err"; }; }
@@ -136,5 +134,45 @@ run "$s" FAKE_UID=0
 status_is done "$s" 0
 [ -s "$s/err" ] || [ -s "$s/out" ] || [ -s "$s/log" ] && bad "done: not quiet" || ok
 
-echo "deps: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+# 5. make check (install-deps.sh check) as root, everything but Chromium:
+# it is installed on its own; then all is quiet.
+s=$tmp/chromium; fake "$s"; all_packages "$s"
+printf 'C\nen_US.utf8\nja_JP.utf8\n' > "$s/locales"
+mode=check run "$s" FAKE_UID=0
+status_is chromium "$s" 0
+has chromium "$s/log" "apt-get install -y --no-install-recommends chromium"
+[ "$(grep -c '^apt-get install' "$s/log")" = 1 ] && ok || bad "chromium: not one install: $(cat "$s/log")"
+: > "$s/log"
+mode=check run "$s" FAKE_UID=0
+status_is chromium-there "$s" 0
+[ -s "$s/err" ] || [ -s "$s/log" ] && bad "chromium-there: not quiet: $(cat "$s/err")" || ok
+# Without `check` (make run) Chromium is not asked for.
+rm "$s/bin/chromium"; : > "$s/log"
+run "$s" FAKE_UID=0
+[ -s "$s/err" ] || [ -s "$s/log" ] && bad "chromium-run: Chromium asked for by make run" || ok
+
+# 6. Chromium that cannot be installed (no such package, no network):
+# said, and the check goes on (its test skips).
+s=$tmp/nochromium; fake "$s"; all_packages "$s"
+printf 'C\nen_US.utf8\nja_JP.utf8\n' > "$s/locales"
+mode=check run "$s" FAKE_UID=0 FAKE_NO_CHROMIUM=1
+status_is nochromium "$s" 0
+has nochromium "$s/err" "todoke: could not install chromium: the tests that need it are skipped"
+# A bare system: the build's packages in their own command, which does
+# not fail for Chromium.
+s=$tmp/barechromium; fake "$s"; with_sudo "$s"
+mode=check run "$s" FAKE_NO_CHROMIUM=1
+status_is barechromium "$s" 0
+has barechromium "$s/log" "apt-get install -y --no-install-recommends gcc libc6-dev make pkg-config libncurses-dev check libunistring-dev libgit2-dev gettext tmux mandoc valgrind python3 locales"
+has barechromium "$s/err" "could not install chromium"
+
+# 7. Not root, no sudo, all the build needs there: the command for
+# Chromium is given, nothing is run, and make check goes on.
+s=$tmp/userchromium; fake "$s"; all_packages "$s"
+printf 'C\nen_US.utf8\nja_JP.utf8\n' > "$s/locales"
+mode=check run "$s"
+status_is userchromium "$s" 0
+has userchromium "$s/err" "the tests that need chromium are skipped; as root, run: apt-get update && apt-get install -y --no-install-recommends chromium"
+[ -s "$s/log" ] && bad "userchromium: something was run: $(cat "$s/log")" || ok
+
+finish deps

@@ -7,11 +7,7 @@ set -u
 prog=$1
 case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
 top=$(pwd)
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 # README: the indented lines after "For batch work", up to a blank line.
 awk '/^For batch work/ { on = 1; next }
@@ -109,9 +105,9 @@ EOF
 done
 
 # The keys the README and todoke(1) name for the review are keys the
-# review and its documents screen take (their key bars: "a answers", "d
+# review and its documents and export screens take (their key bars: "a answers", "d
 # documents", "e export" ...), not those of an older wizard.
-keys=$(grep -ho '_("[^"]*")' src/tui/review.c src/tui/documents.c |
+keys=$(grep -ho '_("[^"]*")' src/tui/review.c src/tui/documents.c src/tui/exports.c |
 	grep -o '\(("\|  \)[a-z] [a-zA-Z]' | sed 's/^("//; s/^  //' | cut -c1 | sort -u | tr -d '\n')
 man_keys=$(awk '/^The review lists/ { on = 1 } on && /^\.Pp/ { exit } on' man/todoke.1 |
 	awk '/^\.Sq [a-z]$/ { print $2 }')
@@ -126,5 +122,4 @@ for k in $readme_keys; do
 	case $keys in *"$k"*) ok ;; *) bad "README names the review key ($k), which the review does not take (it takes: $keys)" ;; esac
 done
 
-echo "docs: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish docs

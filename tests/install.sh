@@ -9,11 +9,7 @@
 set -u
 make=${1:-make}
 ib=${2:-build-install}
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 if $make -s B="$ib" PREFIX=/usr DESTDIR="$tmp/root" install >"$tmp/log" 2>&1; then ok
 else bad "make install"; cat "$tmp/log"; fi
@@ -88,5 +84,4 @@ if $make -s B="$ib" DESTDIR="$tmp/root2" install >"$tmp/log" 2>&1 &&
 else bad "make install/uninstall with the default PREFIX"; cat "$tmp/log"; fi
 left=$(find "$tmp/root2" -mindepth 1)
 if [ -d "$tmp/root2" ] && [ -z "$left" ]; then ok; else bad "left after uninstall (default PREFIX): $left"; fi
-echo "install: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish install

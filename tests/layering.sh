@@ -8,30 +8,27 @@
 # Usage: tests/layering.sh [BUILD_DIR]   (default: build)
 set -u
 cd "$(dirname "$0")/.." || exit 1
+. tests/lib.sh
 objdir=${1:-build}
-fail=0 pass=0
 for dir in src/*/; do
 	case "$dir" in src/tui/|src/cli/) continue ;; esac
 	if grep -lE '#include *[<"](n?curses|ncursesw/|panel|menu|form\.h>)' "$dir"*.c 2>/dev/null; then
-		echo "FAIL: $dir includes curses"
-		fail=$((fail + 1))
+		bad "$dir includes curses"
 	else
-		pass=$((pass + 1))
+		ok
 	fi
 done
 for h in include/todoke/*.h; do
 	case "$h" in include/todoke/tui*.h) continue ;; esac
 	if grep -qE '#include *[<"](n?curses|ncursesw/)' "$h"; then
-		echo "FAIL: $h includes curses"; fail=$((fail + 1))
+		bad "$h includes curses"
 	else
-		pass=$((pass + 1))
+		ok
 	fi
 done
 
 # ---- no circles between the files of src/tui ---------------------------
 # A file and its header are one node: app.c and app.h are "app".
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
 : > "$tmp/edges"
 : > "$tmp/defs"
 : > "$tmp/why"
@@ -49,7 +46,7 @@ built=true
 for f in src/tui/*.c; do
 	m=$(basename "$f" .c)
 	if [ ! -f "$objdir/src/tui/$m.o" ]; then
-		echo "FAIL: $objdir/src/tui/$m.o is not built: its calls cannot be read"
+		echo "$objdir/src/tui/$m.o is not built: its calls cannot be read"
 		built=false
 	else
 		nm -g --defined-only "$objdir/src/tui/$m.o" | awk -v m="$m" 'NF == 3 { print $3, m }' >> "$tmp/defs"
@@ -68,24 +65,22 @@ if $built; then
 			done
 	done
 	if [ ! -s "$tmp/defs.sorted" ]; then
-		echo "FAIL: nm found no functions defined in $objdir/src/tui/*.o"
-		fail=$((fail + 1))
+		bad "nm found no functions defined in $objdir/src/tui/*.o"
 	elif tsort "$tmp/edges" > /dev/null 2> "$tmp/loop"; then
-		pass=$((pass + 1))
+		ok
 	else
 		# tsort names the files of each loop, one a line after "input
 		# contains a loop:"; show why each of them depends on the next.
-		echo "FAIL: src/tui files include or call each other in a circle:"
+		bad "src/tui files include or call each other in a circle:"
 		sed -n 's/^tsort: //p' "$tmp/loop" | grep -v 'loop:$' | sort -u > "$tmp/inloop"
 		while read -r a verb rest; do
 			b=${rest##* }; b=${b%.[ch]}
 			grep -qxF "$a" "$tmp/inloop" && grep -qxF "$b" "$tmp/inloop" &&
 				echo "  $a $verb $rest"
 		done < "$tmp/why"
-		fail=$((fail + 1))
 	fi
 else
-	fail=$((fail + 1))
+	bad "the objects of src/tui are not all built (make first)"
 fi
 
 # One width module (include/todoke/textwidth.h): nothing else measures
@@ -100,14 +95,26 @@ for f in src/*/*.c src/*/*.h include/todoke/*.h; do
 	if code_of "$f" | grep -nE "\\b($width_calls) *\\(" | sed "s|^|$f:|" | grep .; then found=1; fi
 done
 if [ $found = 1 ]; then
-	echo "FAIL: widths or clusters computed outside src/util/textwidth.c"; fail=$((fail + 1))
+	bad "widths or clusters computed outside src/util/textwidth.c"
 else
-	pass=$((pass + 1))
+	ok
 fi
 if grep -nE '\b(w|mvw|mv)?(add_wch|addn?wstr|add_wchn?str|ins_wch)\b' src/tui/*.c | grep -v '^src/tui/draw\.c:'; then
-	echo "FAIL: wide text drawn outside src/tui/draw.c"; fail=$((fail + 1))
+	bad "wide text drawn outside src/tui/draw.c"
 else
-	pass=$((pass + 1))
+	ok
 fi
-echo "layering: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+# Documents are data (forms/documents, todoke-documents(5)): no document's
+# id is a string in the code, outside the registry's reader.  The folder
+# of the templates (DATADIR_TEMPLATES) is a folder's name, not an id.
+ids=$(awk '$1 == "document" { print $2 }' forms/documents)
+[ -n "$ids" ] || bad "forms/documents names no document"
+for id in $ids; do
+	if grep -rnF "\"$id\"" src include | grep -v '^src/form/documents\.c:' |
+	   grep -v '#define DATADIR_TEMPLATES '; then
+		bad "the document id \"$id\" is written in the code (above), not read from forms/documents"
+	else
+		ok
+	fi
+done
+finish layering

@@ -11,11 +11,7 @@ set -u
 export LC_ALL=C.UTF-8 PYTHONUTF8=1
 unset LANGUAGE
 args=$1
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 if msgfmt --check --statistics -o /dev/null po/ja.po 2>"$tmp/stat"; then ok
 else bad "msgfmt --check po/ja.po"; cat "$tmp/stat"; fi
@@ -59,7 +55,6 @@ for hint in ("e export", "e export text  h export HTML", "s stand-ins  e encodin
         if not a or w > 78:
             print("FAIL: preview footer is %d columns: %s" % (w, s)); bad += 1
 sys.exit(1 if bad else 0)
-' && ok || fail=$((fail + 1))
+' && ok || bad "the wizard's footers and hints (above)"
 
-echo "po-check: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish po-check

@@ -9,4 +9,9 @@
  * tree.  A directory that holds forms/. */
 const char *todoke_datadir(void);
 
+/* The folder of the letters' templates (todoke-notice(5)): forms/THIS in
+ * the data dir, and a folder of one's own wording of the same name beside
+ * the profile (~/.config/todoke/THIS, notice_own_dir). */
+#define DATADIR_TEMPLATES "notice"
+
 #endif

@@ -32,6 +32,16 @@ const struct form *document_form(const struct document *doc, const struct incide
  * the reason in the interface language: 「…」 is answered 「…」. */
 bool document_applies_to(const struct document *doc, const struct incident *inc,
                          struct strbuf *why);
+/* Whether the form's answers are needed: some document written from it
+ * applies.  A 委託先 that told its 委託元 writes no notice (法第26条第2項),
+ * so the notice's questions are neither required, counted nor listed as
+ * unanswered (check, the wizard's count); a form no document names is
+ * always needed. */
+bool document_form_needed(const struct incident *inc, const struct form *f);
+/* Whether a question is needed: some form of the incident that asks it is
+ * (the police memo's 相談日 is asked on the notice's page, and needed by
+ * the memo when no notice is). */
+bool document_question_needed(const struct incident *inc, const char *id);
 /* RENDER_TEMPLATE: the template's type — fixed, or chosen by an answer
  * (the notice's by notice.type), the entry's default when unanswered. */
 const char *document_template(const struct document *doc, const struct incident *inc);

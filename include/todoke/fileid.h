@@ -27,6 +27,11 @@ struct file_id {
  * False (id->known false) when it cannot be read (a stat or read error
  * other than ENOENT). */
 bool file_id_read(const char *path, struct file_id *id);
+/* The identity of bytes read from, or written to, the descriptor st was
+ * taken from (fileio.h: file_read_all_st, file_write_atomic_st): no
+ * second look at the name, which someone may have replaced meanwhile. */
+struct stat;
+void file_id_of(const struct stat *st, const char *data, size_t len, struct file_id *id);
 /* True when both were recorded and describe the same file with the
  * same bytes; an unrecorded one compares equal (nothing known against). */
 bool file_id_same(const struct file_id *a, const struct file_id *b);

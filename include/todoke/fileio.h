@@ -28,6 +28,10 @@
  * waited on.
  * NUL bytes inside the file are kept; callers that want text check for them. */
 bool file_read_all(const char *path, char **data, size_t *len, struct diag *err);
+/* The same, with *st the fstat of the descriptor the bytes came from
+ * (not a later stat of the name, which may be another file by then). */
+bool file_read_all_st(const char *path, char **data, size_t *len, struct stat *st,
+                      struct diag *err);
 
 enum file_target {
 	FILE_TARGET_NEW,      /* nothing there yet: created atomically */
@@ -52,12 +56,24 @@ bool file_write_output(const char *path, const char *data, size_t len,
  * On any failure the file is untouched and the temporary file removed. */
 bool file_write_atomic(const char *path, const char *data, size_t len,
                        mode_t mode, struct diag *err);
+/* The same, with *st the fstat of the file written (after fsync; the
+ * rename keeps its inode): what this process wrote, not what a later
+ * stat of the name finds. */
+bool file_write_atomic_st(const char *path, const char *data, size_t len,
+                          mode_t mode, struct stat *st, struct diag *err);
 
 /* A team directory (todoke(1), --dir): setgid, its group may read, write
  * and enter it, others nothing (mode 2770).  Files in it are shared with
  * the group: file_mode_in() gives 0660 there, 0600 anywhere else. */
 bool file_is_team_dir(const struct stat *st);
 mode_t file_mode_in(const char *path);
+
+/* A title made into a file name, for the documents written from it:
+ * Japanese kept; spaces (U+3000 too), control characters and / \ : * ? "
+ * < > | (refused by Windows) become one _; no leading . or -, so never a
+ * hidden file or an option; at most max_bytes, cut between grapheme
+ * clusters.  malloc'd; "" when nothing is left. */
+char *file_name_from_title(const char *title, size_t max_bytes);
 
 /* Writes all n bytes to fd, going on after EINTR and short writes. */
 bool file_write_fd(int fd, const char *p, size_t n);

@@ -47,8 +47,9 @@
 #define HISTORY_BEGINS "history begins (answers given before)"
 
 /* Who is working: the login from the password file (getpwuid(getuid()),
- * not $USER, which anyone can set) and the 氏名 of the profile
- * (reporter.name; "" when none). */
+ * not $USER, which anyone can set) and one's 氏名: the profile's own name
+ * (user.name, profile.h), else the full name of the password file's
+ * GECOS field, else "". */
 struct who {
 	char login[64];
 	char name[256];
@@ -59,12 +60,22 @@ enum history_save_result {
 	HS_OK,          /* recorded and saved */
 	HS_UNRECORDED,  /* saved, but the history could not be written: err */
 	HS_FAILED,      /* not saved: err */
+	HS_CHANGED,     /* not saved: the file is not what `id` says was read
+	                   or written last (another writer): err */
 };
 /* Saves inc to path (incident_save) after staging its
  * text in the history.  commit: commit now (a page left, a command);
  * otherwise an autosave, committed only once a minute. */
 enum history_save_result history_save(const struct incident *inc, const char *path,
                                       bool commit, struct diag *err);
+/* The same for a file this process read or wrote before: when *id (known)
+ * no longer describes path (fileid.h), nothing is staged or written and
+ * HS_CHANGED returned; after a save *id is the identity of what was
+ * written, taken from the file written.  id NULL: as history_save. */
+struct file_id;
+enum history_save_result history_save_checked(const struct incident *inc, const char *path,
+                                              bool commit, struct file_id *id,
+                                              struct diag *err);
 /* Commits what is staged and not yet committed of path's incident (none:
  * nothing done, true). */
 bool history_commit(const char *path, struct diag *err);
@@ -182,16 +193,21 @@ const struct submission *submissions_last(const struct submissions *s,
 bool submission_read(const char *path, const struct submission *s,
                      char **incident_text, size_t *incident_len,
                      char **sent, size_t *sent_len, struct diag *err);
-/* The kind a new submission of document gets: for the PPC report its
- * 報告区分 (ppc.kind: 速報 or 確報); otherwise 第N報 after N-1 earlier ones. */
-char *submission_next_kind(const struct submissions *s, const char *document,
+struct document;
+struct docset;
+/* The kind a new submission of doc gets: for a report with `kinds` in the
+ * registry (todoke-documents(5)) the one its answer says (the PPC
+ * report's 報告区分, ppc.kind: 速報 or 確報), unanswered the first kind, or
+ * the last after a submission; otherwise 第N報 after N-1 earlier ones. */
+char *submission_next_kind(const struct submissions *s, const struct document *doc,
                            const struct incident *inc);
 /* Marking a document as submitted, as `todoke submit` and the wizard's
  * 「提出済みにする」 do: the kind (NULL: submission_next_kind), the day the
  * law counts set as its answer (ppc.prelim.date for a 速報…; one already
  * given stays, and res->kept_date says so), the report's own kind answer
  * (ppc.kind), inc saved and committed, the submission recorded with the
- * bytes sent, then, after a 速報, its 報告区分 set to 確報 and saved.  On
+ * bytes sent, then, after a 速報, its 報告区分 set to 確報 and saved (each
+ * save with history_save_checked against id, when not NULL).  On
  * false err says why and res says how far it came (rec.number 0: nothing
  * recorded).  Release res->rec. */
 struct submit_result {
@@ -201,20 +217,14 @@ struct submit_result {
 	const char *next_kind;      /* 確報 after a 速報, or NULL */
 	const char *kind_question;  /* and the answer set to it */
 };
-bool history_submit(struct incident *inc, const char *path, const char *document,
+bool history_submit(struct incident *inc, const char *path, const struct document *doc,
                     const char *kind, struct date when, const char *file_name,
                     const char *options, const char *bytes, size_t len,
-                    struct submit_result *res, struct diag *err);
-/* The answer that records the day a kind of report was sent
- * (ppc.prelim.date for the PPC 速報, ppc.final.date for its 確報), or NULL. */
-const char *submission_date_question(const char *document, const char *kind);
-/* The choice that says which kind a report is (ppc.kind) and its option
- * for kind; false for documents without one. */
-bool submission_kind_answer(const char *document, const char *kind, const char **question,
-                            const char **option);
-/* Answers about the reporting itself (報告区分, the days sent), not facts
- * of the incident: left out of what changed since a submission. */
-bool submission_bookkeeping(const char *key);
+                    struct file_id *id, struct submit_result *res, struct diag *err);
+/* Answers about the reporting itself (報告区分 and the days sent: the
+ * registry's `kinds`; the day the notice bears: `dated`), not facts of
+ * the incident: left out of what changed since a submission. */
+bool submission_bookkeeping(const struct docset *docs, const char *key);
 
 /* ---- follow-up letters (followup.c) ---------------------------------- */
 

@@ -72,5 +72,9 @@ const struct value *model_value_at(const struct model *m, size_t i);
 /* Deep copy, for undo and for comparing a loaded file with the original. */
 struct model *model_clone(const struct model *m);
 bool model_equal(const struct model *a, const struct model *b);
+/* Two answers the same (a list: every entry); NULL is unanswered. */
+bool model_value_equal(const struct value *a, const struct value *b);
+/* id's answer becomes a deep copy of v (from any model); NULL unsets. */
+void model_set_value(struct model *m, const char *id, const struct value *v);
 
 #endif

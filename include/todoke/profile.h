@@ -11,6 +11,12 @@
  * separator and everything after it, spaces included, is the value.  '#'
  * lines and blank lines are ignored; a CR before the line end is dropped.
  *
+ * One more key, user.name, is the user's own name: the 氏名 the history
+ * records beside the login (history_whoami).  It is not a reporter's
+ * detail — the reporter of the incident one last edited may be someone
+ * else — so no incident ever sets it: profile_save keeps it as it is,
+ * profile_set_own_name (todoke whoami --name) alone changes it.
+ *
  * Unknown keys (a profile written by a newer todoke, or a typo) are
  * ignored on load, so that a profile never stops a new incident, and are
  * not written back: the file holds only the keys of profile_keys.  A key
@@ -41,7 +47,8 @@ char *profile_path(void);
 char *config_path(const char *name);
 /* Where one's own wording of the notice is: $TODOKE_NOTICE_DIR (a
  * company's, set for everyone on a shared server), else the folder
- * `notice` beside the profile.  malloc'd, or NULL. */
+ * `notice` beside the profile (DATADIR_TEMPLATES, the installed
+ * templates' folder name).  malloc'd, or NULL. */
 char *notice_own_dir(void);
 
 /* Sets the profile's answers into m (Q_TEXT, only the keys above),
@@ -50,11 +57,19 @@ char *notice_own_dir(void);
  * err naming file and line. */
 bool profile_load(const char *path, struct model *m, struct diag *err);
 
+/* The user's own name (user.name) into buf; false, buf "", when the
+ * profile has none or cannot be read. */
+bool profile_own_name(const char *path, char *buf, size_t n);
+/* Sets the own name ("" removes it), keeping the rest of the profile;
+ * false with err for a broken profile or a name with a control character. */
+bool profile_set_own_name(const char *path, const char *name, struct diag *err);
+
 /* Writes the keys above that m has answered with text (Q_TEXT or Q_LINES;
  * an empty text included) to path: the first line "todoke-profile 1",
- * then "key: value" lines.  Missing directories are created 0700, the
- * file 0600, atomically (file_write_atomic).  A value with a line break
- * or other control character cannot be written: false, file untouched. */
+ * then "key: value" lines, and the own name the file had.  Missing
+ * directories are created 0700, the file 0600, atomically
+ * (file_write_atomic).  A value with a line break or other control
+ * character cannot be written: false, file untouched. */
 bool profile_save(const char *path, const struct model *m, struct diag *err);
 
 #endif

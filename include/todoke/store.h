@@ -12,6 +12,7 @@
 
 #include "todoke/date.h"
 #include "todoke/diag.h"
+#include "todoke/fileid.h"
 #include "todoke/form.h"
 #include "todoke/lock.h"
 
@@ -78,6 +79,14 @@ char *store_new_path(const char *dir, struct date today);
  * is removed, as it holds personal data and nothing more.  NULL when there
  * is none.  Call only while holding path's lock (no save of it runs). */
 char *store_leftover(const char *path, const struct formset *fs);
+
+/* incident_load, and *id the identity of the bytes parsed, taken from the
+ * descriptor they were read from: a write by someone else just after the
+ * read is noticed at the next save, never taken for what was read
+ * (load.c).  With text: the bytes themselves too, malloc'd. */
+struct incident;
+bool store_load(const char *path, const struct formset *fs, struct incident **out,
+                struct file_id *id, char **text, size_t *len, struct diag *err);
 
 /* ---- what the start screen does to an incident (edit.c, trash.c) ------
  *

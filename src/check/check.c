@@ -204,24 +204,6 @@ static void check_ppc(const struct incident *inc, struct date today, struct prob
 	sb_release(&sb);
 }
 
-/* Whether the form's answers are needed: some document written from it
- * applies.  A 委託先 that told its 委託元 writes no notice (法第26条第2項),
- * so the notice's questions are not asked of it; a form no document names
- * is always needed. */
-static bool form_needed(const struct incident *inc, const struct form *f)
-{
-	const struct docset *s = inc->fs ? formset_documents(inc->fs) : NULL;
-	bool named = false;
-	for (size_t i = 0; s && i < s->n; i++) {
-		if (document_form(&s->v[i], inc) != f)
-			continue;
-		named = true;
-		if (document_applies_to(&s->v[i], inc, NULL))
-			return true;
-	}
-	return !named;
-}
-
 void check_incident(const struct incident *inc, struct date today,
                     struct problems *out)
 {
@@ -229,7 +211,7 @@ void check_incident(const struct incident *inc, struct date today,
 	check_ppc(inc, today, out);
 	for (size_t k = 0; k < inc->nforms; k++) {
 		const struct form *f = inc->forms[k];
-		bool needed = form_needed(inc, f);
+		bool needed = document_form_needed(inc, f);
 		for (size_t i = 0; needed && i < f->nrules; i++)
 			run_rule(inc, f, &f->rules[i], today, out);
 		check_notes(inc, f, out);
@@ -239,7 +221,8 @@ void check_incident(const struct incident *inc, struct date today,
 			const struct form *owner = NULL;
 			i += u.n;
 			incident_question(inc, u.q->id, &owner);
-			if (owner != f || !unit_shown(u, inc->answers))
+			if (owner != f || !unit_shown(u, inc->answers) ||
+			    !(needed || document_question_needed(inc, u.q->id)))
 				continue;
 			out->total++;
 			out->answered += unit_answered(u, inc->answers);
@@ -257,7 +240,7 @@ void check_incident(const struct incident *inc, struct date today,
 			 * that fits the type): left unticked is an answer.  An
 			 * `optional` one (the ransomware facts) is asked, not
 			 * required: they may not be known. */
-			if (needed && q->nwhen && !q->optional && q->type != Q_CHECK && !answered &&
+			if ((needed || document_question_needed(inc, q->id)) && q->nwhen && !q->optional && q->type != Q_CHECK && !answered &&
 			    !has_problem(out, SEV_MISSING, q->id)) {
 				char *pl = question_place(inc, q->id);
 				check_add(out, SEV_MISSING, q->id, 0, _("%s: not answered"), pl);

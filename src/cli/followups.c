@@ -7,8 +7,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "todoke/document.h"
+#include "todoke/form.h"
 #include "todoke/i18n.h"
 #include "todoke/incident.h"
+#include "todoke/profile.h"
+#include "todoke/store.h"
 #include "todoke/strbuf.h"
 
 enum { EXIT_OK = 0, EXIT_BAD = 2 };
@@ -155,33 +159,6 @@ static bool print_changes(const struct formset *fs, const char *path, const stru
 	return ok;
 }
 
-bool followups_document_changes(const struct formset *fs, const char *path,
-                                const struct incident *now, const char *document,
-                                struct strbuf *out, struct submission *since)
-{
-	struct submissions s;
-	struct diag d;
-	diag_clear(&d);
-	memset(since, 0, sizeof *since);
-	if (!submissions_list(path, &s, &d)) {
-		say(&d);
-		return false;
-	}
-	const struct submission *last = submissions_last(&s, document);
-	size_t n = 0;
-	bool ok = last && document_changes(fs, path, now, last, true, out, &n);
-	if (ok) {
-		*since = *last;
-		since->document = xstrdup(last->document);
-		since->kind = xstrdup(last->kind);
-		since->file = xstrdup(last->file);
-		since->options = xstrdup(last->options);
-		since->tag = xstrdup(last->tag);
-	}
-	submissions_release(&s);
-	return ok;
-}
-
 int followups_diff(const struct formset *fs, const char *path, const char *since)
 {
 	struct submissions s;
@@ -245,14 +222,19 @@ int followups_submit(const struct formset *fs, const char *document, const char 
 		fprintf(stderr, "%s\n", _("todoke: --kind: give a name such as 速報, 確報 or 第2報"));
 		return EXIT_BAD;
 	}
-	if (!incident_load(path, fs, &inc, &d)) {
+	/* Saved only over the file as read here: a change made meanwhile (the
+	 * wizard's autosave, a hand edit) is never overwritten. */
+	struct file_id id;
+	if (!store_load(path, fs, &inc, &id, NULL, NULL, &d)) {
 		say(&d);
 		return EXIT_BAD;
 	}
 	incident_adopt_documents(inc, fs);
+	/* cmd_submit took only a document of the registry. */
+	const struct document *doc = docset_find(formset_documents(fs), document);
 	struct submit_result res;
-	bool ok = history_submit(inc, path, document, kind, when, file_name, options, bytes, len,
-	                         &res, &d);
+	bool ok = history_submit(inc, path, doc, kind, when, file_name, options, bytes, len,
+	                         &id, &res, &d);
 	if (res.kept_date[0]) {
 		char b[16];
 		date_format_iso(when, b, sizeof b);
@@ -274,4 +256,34 @@ int followups_submit(const struct formset *fs, const char *document, const char 
 	submission_release(&res.rec);
 	incident_free(&inc);
 	return ok ? EXIT_OK : EXIT_BAD;
+}
+
+int followups_whoami(const char *name)
+{
+	char *path = profile_path();
+	struct diag d;
+	diag_clear(&d);
+	if (name && !profile_set_own_name(path, name, &d)) {
+		free(path);
+		say(&d);
+		return EXIT_BAD;
+	}
+	struct who w;
+	history_whoami(&w);
+	char own[256];
+	bool from_profile = path && profile_own_name(path, own, sizeof own);
+	struct strbuf who;
+	sb_init(&who);
+	who_text(w.login, w.name, &who);
+	printf("%s\n", who.buf);
+	if (from_profile)
+		printf(_("氏名: from the profile %s (user.name)\n"), path);
+	else if (w.name[0])
+		printf("%s\n", _("氏名: the account's full name (password file); "
+		       "todoke whoami --name NAME sets your own"));
+	else
+		printf("%s\n", _("氏名: none recorded; todoke whoami --name NAME sets it"));
+	sb_release(&who);
+	free(path);
+	return EXIT_OK;
 }

@@ -33,13 +33,10 @@ const struct submission *followups_find(const struct submissions *s, const char 
 int followups_submit(const struct formset *fs, const char *document, const char *path,
                      const char *kind, const char *date, const char *file_name,
                      const char *options, const char *bytes, size_t len);
-/* What a follow-up of `document` carries: the changes of its questions
- * since its last submission, one "・section label: old → new" line each,
- * appended to out; *since gets that submission (release it).  False when
- * it was never submitted (nothing said) or its copy cannot be read (said). */
-bool followups_document_changes(const struct formset *fs, const char *path,
-                                const struct incident *now, const char *document,
-                                struct strbuf *out, struct submission *since);
+/* todoke whoami [--name NAME]: prints the login and 氏名 the history
+ * records (history_whoami) and where the 氏名 comes from; with a name,
+ * first sets it as the profile's own name ("" removes it). */
+int followups_whoami(const char *name);
 /* The form the registry's document is written from, or NULL. */
 const char *followups_document_form(const struct formset *fs, const char *document);
 

@@ -18,6 +18,7 @@
 #include "todoke/document.h"
 #include "todoke/encode.h"
 #include "todoke/export.h"
+#include "todoke/fileid.h"
 #include "todoke/fileio.h"
 #include "todoke/form.h"
 #include "todoke/history.h"
@@ -29,6 +30,7 @@
 #include "todoke/notice.h"
 #include "todoke/ppc.h"
 #include "todoke/profile.h"
+#include "todoke/send.h"
 #include "todoke/tui.h"
 #include "todoke/utf8.h"
 
@@ -52,6 +54,7 @@ static void usage(FILE *fp)
 "       %s forms\n"
 "       %s submit DOCUMENT INCIDENT [--date D] [--kind K] [--file SENT]\n"
 "       %s submissions|history|diff INCIDENT\n"
+"       %s whoami [--name NAME]\n"
 "\n"
 "Prepare the reports due after a cyber incident: the IPA 「コンピュータ不正\n"
 "アクセス届出様式」, filled in from one set of answers kept in INCIDENT.\n"
@@ -76,6 +79,8 @@ static void usage(FILE *fp)
 "                       text against what was sent\n"
 "  history INCIDENT [QUESTION]\n"
 "                       who changed which answer, when, old → new\n"
+"  whoami               the login and 氏名 the history records as yours;\n"
+"                       --name NAME sets the 氏名 (kept in the profile)\n"
 "\n"
 "Options:\n"
 "  -o, --output=FILE    write the document to FILE (created 0600, replaced\n"
@@ -117,7 +122,7 @@ static void usage(FILE *fp)
 "%s/forms.\n"
 "See todoke(1), todoke-documents(5), todoke-incident(5), todoke-form(5),\n"
 "todoke-notice(5), todoke-calendar(5), todoke-law(7).\n"),
-	        progname, progname, progname, progname, progname, progname, progname, progname,
+	        progname, progname, progname, progname, progname, progname, progname, progname, progname,
 	        TODOKE_PKGDATADIR);
 	/* The documents are the registry's (forms/documents), not this text's. */
 	struct diag d;
@@ -174,6 +179,7 @@ struct opts {
 	const char *date, *file, *since, *kind;  /* submit, diff */
 	const char *document;                    /* diff: as text */
 	bool changes;                            /* export ppc: 九 its changes */
+	const char *name;                        /* whoami --name */
 	struct strbuf *capture;  /* submit: the document's bytes also here */
 };
 
@@ -314,32 +320,15 @@ static bool encode_or_explain(const struct opts *o, const struct incident *inc,
 	return false;
 }
 
-/* The first of the answers named that is a plain address, else "". */
-static const char *plain_address(const struct model *m, const char *const *ids, size_t n,
-                                 const char *path, const char *header)
-{
-	const char *addr = "";
-	for (size_t i = 0; i < n && !*addr; i++)
-		addr = model_text(m, ids[i]);
-	for (const char *p = addr; *p; p++)
-		if ((unsigned char)*p >= 0x7f || *p <= ' ' || strchr("<>\"(),;", *p)) {
-			errmsg(_("%s: %s left empty, as the E-Mail answer \"%s\" is not a plain "
-			         "address"), path, header, addr);
-			return "";
-		}
-	return addr;
-}
-
-/* --eml: the document as an e-mail draft.  To: and From: as the registry
- * says (IPA's window and the reporter for the IPA form; nobody yet and the
- * inquiry window for the notice); the body ISO-2022-JP unless
+/* --eml: the document as an e-mail draft (send.h).  To: and From: as the
+ * registry says (IPA's window and the reporter for the IPA form; nobody
+ * yet and the inquiry window for the notice); the body ISO-2022-JP unless
  * --encoding=utf-8; the files of --attach (the network diagram of 2-3). */
 static int write_mail(const struct opts *o, const struct incident *inc,
                       const struct document *which, const char *path, struct strbuf *doc,
                       const char *title)
 {
-	const struct form *f = document_form(which, inc);
-	struct strbuf subject, msg;
+	struct strbuf msg, warnings;
 	struct diag d;
 	const char *attach[17];
 	const char *check_enc = o->encoding ? o->encoding : "iso-2022-jp";
@@ -357,100 +346,27 @@ static int write_mail(const struct opts *o, const struct incident *inc,
 	for (size_t i = 0; i < o->nattach; i++)
 		attach[i] = o->attach[i];
 	attach[o->nattach] = NULL;
-	/* A header holds a plain address or nothing; never a mangled one. */
-	const char *from = plain_address(inc->answers, (const char *const *)which->mail_from,
-	                                 which->nmail_from, path, "From:");
-	const char *to = which->mailto == MAILTO_FORM ? f->mailto
-	               : which->mailto == MAILTO_ANSWER
-	               ? plain_address(inc->answers, (const char *const *)&which->mailto_id, 1,
-	                               path, "To:")
-	               : NULL;
-	if (to && !*to)
-		to = NULL;
-	sb_init(&subject);
-	sb_add(&subject, title);
-	struct mail m = {
-		.to = to, .from = from,
-		.subject = subject.buf, .body = doc->buf, .encoding = check_enc,
-		.substitute = o->substitute, .attach = attach, .date = time(NULL),
-	};
-	const char *fixed = getenv("TODOKE_NOW");  /* for tests: seconds since 1970 */
-	if (fixed && *fixed)
-		m.date = (time_t)strtoll(fixed, NULL, 10);
 	sb_init(&msg);
+	sb_init(&warnings);
 	diag_clear(&d);
 	int rc = EXIT_BAD;
-	if (mail_compose(&m, &msg, &d))
+	bool ok = send_mail(which, inc, doc->buf, title, check_enc, o->substitute, attach,
+	                    send_now(), &msg, &warnings, &d);
+	/* A header holds a plain address or nothing; never a mangled one. */
+	for (char *w = warnings.buf, *nl; *w; w = nl + 1) {
+		nl = strchr(w, '\n');
+		errmsg("%s: %.*s", path, (int)(nl - w), w);
+	}
+	if (ok)
 		rc = write_output(o, &msg);
 	else {
 		if (!d.file[0])
 			snprintf(d.file, sizeof d.file, "%s", path);
 		print_diag(&d);
 	}
+	sb_release(&warnings);
 	sb_release(&msg);
-	sb_release(&subject);
 	return rc;
-}
-
-/* A follow-up report.  The PPC report with --changes carries, in 九 その他,
- * what changed since it was last submitted, after the answer of 九 (in
- * the copy exported, never saved).  The IPA form's e-mail draft (--eml)
- * after a submission says whose follow-up it is and lists what is new or
- * changed before the whole updated form (lead). */
-static void follow_up(const struct opts *o, const struct formset *fs, const char *doc,
-                      const char *path, struct incident *inc, struct strbuf *lead,
-                      char *kind_out, size_t kind_size)
-{
-	/* What each document does in a follow-up is the registry's
-	 * (changes-into, follow-up-lead: todoke-documents(5)). */
-	const struct document *dd = docset_find(formset_documents(fs), doc);
-	const char *into = dd ? dd->changes_into : NULL;
-	bool ppc = into && o->changes && incident_question(inc, into, NULL);
-	bool ipa = !ppc && dd && dd->followup_lead && o->eml;
-	if (!ppc && !ipa)
-		return;
-	struct strbuf text;
-	struct submission since;
-	char date[64];
-	sb_init(&text);
-	if (!followups_document_changes(fs, path, inc, doc, &text, &since)) {
-		sb_release(&text);
-		return;
-	}
-	date_format_ymd_ja(since.date, date, sizeof date);
-	if (ppc) {
-		struct strbuf v;
-		sb_init(&v);
-		const char *own = model_text(inc->answers, into);
-		if (!answer_blank(own))
-			sb_addf(&v, "%s\n", own);
-		sb_addf(&v, "%s(%s提出)からの変更点:\n", since.kind, date);
-		if (text.len)
-			sb_addn(&v, text.buf, text.len - 1);
-		else
-			sb_add(&v, "・変更はありません");
-		model_set_text(inc->answers, into, Q_LINES, v.buf);
-		sb_release(&v);
-	} else {
-		struct submissions all;
-		struct diag d;
-		diag_clear(&d);
-		if (submissions_list(path, &all, &d)) {
-			char *kind = submission_next_kind(&all, doc, inc);
-			snprintf(kind_out, kind_size, "%s", kind);
-			sb_addf(lead, "%sにお送りした届出(%s)の続報(%s)です。\n", date, since.kind, kind);
-			free(kind);
-			submissions_release(&all);
-		}
-		if (text.len) {
-			sb_add(lead, "前回の届出の後に判明した事項、変更した事項は次のとおりです。\n\n");
-			sb_addn(lead, text.buf, text.len);
-		} else
-			sb_add(lead, "前回の届出から変わった事項はありません。\n");
-		sb_add(lead, "\n更新した届出様式の全文を以下に記載します。\n\n");
-	}
-	submission_release(&since);
-	sb_release(&text);
 }
 
 /* The documents that offer HTML, for a message: "notice, …". */
@@ -524,28 +440,9 @@ static int cmd_export(const struct opts *o, int argc, char **argv)
 	sb_init(&doc);
 	diag_clear(&d);
 	char *title = NULL;
-	struct strbuf lead;
-	sb_init(&lead);
-	char fkind[64] = "";
-	follow_up(o, fs, argv[0], argv[1], inc, &lead, fkind, sizeof fkind);
-	if (which->render == RENDER_TEMPLATE)
-		history_followup_letter(fs, set, which, argv[1], inc);
-	bool ok = export_document(which, inc, set, o->html ? NOTICE_HTML : NOTICE_TEXT, &doc,
-	                          &title, &d);
-	if (ok && lead.len) {
-		/* The e-mail's 第2報: what is new or changed, then the whole form. */
-		sb_addn(&lead, doc.buf, doc.len);
-		sb_release(&doc);
-		doc = lead;
-		sb_init(&lead);
-		char *t = title;
-		struct strbuf st;
-		sb_init(&st);
-		sb_addf(&st, "【%s】%s", fkind, t ? t : "");
-		title = sb_detach(&st);
-		free(t);
-	}
-	sb_release(&lead);
+	/* A report sent before carries its follow-up parts (send.h). */
+	bool ok = send_text(fs, set, which, argv[1], inc, o->html ? NOTICE_HTML : NOTICE_TEXT,
+	                    o->changes, o->eml, &doc, &title, &d);
 	if (!ok) {
 		if (!d.file[0])
 			snprintf(d.file, sizeof d.file, "%s", argv[1]);
@@ -610,7 +507,10 @@ static int cmd_check(const struct opts *o, int argc, char **argv)
 		for (size_t k = 0; k < inc->nforms; k++) {
 			const struct form *f = inc->forms[k];
 			/* What the count counts (form.h): a group of boxes once,
-			 * by its section; hidden ones (`when`) are not asked. */
+			 * by its section; hidden ones (`when`) are not asked, nor
+			 * those of a document not needed (the notice of a 委託先
+			 * that told its 委託元) unless another needs them. */
+			bool needed = document_form_needed(inc, f);
 			for (size_t i = 0; i < f->nqs;) {
 				struct q_unit u = question_unit(f->qs, f->nqs, i);
 				const struct form *owner = NULL;
@@ -618,7 +518,8 @@ static int cmd_check(const struct opts *o, int argc, char **argv)
 				incident_question(inc, u.q->id, &owner);
 				/* A draft still a copy reads as its source: not open. */
 				if (owner != f || unit_answered(u, inc->answers) ||
-				    !unit_shown(u, inc->answers) || draft_is_copy(inc, u.q))
+				    !unit_shown(u, inc->answers) || draft_is_copy(inc, u.q) ||
+				    !(needed || document_question_needed(inc, u.q->id)))
 					continue;
 				char *pl = u.n > 1 && u.q->section >= 0
 				           ? xstrdup(f->sections[u.q->section].title)
@@ -715,8 +616,11 @@ static int cmd_new(const struct opts *o, int argc, char **argv)
 	struct diag d;
 	diag_clear(&d);
 	struct incident *inc = incident_create(fs, o->title, &d);
-	enum history_save_result r = inc ? history_save(inc, argv[0], true, &d) : HS_FAILED;
-	if (r != HS_FAILED)
+	/* Still nothing there when written: a file made meanwhile is kept. */
+	struct file_id none = { .known = true, .exists = false };
+	enum history_save_result r = inc ? history_save_checked(inc, argv[0], true, &none, &d)
+	                                 : HS_FAILED;
+	if (r == HS_OK || r == HS_UNRECORDED)
 		rc = EXIT_OK;
 	if (r != HS_OK)
 		print_diag(&d);
@@ -845,19 +749,17 @@ static int cmd_text_diff(const struct opts *o, const char *path)
 	}
 	struct opts e = { .capture = &now };
 	/* The options recorded, as written by cmd_submit. */
-	char *opt = xstrdup(sub->options);
-	for (char *t = strtok(opt, " "); t; t = strtok(NULL, " ")) {
-		if (strncmp(t, "--encoding=", 11) == 0)
-			e.encoding = encode_iconv_name(t + 11) ? t + 11 : NULL;
-		e.crlf |= strcmp(t, "--crlf") == 0;
-		e.substitute |= strcmp(t, "--substitute") == 0;
-		e.eml |= strcmp(t, "--eml") == 0;
-		e.html |= strcmp(t, "--format=html") == 0;
-	}
+	struct send_options so;
+	char opt[256];
+	send_options_parse(sub->options, &so, opt, sizeof opt);
+	e.encoding = so.encoding;
+	e.crlf = so.crlf;
+	e.substitute = so.substitute;
+	e.eml = so.eml;
+	e.html = so.html;
 	if (e.eml) {
 		errmsg(_("%s: %s was sent as an e-mail draft: export it again without --eml to "
 		         "compare its text"), path, sub->file);
-		free(opt);
 		goto out;
 	}
 	char *args[2] = { (char *)(uintptr_t)o->document, (char *)(uintptr_t)path };
@@ -881,7 +783,6 @@ static int cmd_text_diff(const struct opts *o, const char *path)
 		sb_release(&a);
 		sb_release(&b);
 	}
-	free(opt);
 out:
 	free(sent);
 	sb_release(&now);
@@ -1000,6 +901,7 @@ int main(int argc, char **argv)
 		{ "kind", required_argument, NULL, 'k' },
 		{ "document", required_argument, NULL, 'W' },
 		{ "changes", no_argument, NULL, 'G' },
+		{ "name", required_argument, NULL, 'N' },
 		{ "dir", required_argument, NULL, OPT_DIR },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -1056,6 +958,7 @@ int main(int argc, char **argv)
 		case 'k': o.kind = optarg; break;
 		case 'W': o.document = optarg; break;
 		case 'G': o.changes = true; break;
+		case 'N': o.name = optarg; break;
 		case 't': o.title = optarg; break;
 		case 'T': {
 			struct date d;
@@ -1090,7 +993,8 @@ int main(int argc, char **argv)
 	               strcmp(argv[0], "export") == 0 || strcmp(argv[0], "check") == 0 ||
 	               strcmp(argv[0], "forms") == 0 || strcmp(argv[0], "deadlines") == 0 ||
 	               strcmp(argv[0], "history") == 0 || strcmp(argv[0], "submit") == 0 ||
-	               strcmp(argv[0], "submissions") == 0 || strcmp(argv[0], "diff") == 0);
+	               strcmp(argv[0], "submissions") == 0 || strcmp(argv[0], "diff") == 0 ||
+	               strcmp(argv[0], "whoami") == 0);
 	if (argc == 0 || (argc == 1 && !command)) {
 		/* The wizard: the start screen, or the incident named. */
 		if (!locale_wizard_ok())
@@ -1120,6 +1024,13 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "history") == 0 || strcmp(cmd, "submissions") == 0 ||
 	    strcmp(cmd, "diff") == 0)
 		return cmd_followup(cmd, &o, argc - 1, argv + 1);
+	if (strcmp(cmd, "whoami") == 0) {
+		if (argc != 1) {
+			errmsg("%s", _("usage: whoami [--name NAME]"));
+			return EXIT_BAD;
+		}
+		return followups_whoami(o.name);
+	}
 	errmsg(_("unknown command \"%s\""), cmd);
 	fprintf(stderr, _("Try '%s --help' for more information.\n"), progname);
 	return EXIT_BAD;

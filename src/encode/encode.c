@@ -75,6 +75,7 @@ static const struct {
 	/* Where the encoding has only the other form, or its byte is read two
 	 * ways (¥ and \ in Shift_JIS): the full-width letter of JIS X 0208. */
 	{ 0x2014, "―" }, { 0x00A5, "￥" }, { 0x203E, "￣" }, { 0x005C, "＼" },
+	{ 0x007E, "〜" },
 	/* Å: JIS X 0208 has only the ANGSTROM SIGN, which NFC makes Å. */
 	{ 0x00C5, "\u212B" },
 };

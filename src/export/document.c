@@ -41,6 +41,28 @@ bool document_applies_to(const struct document *doc, const struct incident *inc,
 	return false;
 }
 
+bool document_form_needed(const struct incident *inc, const struct form *f)
+{
+	const struct docset *s = inc->fs ? formset_documents(inc->fs) : NULL;
+	bool named = false;
+	for (size_t i = 0; s && i < s->n; i++) {
+		if (document_form(&s->v[i], inc) != f)
+			continue;
+		named = true;
+		if (document_applies_to(&s->v[i], inc, NULL))
+			return true;
+	}
+	return !named;
+}
+
+bool document_question_needed(const struct incident *inc, const char *id)
+{
+	for (size_t k = 0; k < inc->nforms; k++)
+		if (form_question(inc->forms[k], id) && document_form_needed(inc, inc->forms[k]))
+			return true;
+	return false;
+}
+
 const char *document_template(const struct document *doc, const struct incident *inc)
 {
 	const char *t = doc->tmpl_by ? model_text(inc->answers, doc->tmpl_by) : "";

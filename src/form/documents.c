@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "todoke/encode.h"
 #include "todoke/i18n.h"
 #include "todoke/lexer.h"
 #include "todoke/strbuf.h"
@@ -81,6 +82,23 @@ static void doc_release(struct document *d)
 	free_words(d->mail_from, d->nmail_from);
 	free_words(d->duties, d->nduties);
 	free(d->changes_into);
+	free(d->kind_q);
+	free(d->dated);
+	for (size_t i = 0; i < d->nkinds; i++) {
+		free(d->kinds[i].opt);
+		free(d->kinds[i].name);
+		free(d->kinds[i].date_q);
+	}
+	free(d->kinds);
+	for (size_t i = 0; i < d->nsend; i++)
+		free(d->send[i].encoding);
+	free(d->send);
+	free(d->part);
+	free(d->purpose);
+	free(d->recipient);
+	free(d->part_en);
+	free(d->purpose_en);
+	free(d->recipient_en);
 	for (size_t i = 0; i < d->napplies; i++) {
 		free(d->applies[i].id);
 		free_words(d->applies[i].opts, d->applies[i].nopts);
@@ -110,6 +128,16 @@ static bool doc_complete(struct rd *r, struct document *d)
 		d->encodings = dup_words(v, 5);
 		d->nencodings = 5;
 	}
+	if (!d->nsend) {
+		d->send = xcalloc(1, sizeof *d->send);
+		d->nsend = 1;
+	}
+	for (size_t i = 0; i < d->nsend; i++)
+		if (d->send[i].kind == SEND_HTML && !d->html) {
+			diag_set(r->lx.err, r->lx.name, d->line,
+			         _("document %s: send html needs formats text html"), d->id);
+			return false;
+		}
 	if (!d->nmail_from) {
 		char from[] = "reporter.email";
 		char *v[] = { from };
@@ -149,6 +177,41 @@ static bool k_title(void *ctx, char *rest)
 	if (r->cur->title)
 		return lex_twice(&r->lx, "title", 0);
 	r->cur->title = xstrdup(rest);
+	return true;
+}
+
+/* The part's texts: the rest of the line, given once. */
+static bool text_key(struct rd *r, char *rest, char **out)
+{
+	if (!*rest)
+		return lex_fail(&r->lx, _("\"%s\" wants a text"), r->lx.kw->word);
+	if (*out)
+		return lex_twice(&r->lx, r->lx.kw->word, 0);
+	*out = xstrdup(rest);
+	return true;
+}
+
+#define TEXT_KEY(name, field) \
+	static bool name(void *ctx, char *rest) \
+	{ \
+		struct rd *r = ctx; \
+		return text_key(r, rest, &r->cur->field); \
+	}
+TEXT_KEY(k_part, part)
+TEXT_KEY(k_part_en, part_en)
+TEXT_KEY(k_purpose, purpose)
+TEXT_KEY(k_purpose_en, purpose_en)
+TEXT_KEY(k_recipient, recipient)
+TEXT_KEY(k_recipient_en, recipient_en)
+
+/* needed always | ppc-duty */
+static bool k_needed(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	char *w = lex_word(&rest);
+	if (*rest || (strcmp(w, "always") != 0 && strcmp(w, "ppc-duty") != 0))
+		return lex_fail(&r->lx, "%s", _("use \"needed always\" or \"needed ppc-duty\""));
+	r->cur->needs_ppc_duty = strcmp(w, "ppc-duty") == 0;
 	return true;
 }
 
@@ -232,6 +295,50 @@ static bool k_encodings(void *ctx, char *rest)
 	return words(r, rest, -1, &r->cur->encodings, &r->cur->nencodings);
 }
 
+/* send eml[:ENCODING] html text[:ENCODING] assist: the files the export
+ * screen writes for the recipient, in this order. */
+static const struct { const char *name; enum doc_send_kind kind; } sends[] = {
+	{ "text", SEND_TEXT }, { "html", SEND_HTML }, { "eml", SEND_EML },
+};
+
+static bool k_send(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	struct document *d = r->cur;
+	if (d->nsend || d->assist)
+		return lex_twice(&r->lx, "send", 0);
+	for (char *w; *(w = lex_word(&rest));) {
+		if (strcmp(w, "assist") == 0) {
+			d->assist = true;
+			continue;
+		}
+		char *enc = strchr(w, ':');
+		if (enc)
+			*enc++ = '\0';
+		size_t k = 0;
+		while (k < sizeof sends / sizeof sends[0] && strcmp(sends[k].name, w) != 0)
+			k++;
+		if (k == sizeof sends / sizeof sends[0] || (enc && sends[k].kind == SEND_HTML))
+			return lex_fail_at(&r->lx, w, _("send: \"%s\" is none of text, "
+			                                "text:ENCODING, html, eml, eml:ENCODING, assist"),
+			                   w);
+		if (enc && !encode_iconv_name(enc))
+			return lex_fail_at(&r->lx, enc, _("send: unknown encoding \"%s\""), enc);
+		/* A mail body is 7bit ISO-2022-JP or base64 UTF-8 (mail.h). */
+		if (enc && sends[k].kind == SEND_EML && strcmp(encode_iconv_name(enc), "UTF-8") != 0 &&
+		    strcmp(encode_iconv_name(enc), "ISO-2022-JP") != 0)
+			return lex_fail_at(&r->lx, enc, _("send: an e-mail draft is iso-2022-jp or "
+			                                  "utf-8, not \"%s\""), enc);
+		d->send = xrealloc(d->send, (d->nsend + 1) * sizeof *d->send);
+		d->send[d->nsend].kind = sends[k].kind;
+		d->send[d->nsend].encoding = enc ? xstrdup(enc) : NULL;
+		d->nsend++;
+	}
+	if (!d->nsend)
+		return lex_fail(&r->lx, "%s", _("send wants text, html or eml"));
+	return true;
+}
+
 static bool k_mail_to(void *ctx, char *rest)
 {
 	struct rd *r = ctx;
@@ -282,6 +389,45 @@ static bool k_followup_lead(void *ctx, char *rest)
 	return true;
 }
 
+/* kinds QUESTION OPTION:NAME:DATE-QUESTION ... */
+static bool k_kinds(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	struct document *d = r->cur;
+	char *q = lex_word(&rest);
+	if (!*q || !*rest)
+		return lex_fail(&r->lx, "%s", _("use \"kinds QUESTION OPTION:NAME:DATE-QUESTION "
+		                                "...\""));
+	if (d->kind_q)
+		return lex_twice(&r->lx, "kinds", 0);
+	if (!lex_id(&r->lx, q, LEX_QUESTION_ID))
+		return false;
+	d->kind_q = xstrdup(q);
+	for (char *w; *(w = lex_word(&rest));) {
+		char *name = strchr(w, ':');
+		char *date_q = name ? strchr(name + 1, ':') : NULL;
+		if (!date_q || name == w || date_q == name + 1 || !date_q[1])
+			return lex_fail_at(&r->lx, w, _("kinds: \"%s\" is not OPTION:NAME:DATE-QUESTION"),
+			                   w);
+		*name++ = '\0';
+		*date_q++ = '\0';
+		if (!lex_id(&r->lx, w, LEX_OPTION_ID) || !lex_id(&r->lx, date_q, LEX_QUESTION_ID))
+			return false;
+		if (document_kind(d, name))
+			return lex_fail_at(&r->lx, name, _("kinds: \"%s\" is given twice"), name);
+		d->kinds = xrealloc(d->kinds, (d->nkinds + 1) * sizeof *d->kinds);
+		d->kinds[d->nkinds++] = (struct doc_kind){ xstrdup(w), xstrdup(name),
+		                                           xstrdup(date_q) };
+	}
+	return true;
+}
+
+static bool k_dated(void *ctx, char *rest)
+{
+	struct rd *r = ctx;
+	return one(r, rest, LEX_QUESTION_ID, &r->cur->dated);
+}
+
 /* ID=OPT,OPT, !ID=OPT,OPT, ID (answered; a box ticked) or !ID */
 static bool k_applies(void *ctx, char *rest)
 {
@@ -324,6 +470,16 @@ static const struct lex_keyword keys[] = {
 	{ "applies", k_applies, 0 },
 	{ "changes-into", k_changes_into, 0 },
 	{ "follow-up-lead", k_followup_lead, 0 },
+	{ "kinds", k_kinds, 0 },
+	{ "dated", k_dated, 0 },
+	{ "send", k_send, 0 },
+	{ "part", k_part, 0 },
+	{ "part-en", k_part_en, 0 },
+	{ "purpose", k_purpose, 0 },
+	{ "purpose-en", k_purpose_en, 0 },
+	{ "recipient", k_recipient, 0 },
+	{ "recipient-en", k_recipient_en, 0 },
+	{ "needed", k_needed, 0 },
 	{ NULL, NULL, 0 },
 };
 
@@ -380,6 +536,28 @@ char *docset_ids(const struct docset *s, const char *sep)
 	return sb_detach(&sb);
 }
 
+const struct doc_kind *document_kind(const struct document *d, const char *name)
+{
+	for (size_t i = 0; d && i < d->nkinds; i++)
+		if (strcmp(d->kinds[i].name, name) == 0)
+			return &d->kinds[i];
+	return NULL;
+}
+
+bool docset_reporting_answer(const struct docset *s, const char *key)
+{
+	for (size_t i = 0; s && i < s->n; i++) {
+		const struct document *d = &s->v[i];
+		if ((d->kind_q && strcmp(d->kind_q, key) == 0) ||
+		    (d->dated && strcmp(d->dated, key) == 0))
+			return true;
+		for (size_t k = 0; k < d->nkinds; k++)
+			if (strcmp(d->kinds[k].date_q, key) == 0)
+				return true;
+	}
+	return false;
+}
+
 bool document_applies(const struct document *d, const struct model *m,
                       const struct doc_cond **failed)
 {
@@ -398,4 +576,13 @@ bool document_applies(const struct document *d, const struct model *m,
 		}
 	}
 	return true;
+}
+
+const char *document_text(const struct document *d, enum doc_text which, bool english)
+{
+	const char *ja = which == DOC_PART ? (d->part ? d->part : d->title)
+	               : which == DOC_PURPOSE ? d->purpose : d->recipient;
+	const char *en = which == DOC_PART ? d->part_en
+	               : which == DOC_PURPOSE ? d->purpose_en : d->recipient_en;
+	return english && en ? en : ja ? ja : "";
 }

@@ -482,10 +482,12 @@ static bool resolve_labels(struct parser *p, struct layout_line *l,
 			return FAIL(p, "cannot tell the label of \"%s\" from the text around it; "
 			            "add one in quotes", q->id);
 		}
-		if (pend[i].opt >= 0)
-			q->opts[pend[i].opt].label = lab;
+		/* A question placed twice on one line keeps its first label. */
+		char **slot = pend[i].opt >= 0 ? &q->opts[pend[i].opt].label : &q->label;
+		if (*slot)
+			free(lab);
 		else
-			q->label = lab;
+			*slot = lab;
 	}
 	return true;
 }
@@ -957,6 +959,10 @@ static bool layout(struct parser *p, char *line)
 		struct layout_line *l = p->rep ? &p->rep->body[p->rep->nbody - 1]
 		                               : &p->f->lines[p->f->nlines - 1];
 		l->unprinted = true;
+		/* With a placeholder it asks a question (a wizard-only box): no help. */
+		for (size_t i = 0; i < l->nsegs; i++)
+			if (l->segs[i].kind != SEG_TEXT)
+				l->help = false;
 	}
 	return ok;
 }

@@ -57,7 +57,7 @@ bool history_followup_letter(const struct formset *fs, const struct notice_set *
 		snprintf(word, sizeof word, " %s ", base);
 		if (!(nf && form_question(nf, base)) && !strstr(ids.buf ? ids.buf : "", word))
 			continue;
-		if (submission_bookkeeping(c->key))
+		if (submission_bookkeeping(formset_documents(fs), c->key))
 			continue;
 		struct strbuf v, lb;
 		sb_init(&v);
@@ -92,7 +92,7 @@ bool history_followup_letter(const struct formset *fs, const struct notice_set *
 		sb_release(&lb);
 	}
 	changes_release(&ch);
-	char *kind = submission_next_kind(&all, doc->id, inc);
+	char *kind = submission_next_kind(&all, doc, inc);
 	model_set_text(inc->answers, NOTICE_FOLLOWUP_KIND, Q_TEXT, kind);
 	model_set_date(inc->answers, NOTICE_FOLLOWUP_DATE, last->date);
 	if (old_title)

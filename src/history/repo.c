@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "todoke/fileid.h"
 #include "todoke/fileio.h"
 #include "todoke/i18n.h"
 #include "todoke/model.h"
@@ -27,12 +28,16 @@ void history_whoami(struct who *w)
 		snprintf(w->login, sizeof w->login, "%s", res->pw_name);
 	else
 		snprintf(w->login, sizeof w->login, "uid%lu", (unsigned long)getuid());
+	/* The 氏名 is the user's own (the profile's user.name), else the
+	 * account's full name (GECOS, as git takes it) — never the reporter
+	 * of the incident last edited, who may be someone else. */
 	char *path = profile_path();
-	struct model *m = model_new();
-	struct diag d;
-	if (path && profile_load(path, m, &d))
-		snprintf(w->name, sizeof w->name, "%s", model_text(m, "reporter.name"));
-	model_free(&m);
+	if (!path || !profile_own_name(path, w->name, sizeof w->name)) {
+		/* The GECOS full name when it says more than the login. */
+		size_t n = res && res->pw_gecos ? strcspn(res->pw_gecos, ",") : 0;
+		if (n && !(strlen(w->login) == n && memcmp(w->login, res->pw_gecos, n) == 0))
+			snprintf(w->name, sizeof w->name, "%.*s", (int)n, res->pw_gecos);
+	}
 	free(path);
 	/* A signature holds no angle brackets nor line breaks. */
 	for (char *p = w->name; *p; p++)
@@ -438,18 +443,37 @@ out:
 enum history_save_result history_save(const struct incident *inc, const char *path,
                                       bool commit, struct diag *err)
 {
+	return history_save_checked(inc, path, commit, NULL, err);
+}
+
+enum history_save_result history_save_checked(const struct incident *inc, const char *path,
+                                              bool commit, struct file_id *id,
+                                              struct diag *err)
+{
+	/* Another writer's change is theirs: neither staged as ours nor
+	 * written over. */
+	if (id && file_id_changed(path, id)) {
+		diag_set(err, path, 0, "%s", id->exists
+		         ? _("was changed by someone else since todoke read it; not saved over it")
+		         : _("was created by someone else meanwhile; not overwriting it"));
+		return HS_CHANGED;
+	}
 	struct strbuf sb;
 	struct hrepo h;
 	sb_init(&sb);
 	incident_serialize(inc, &sb);
 	bool recorded = hrepo_open(&h, path, true, err) && record(&h, sb.buf, sb.len, commit, err);
 	hrepo_close(&h);
-	sb_release(&sb);
 	struct diag hist = *err;
 	/* The answers are saved even when their history cannot be: losing
-	 * what was typed would be worse. */
+	 * what was typed would be worse.  0600, or 0660 in a team directory. */
 	diag_clear(err);
-	if (!incident_save(inc, path, err))
+	struct stat st;
+	bool saved = file_write_atomic_st(path, sb.buf, sb.len, file_mode_in(path), &st, err);
+	if (saved && id)
+		file_id_of(&st, sb.buf, sb.len, id);  /* what we wrote, not a second look */
+	sb_release(&sb);
+	if (!saved)
 		return HS_FAILED;
 	if (!recorded) {
 		*err = hist;

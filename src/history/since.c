@@ -73,7 +73,7 @@ bool history_changes_since(const struct formset *fs, const char *path,
 			char base[256];
 			snprintf(base, sizeof base, "%.*s", (int)strcspn(c->key, "["), c->key);
 			const struct question *q = form_question(f, base);
-			if (!q || q->section != want || submission_bookkeeping(c->key))
+			if (!q || q->section != want || submission_bookkeeping(formset_documents(fs), c->key))
 				continue;
 			const char *title = want >= 0 ? f->sections[want].title : NULL;
 			const char *label = c->label ? c->label : base;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "todoke/document.h"
 #include "todoke/fileio.h"
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
@@ -301,101 +302,58 @@ bool submission_read(const char *path, const struct submission *s,
 	return ok;
 }
 
-/* The reports whose kind is an answer of their own form (the PPC report's
- * 報告区分) and the answer that records the day each kind was sent. */
-static const struct report_kind {
-	const char *document, *kind_q, *opt, *kind, *date_q;
-} report_kinds[] = {
-	{ "ppc", "ppc.kind", "prelim", "速報", "ppc.prelim.date" },
-	{ "ppc", "ppc.kind", "final", "確報", "ppc.final.date" },
-};
-#define NKINDS (sizeof report_kinds / sizeof report_kinds[0])
-
-const char *submission_date_question(const char *document, const char *kind)
+/* The registry's kinds and dated: todoke-documents(5). */
+bool submission_bookkeeping(const struct docset *docs, const char *key)
 {
-	for (size_t i = 0; i < NKINDS; i++)
-		if (strcmp(report_kinds[i].document, document) == 0 &&
-		    strcmp(report_kinds[i].kind, kind) == 0)
-			return report_kinds[i].date_q;
-	return NULL;
+	return docset_reporting_answer(docs, key);
 }
 
-/* The day a document itself bears (掲載日 of the notice): it changes with
- * every report, and is no fact of the incident. */
-static const char *const own_dates[] = { "notice.date" };
-
-bool submission_bookkeeping(const char *key)
-{
-	for (size_t i = 0; i < sizeof own_dates / sizeof own_dates[0]; i++)
-		if (strcmp(own_dates[i], key) == 0)
-			return true;
-	for (size_t i = 0; i < NKINDS; i++)
-		if (strcmp(report_kinds[i].kind_q, key) == 0 || strcmp(report_kinds[i].date_q, key) == 0)
-			return true;
-	return false;
-}
-
-bool submission_kind_answer(const char *document, const char *kind, const char **question,
-                            const char **option)
-{
-	for (size_t i = 0; i < NKINDS; i++)
-		if (strcmp(report_kinds[i].document, document) == 0 &&
-		    strcmp(report_kinds[i].kind, kind) == 0) {
-			*question = report_kinds[i].kind_q;
-			*option = report_kinds[i].opt;
-			return true;
-		}
-	return false;
-}
-
-char *submission_next_kind(const struct submissions *s, const char *document,
+/* The kinds (速報, 確報) are the registry's: `kinds` in
+ * todoke-documents(5). */
+char *submission_next_kind(const struct submissions *s, const struct document *doc,
                            const struct incident *inc)
 {
-	bool has_kinds = false;
-	for (size_t i = 0; i < NKINDS; i++) {
-		const struct report_kind *k = &report_kinds[i];
-		if (strcmp(k->document, document) != 0)
-			continue;
-		has_kinds = true;
+	if (doc->nkinds) {
 		/* The report says which it is (報告区分). */
-		if (inc && strcmp(model_text(inc->answers, k->kind_q), k->opt) == 0)
-			return xstrdup(k->kind);
-	}
-	if (has_kinds) {
+		const char *said = inc ? model_text(inc->answers, doc->kind_q) : "";
+		for (size_t i = 0; i < doc->nkinds; i++)
+			if (strcmp(said, doc->kinds[i].opt) == 0)
+				return xstrdup(doc->kinds[i].name);
 		/* Unanswered: the first kind first, then the last one. */
-		const char *first = NULL, *last = NULL;
-		for (size_t i = 0; i < NKINDS; i++)
-			if (strcmp(report_kinds[i].document, document) == 0) {
-				if (!first)
-					first = report_kinds[i].kind;
-				last = report_kinds[i].kind;
-			}
-		return xstrdup(submissions_last(s, document) ? last : first);
+		const struct doc_kind *k = submissions_last(s, doc->id) ? &doc->kinds[doc->nkinds - 1]
+		                                                        : &doc->kinds[0];
+		return xstrdup(k->name);
 	}
 	unsigned n = 1;
 	for (size_t i = 0; i < s->n; i++)
-		n += strcmp(s->v[i].document, document) == 0;
+		n += strcmp(s->v[i].document, doc->id) == 0;
 	struct strbuf sb;
 	sb_init(&sb);
 	sb_addf(&sb, "第%u報", n);
 	return sb_detach(&sb);
 }
 
-bool history_submit(struct incident *inc, const char *path, const char *document,
+bool history_submit(struct incident *inc, const char *path, const struct document *doc,
                     const char *kind, struct date when, const char *file_name,
                     const char *options, const char *bytes, size_t len,
-                    struct submit_result *res, struct diag *err)
+                    struct file_id *id, struct submit_result *res, struct diag *err)
 {
 	struct submissions prior;
 	memset(res, 0, sizeof *res);
+	if (!doc) {
+		diag_set(err, path, 0, "%s", _("history: the document is not in the registry "
+		                               "(forms/documents)"));
+		return false;
+	}
 	if (!submissions_list(path, &prior, err))
 		return false;
-	char *k = kind ? xstrdup(kind) : submission_next_kind(&prior, document, inc);
+	char *k = kind ? xstrdup(kind) : submission_next_kind(&prior, doc, inc);
 	submissions_release(&prior);
 	bool ok = false;
 	/* The day the law counts: recorded before the answers are kept; the
 	 * first one given stays (a 速報 sent again is still the first). */
-	const char *dq = submission_date_question(document, k);
+	const struct doc_kind *dk = document_kind(doc, k);
+	const char *dq = dk ? dk->date_q : NULL;
 	if (dq && incident_question(inc, dq, NULL)) {
 		struct date had;
 		res->date_question = dq;
@@ -404,32 +362,26 @@ bool history_submit(struct incident *inc, const char *path, const char *document
 		else if (date_cmp(had, when) != 0)
 			date_format_iso(had, res->kept_date, sizeof res->kept_date);
 	}
-	const char *kq, *kopt;
-	if (submission_kind_answer(document, k, &kq, &kopt) && incident_question(inc, kq, NULL) &&
-	    strcmp(model_text(inc->answers, kq), kopt) != 0)
-		model_set_text(inc->answers, kq, Q_CHOICE, kopt);
+	if (dk && incident_question(inc, doc->kind_q, NULL) &&
+	    strcmp(model_text(inc->answers, doc->kind_q), dk->opt) != 0)
+		model_set_text(inc->answers, doc->kind_q, Q_CHOICE, dk->opt);
 	/* Saved and committed even when unchanged here: the answers sent are
 	 * then a version on the branch too (a hand edit since the last save
 	 * is committed now, as the submitter's). */
-	if (history_save(inc, path, true, err) != HS_OK)
+	if (history_save_checked(inc, path, true, id, err) != HS_OK)
 		goto out;
-	if (!submission_record(path, document, k, when, file_name, options, bytes, len, &res->rec,
+	if (!submission_record(path, doc->id, k, when, file_name, options, bytes, len, &res->rec,
 	                       err))
 		goto out;
 	/* After the first kind of a report (速報) comes its last (確報). */
-	const struct report_kind *first = NULL, *last = NULL;
-	for (size_t i = 0; i < NKINDS; i++)
-		if (strcmp(report_kinds[i].document, document) == 0) {
-			if (!first)
-				first = &report_kinds[i];
-			last = &report_kinds[i];
-		}
-	if (first && first != last && strcmp(k, first->kind) == 0 &&
-	    incident_question(inc, last->kind_q, NULL)) {
-		model_set_text(inc->answers, last->kind_q, Q_CHOICE, last->opt);
-		res->next_kind = last->kind;
-		res->kind_question = last->kind_q;
-		if (history_save(inc, path, true, err) != HS_OK)
+	const struct doc_kind *first = doc->nkinds ? &doc->kinds[0] : NULL;
+	const struct doc_kind *last = doc->nkinds ? &doc->kinds[doc->nkinds - 1] : NULL;
+	if (first && first != last && strcmp(k, first->name) == 0 &&
+	    incident_question(inc, doc->kind_q, NULL)) {
+		model_set_text(inc->answers, doc->kind_q, Q_CHOICE, last->opt);
+		res->next_kind = last->name;
+		res->kind_question = doc->kind_q;
+		if (history_save_checked(inc, path, true, id, err) != HS_OK)
 			goto out;
 	}
 	ok = true;

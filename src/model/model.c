@@ -227,25 +227,41 @@ const struct value *model_value_at(const struct model *m, size_t i)
 	return i < m->n ? &m->slots[i].v : NULL;
 }
 
+/* w (fresh) becomes a deep copy of v. */
+static void value_copy(struct value *w, const struct value *v)
+{
+	w->checked = v->checked;
+	w->text = v->text ? xstrdup(v->text) : NULL;
+	w->date = v->date;
+	w->number = v->number;
+	w->line = v->line;
+	if (v->nentries) {
+		w->entries = xcalloc(v->nentries, sizeof *w->entries);
+		for (size_t k = 0; k < v->nentries; k++)
+			w->entries[k] = model_clone(v->entries[k]);
+		w->nentries = v->nentries;
+	}
+}
+
 struct model *model_clone(const struct model *m)
 {
 	struct model *c = model_new();
-	for (size_t i = 0; i < m->n; i++) {
-		const struct value *v = &m->slots[i].v;
-		struct value *w = fresh(c, m->slots[i].id, v->type);
-		w->checked = v->checked;
-		w->text = v->text ? xstrdup(v->text) : NULL;
-		w->date = v->date;
-		w->number = v->number;
-		w->line = v->line;
-		if (v->nentries) {
-			w->entries = xcalloc(v->nentries, sizeof *w->entries);
-			for (size_t k = 0; k < v->nentries; k++)
-				w->entries[k] = model_clone(v->entries[k]);
-			w->nentries = v->nentries;
-		}
-	}
+	for (size_t i = 0; i < m->n; i++)
+		value_copy(fresh(c, m->slots[i].id, m->slots[i].v.type), &m->slots[i].v);
 	return c;
+}
+
+void model_set_value(struct model *m, const char *id, const struct value *v)
+{
+	if (!v) {
+		model_unset(m, id);
+		return;
+	}
+	/* v may be m's own: copied before the slot is emptied. */
+	struct value copy = { .type = v->type };
+	value_copy(&copy, v);
+	struct value *w = fresh(m, id, v->type);
+	*w = copy;
 }
 
 static bool value_equal(const struct value *a, const struct value *b)
@@ -261,6 +277,13 @@ static bool value_equal(const struct value *a, const struct value *b)
 		if (!model_equal(a->entries[k], b->entries[k]))
 			return false;
 	return true;
+}
+
+bool model_value_equal(const struct value *a, const struct value *b)
+{
+	if (!a || !b)
+		return a == b;
+	return value_equal(a, b);
 }
 
 bool model_equal(const struct model *a, const struct model *b)

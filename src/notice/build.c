@@ -116,6 +116,11 @@ static bool eval_cond(struct ctx *c, const struct cond *cd, const char *file, in
 			q = lookup(c, t->id, &m, file, line);
 			r = q && question_shown(q, m);
 			break;
+		case T_TEXT:
+			q = lookup(c, t->id, &m, file, line);
+			r = q && q->type == Q_CHECK && model_checked(m, q->id) &&
+			    !answer_blank(model_text(m, q->id));
+			break;
 		}
 		if (r == t->neg)
 			return false;
@@ -501,6 +506,8 @@ static void valid_cond(struct ctx *c, const struct cond *cd, const char *file, i
 		const struct question *q = resolve(c, t->id, file, line);
 		if (!q)
 			return;
+		if (t->kind == T_TEXT && q->type != Q_CHECK)
+			fail_at(c, file, line, _("\"%s\" is not a checkbox"), t->id);
 		if (t->kind == T_ANY && (q->type != Q_REPEAT || question_field(q, t->opts[0]) < 0))
 			fail_at(c, file, line, _("\"%s\" is not a list with the field \"%s\""),
 			        t->id, t->opts[0]);

@@ -8,7 +8,7 @@
 /* One term of a condition; a condition holds when all its terms do. */
 struct term {
 	bool neg;
-	enum { T_ANSWERED, T_EQUALS, T_SHOWN, T_MANDATORY, T_ANY } kind;
+	enum { T_ANSWERED, T_EQUALS, T_SHOWN, T_MANDATORY, T_ANY, T_TEXT } kind;
 	char *id;
 	char **opts;        /* T_EQUALS; T_ANY: the field */
 	size_t nopts;

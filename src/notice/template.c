@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "todoke/datadir.h"
 #include "todoke/fileio.h"
 #include "todoke/lexer.h"
 #include "todoke/form.h"
@@ -141,8 +142,8 @@ static void term_free(struct term *t)
 	free(t->opts);
 }
 
-/* `answered-id`, `!id`, `id=opt,opt`, `shown id`, `any LIST .FIELD`,
- * `@mandatory`; all must hold.  Modifies s. */
+/* `answered-id`, `!id`, `id=opt,opt`, `shown id`, `text box`,
+ * `any LIST .FIELD`, `@mandatory`; all must hold.  Modifies s. */
 static bool parse_cond(struct parser *p, char *s, struct cond *c)
 {
 	for (char *w; *(w = lex_word(&s));) {
@@ -156,6 +157,12 @@ static bool parse_cond(struct parser *p, char *s, struct cond *c)
 			if (!*w || !valid_name(w))
 				return fail(p, "\"shown\" needs a question id");
 			t.kind = T_SHOWN;
+		} else if (strcmp(w, "text") == 0) {
+			/* text BOX: the box is ticked and its ( ) blank filled */
+			w = lex_word(&s);
+			if (!*w || !valid_name(w))
+				return fail(p, "\"text\" needs a checkbox id");
+			t.kind = T_TEXT;
 		} else if (strcmp(w, "any") == 0) {
 			/* any LIST .FIELD: some entry has the field answered */
 			w = lex_word(&s);
@@ -784,7 +791,7 @@ struct notice_set *notice_set_load(const char *datadir, struct diag *err)
 struct notice_set *notice_set_load_own(const char *datadir, const char *own, struct diag *err)
 {
 	char dir[1024];
-	snprintf(dir, sizeof dir, "%s/forms/notice", datadir);
+	snprintf(dir, sizeof dir, "%s/forms/" DATADIR_TEMPLATES, datadir);
 	char **names = NULL;
 	size_t nn = 0;
 	struct stat st;

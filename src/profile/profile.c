@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "todoke/datadir.h"
 #include "todoke/fileio.h"
 #include "todoke/i18n.h"
 #include "todoke/lexer.h"
@@ -21,6 +22,11 @@ const char *const profile_keys[] = {
 };
 
 #define NKEYS (sizeof profile_keys / sizeof profile_keys[0] - 1)
+
+/* The user's own name, read and written apart from the reporter's
+ * details: an incident's answers never change it (see profile.h). */
+#define OWN_KEY "user.name"
+#define OWN NKEYS
 
 static const char *env(const char *name)
 {
@@ -61,7 +67,7 @@ char *profile_path(void)
 char *notice_own_dir(void)
 {
 	const char *dir = env("TODOKE_NOTICE_DIR");
-	return dir ? xstrdup(dir) : config_path("notice");
+	return dir ? xstrdup(dir) : config_path(DATADIR_TEMPLATES);
 }
 
 static int key_index(const char *key)
@@ -69,7 +75,7 @@ static int key_index(const char *key)
 	for (size_t i = 0; i < NKEYS; i++)
 		if (strcmp(profile_keys[i], key) == 0)
 			return (int)i;
-	return -1;
+	return strcmp(key, OWN_KEY) == 0 ? (int)OWN : -1;
 }
 
 static bool no_path(const char *path, struct diag *err)
@@ -83,9 +89,17 @@ static bool no_path(const char *path, struct diag *err)
 /* While reading: the lexer, and the values of the known keys and their lines. */
 struct reader {
 	struct lexer lx;
-	char *vals[NKEYS];
-	int lines[NKEYS];
+	char *vals[NKEYS + 1];
+	int lines[NKEYS + 1];
 };
+
+static void reader_release(struct reader *r)
+{
+	for (size_t i = 0; i <= NKEYS; i++) {
+		free(r->vals[i]);
+		r->vals[i] = NULL;
+	}
+}
 
 /* One "key: value" line. */
 static bool parse_line(void *ctx, char *line)
@@ -107,8 +121,11 @@ static bool parse_line(void *ctx, char *line)
 	return true;
 }
 
-bool profile_load(const char *path, struct model *m, struct diag *err)
+/* All or nothing: r->vals set only when the whole file is good.  A
+ * missing file is an empty profile. */
+static bool read_profile(const char *path, struct reader *r, struct diag *err)
 {
+	memset(r->vals, 0, sizeof r->vals);
 	if (no_path(path, err))
 		return false;
 	char *data;
@@ -117,40 +134,65 @@ bool profile_load(const char *path, struct model *m, struct diag *err)
 		return true;
 	if (!file_read_all(path, &data, &len, err))
 		return false;
-	struct reader r = { .vals = { 0 } };
-	lex_init(&r.lx, data, len, path, LEX_TABS | LEX_HEADER_FIRST, err);
-	bool ok = lex_read(&r.lx, "todoke-profile", PROFILE_FORMAT, parse_line, &r);
-	lex_release(&r.lx);
-	/* All or nothing: m changes only when the whole file is good. */
-	for (size_t i = 0; i < NKEYS; i++) {
-		if (ok && r.vals[i])
-			model_set_text(m, profile_keys[i], Q_TEXT, r.vals[i]);
-		free(r.vals[i]);
-	}
+	lex_init(&r->lx, data, len, path, LEX_TABS | LEX_HEADER_FIRST, err);
+	bool ok = lex_read(&r->lx, "todoke-profile", PROFILE_FORMAT, parse_line, r);
+	lex_release(&r->lx);
 	free(data);
+	if (!ok)
+		reader_release(r);
 	return ok;
 }
 
-bool profile_save(const char *path, const struct model *m, struct diag *err)
+bool profile_load(const char *path, struct model *m, struct diag *err)
 {
-	if (no_path(path, err))
+	struct reader r;
+	if (!read_profile(path, &r, err))
 		return false;
+	for (size_t i = 0; i < NKEYS; i++)
+		if (r.vals[i])
+			model_set_text(m, profile_keys[i], Q_TEXT, r.vals[i]);
+	reader_release(&r);
+	return true;
+}
+
+bool profile_own_name(const char *path, char *buf, size_t n)
+{
+	struct reader r;
+	struct diag d;
+	buf[0] = '\0';
+	if (!read_profile(path, &r, &d))
+		return false;
+	if (r.vals[OWN])
+		snprintf(buf, n, "%s", r.vals[OWN]);
+	reader_release(&r);
+	return buf[0] != '\0';
+}
+
+static bool keepable(const char *path, const char *key, const char *text, struct diag *err)
+{
+	size_t bad;
+	if (!lex_find_control(text, strlen(text), LEX_TABS) && utf8_valid(text, strlen(text), &bad))
+		return true;
+	diag_set(err, path, 0, _("%s: a line break, control character or bad "
+	         "UTF-8 cannot be kept in the profile"), key);
+	return false;
+}
+
+/* vals[i] for profile_keys[i], vals[OWN] for the own name; NULL: left out. */
+static bool write_profile(const char *path, char *const vals[], struct diag *err)
+{
 	struct strbuf sb;
 	sb_init(&sb);
 	sb_addf(&sb, "todoke-profile %d\n", PROFILE_FORMAT);
-	for (size_t i = 0; i < NKEYS; i++) {
-		const struct value *v = model_get(m, profile_keys[i]);
-		if (!v || (v->type != Q_TEXT && v->type != Q_LINES) || !v->text)
+	for (size_t i = 0; i <= NKEYS; i++) {
+		const char *key = i == OWN ? OWN_KEY : profile_keys[i];
+		if (!vals[i])
 			continue;
-		size_t bad;
-		if (lex_find_control(v->text, strlen(v->text), LEX_TABS) ||
-		    !utf8_valid(v->text, strlen(v->text), &bad)) {
-			diag_set(err, path, 0, _("%s: a line break, control character or bad "
-			         "UTF-8 cannot be kept in the profile"), profile_keys[i]);
+		if (!keepable(path, key, vals[i], err)) {
 			sb_release(&sb);
 			return false;
 		}
-		sb_addf(&sb, "%s:%s%s\n", profile_keys[i], *v->text ? " " : "", v->text);
+		sb_addf(&sb, "%s:%s%s\n", key, *vals[i] ? " " : "", vals[i]);
 	}
 	bool ok = true;
 	const char *slash = strrchr(path, '/');
@@ -161,5 +203,38 @@ bool profile_save(const char *path, const struct model *m, struct diag *err)
 	}
 	ok = ok && file_write_atomic(path, sb.buf, sb.len, 0600, err);
 	sb_release(&sb);
+	return ok;
+}
+
+bool profile_save(const char *path, const struct model *m, struct diag *err)
+{
+	struct reader r;
+	struct diag ignored;
+	if (no_path(path, err))
+		return false;
+	/* The own name stays as it was; a broken file is replaced whole. */
+	if (!read_profile(path, &r, &ignored))
+		memset(r.vals, 0, sizeof r.vals);
+	for (size_t i = 0; i < NKEYS; i++) {
+		free(r.vals[i]);
+		r.vals[i] = NULL;
+		const struct value *v = model_get(m, profile_keys[i]);
+		if (v && (v->type == Q_TEXT || v->type == Q_LINES) && v->text)
+			r.vals[i] = xstrdup(v->text);
+	}
+	bool ok = write_profile(path, r.vals, err);
+	reader_release(&r);
+	return ok;
+}
+
+bool profile_set_own_name(const char *path, const char *name, struct diag *err)
+{
+	struct reader r;
+	if (!read_profile(path, &r, err))
+		return false;
+	free(r.vals[OWN]);
+	r.vals[OWN] = *name ? xstrdup(name) : NULL;
+	bool ok = write_profile(path, r.vals, err);
+	reader_release(&r);
 	return ok;
 }

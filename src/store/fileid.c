@@ -7,6 +7,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static uint64_t fnv1a(const unsigned char *p, size_t n, uint64_t h)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+#define FNV_BASIS 14695981039346656037ULL
+
+void file_id_of(const struct stat *st, const char *data, size_t len, struct file_id *id)
+{
+	memset(id, 0, sizeof *id);
+	id->known = true;
+	id->exists = true;
+	id->dev = st->st_dev;
+	id->ino = st->st_ino;
+	id->size = st->st_size;
+	id->mtime = st->st_mtim;
+	id->hash = fnv1a((const unsigned char *)data, len, FNV_BASIS);
+}
+
 bool file_id_read(const char *path, struct file_id *id)
 {
 	memset(id, 0, sizeof *id);
@@ -24,7 +47,7 @@ bool file_id_read(const char *path, struct file_id *id)
 	}
 	/* Hashing catches a rewrite within the clock's granularity with
 	 * the same size; incident files are small, so it is cheap. */
-	uint64_t h = 14695981039346656037ULL;
+	uint64_t h = FNV_BASIS;
 	unsigned char buf[8192];
 	ssize_t n;
 	while ((n = read(fd, buf, sizeof buf)) != 0) {
@@ -34,18 +57,15 @@ bool file_id_read(const char *path, struct file_id *id)
 			close(fd);
 			return false;
 		}
-		for (ssize_t i = 0; i < n; i++) {
-			h ^= buf[i];
-			h *= 1099511628211ULL;
-		}
+		h = fnv1a(buf, (size_t)n, h);
+	}
+	/* The size and time of the bytes hashed, from the same descriptor. */
+	if (fstat(fd, &st) != 0) {
+		close(fd);
+		return false;
 	}
 	close(fd);
-	id->known = true;
-	id->exists = true;
-	id->dev = st.st_dev;
-	id->ino = st.st_ino;
-	id->size = st.st_size;
-	id->mtime = st.st_mtim;
+	file_id_of(&st, "", 0, id);
 	id->hash = h;
 	return true;
 }

@@ -1,5 +1,6 @@
 /* app — the wizard's main loop and the services of every screen. */
 #include "app.h"
+#include "wrap.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -17,6 +18,7 @@
 #include "todoke/history.h"
 #include "todoke/fileio.h"
 #include "todoke/i18n.h"
+#include "todoke/journal.h"
 #include "todoke/lock.h"
 #include "todoke/export.h"
 #include "todoke/notice.h"
@@ -78,14 +80,19 @@ bool app_save(struct app *a)
 		a->save_failed = true;
 		snprintf(a->save_msg, sizeof a->save_msg,
 		         _("NOT SAVED: %s was changed by someone else since todoke read it; "
-		           "your answers are kept here until saved in another file"), a->path);
+		           "your answers are kept here (F10: r reloads it, keeping your edits)"),
+		         a->path);
 		a->msg[0] = '\0';
 		return false;
 	}
 	/* An autosave: its history commit waits for the page to be left (or
 	 * a minute). */
-	enum history_save_result r = history_save(a->inc, a->path, false, &d);
+	enum history_save_result r = history_save_checked(a->inc, a->path, false, &a->file_id, &d);
 	char buf[1200];
+	if (r == HS_CHANGED) {
+		a->changed_outside = true;  /* changed since the check above */
+		return app_save(a);
+	}
 	if (r == HS_FAILED) {
 		app_msg(a, C_ERROR, _("NOT SAVED: %s"), diag_format(&d, buf, sizeof buf));
 		a->save_failed = true;
@@ -97,15 +104,54 @@ bool app_save(struct app *a)
 		        diag_format(&d, buf, sizeof buf));
 	a->save_failed = false;
 	a->dirty = false;
-	a->field_saved = time(NULL);
-	app_note_file(a);
+	a->field_saved = time(NULL);  /* a->file_id: as written (history_save_checked) */
+	app_journal_done(a);
+	app_note_base(a);
 	return true;
 }
 
-void app_note_file(struct app *a)
+void app_note_base(struct app *a)
 {
-	if (!a->path || !file_id_read(a->path, &a->file_id))
-		a->file_id.known = false;  /* unreadable: nothing to compare with */
+	struct strbuf sb;
+	sb_init(&sb);
+	incident_serialize(a->inc, &sb);
+	free(a->base_text);
+	a->base_text = sb_detach(&sb);
+}
+
+void app_journal_done(struct app *a)
+{
+	journal_remove(&a->journal, a->path);
+	free(a->journaled_key);
+	free(a->journaled_text);
+	a->journaled_key = a->journaled_text = NULL;
+}
+
+/* After each burst of keys: the field's text, when it changed, goes to
+ * the journal (one write, no fsync), so that kill -9 loses none of it. */
+static void journal_typing(struct app *a)
+{
+	if (!a->field || !a->field_row || !a->inc || !a->path || !field_changed(a->field))
+		return;
+	char *text = field_text(a->field);
+	char *key = wizard_answer_key(a->inc, a->field_model, a->field_row->q);
+	if (!key || (a->journaled_key && strcmp(key, a->journaled_key) == 0 &&
+	             strcmp(text, a->journaled_text) == 0)) {
+		free(text);
+		free(key);
+		return;
+	}
+	struct diag d;
+	/* Not written (disk full): the autosave says NOT SAVED soon enough. */
+	if (journal_append(&a->journal, a->path, key, text, &d)) {
+		free(a->journaled_key);
+		free(a->journaled_text);
+		a->journaled_key = key;
+		a->journaled_text = text;
+	} else {
+		free(text);
+		free(key);
+	}
 }
 
 void app_commit_history(struct app *a)
@@ -166,8 +212,9 @@ bool app_ask_quit(struct app *a)
 int app_key(struct app *a, wint_t *ch, bool *quit)
 {
 	*quit = false;
+	journal_typing(a);  /* the key before this one has been handled */
 	for (;;) {
-		if (term_quit_signal || term_hangup || a->quitting) {
+		if (term_quit_signal || term_hangup || a->quitting || a->reload) {
 			autosave(a);
 			*quit = true;
 			return ERR;
@@ -309,7 +356,23 @@ static void status_update(struct app *a)
 	status.today = a->today;
 }
 
+int draw_short(int y, int x, const char *s, int cols, attr_t attr)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	shorten_text(&sb, s, cols);
+	int used = draw_text(y, x, sb.buf, cols, attr);
+	sb_release(&sb);
+	return used;
+}
+
 void app_frame(struct app *a, const char *where, const char *keys)
+{
+	app_frame_counted(a, where, NULL, keys);
+}
+
+void app_frame_counted(struct app *a, const char *where, const char *counter,
+                       const char *keys)
 {
 	char buf[512];
 	erase();
@@ -317,34 +380,51 @@ void app_frame(struct app *a, const char *where, const char *keys)
 	const char *title = a->inc ? incident_meta(a->inc, "title") : NULL;
 	snprintf(buf, sizeof buf, " todoke %s  %s", TODOKE_VERSION, title && *title ? title :
 	         (a->path ? a->path : ""));
-	draw_text(0, 0, buf, COLS, term_attr(C_TITLE));
+	/* A page's part at the right (「IPA 届出 3/18」), the title before it. */
+	int pw = a->part[0] ? tw_swidth(a->part) : 0;
+	if (pw)
+		draw_text(0, COLS - pw - 1, a->part, pw, term_attr(C_TITLE));
+	draw_short(0, 0, buf, pw ? COLS - pw - 3 : COLS, term_attr(C_TITLE));
+	a->part[0] = '\0';   /* said for this frame only */
 
 	fill_line(1, term_attr(C_STATUS));
 	ppc_line = a->inc && incident_decision_document(a->inc);
+	/* Right to left: the count of answers, the counter, then `where` in
+	 * what is left, shortened (never a cut word, issue 13 point 8). */
+	int right = COLS - 1;
 	if (a->inc) {
 		status_update(a);
 		snprintf(buf, sizeof buf, _("answered %zu of %zu"), status.answered, status.total);
 		int w = tw_swidth(buf);
-		draw_text(1, COLS - w - 1, buf, w, term_attr(C_STATUS));
-		draw_text(1, 1, where, COLS - w - 3, term_attr(C_STATUS));
-	} else {
-		draw_text(1, 1, where, COLS - 2, term_attr(C_STATUS));
+		right = COLS - w - 1;
+		draw_text(1, right, buf, w, term_attr(C_STATUS));
+		right -= 2;
 	}
+	if (counter && *counter) {
+		int w = tw_swidth(counter), ww = tw_swidth(where);
+		/* Just after `where` when it fits, else at the right. */
+		int x = 1 + ww + 2 + w <= right ? 1 + ww + 2 : right - w;
+		if (x > 1)
+			draw_text(1, x, counter, w, term_attr(C_STATUS));
+		right = x - 2;
+	}
+	if (right > 1)
+		draw_short(1, 1, where, right - 1, term_attr(C_STATUS));
 	if (ppc_line)
-		draw_text(2, 1, status.ppc.buf, COLS - 2, term_attr(status.ppc_role));
+		draw_short(2, 1, status.ppc.buf, COLS - 2, term_attr(status.ppc_role));
 	/* Answers not saved: that stays in view; any other message follows. */
 	int used = 0;
 	if (a->save_failed) {
 		char line[sizeof a->save_msg + 200];
 		snprintf(line, sizeof line, "%s%s%s", a->save_msg, a->dirty ? "  " : "",
 		         a->dirty ? _("(Esc offers to save them elsewhere)") : "");
-		used = draw_text(LINES - 2, 1, line, COLS - 2, term_attr(C_ERROR)) + 2;
+		used = draw_short(LINES - 2, 1, line, COLS - 2, term_attr(C_ERROR)) + 2;
 	}
 	if (a->msg[0] && !(a->save_failed && strstr(a->save_msg, a->msg)) && used < COLS - 2)
-		draw_text(LINES - 2, 1 + used, a->msg, COLS - 2 - used,
-		          term_attr(a->msg_role == C_ERROR ? C_ERROR : C_OK));
+		draw_short(LINES - 2, 1 + used, a->msg, COLS - 2 - used,
+		           term_attr(a->msg_role == C_ERROR ? C_ERROR : C_OK));
 	fill_line(LINES - 1, term_attr(C_FOOTER));
-	draw_text(LINES - 1, 1, keys, COLS - 2, term_attr(C_FOOTER));
+	draw_short(LINES - 1, 1, keys, COLS - 2, term_attr(C_FOOTER));
 }
 
 /* ---- dialogs ----------------------------------------------------------- */
@@ -413,6 +493,7 @@ bool app_save_elsewhere(struct app *a)
 			         _("%s could not be saved; the answers are in %s"), a->path, path);
 			a->dirty = false;
 			a->msg[0] = '\0';
+			app_journal_done(a);  /* the typing is in that file */
 			ok = true;
 		} else {
 			char buf[1200];
@@ -435,8 +516,11 @@ enum confirm app_confirm_quit(struct app *a)
 			                           "you chose."));
 		}
 		fill_line(LINES - 2, term_attr(C_ERROR));
-		draw_text(LINES - 2, 1, _("NOT SAVED: o save in another file  p print and quit  "
-		                          "Q quit anyway  Esc back"),
+		draw_text(LINES - 2, 1, a->changed_outside
+		          ? _("NOT SAVED: r reload  o save elsewhere  p print and quit  Q quit  "
+		              "Esc back")
+		          : _("NOT SAVED: o save in another file  p print and quit  "
+		              "Q quit anyway  Esc back"),
 		          COLS - 2, term_attr(C_ERROR));
 		curs_set(0);
 		refresh();
@@ -451,13 +535,24 @@ enum confirm app_confirm_quit(struct app *a)
 			return CONFIRM_NO;
 		if (ch == 'Q')
 			return CONFIRM_YES;
+		/* The field's text must be an answer first: leaving the
+		 * screens would drop a half-typed date. */
+		bool why = false;
+		if (ch == 'r' && a->changed_outside) {
+			a->msg[0] = '\0';
+			if (app_commit_field(a)) {
+				a->reload = true;  /* the screens leave, walk() merges */
+				return CONFIRM_NO;
+			}
+			why = true;
+		}
 		if (ch == 'p') {
 			a->print_answers = true;
 			return CONFIRM_YES;
 		}
 		if (ch == 'o' && app_save_elsewhere(a))
 			continue;  /* and ask again, saying where they are */
-		if (ch == 'o' && a->msg[0]) {
+		if ((ch == 'o' || why) && a->msg[0]) {
 			/* Why it failed, until a key is pressed. */
 			fill_line(LINES - 2, term_attr(C_ERROR));
 			draw_text(LINES - 2, 1, a->msg, COLS - 2, term_attr(C_ERROR));
@@ -475,7 +570,15 @@ char *dialog_input(struct app *a, const char *prompt, const char *initial)
 	char *result = NULL;
 	for (;;) {
 		fill_line(LINES - 2, A_NORMAL);
-		int pw = draw_text(LINES - 2, 1, prompt, COLS / 2, term_attr(C_HEADING));
+		/* A long prompt (「Write コンピュータ不正アクセス届出様式 to:」)
+		 * gets the line above, whole: the path keeps the width. */
+		int pw = 0;
+		if (tw_swidth(prompt) > COLS / 3) {
+			fill_line(LINES - 3, A_NORMAL);
+			draw_short(LINES - 3, 1, prompt, COLS - 2, term_attr(C_HEADING));
+			pw = -1;
+		} else
+			pw = draw_text(LINES - 2, 1, prompt, COLS / 3, term_attr(C_HEADING));
 		field_draw(f, stdscr, LINES - 2, pw + 2, COLS - pw - 3, 1, true);
 		curs_set(1);
 		refresh();

@@ -14,10 +14,11 @@
 #include "todoke/wizard.h"
 
 struct field;
+struct journal;
 struct notice_set;
 
 enum action { ACT_NONE, ACT_NEXT, ACT_PREV, ACT_INDEX, ACT_REVIEW, ACT_QUIT,
-              ACT_GOTO, ACT_START };
+              ACT_GOTO, ACT_START, ACT_SKIP };
 
 struct app {
 	struct formset *fs;
@@ -36,12 +37,18 @@ struct app {
 	const struct row *field_row;  /* the row it answers (wizard.h) */
 	struct model *field_model;    /* in the incident's answers or an entry's */
 	time_t field_saved;
+	/* The field's text at each burst of typing, in the journal until the
+	 * next save (journal.h): the last key and text written there. */
+	struct journal *journal;
+	char *journaled_key, *journaled_text;
 	bool dirty;              /* model changed since the last save */
 	unsigned long gen;       /* grows whenever the answers may have changed */
 	bool inc_opened;         /* an incident was opened this session */
 	char *new_title;         /* title for an incident not yet created */
 	char msg[512];
 	enum color_role msg_role;
+	char part[160];          /* the next frame's part (「IPA 届出 3/18」), at
+	                            the right of the title bar; "" for none */
 	/* While the answers are not in the incident file: why, shown on the
 	 * message line whatever else is said, until a save succeeds. */
 	bool save_failed;
@@ -50,6 +57,11 @@ struct app {
 	 * finding it otherwise (someone else wrote it) does not go over it. */
 	struct file_id file_id;
 	bool changed_outside;    /* and then the answers stay here, unsaved */
+	bool reload;             /* the user asked to reload it, merging: every
+	                            screen leaves (as on quitting), then walk()
+	                            merges (reload.h) and goes on */
+	char *base_text;         /* the file as last read or written here: what
+	                            "changed in this session" is measured from */
 	bool print_answers;      /* the user chose to have them printed at exit */
 	struct strbuf *printed;  /* what is printed then */
 	struct date today;
@@ -82,9 +94,13 @@ void app_load_notices(struct app *a);
  * this session read or wrote (a->file_id), nothing is written: the
  * answers stay in memory and the message says the file was changed by
  * someone else, until they are saved elsewhere (NAME.mine.incident is
- * offered).  app_note_file records the file's identity after a write. */
+ * offered).  a->file_id is then the identity of what was written. */
 bool app_save(struct app *a);
-void app_note_file(struct app *a);
+/* Records the incident as just read or written as a->base_text. */
+void app_note_base(struct app *a);
+/* The answers are in a file again (saved, or a rescue file): the journal
+ * of typing is closed and removed. */
+void app_journal_done(struct app *a);
 /* Commits the incident's history: a page was left, the incident closed. */
 void app_commit_history(struct app *a);
 /* Asks before leaving.  When the answers are saved: "Quit? saved." (y/n);
@@ -100,6 +116,10 @@ bool app_save_elsewhere(struct app *a);
 bool app_commit_field(struct app *a);
 /* Title bar, status/message line and footer with the keys that work. */
 void app_frame(struct app *a, const char *where, const char *keys);
+/* The same with a counter kept whole after `where` (「(page 3 of 36)」):
+ * a long `where` is shortened before it. */
+void app_frame_counted(struct app *a, const char *where, const char *counter,
+                       const char *keys);
 int app_body_top(void);
 /* After an incident is opened or closed: the frame's lines may change. */
 void app_layout_update(struct app *a);
@@ -123,13 +143,25 @@ enum action screen_index(struct app *a);
 enum action screen_review(struct app *a);
 enum action screen_entry(struct app *a, const struct question *repeat, size_t idx);
 
+/* The documents as parts of the wizard (part.c).  screen_part shows the
+ * heading of the part that a->page begins: ACT_NEXT enters it, ACT_SKIP
+ * (s, ^O) goes past it, ACT_PREV, ACT_INDEX, ACT_REVIEW, ACT_QUIT. */
+enum action screen_part(struct app *a);
+bool part_english(void);
+struct strbuf;
+struct document;
+/* Whether this incident needs document d, said for the user; its colour. */
+enum color_role part_need(const struct app *a, const struct document *d, struct strbuf *out);
+/* 「IPA 届出 3/19」: page's part and its place there, for the title bar. */
+void part_counter(const struct app *a, size_t page, char *buf, size_t size);
+/* The index's line before a part's first page. */
+void part_divider(const struct app *a, size_t page, struct strbuf *out);
+
 /* The documents of the registry (documents.c): the list with which apply
- * and why not, preview and export; the first document exported at once
- * (the review's `e`).  ACT_QUIT when a signal ends the session meanwhile,
+ * and why not, preview and export of one.  ACT_QUIT when a signal ends the session meanwhile,
  * ACT_GOTO (a->goto_page set) when the notice's preview leads to the
  * question of one of its marks, else ACT_NONE. */
 enum action screen_documents(struct app *a);
-bool export_first_document(struct app *a);
 
 /* Shared between the screens' files. */
 /* The page that asks question id (the first page when none does). */
@@ -137,11 +169,8 @@ size_t app_page_of(const struct app *a, const char *id);
 void page_external_edit(struct app *a);
 char *screen_start(struct app *a);
 
-struct strbuf;
-/* text broken into rows of at most width columns, each ending in a
- * newline: Japanese anywhere, English words only at spaces; rows after
- * the first of a line get `indent` spaces (wrap.c). */
-void wrap_text(struct strbuf *out, const char *text, int width, int indent);
+/* draw_text of shorten_text(s, cols). */
+int draw_short(int y, int x, const char *s, int cols, attr_t attr);
 
 /* Draws UTF-8 text at y,x clipped to cols columns; returns columns used. */
 int draw_text(int y, int x, const char *s, int cols, attr_t attr);

@@ -9,6 +9,7 @@
 #include "app.h"
 #include "ppcassist.h"
 #include "submit.h"
+#include "writeout.h"
 #include "todoke/check.h"
 #include "todoke/document.h"
 #include "todoke/encode.h"
@@ -17,9 +18,11 @@
 #include "todoke/history.h"
 #include "todoke/i18n.h"
 #include "todoke/notice.h"
+#include "todoke/send.h"
 #include "todoke/strbuf.h"
 
-/* The document as the CLI writes it; the templates are read on first use
+/* The document as the CLI writes it (send.h: a letter sent before as
+ * its next report); the templates are read on first use
  * (app_load_notices, by both ways in below). */
 static bool render(const struct app *a, const struct document *doc, enum notice_format fmt,
                    struct strbuf *out, struct diag *d)
@@ -28,14 +31,7 @@ static bool render(const struct app *a, const struct document *doc, enum notice_
 		diag_set(d, "", 0, "%s", a->notices_err);
 		return false;
 	}
-	/* A letter sent before is written as its next report (第2報), as
-	 * `todoke export` writes it. */
-	bool follow = doc->render == RENDER_TEMPLATE &&
-	              history_followup_letter(a->fs, a->notices, doc, a->path, a->inc);
-	bool ok = export_document(doc, a->inc, a->notices, fmt, out, NULL, d);
-	if (follow)
-		history_followup_clear(a->inc);
-	return ok;
+	return send_text(a->fs, a->notices, doc, a->path, a->inc, fmt, false, false, out, NULL, d);
 }
 
 /* NAME-SUFFIX.txt (or .html) beside NAME.incident. */
@@ -51,71 +47,6 @@ static char *default_export_path(const struct app *a, const struct document *doc
 	sb_add(&sb, doc->suffix);
 	sb_add(&sb, fmt == NOTICE_HTML ? ".html" : ".txt");
 	return sb_detach(&sb);
-}
-
-static const struct {
-	wint_t key;
-	const char *name;
-	bool crlf;
-} encodings[] = {
-	{ '1', "utf-8", false }, { '2', "cp932", true }, { '3', "shift_jis", false },
-	{ '4', "iso-2022-jp", false }, { '5', "euc-jp", false },
-};
-
-/* Which encoding to write: a key, or Esc.  CP932 is for Windows: CR LF.
- * Only those the registry offers for the document are taken. */
-static bool offered(const struct document *doc, const char *enc)
-{
-	for (size_t i = 0; i < doc->nencodings; i++)
-		if (strcmp(encode_iconv_name(doc->encodings[i]) ? encode_iconv_name(doc->encodings[i])
-		                                                : "", encode_iconv_name(enc)) == 0)
-			return true;
-	return false;
-}
-
-static int choose_encoding(struct app *a, const struct document *doc)
-{
-	for (;;) {
-		attrset(term_attr(C_FOCUS));
-		mvhline(LINES - 2, 0, ' ', COLS);
-		draw_text(LINES - 2, 1, _("Encoding: 1 UTF-8  2 Windows (CP932)  3 Shift_JIS  "
-		                          "4 mail (ISO-2022-JP)  5 EUC-JP  Esc cancel"),
-		          COLS - 2, term_attr(C_FOCUS));
-		curs_set(0);
-		refresh();
-		wint_t ch;
-		bool quit;
-		int rc = app_key(a, &ch, &quit);
-		if (quit || (rc == OK && ch == 27))
-			return -1;
-		for (size_t i = 0; rc == OK && i < sizeof encodings / sizeof encodings[0]; i++)
-			if (ch == encodings[i].key && offered(doc, encodings[i].name))
-				return (int)i;
-	}
-}
-
-/* The characters that will not convert, where they are, and what the
- * user may do: stand-ins, another encoding, or nothing. */
-static wint_t explain(struct app *a, const struct enc_report *rep, const char *enc)
-{
-	struct strbuf sb;
-	sb_init(&sb);
-	sb_addf(&sb, _("%zu character(s) cannot be written in %s:\n\n"), rep->n,
-	        encode_iconv_name(enc));
-	for (size_t i = 0; i < rep->n; i++) {
-		describe_unconvertible(a->inc, &rep->v[i], &sb);
-		if (rep->v[i].subst)
-			sb_addf(&sb, _(": stand-in 「%s」"), rep->v[i].subst);
-		else
-			sb_add(&sb, _(": no stand-in"));
-		sb_addc(&sb, '\n');
-	}
-	sb_add(&sb, _("\nNothing has been written.  s: write with the stand-ins   "
-	              "e: choose another encoding   Esc: cancel\n"));
-	wint_t key = dialog_text_keys(a, _("Characters that will not convert"), sb.buf, "se",
-	                              _("s stand-ins  e encoding"));
-	sb_release(&sb);
-	return key;
 }
 
 /* Exports a document after asking where and how; false when a signal
@@ -172,11 +103,11 @@ static bool do_export(struct app *a, const struct document *which, enum notice_f
 	while (path && *path && !ready) {
 		if (fmt == NOTICE_HTML)  /* UTF-8 by its standard */
 			e = 0;
-		else if (!substitute && (e = choose_encoding(a, which)) < 0)
+		else if (!substitute && (e = writeout_choose_encoding(a, which)) < 0)
 			break;
 		struct enc_report rep;
 		out.len = 0;
-		if (encode_document(doc.buf, doc.len, encodings[e].name, encodings[e].crlf,
+		if (encode_document(doc.buf, doc.len, writeout_encodings[e].name, writeout_encodings[e].crlf,
 		                    substitute, &out, &rep, &d)) {
 			ready = true;
 			break;
@@ -186,7 +117,7 @@ static bool do_export(struct app *a, const struct document *which, enum notice_f
 			break;
 		}
 		/* After stand-ins, what is left has none: only another encoding. */
-		wint_t key = explain(a, &rep, encodings[e].name);
+		wint_t key = writeout_explain(a, &rep, writeout_encodings[e].name);
 		enc_report_release(&rep);
 		if (key == 's' && !substitute)
 			substitute = true;
@@ -199,12 +130,12 @@ static bool do_export(struct app *a, const struct document *which, enum notice_f
 	}
 	if (ready) {
 		if (file_write_output(path, out.buf, out.len, 0600, &d)) {
-			app_msg(a, C_OK, _("Written: %s (%s)"), path, encode_iconv_name(encodings[e].name));
+			app_msg(a, C_OK, _("Written: %s (%s)"), path, encode_iconv_name(writeout_encodings[e].name));
 			/* Kept for 「提出済みにする」 (the review's m), with its options
 			 * as `todoke submit` records them. */
 			char opts[160];
-			snprintf(opts, sizeof opts, "--encoding=%s%s%s%s", encodings[e].name,
-			         encodings[e].crlf ? " --crlf" : "", substitute ? " --substitute" : "",
+			snprintf(opts, sizeof opts, "--encoding=%s%s%s%s", writeout_encodings[e].name,
+			         writeout_encodings[e].crlf ? " --crlf" : "", substitute ? " --substitute" : "",
 			         fmt == NOTICE_HTML ? " --format=html" : "");
 			submit_written(a, which->id, path, out.buf, out.len, opts);
 		} else {
@@ -362,7 +293,7 @@ enum action screen_documents(struct app *a)
 			app_ask_quit(a);   /* yes: app_key reports it next */
 		else if (rc == OK && ch == 'p') {
 			if (!screen_ppcassist(a))
-				return false;
+				return ACT_QUIT;   /* a signal: leave at once */
 		} else if (rc == OK && (ch == '\r' || ch == '\n' || ch == 'e') && cur < s->n) {
 			struct strbuf why;
 			sb_init(&why);
@@ -382,13 +313,4 @@ enum action screen_documents(struct app *a)
 		else if (rc == KEY_CODE_YES && ch == KEY_DOWN && cur + 1 < s->n)
 			cur++;
 	}
-}
-
-bool export_first_document(struct app *a)
-{
-	app_load_notices(a);
-	const struct docset *s = formset_documents(a->fs);
-	if (!s->n)
-		return true;
-	return do_export(a, &s->v[0], NOTICE_TEXT);
 }

@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "listrow.h"
+#include "wrap.h"
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
 #include "todoke/textwidth.h"

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "wrap.h"
 #include "draw.h"
 #include "field.h"
 #include "update.h"
@@ -424,14 +425,14 @@ static void draw(struct view *v)
 	int width = COLS - 2;
 	int total = layout(v, width);
 	int bh = app_body_height(), btop = app_body_top();
-	char where[256];
+	char counter[64] = "";
 
-	if (v->p->repeat)
-		snprintf(where, sizeof where, "%s", v->p->title);
-	else
-		snprintf(where, sizeof where, _("%s  (page %zu of %zu)"), v->p->title,
-		         v->a->page + 1, v->a->wiz->npages);
-	app_frame(v->a, where, keys_for(v));
+	if (!v->p->repeat) {
+		snprintf(counter, sizeof counter, _("(page %zu of %zu)"), v->a->page + 1,
+		         v->a->wiz->npages);
+		part_counter(v->a, v->a->page, v->a->part, sizeof v->a->part);
+	}
+	app_frame_counted(v->a, v->p->title, counter, keys_for(v));
 	/* A question whose terms are explained says so where messages go. */
 	const struct row *fr = cur_row(v);
 	if (!v->a->msg[0] && fr && fr->q && fr->q->help)
@@ -665,6 +666,14 @@ static enum action run_view(struct view *v)
 		if ((rc == OK && ch == CTRL('g')) || (rc == KEY_CODE_YES && ch == KEY_F(2))) {
 			if (commit(v->a))
 				act = v->p->repeat ? ACT_PREV : ACT_INDEX;
+			continue;
+		}
+		/* ^O: past the rest of this document's part (part.c). */
+		if (rc == OK && ch == CTRL('o') && !v->p->repeat) {
+			if (commit(v->a)) {
+				app_save(v->a);
+				act = ACT_SKIP;
+			}
 			continue;
 		}
 		if (rc == OK && ch == CTRL('r')) {

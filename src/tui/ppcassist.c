@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "wrap.h"
 #include "todoke/export.h"
 #include "todoke/i18n.h"
 #include "todoke/mail.h"

@@ -6,6 +6,7 @@
 #include <wchar.h>
 
 #include "app.h"
+#include "exports.h"
 #include "submit.h"
 #include "todoke/check.h"
 #include "todoke/encode.h"
@@ -15,28 +16,59 @@
 #include "todoke/strbuf.h"
 #include "todoke/textwidth.h"
 
-/* Page list with each page's progress; Enter jumps there. */
+/* Page list with each page's progress, grouped by document: a divider
+ * before each part says which document it is and whether this incident
+ * needs it (part.c); Enter jumps to a page. */
 enum action screen_index(struct app *a)
 {
 	size_t cur = a->page;
+	size_t n = a->wiz->npages;
 	for (;;) {
 		int bh = app_body_height();
-		int top = (int)cur - bh + 1 > 0 ? (int)cur - bh + 1 : 0;
+		/* Lines: a divider before each part, then its pages. */
+		size_t nl = 0;
+		int cur_line = 0;
+		for (size_t i = 0; i < n; i++) {
+			nl += a->wiz->pages[i].part_first;
+			if (i == cur)
+				cur_line = (int)nl;
+			nl++;
+		}
+		int top = cur_line - bh + 1 > 0 ? cur_line - bh + 1 : 0;
+		/* A part's first page is shown with its divider. */
+		if (cur_line == top && cur_line > 0 && a->wiz->pages[cur].part_first)
+			top = cur_line - 1;
 		app_frame(a, _("Pages"), _("Up/Down choose  Enter go  ^R review  Esc back  q quit"));
-		for (int i = 0; i < bh && top + i < (int)a->wiz->npages; i++) {
-			const struct page *p = &a->wiz->pages[top + i];
-			size_t done, total;
-			page_progress(p, a->inc->answers, &done, &total);
-			char buf[512];
-			snprintf(buf, sizeof buf, "%2d. %s", top + i + 1, p->title);
-			attr_t at = (size_t)(top + i) == cur ? term_attr(C_FOCUS) : A_NORMAL;
-			if (at != A_NORMAL) {
-				attrset(at);
-				mvhline(app_body_top() + i, 0, ' ', COLS);
+		int line = 0;
+		for (size_t i = 0; i < n; i++) {
+			const struct page *p = &a->wiz->pages[i];
+			if (p->part_first) {
+				if (line >= top && line - top < bh) {
+					struct strbuf div;
+					sb_init(&div);
+					part_divider(a, i, &div);
+					draw_short(app_body_top() + line - top, 1, div.buf, COLS - 2,
+					           term_attr(C_HEADING));
+					sb_release(&div);
+				}
+				line++;
 			}
-			draw_text(app_body_top() + i, 1, buf, COLS - 14, at);
-			snprintf(buf, sizeof buf, "%zu/%zu", done, total);
-			draw_text(app_body_top() + i, COLS - 10, buf, 9, at);
+			if (line >= top && line - top < bh) {
+				int y = app_body_top() + line - top;
+				size_t done, total;
+				page_progress(p, a->inc->answers, &done, &total);
+				char buf[512];
+				snprintf(buf, sizeof buf, "%2zu. %s", i + 1, p->title);
+				attr_t at = i == cur ? term_attr(C_FOCUS) : A_NORMAL;
+				if (at != A_NORMAL) {
+					attrset(at);
+					mvhline(y, 0, ' ', COLS);
+				}
+				draw_short(y, 1, buf, COLS - 14, at);
+				snprintf(buf, sizeof buf, "%zu/%zu", done, total);
+				draw_text(y, COLS - 10, buf, 9, at);
+			}
+			line++;
 		}
 		curs_set(0);
 		refresh();
@@ -226,8 +258,7 @@ enum action screen_review(struct app *a)
 		} else if (rc == OK && ch == 'd') {
 			act = screen_documents(a);
 		} else if (rc == OK && ch == 'e') {
-			if (!export_first_document(a))
-				act = ACT_QUIT;
+			act = screen_exports(a);
 		} else if (rc == OK && ch == 's')
 			submit_review(a);
 		else if (rc == OK && ch == 'm')

@@ -11,8 +11,10 @@
 
 #include "app.h"
 #include "field.h"
+#include "reload.h"
 #include "todoke/history.h"
 #include "todoke/i18n.h"
+#include "todoke/journal.h"
 #include "todoke/lock.h"
 #include "todoke/notice.h"
 #include "todoke/profile.h"
@@ -45,8 +47,10 @@ static struct incident *create(struct app *a, const char *path, const char *titl
 		app_msg(a, C_ERROR, _("profile not read: %s"), diag_format(&pd, buf, sizeof buf));
 	}
 	free(ppath);
-	enum history_save_result r = history_save(inc, path, true, d);
-	if (r == HS_FAILED)
+	/* A file made meanwhile under this name is not ours to replace. */
+	a->file_id = (struct file_id){ .known = true, .exists = false };
+	enum history_save_result r = history_save_checked(inc, path, true, &a->file_id, d);
+	if (r == HS_FAILED || r == HS_CHANGED)
 		incident_free(&inc);
 	else if (r == HS_UNRECORDED) {
 		char buf[1200];
@@ -79,16 +83,78 @@ static void offer_leftover(struct app *a, const char *path)
 	free(left);
 }
 
+/* What was typed after the last save of a session that was killed (or
+ * crashed, or lost its power) is in the journal: it is what the user
+ * expects to find, so it is put back at once, saved, and said.  A text
+ * that no longer reads (a half-typed date) is shown, never dropped. */
+static void replay_journal(struct app *a, const char *path)
+{
+	struct journal_records r;
+	struct diag d;
+	char buf[1200];
+	diag_clear(&d);
+	if (!journal_read(path, &r, &d)) {
+		app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
+		return;
+	}
+	size_t done = 0;
+	struct strbuf failed;
+	sb_init(&failed);
+	for (size_t i = 0; i < r.n; i++) {
+		/* Each record is a field's whole text: its last one counts. */
+		bool later = false;
+		for (size_t k = i + 1; k < r.n && !later; k++)
+			later = strcmp(r.v[k].key, r.v[i].key) == 0;
+		if (later)
+			continue;
+		diag_clear(&d);
+		if (wizard_replay(a->inc, r.v[i].key, r.v[i].text, &d))
+			done++;
+		else
+			sb_addf(&failed, "%s\n  「%s」\n", d.msg, r.v[i].text);
+	}
+	if (done) {
+		a->dirty = true;
+		a->gen++;
+	}
+	if (r.n && !failed.len && app_save(a))
+		app_msg(a, C_OK, ngettext("todoke was stopped: put back %zu answer typed after "
+		                          "the last save.", "todoke was stopped: put back %zu "
+		                          "answers typed after the last save.", done), done);
+	else if (failed.len) {
+		/* In view until the user has read it; the journal stays until
+		 * the next save. */
+		sb_addc(&failed, '\n');
+		dialog_text(a, _("Typed before todoke was stopped, not put back"), failed.buf);
+		app_msg(a, C_ERROR, "%s", _("Some text typed before todoke was stopped could not "
+		                            "be put back: retype it."));
+	}
+	else if (!r.n)
+		journal_remove(NULL, path);  /* nothing whole in it */
+	sb_release(&failed);
+	journal_records_release(&r);
+}
+
 static bool open_incident(struct app *a, const char *path)
 {
 	struct diag d;
 	struct stat st;
 	diag_clear(&d);
 	struct lock_owner who;
+	size_t base_len;
+	free(a->base_text);
+	a->base_text = NULL;
 	enum lock_result lr = lock_acquire(path, &a->lock, &who, &d);
 	if (lr == LOCK_HELD) {
-		app_msg(a, C_ERROR, _("%s is being edited by %s (pid %ld on %s) since %s"),
-		        path, who.user, who.pid, who.host, who.since);
+		/* Who first, the file last: on 80 columns a long name is what
+		 * is shortened (issue 13, point 8); the minute is enough. */
+		char since[20];
+		snprintf(since, sizeof since, "%.16s", who.since);
+		if (strlen(since) > 10 && since[10] == 'T')
+			since[10] = ' ';
+		const char *name = strrchr(path, '/');
+		app_msg(a, C_ERROR, _("Being edited by %s (pid %ld on %s) since %s: %s"),
+		        who.user, who.pid, who.host, since, name ? name + 1 : path);
 		return false;
 	}
 	if (lr == LOCK_ERROR) {
@@ -97,8 +163,9 @@ static bool open_incident(struct app *a, const char *path)
 		return false;
 	}
 	if (stat(path, &st) == 0) {
-		/* A document that applies now brings its form: a change, saved. */
-		if (incident_load(path, a->fs, &a->inc, &d) &&
+		/* A document that applies now brings its form: a change, saved.
+		 * The identity is that of the bytes read (store_load). */
+		if (store_load(path, a->fs, &a->inc, &a->file_id, &a->base_text, &base_len, &d) &&
 		    incident_adopt_documents(a->inc, a->fs))
 			a->dirty = true;
 	} else
@@ -116,9 +183,11 @@ static bool open_incident(struct app *a, const char *path)
 		                   "every answer saved up to then is here."), who.since);
 	free(a->path);
 	a->path = xstrdup(path);
-	a->changed_outside = false;
-	app_note_file(a);  /* as loaded (or just created) */
+	a->changed_outside = false;  /* a->file_id: as loaded or created */
+	if (!a->base_text)
+		app_note_base(a);  /* created: as written */
 	offer_leftover(a, path);
+	replay_journal(a, path);
 	a->inc_opened = true;
 	a->wiz = wizard_new(a->inc);
 	a->page = 0;
@@ -144,9 +213,11 @@ static void close_incident(struct app *a)
 			         getenv("HOME"), (long)getpid());
 			ok = file_write_atomic(rescue, sb.buf, sb.len, 0600, &d);
 		}
-		if (ok)
+		if (ok) {
 			snprintf(a->save_msg, sizeof a->save_msg,
 			         _("%s could not be saved; the answers are in %s"), a->path, rescue);
+			app_journal_done(a);
+		}
 		if (a->print_answers) {
 			/* Printed once the screen is gone (tui_run). */
 			a->printed = xmalloc(sizeof *a->printed);
@@ -156,6 +227,11 @@ static void close_incident(struct app *a)
 	} else
 		app_commit_history(a);
 	remember_reporter(a);
+	/* Kept (not removed) while the answers are in no file. */
+	journal_close(&a->journal);
+	free(a->journaled_key);
+	free(a->journaled_text);
+	a->journaled_key = a->journaled_text = NULL;
 	wizard_free(&a->wiz);
 	incident_free(&a->inc);
 	lock_release(&a->lock);
@@ -185,20 +261,55 @@ static void adopt_documents(struct app *a)
 /* Walks the pages until the user quits (or a signal ends the session). */
 static void walk(struct app *a)
 {
+	/* Arriving at a part's first page by turning pages shows its heading
+	 * (part.c): what the document is for, whether it is needed. */
+	bool heading = false;
 	for (;;) {
 		adopt_documents(a);
-		enum action act = screen_page(a);
+		enum action act = ACT_NONE;
+		if (heading && a->page < a->wiz->npages && a->wiz->pages[a->page].part_first) {
+			heading = false;
+			act = screen_part(a);
+			if (act == ACT_NEXT)
+				continue;   /* into the part: its first page */
+		} else {
+			heading = false;
+			act = screen_page(a);
+		}
+		/* The user asked to reload the file someone else changed: every
+		 * screen has left; merged, the walk goes on where it was. */
+		if (a->reload) {
+			reload_merge(a);  /* failed: said why, the session goes on */
+			continue;
+		}
+		if (act == ACT_SKIP) {
+			size_t next = wizard_next_part(a->wiz, a->page);
+			if (next < a->wiz->npages) {
+				a->page = next;
+				heading = true;
+				continue;
+			}
+			act = ACT_REVIEW;   /* the last part skipped */
+		}
 		app_commit_history(a);  /* a page left (and saved): one commit */
 		if (act == ACT_REVIEW || act == ACT_NEXT)
 			adopt_documents(a);
 		bool last = a->page + 1 >= a->wiz->npages;
 		if (act == ACT_INDEX) {
 			act = screen_index(a);
+			if (a->reload) {
+				reload_merge(a);
+				continue;
+			}
 			if (act == ACT_NONE)
 				continue;
 		}
 		if (act == ACT_REVIEW || (act == ACT_NEXT && last)) {
 			act = screen_review(a);  /* returns ACT_PREV, ACT_GOTO or ACT_QUIT */
+			if (a->reload) {
+				reload_merge(a);
+				continue;
+			}
 			if (act == ACT_PREV)
 				continue;
 		}
@@ -211,6 +322,7 @@ static void walk(struct app *a)
 			break;
 		case ACT_NEXT:
 			a->page++;
+			heading = true;
 			break;
 		case ACT_PREV:
 			if (a->page > 0)
@@ -283,6 +395,7 @@ int tui_run(struct formset *fs, const char *path)
 	}
 	free(chosen);
 	free(a.path);
+	free(a.base_text);
 	free(a.new_title);
 	notice_set_free(&a.notices);
 	return rc;

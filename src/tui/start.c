@@ -7,6 +7,7 @@
 #include "app.h"
 #include "listrow.h"
 #include "trash.h"
+#include "wrap.h"
 #include "todoke/i18n.h"
 #include "todoke/store.h"
 #include "todoke/strbuf.h"
@@ -192,7 +193,7 @@ char *screen_start(struct app *a)
 			else
 				list_row(&list[k - 1], list_title_repeats(list, n, k - 1), COLS - 2, &row);
 			attr_t at = k == cur ? term_attr(C_FOCUS) : A_NORMAL;
-			draw_text(app_body_top() + i, 1, row.buf, COLS - 2, at);
+			draw_short(app_body_top() + i, 1, row.buf, COLS - 2, at);
 			sb_release(&row);
 		}
 		curs_set(0);

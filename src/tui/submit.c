@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "todoke/document.h"
+#include "todoke/form.h"
 #include "todoke/history.h"
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
@@ -86,11 +88,13 @@ void submit_mark(struct app *a)
 	struct submit_result res;
 	struct diag d;
 	diag_clear(&d);
-	bool ok = history_submit(a->inc, a->path, last.document, NULL, when, base, last.options,
-	                         last.bytes.buf, last.bytes.len, &res, &d);
-	if (res.rec.number)
+	bool ok = history_submit(a->inc, a->path,
+	                         docset_find(formset_documents(a->fs), last.document), NULL, when, base, last.options,
+	                         last.bytes.buf, last.bytes.len, &a->file_id, &res, &d);
+	if (res.rec.number) {
 		a->dirty = false;
-	app_note_file(a);  /* written by this session, whatever came of it */
+		app_note_base(a);  /* saved by history_submit */
+	}
 	if (!ok) {
 		char buf[1200];
 		app_msg(a, C_ERROR, _("Not marked as submitted: %s"), diag_format(&d, buf, sizeof buf));

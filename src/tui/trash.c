@@ -8,6 +8,7 @@
 #include "app.h"
 #include "listrow.h"
 #include "trash.h"
+#include "wrap.h"
 #include "todoke/i18n.h"
 #include "todoke/store.h"
 #include "todoke/strbuf.h"

@@ -1,7 +1,7 @@
 /* wrap — text broken into screen lines for the wizard's help and messages:
  * Japanese between any two characters, English words only at a space, so
  * that nothing on screen is a cut word (issue 13, point 8). */
-#include "app.h"
+#include "wrap.h"
 
 #include <string.h>
 
@@ -76,4 +76,45 @@ void wrap_text(struct strbuf *out, const char *text, int width, int indent)
 			wrap_line(out, text, n, width, indent);
 		text += n + (nl != NULL);
 	}
+}
+
+/* A break after which a shortened line may end: a space, 、, a comma, or
+ * the / of a path. */
+static size_t break_after(const char *s, size_t k)
+{
+	static const char *const marks[] = { "、", ", ", "; ", " ", "。", "/", NULL };
+	for (int j = 0; marks[j]; j++) {
+		size_t n = strlen(marks[j]);
+		if (k >= n && strncmp(s + k - n, marks[j], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+void shorten_text(struct strbuf *out, const char *text, int cols)
+{
+	size_t n = strcspn(text, "\n");
+	if (!text[n] && tw_width(text, n, TW_SCREEN) <= cols) {
+		sb_add(out, text);
+		return;
+	}
+	/* "..." (three columns everywhere; 「…」 is ambiguous width). */
+	int room = cols > 3 ? cols - 3 : 0;
+	size_t k = tw_fit(text, n, room, TW_SCREEN, NULL), cut = k;
+	/* Back to the last break between clusters that keeps most of the
+	 * line; else the clusters that fit (never inside a character or cluster) */
+	int cols_at = 0;
+	for (size_t b = 0; b < k;) {
+		int w;
+		b += tw_cluster_u8(text + b, n - b, TW_SCREEN, &w);
+		cols_at += w;
+		if (b <= k && break_after(text, b) && cols_at * 3 >= room * 2)
+			cut = b;
+	}
+	/* Nothing that opens what the cut closes: 「(残」 → 「」. */
+	while (cut > 0 && (text[cut - 1] == ' ' || text[cut - 1] == '(' || text[cut - 1] == ',' ||
+	                   text[cut - 1] == ';'))
+		cut--;
+	sb_addn(out, text, cut);
+	sb_add(out, "...");
 }

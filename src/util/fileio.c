@@ -14,8 +14,16 @@
 
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
+#include "todoke/textwidth.h"
+#include "todoke/utf8.h"
 
 bool file_read_all(const char *path, char **data, size_t *len, struct diag *err)
+{
+	return file_read_all_st(path, data, len, NULL, err);
+}
+
+bool file_read_all_st(const char *path, char **data, size_t *len, struct stat *out,
+                      struct diag *err)
 {
 	/* O_NONBLOCK: opening a FIFO nobody writes to must not hang (it is
 	 * refused below); O_NOCTTY: a terminal named here never becomes ours. */
@@ -51,6 +59,14 @@ bool file_read_all(const char *path, char **data, size_t *len, struct diag *err)
 		if (n == 0)
 			break;
 		sb_addn(&sb, chunk, (size_t)n);
+	}
+	/* What was read, from the file it was read from: a rename over path
+	 * meanwhile does not change it (fileid.h). */
+	if (out && fstat(fd, out) != 0) {
+		diag_set(err, path, 0, _("cannot read: %s"), strerror(errno));
+		close(fd);
+		sb_release(&sb);
+		return false;
 	}
 	close(fd);
 	*len = sb.len;
@@ -205,7 +221,7 @@ static bool write_in_place(const char *path, const char *real, const struct stat
 /* Temp file beside real, written, fsync'ed, renamed over it.  Messages
  * name path, what the user gave. */
 static bool replace_atomically(const char *path, const char *real, const char *data,
-                               size_t len, mode_t mode, struct diag *err)
+                               size_t len, mode_t mode, struct stat *out, struct diag *err)
 {
 	char *dircopy = xstrdup(real);
 	char *dir = dirname(dircopy);
@@ -222,7 +238,8 @@ static bool replace_atomically(const char *path, const char *real, const char *d
 		         dir, strerror(errno));
 		goto out;
 	}
-	if (fchmod(fd, mode) != 0 || !file_write_fd(fd, data, len) || fsync(fd) != 0) {
+	if (fchmod(fd, mode) != 0 || !file_write_fd(fd, data, len) || fsync(fd) != 0 ||
+	    (out && fstat(fd, out) != 0)) {
 		diag_set(err, path, 0, _("cannot write: %s"), strerror(errno));
 		close(fd);
 		unlink(tmp.buf);
@@ -253,7 +270,7 @@ out:
 }
 
 static bool write_to(const char *path, bool streams, const char *data, size_t len,
-                     mode_t mode, struct diag *err)
+                     mode_t mode, struct stat *out, struct diag *err)
 {
 	char *real;
 	struct stat st;
@@ -262,7 +279,7 @@ static bool write_to(const char *path, bool streams, const char *data, size_t le
 		return false;
 	bool ok = kind == FILE_TARGET_STREAM
 	          ? write_in_place(path, real, &st, data, len, err)
-	          : replace_atomically(path, real, data, len, mode, err);
+	          : replace_atomically(path, real, data, len, mode, out, err);
 	free(real);
 	return ok;
 }
@@ -270,11 +287,45 @@ static bool write_to(const char *path, bool streams, const char *data, size_t le
 bool file_write_output(const char *path, const char *data, size_t len,
                        mode_t mode, struct diag *err)
 {
-	return write_to(path, true, data, len, mode, err);
+	return write_to(path, true, data, len, mode, NULL, err);
 }
 
 bool file_write_atomic(const char *path, const char *data, size_t len,
                        mode_t mode, struct diag *err)
 {
-	return write_to(path, false, data, len, mode, err);
+	return write_to(path, false, data, len, mode, NULL, err);
+}
+
+bool file_write_atomic_st(const char *path, const char *data, size_t len, mode_t mode,
+                          struct stat *st, struct diag *err)
+{
+	return write_to(path, false, data, len, mode, st, err);
+}
+
+char *file_name_from_title(const char *title, size_t max_bytes)
+{
+	struct strbuf sb;
+	size_t n = strlen(title);
+	sb_init(&sb);
+	for (size_t i = 0; i < n;) {
+		int cols;
+		size_t len = tw_cluster_u8(title + i, n - i, TW_SCREEN, &cols);
+		unsigned char c = (unsigned char)title[i];
+		bool gap = (len == 1 && (c <= ' ' || c == 0x7f || strchr("/\\:*?\"<>|", c))) ||
+		           (len >= 3 && memcmp(title + i, "\xe3\x80\x80", 3) == 0) ||
+		           !utf8_seqlen((const unsigned char *)title + i, n - i);
+		if (gap) {
+			if (sb.len && sb.buf[sb.len - 1] != '_' && sb.len < max_bytes)
+				sb_addc(&sb, '_');
+		} else if ((c == '.' || c == '-') && !sb.len) {
+			/* not at the start: a hidden file, an option */
+		} else if (sb.len + len <= max_bytes) {
+			sb_addn(&sb, title + i, len);
+		} else
+			break;
+		i += len;
+	}
+	while (sb.len && (sb.buf[sb.len - 1] == '_' || sb.buf[sb.len - 1] == '.'))
+		sb.buf[--sb.len] = '\0';
+	return sb_detach(&sb);
 }

@@ -3,14 +3,12 @@
  * front end passes the text and shows the reason when it does not read. */
 #include "todoke/wizard.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
-#include "todoke/utf8.h"
 
 char *wizard_value_text(const struct row *r, const struct model *m)
 {
@@ -27,47 +25,6 @@ char *wizard_value_text(const struct row *r, const struct model *m)
 		return xstrdup(buf);
 	}
 	return xstrdup(val->text ? val->text : "");
-}
-
-static void skip_blanks(const char **p)
-{
-	for (;;) {
-		if (**p == ' ' || **p == '\t' || **p == '\n')
-			(*p)++;
-		else if (strncmp(*p, "\xe3\x80\x80", 3) == 0)
-			*p += 3;
-		else
-			return;
-	}
-}
-
-bool wizard_parse_number(const char *text, long long *out, const char **why)
-{
-	const char *p = text;
-	bool minus = false;
-	unsigned long long v = 0;
-	int n = 0, d;
-	skip_blanks(&p);
-	if (*p == '-' || *p == '+')
-		minus = *p++ == '-';
-	while ((d = utf8_digit_at(&p)) >= 0) {
-		/* The largest magnitude a long long holds, either sign. */
-		unsigned long long lim = minus ? (unsigned long long)LLONG_MAX + 1 : LLONG_MAX;
-		if (v > (lim - (unsigned)d) / 10) {
-			*why = _("the number is too large");
-			return false;
-		}
-		v = v * 10 + (unsigned)d;
-		n++;
-	}
-	skip_blanks(&p);
-	if (!n || *p) {
-		*why = _("type a whole number");
-		return false;
-	}
-	*out = minus ? (v > (unsigned long long)LLONG_MAX ? LLONG_MIN : -(long long)v)
-	             : (long long)v;
-	return true;
 }
 
 bool wizard_store_text(const struct row *r, struct model *m, const char *text,
@@ -101,11 +58,18 @@ bool wizard_store_text(const struct row *r, struct model *m, const char *text,
 				model_unset(m, id);
 				return true;
 			}
-			if (!wizard_parse_number(text, &n, &reason)) {
+			enum wizard_bound b;
+			bool ok = r->bound ? wizard_parse_count(text, &n, &b, &reason)
+			                   : wizard_parse_number(text, &n, &reason);
+			if (!ok) {
 				diag_set(why, "", 0, "%s: %s", r->q->label, reason);
 				return false;
 			}
 			model_set_number(m, id, n);
+			/* 約6,000 is 6000 and 約 in the choice beside it. */
+			if (r->bound && b != WIZ_BOUND_NONE)
+				model_set_text(m, r->bound->id, Q_CHOICE,
+				               b == WIZ_BOUND_APPROX ? "approx" : "atmost");
 		} else if (!*text) {
 			model_unset(m, id);
 		} else {

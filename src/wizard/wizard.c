@@ -12,7 +12,7 @@ static void add_row(struct page *p, enum row_kind kind, int indent, const char *
 {
 	p->rows = xrealloc(p->rows, (p->nrows + 1) * sizeof *p->rows);
 	p->rows[p->nrows++] = (struct row){ kind, indent, xstrdup(text ? text : ""),
-	                                    xstrdup(""), q, opt };
+	                                    xstrdup(""), q, opt, NULL };
 }
 
 /* Leading spaces of a line's first text segment are its indentation. */
@@ -143,6 +143,26 @@ static void add_reused(struct page *p, const struct layout_line *l, size_t i,
 	free(lead);
 }
 
+/* The choice after number i on its line that says whether the number is
+ * exact: it has the options atmost and approx (「{number count}名({choice
+ * bound})」, todoke-form(5)); NULL when there is none. */
+static const struct question *bound_choice(const struct layout_line *l, size_t i,
+                                           const struct question *qs)
+{
+	for (size_t k = i + 1; k < l->nsegs; k++) {
+		const struct segment *s = &l->segs[k];
+		if (s->kind != SEG_CHOICE && s->kind != SEG_RADIO)
+			continue;
+		const struct question *q = &qs[s->q];
+		int has = 0;
+		for (size_t o = 0; o < q->nopts; o++)
+			has |= (strcmp(q->opts[o].id, "atmost") == 0) | (strcmp(q->opts[o].id, "approx") == 0) << 1;
+		if (has == 3)
+			return q;
+	}
+	return NULL;
+}
+
 static void rows_of_line(struct page *p, const struct layout_line *l,
                          const struct question *qs, const struct incident *inc)
 {
@@ -242,6 +262,8 @@ static void rows_of_line(struct page *p, const struct layout_line *l,
 				strcat(t, ":");
 			}
 			add_row(p, s->kind == SEG_DATE ? ROW_DATE : ROW_FIELD, indent, t, q, -1);
+			if (q->type == Q_NUMBER)
+				p->rows[p->nrows - 1].bound = bound_choice(l, i, qs);
 			free(p->rows[p->nrows - 1].tail);
 			p->rows[p->nrows - 1].tail = xstrdup(tail);
 			free(t);
@@ -274,14 +296,26 @@ static void rows_of_lines(struct page *p, const struct layout_line *lines, size_
 	}
 }
 
+/* The registry's document drawn from form f, or NULL. */
+static const struct document *document_of(const struct incident *inc, const struct form *f)
+{
+	const struct docset *ds = inc->fs ? formset_documents(inc->fs) : NULL;
+	for (size_t i = 0; ds && i < ds->n; i++)
+		if (strcmp(ds->v[i].form, f->id) == 0)
+			return &ds->v[i];
+	return NULL;
+}
+
 struct wizard *wizard_new(const struct incident *inc)
 {
 	struct wizard *w = xcalloc(1, sizeof *w);
 	for (size_t k = 0; k < inc->nforms; k++) {
 		const struct form *f = inc->forms[k];
+		const struct document *doc = document_of(inc, f);
+		bool first = true;
 		for (size_t s = 0; s < f->nsections; s++) {
 			struct page p = { .form = f, .section = (int)s,
-			                  .title = f->sections[s].title };
+			                  .title = f->sections[s].title, .doc = doc };
 			rows_of_lines(&p, f->lines, f->nlines, (int)s, f->qs, inc);
 			bool asks = false;
 			for (size_t i = 0; i < p.nrows; i++)
@@ -290,6 +324,8 @@ struct wizard *wizard_new(const struct incident *inc)
 				page_release(&p);
 				continue;
 			}
+			p.part_first = first;
+			first = false;
 			w->pages = xrealloc(w->pages, (w->npages + 1) * sizeof *w->pages);
 			w->pages[w->npages++] = p;
 		}
@@ -417,4 +453,34 @@ void page_progress(const struct page *p, const struct model *m,
 		(*total)++;
 		*answered += unit_answered(u, m);
 	}
+}
+
+size_t wizard_part_of(const struct wizard *w, size_t page)
+{
+	size_t part = 0;
+	for (size_t i = 1; i <= page && i < w->npages; i++)
+		part += w->pages[i].part_first;
+	return part;
+}
+
+size_t wizard_nparts(const struct wizard *w)
+{
+	return w->npages ? wizard_part_of(w, w->npages - 1) + 1 : 0;
+}
+
+void wizard_part_pages(const struct wizard *w, size_t page, size_t *nth, size_t *count)
+{
+	size_t first = page;
+	while (first > 0 && !w->pages[first].part_first)
+		first--;
+	*nth = page - first + 1;
+	*count = wizard_next_part(w, page) - first;
+}
+
+size_t wizard_next_part(const struct wizard *w, size_t page)
+{
+	size_t i = page + 1;
+	while (i < w->npages && !w->pages[i].part_first)
+		i++;
+	return i;
 }

@@ -6,21 +6,8 @@ set -u
 prog=$1
 case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
 golden=$(cd "$(dirname "$0")/../golden/ipa" && pwd)
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib.sh"
 cd "$tmp" || exit 1
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-# expect NAME WANT-STATUS COMMAND... : runs it, keeps out/err, checks status.
-expect() {
-	name=$1 want=$2; shift 2
-	"$@" >out 2>err; got=$?
-	if [ "$got" -eq "$want" ]; then ok; return 0; fi
-	bad "$name: exit $got, want $want"; sed 's/^/  /' err out | head -10
-	return 1
-}
-has() { grep -qF -- "$3" "$2" && ok || { bad "$1: $2 lacks \"$3\""; sed 's/^/  /' "$2" | head -5; }; }
 cp "$golden/example.incident" ex.incident
 
 # Over the file size limit: a message, the old file intact, no temporary
@@ -93,5 +80,4 @@ expect name-error 2 "$prog" export ipa "$esc.missing" -o x.txt &&
 	has name-error err "a<U+001B>]0;x<U+0007>b.missing: cannot open"
 LC_ALL=C grep -q "$(printf '\033')" err && bad "name-error: raw ESC on stderr" || ok
 
-echo "cli-faults: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish cli-faults

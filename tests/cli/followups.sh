@@ -7,34 +7,17 @@ set -u
 prog=$1
 case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
 golden=$(cd "$(dirname "$0")/../golden" && pwd)
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib.sh"
 cd "$tmp" || exit 1
-pass=0 fail=0
 export TODOKE_HOME="$tmp/home" TODOKE_TODAY=2022-10-27
 mkdir -p home store
 
-expect() {
-	name=$1 want=$2; shift 2
-	"$@" >out 2>err; got=$?
-	if [ "$got" -eq "$want" ]; then pass=$((pass + 1)); return 0; fi
-	fail=$((fail + 1)); echo "FAIL: $name: exit $got, want $want"; sed 's/^/  /' err out | head -10
-	return 1
-}
-has() {
-	if grep -qF -- "$3" "$2"; then pass=$((pass + 1))
-	else fail=$((fail + 1)); echo "FAIL: $1: $2 lacks \"$3\""; sed 's/^/  /' "$2" | head -20; fi
-}
-lacks() {
-	if grep -qF -- "$3" "$2"; then fail=$((fail + 1)); echo "FAIL: $1: $2 has \"$3\""
-	else pass=$((pass + 1)); fi
-}
 lines_are() {
 	n=$(grep -c -- "$3" "$2")
-	if [ "$n" = "$4" ]; then pass=$((pass + 1))
-	else fail=$((fail + 1)); echo "FAIL: $1: $n lines with \"$3\", want $4"; sed 's/^/  /' "$2" | head -20; fi
+	if [ "$n" = "$4" ]; then ok
+	else bad "$1: $n lines with \"$3\", want $4"; sed 's/^/  /' "$2" | head -20; fi
 }
-profile() { printf 'todoke-profile 1\nreporter.name: %s\n' "$1" > home/profile; }
+profile() { printf 'todoke-profile 1\nuser.name: %s\n' "$1" > home/profile; }
 
 I=store/shop.incident
 cp "$golden/ppc/prelim.incident" "$I"
@@ -51,7 +34,7 @@ has prelim-date "$I" "ppc.prelim.date: 2022-10-26"
 has kind-final "$I" "ppc.kind: final"
 G="git --git-dir=store/.todoke-history"
 $G show todoke/shop/1:sent/shop-ppc.txt > kept.txt 2>/dev/null
-if cmp -s kept.txt sent.txt; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: the kept 速報 is not what export wrote"; fi
+if cmp -s kept.txt sent.txt; then ok; else bad "the kept 速報 is not what export wrote"; fi
 expect submissions 0 "$prog" submissions "$I" &&
 	has submissions out "1	2022-10-26	ppc	速報	shop-ppc.txt	recorded by $(id -un) (山田 太郎)"
 expect diff-nothing 0 "$prog" diff "$I" && has diff-nothing out "== ppc 速報 (submission 1, sent 2022-10-26)" &&
@@ -62,7 +45,7 @@ profile "鈴木 花子"
 sed -e 's/^ppc.certainty: .*/ppc.certainty: actual/' \
     -e 's/^reporter.tel: .*/reporter.tel: 03-1234-5678/' \
     -e 's/^ppc.secondary: .*/ppc.secondary: yes/' "$I" > edited
-grep -q '^ppc.certainty:' edited && grep -q '^ppc.secondary:' edited || { fail=$((fail + 1)); echo "FAIL: the golden incident lacks the answers changed"; }
+grep -q '^ppc.certainty:' edited && grep -q '^ppc.secondary:' edited || { bad "the golden incident lacks the answers changed"; }
 # As a user saves: through todoke (the check of `new` and the wizard save
 # alike), here by submitting nothing but saving: `todoke new` cannot, so
 # the file is replaced and the next save records it.
@@ -107,7 +90,7 @@ expect diff-since-bad 2 "$prog" diff "$I" --since 9 && has diff-since-bad err "n
 printf 'IPA\r\n\0\377' > mail.eml
 expect submit-file 0 "$prog" submit ipa "$I" --file mail.eml && has submit-file out "ipa 第1報 sent 2022-10-27"
 $G show todoke/shop/3:sent/mail.eml > kept.eml
-if cmp -s kept.eml mail.eml; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: the file sent is not kept exactly"; fi
+if cmp -s kept.eml mail.eml; then ok; else bad "the file sent is not kept exactly"; fi
 expect submit-second 0 "$prog" submit ipa "$I" --file mail.eml --date 2022-11-21 && has submit-second out "ipa 第2報"
 expect submit-kind 0 "$prog" submit notice "$I" --file mail.eml --kind 第1報（お知らせ） &&
 	has submit-kind out "notice 第1報（お知らせ）"
@@ -127,12 +110,12 @@ $G ls-tree --name-only main > tree 2>&1
 has git-tree tree "shop.incident"
 lines_are git-tree tree "." 1
 (cd store && git --git-dir=.todoke-history status --porcelain) > status 2>&1
-if [ -s status ]; then fail=$((fail + 1)); echo "FAIL: git status not clean:"; cat status; else pass=$((pass + 1)); fi
+if [ -s status ]; then bad "git status not clean:"; cat status; else ok; fi
 $G log --format='%an <%ae>' main > authors
 has git-authors authors "鈴木 花子 <$(id -un)>"
 loose=$(find store/.todoke-history \( -type f -perm /077 \) -o \( -type d -perm /077 \) | head -3)
-if [ -z "$loose" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: not private: $loose"; fi
-[ ! -e store/.git ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: a .git in the store"; }
+if [ -z "$loose" ]; then ok; else bad "not private: $loose"; fi
+[ ! -e store/.git ] && ok || { bad "a .git in the store"; }
 
 # Shared as the README says, through a bare repository (a folder here):
 # the clone sees the submissions, its change comes back with its author.
@@ -159,16 +142,11 @@ expect clone-submit 0 "$prog" submit notice other/incidents/shop.incident --file
 expect pulled-history 0 "$prog" history "$I" reporter.tel &&
 	has pulled-history out "(佐藤 一郎)  reporter.tel: 03-1234-5678 → 03-0000-0000"
 expect pulled-submissions 0 "$prog" submissions "$I" && lines_are pulled-submissions out "recorded by" 6
-mode_is() {
-	m=$(stat -c %a "$2")
-	if [ "$m" = "$3" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1: mode $m, want $3"; fi
-}
 mode_is pulled-mode "$I" 600
 
 # An incident without history: diff, history and submissions say so.
 cp "$golden/ppc/prelim.incident" plain.incident
 expect plain-history 0 "$prog" history plain.incident && has plain-history out "no recorded change"
-[ ! -e .todoke-history ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: reading made a history"; }
+[ ! -e .todoke-history ] && ok || { bad "reading made a history"; }
 
-echo "followups: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish followups

@@ -13,16 +13,12 @@ prog=$1
 case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
 here=$(cd "$(dirname "$0")/.." && pwd)
 golden="$here/golden"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib.sh"
 cd "$tmp" || exit 1
 # This script's own tools (grep, sed, iconv) on UTF-8; todoke gets its
 # locale from clean() alone.
 export LC_ALL=C.UTF-8
 unset LANGUAGE
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 # clean [VAR=VALUE]... COMMAND...: with nothing of the caller's environment
 # but what todoke's tests need.
@@ -30,22 +26,6 @@ clean() {
 	env -i PATH="$PATH" HOME="$tmp" TODOKE_DATADIR="${TODOKE_DATADIR:-}" \
 		TODOKE_LOCALEDIR="${TODOKE_LOCALEDIR:-}" TODOKE_NOTICE_DIR="${TODOKE_NOTICE_DIR:-}" \
 		TODOKE_NOW=1666839600 TODOKE_TODAY=2023-01-05 "$@"
-}
-# expect NAME STATUS COMMAND...: keeps out and err.
-expect() {
-	what=$1 want=$2; shift 2
-	"$@" >out 2>err; got=$?
-	if [ "$got" -eq "$want" ]; then ok; return 0; fi
-	bad "$what: exit $got, want $want"; sed 's/^/  /' err out | head -10
-	return 1
-}
-has() {
-	if grep -qxF -- "$3" "$2"; then ok
-	else bad "$1: $2 has no line \"$3\""; sed 's/^/  /' "$2" | head -10; fi
-}
-same() {
-	if cmp -s "$2" "$3"; then ok
-	else bad "$1: $2 and $3 differ"; diff "$3" "$2" | head -10; fi
 }
 
 # The documents of every golden incident, and the same in CP932 and as an
@@ -105,16 +85,16 @@ enc_listing() { # NAME VAR=VALUE...
 	name=$1; shift
 	expect "$name enc-refused" 1 clean "$@" "$prog" export ipa "$golden/ipa/partial.incident" \
 		--encoding=iso-2022-jp -o enc.txt &&
-		has "$name enc-refused" err "  line 5, column 17: 「髙」 (U+9AD9) in (届出者) › 企業・組織名 — --substitute writes 「高」" &&
-		has "$name enc-refused" err "  line 39, column 15: 「😀」 (U+1F600) in 2-2)被害を受けた機器の設置環境 › その他"
+		has_line "$name enc-refused" err "  line 5, column 17: 「髙」 (U+9AD9) in (届出者) › 企業・組織名 — --substitute writes 「高」" &&
+		has_line "$name enc-refused" err "  line 39, column 15: 「😀」 (U+1F600) in 2-2)被害を受けた機器の設置環境 › その他"
 	if [ -e enc.txt ]; then bad "$name: enc.txt written"; rm -f enc.txt; else ok; fi
 }
 check_messages() { # NAME VAR=VALUE...
 	name=$1; shift
 	expect "$name check" 1 clean "$@" "$prog" check "$golden/ipa/partial.incident" &&
-		has "$name check" out "$golden/ipa/partial.incident:28: error: 4-2)被害の種別 › その他: ticked, but 4-1)被害の有無 is 「被害無し(未遂)」"
+		has_line "$name check" out "$golden/ipa/partial.incident:28: error: 4-2)被害の種別 › その他: ticked, but 4-1)被害の有無 is 「被害無し(未遂)」"
 	expect "$name bad-command" 2 clean "$@" "$prog" frobnicate x &&
-		has "$name bad-command" err "todoke: unknown command \"frobnicate\""
+		has_line "$name bad-command" err "todoke: unknown command \"frobnicate\""
 }
 
 # No locale at all, and C or POSIX named: the same bytes, readable messages.
@@ -133,13 +113,13 @@ done
 # The language: LANGUAGE chooses when nothing else is set (gettext alone
 # would ignore it under C); a C that is named keeps English.
 expect language-unset 2 clean LANGUAGE=ja "$prog" frobnicate x &&
-	has language-unset err "todoke: 不明なコマンド「frobnicate」です"
+	has_line language-unset err "todoke: 不明なコマンド「frobnicate」です"
 expect language-lc-ctype-c 2 clean LANGUAGE=ja LC_CTYPE=C "$prog" frobnicate x &&
-	has language-lc-ctype-c err "todoke: 不明なコマンド「frobnicate」です"
+	has_line language-lc-ctype-c err "todoke: 不明なコマンド「frobnicate」です"
 expect language-lc-all-c 2 clean LANGUAGE=ja LC_ALL=C "$prog" frobnicate x &&
-	has language-lc-all-c err "todoke: unknown command \"frobnicate\""
+	has_line language-lc-all-c err "todoke: unknown command \"frobnicate\""
 expect language-check 1 clean LANGUAGE=ja "$prog" check "$golden/ipa/partial.incident" &&
-	has language-check out "$golden/ipa/partial.incident:28: エラー: 4-2)被害の種別 › その他: チェックされていますが、4-1)被害の有無 は「被害無し(未遂)」です"
+	has_line language-check out "$golden/ipa/partial.incident:28: エラー: 4-2)被害の種別 › その他: チェックされていますが、4-1)被害の有無 は「被害無し(未遂)」です"
 
 # LANG=ja_JP.UTF-8 where that locale is not installed (an empty LOCPATH
 # hides the system's archive; C.UTF-8 stays, as a directory): C.UTF-8
@@ -148,7 +128,7 @@ mkdir empty
 if [ "$(LOCPATH="$tmp/empty" LC_ALL=C.UTF-8 locale charmap 2>/dev/null)" = UTF-8 ] &&
    [ "$(LOCPATH="$tmp/empty" LC_ALL=ja_JP.UTF-8 locale charmap 2>/dev/null)" != UTF-8 ]; then
 	expect missing-locale 1 clean LOCPATH="$tmp/empty" LANG=ja_JP.UTF-8 "$prog" check "$golden/ipa/partial.incident" &&
-		has missing-locale out "$golden/ipa/partial.incident:28: エラー: 4-2)被害の種別 › その他: チェックされていますが、4-1)被害の有無 は「被害無し(未遂)」です"
+		has_line missing-locale out "$golden/ipa/partial.incident:28: エラー: 4-2)被害の種別 › その他: チェックされていますが、4-1)被害の有無 は「被害無し(未遂)」です"
 	documents missing LOCPATH="$tmp/empty" LANG=ja_JP.UTF-8
 	same_documents missing missing
 else
@@ -172,7 +152,7 @@ for l in ja_JP.eucJP:EUC-JP ja_JP.SJIS:SHIFT_JIS; do
 	# The wizard says, in the locale's codeset, that it needs UTF-8.
 	expect "$loc wizard" 3 clean $L TERM=xterm "$prog" </dev/null
 	iconv -f "$cs" -t UTF-8 err >err.utf8 &&
-		has "$loc wizard" err.utf8 "todoke: ウィザードには UTF-8 の端末が必要ですが、ここのロケールは $loc ($cs) です。端末を UTF-8 にし、UTF-8 のロケールで起動してください。例: LANG=ja_JP.UTF-8 todoke。export、check、deadlines はこのロケールのままで使えます。"
+		has_line "$loc wizard" err.utf8 "todoke: ウィザードには UTF-8 の端末が必要ですが、ここのロケールは $loc ($cs) です。端末を UTF-8 にし、UTF-8 のロケールで起動してください。例: LANG=ja_JP.UTF-8 todoke。export、check、deadlines はこのロケールのままで使えます。"
 	expect "$loc wizard-en" 3 clean $L LC_MESSAGES=C "$prog" "$tmp/x.incident"
 	grep -qF "the wizard needs a UTF-8 terminal, and the locale here is $loc ($cs)" err && ok ||
 		bad "$loc wizard-en: $(cat err)"
@@ -191,7 +171,7 @@ for l in ja_JP.eucJP:EUC-JP ja_JP.SJIS:SHIFT_JIS; do
 	expect "$loc enc-refused" 1 clean $L "$prog" export ipa "$golden/ipa/partial.incident" \
 		--encoding=iso-2022-jp -o enc.txt
 	iconv -f "$cs" -t UTF-8 err >err.utf8 &&
-		has "$loc enc-refused" err.utf8 "  39 行 15 列: 「<U+1F600>」 (U+1F600) 回答: 2-2)被害を受けた機器の設置環境 > その他"
+		has_line "$loc enc-refused" err.utf8 "  39 行 15 列: 「<U+1F600>」 (U+1F600) 回答: 2-2)被害を受けた機器の設置環境 > その他"
 	expect "$loc deadlines" 0 clean $L "$prog" --today=2022-10-27 deadlines "$golden/ppc/prelim.incident"
 	clean LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 "$prog" --today=2022-10-27 deadlines "$golden/ppc/prelim.incident" |
 		iconv -f UTF-8 -t "$cs//TRANSLIT" >dl.want
@@ -202,5 +182,4 @@ for l in ja_JP.eucJP:EUC-JP ja_JP.SJIS:SHIFT_JIS; do
 	}
 done
 
-echo "locale: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish locale

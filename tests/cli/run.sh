@@ -11,33 +11,9 @@ unset LANGUAGE
 prog=$1
 case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
 golden=$(cd "$(dirname "$0")/../golden/ipa" && pwd)
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib.sh"
 cd "$tmp" || exit 1
-pass=0 fail=0
 
-# expect NAME WANT-STATUS COMMAND... : runs it, keeps out/err, checks status.
-expect() {
-	name=$1 want=$2; shift 2
-	"$@" >out 2>err; got=$?
-	if [ "$got" -eq "$want" ]; then pass=$((pass + 1)); return 0; fi
-	fail=$((fail + 1)); echo "FAIL: $name: exit $got, want $want"; sed 's/^/  /' err out | head -10
-	return 1
-}
-# has NAME FILE TEXT : FILE contains TEXT (fixed string).
-has() {
-	if grep -qF -- "$3" "$2"; then pass=$((pass + 1))
-	else fail=$((fail + 1)); echo "FAIL: $1: $2 lacks \"$3\""; sed 's/^/  /' "$2" | head -10; fi
-}
-same() {
-	if cmp -s "$2" "$3"; then pass=$((pass + 1))
-	else fail=$((fail + 1)); echo "FAIL: $1: $2 and $3 differ"; fi
-}
-mode_is() {
-	m=$(stat -c %a "$2")
-	if [ "$m" = "$3" ]; then pass=$((pass + 1))
-	else fail=$((fail + 1)); echo "FAIL: $1: mode $m, want $3"; fi
-}
 
 expect help 0 "$prog" --help && has help out "export DOCUMENT INCIDENT"
 # --help lists the documents of the registry, not a list of its own.
@@ -70,8 +46,42 @@ expect check-groups 1 "$prog" check --all "$tmp/groups.incident" &&
 	has check-groups out "; 1 of 28 questions answered"
 if grep -q "unanswered: 2-[12])[^›]*›" out || grep -q "unanswered: 2-2)" out ||
    [ "$(grep -c ": unanswered: " out)" -ne 27 ]; then
-	fail=$((fail + 1)); echo "FAIL: check-groups: boxes listed one by one, or not 28 - 1"; sed 's/^/  /' out | head -10
-else pass=$((pass + 1)); fi
+	bad "check-groups: boxes listed one by one, or not 28 - 1"; sed 's/^/  /' out | head -10
+else ok; fi
+# A document that does not apply asks nothing: a 委託先 that told its 委託元
+# writes no notice (法第26条第2項), so no お知らせ question is counted or
+# listed; a question the police memo needs, asked on the notice's page,
+# still is.
+grep -v '^notice.police.station:' "$golden/../entrustor/intrusion.incident" > onbehalf.incident
+expect check-not-needed 0 env TODOKE_TODAY=2024-03-10 "$prog" check --all onbehalf.incident &&
+	has check-not-needed out "; 59 of 83 questions answered" &&
+	has check-not-needed out "unanswered: お知らせ: 再開と届出 › 届出先の警察署"
+if [ "$(grep -c "unanswered: お知らせ" out)" -ne 1 ]; then
+	bad "check-not-needed: the notice's questions listed"; grep お知らせ out | head -3
+else ok; fi
+# A group with no 「該当なし」 of its own in the IPA layout (6-4) is
+# answered by the wizard-only box reported.none, which prints nothing.
+printf 'todoke-incident 1\n[incident]\nform: ipa-access 3.5\n[answers]\nreported.none: [x]\n[end]\n' > none.incident
+expect check-reported-none 1 "$prog" check --all none.incident &&
+	has check-reported-none out "; 1 of 28 questions answered"
+if grep -q "unanswered: 6-4)" out; then
+	bad "check-reported-none: 6-4 still unanswered"
+else ok; fi
+expect export-reported-none 0 "$prog" export ipa none.incident -o none.txt &&
+	has export-reported-none none.txt "   □その他(                     )"
+if grep -q "他機関には届け出ていない" none.txt; then
+	bad "export-reported-none: the wizard-only box was printed"
+else ok; fi
+# The requests to customers are answered by 「お客様にお願いすることはない」
+# (a wizard-only box) when none fits: the group is no longer left open.
+grep -v '^notice.ask\.' "$golden/../notice/intrusion.incident" > noask.incident
+"$prog" check --all noask.incident > out 2>&1
+has check-noask out "unanswered: お知らせ: お客様へのお願い"
+sed 's/^\[end\]$/notice.ask.none: [x]\n[end]/' noask.incident > noask2.incident
+"$prog" check --all noask2.incident > out 2>&1
+if grep -qx "noask2.incident: unanswered: お知らせ: お客様へのお願い" out; then
+	bad "check-noask: お願い still unanswered"
+else ok; fi
 expect bad-today 2 env TODOKE_TODAY=2022-13-01 "$prog" check ex.incident && has bad-today err "TODOKE_TODAY"
 
 # broken files: file, line and problem named; nothing written
@@ -83,14 +93,14 @@ expect impossible-date-ja 2 env LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 "$prog" chec
 head -c 700 ex.incident > cut.incident
 expect truncated 2 "$prog" export ipa cut.incident -o cut.txt && has truncated err "cut.incident:" &&
 	has truncated err "cut short"
-[ ! -e cut.txt ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: cut.txt written"; }
+[ ! -e cut.txt ] && ok || { bad "cut.txt written"; }
 printf 'todoke-incident 1\n[incident]\nform: ipa-access 3.5\n[answers]\nreporter.name: \377\n[end]\n' > latin.incident
 expect invalid-utf8 2 "$prog" check latin.incident && has invalid-utf8 err "latin.incident:5:16: not valid UTF-8 (byte 0xFF)"
 # A control character is named at its column, and never reaches the terminal raw.
 printf 'todoke-incident 1\n[incident]\nform: ipa-access 3.5\n[answers]\nreporter.\033[2Jname: x\n[end]\n' > ctl.incident
 expect control-char 2 "$prog" check ctl.incident &&
 	has control-char err "ctl.incident:5:10: control character U+001B: not text, remove it"
-if LC_ALL=C grep -q "$(printf '\033')" err; then fail=$((fail + 1)); echo "FAIL: control-char: raw ESC on stderr"; else pass=$((pass + 1)); fi
+if LC_ALL=C grep -q "$(printf '\033')" err; then bad "control-char: raw ESC on stderr"; else ok; fi
 sed 's/^reporter.tel:/reporter.fax:/' ex.incident > unknown.incident
 expect unknown-id 2 "$prog" check unknown.incident && has unknown-id err "unknown.incident:15: unknown question id \"reporter.fax\""
 sed 's/^env.cloud: \[x\]$/env.cloud: yes/' ex.incident > type.incident
@@ -109,8 +119,8 @@ same incident-untouched ex.incident before.incident
 # In a folder holding only the incident, export leaves exactly one new file.
 mkdir iso && cp ex.incident iso/
 (cd iso && "$prog" export ipa ex.incident -o report.txt && "$prog" check ex.incident) >/dev/null 2>&1
-if [ "$(ls -A iso | tr '\n' ' ')" = "ex.incident report.txt " ]; then pass=$((pass + 1))
-else fail=$((fail + 1)); echo "FAIL: export wrote other files:"; ls -A iso; fi
+if [ "$(ls -A iso | tr '\n' ' ')" = "ex.incident report.txt " ]; then ok
+else bad "export wrote other files:"; ls -A iso; fi
 expect export-unknown-doc 2 "$prog" export frob ex.incident && has export-unknown-doc err "unknown document"
 expect export-bad-dir 2 "$prog" export ipa ex.incident -o nodir/x.txt && has export-bad-dir err "nodir/x.txt"
 # -o onto what is not a regular file, as cp behaves: a FIFO or device of
@@ -120,28 +130,28 @@ expect export-bad-dir 2 "$prog" export ipa ex.incident -o nodir/x.txt && has exp
 mkdir outdir
 expect export-onto-dir 2 "$prog" export ipa ex.incident -o outdir &&
 	has export-onto-dir err "outdir: is a directory"
-[ -d outdir ] && [ -z "$(ls -A outdir)" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: outdir changed"; }
+[ -d outdir ] && [ -z "$(ls -A outdir)" ] && ok || { bad "outdir changed"; }
 mkfifo fifo && chmod 644 fifo
 timeout 20 cat fifo > from-fifo & catpid=$!  # never waits for ever
 expect export-onto-fifo 0 "$prog" export ipa ex.incident -o fifo
 wait $catpid
 same export-onto-fifo from-fifo "$golden/example.expected"
-[ -p fifo ] && [ "$(stat -c %a fifo)" = 644 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: fifo replaced"; ls -l fifo; }
+[ -p fifo ] && [ "$(stat -c %a fifo)" = 644 ] && ok || { bad "fifo replaced"; ls -l fifo; }
 ln -s ex.txt link.txt && echo old > ex.txt
 expect export-through-link 0 "$prog" export ipa ex.incident -o link.txt && same export-through-link ex.txt "$golden/example.expected"
-[ -L link.txt ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: link.txt replaced by a file"; }
+[ -L link.txt ] && ok || { bad "link.txt replaced by a file"; }
 ln -s gone.txt dangling.txt
 expect export-dangling 2 "$prog" export ipa ex.incident -o dangling.txt &&
 	has export-dangling err "dangling.txt: is a symbolic link to gone.txt, which does not exist"
-[ -L dangling.txt ] && [ ! -e gone.txt ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: dangling link written through"; }
+[ -L dangling.txt ] && [ ! -e gone.txt ] && ok || { bad "dangling link written through"; }
 if [ "$(id -u)" -eq 0 ]; then
 	mknod null c 1 3 && chmod 666 null
 	expect export-onto-device 0 "$prog" export ipa ex.incident -o null
-	[ -c null ] && [ "$(stat -c %a null)" = 666 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: device replaced"; ls -l null; }
+	[ -c null ] && [ "$(stat -c %a null)" = 666 ] && ok || { bad "device replaced"; ls -l null; }
 	mkfifo theirs && chown 65534 theirs
 	expect export-foreign-fifo 2 timeout 20 "$prog" export ipa ex.incident -o theirs &&
 		has export-foreign-fifo err "theirs: is a FIFO of another user (uid 65534); not writing personal data to it"
-	[ -p theirs ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: their fifo replaced"; }
+	[ -p theirs ] && ok || { bad "their fifo replaced"; }
 else
 	echo "cli: not root: the device node and someone else's FIFO are not tested"
 fi
@@ -199,13 +209,13 @@ expect deadlines-before-2022 0 "$prog" --today=2023-01-01 deadlines before.incid
 	has deadlines-before-2022 out "PPC report: no duty: the duty did not apply on the day known (voluntary)" &&
 	has deadlines-before-2022 out "努力義務" &&
 	has deadlines-before-2022 out "Deadlines: none, as no report is due"
-if grep -q "by 20" out; then fail=$((fail + 1)); echo "FAIL: deadlines-before-2022 prints a date"; else pass=$((pass + 1)); fi
+if grep -q "by 20" out; then bad "deadlines-before-2022 prints a date"; else ok; fi
 expect export-ppc-before-2022 0 "$prog" export ppc before.incident -o before.txt &&
 	has export-ppc-before-2022 before.txt "判定: 報告義務なし(知った日には報告の義務の規定が適用されていない。任意の報告)" &&
 	has export-ppc-before-2022 before.txt "期限: なし(報告義務がないため)"
-if grep -q "確報の期限\|速報: " before.txt; then fail=$((fail + 1)); echo "FAIL: export-ppc-before-2022 prints a deadline"; else pass=$((pass + 1)); fi
+if grep -q "確報の期限\|速報: " before.txt; then bad "export-ppc-before-2022 prints a deadline"; else ok; fi
 expect check-before-2022 1 "$prog" --today=2023-01-01 check before.incident
-if grep -q "PPC\|overdue\|late:" out; then fail=$((fail + 1)); echo "FAIL: check-before-2022 names a PPC deadline"; else pass=$((pass + 1)); fi
+if grep -q "PPC\|overdue\|late:" out; then bad "check-before-2022 names a PPC deadline"; else ok; fi
 sed 's/^discovery.date: 2022-03-31$/discovery.date: 2022-04-01/' before.incident >from.incident
 expect deadlines-from-2022 1 "$prog" --today=2023-01-01 deadlines from.incident &&
 	has deadlines-from-2022 out "PPC report: mandatory"
@@ -242,7 +252,7 @@ expect deadlines-entrusted 0 "$prog" --today=2024-12-01 deadlines entrusted.inci
 # nothing of it; export still writes it, with a note.
 sed 's/^form: ppc-report 2024$/form: ppc-report 2024\nform: notice 1/' entrusted.incident >entrusted-n.incident
 expect check-entrusted 1 "$prog" --today=2024-12-01 check entrusted-n.incident
-if grep -q "お知らせ" out; then fail=$((fail + 1)); echo "FAIL: check-entrusted asks for the notice"; sed 's/^/  /' out | grep お知らせ | head -3; else pass=$((pass + 1)); fi
+if grep -q "お知らせ" out; then bad "check-entrusted asks for the notice"; sed 's/^/  /' out | grep お知らせ | head -3; else ok; fi
 expect notice-entrusted 0 "$prog" export notice entrusted-n.incident -o entrusted-n.txt &&
 	has notice-entrusted err "note: お詫びとお知らせ does not apply to this incident: 委託元に知らせたか is answered 「委託元に知らせた」"
 sed 's/^ppc.onbehalf.notified: yes$/ppc.onbehalf.notified: no/' entrusted-n.incident >entrusted-no.incident
@@ -256,7 +266,7 @@ expect deadlines-no-calendar 2 env TODOKE_DATADIR="$tmp/nocal" "$prog" --today=2
 	has deadlines-no-calendar out "Warning: the holiday calendar cannot be read"
 expect export-ppc-no-calendar 2 env TODOKE_DATADIR="$tmp/nocal" "$prog" export ppc sports.incident -o nocal.txt &&
 	has export-ppc-no-calendar err "the holiday calendar cannot be read"
-[ ! -e nocal.txt ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: nocal.txt written"; }
+[ ! -e nocal.txt ] && ok || { bad "nocal.txt written"; }
 # Reports recorded late: flagged by deadlines and check, in Japanese too.
 law late "discovery.date: 2023-03-01" "ppc.sensitive: yes" "ppc.prelim.date: 2023-03-03" \
 	"ppc.final.date: 2023-04-10"
@@ -284,7 +294,7 @@ expect enc-refused 1 "$prog" export ipa enc.incident --encoding=iso-2022-jp -o e
 	has enc-refused err "line 5, column 17: 「髙」 (U+9AD9) in (届出者) › 企業・組織名 — --substitute writes 「高」" &&
 	has enc-refused err "line 39, column 15: 「😀」 (U+1F600) in 2-2)被害を受けた機器の設置環境 › その他" &&
 	has enc-refused err "utf-8 can write every character."
-[ ! -e enc.txt ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: enc.txt written"; }
+[ ! -e enc.txt ] && ok || { bad "enc.txt written"; }
 # The encoding that just failed is not tried again as the alternative
 # (it freed a report never filled: SIGSEGV).
 for e in cp932 euc-jp shift_jis iso-2022-jp; do
@@ -292,7 +302,7 @@ for e in cp932 euc-jp shift_jis iso-2022-jp; do
 		has "enc-alternative-$e" err "line 39, column 15: 「😀」 (U+1F600)" &&
 		has "enc-alternative-$e" err "utf-8 can write every character."
 done
-[ ! -e enc.txt ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: enc.txt written"; }
+[ ! -e enc.txt ] && ok || { bad "enc.txt written"; }
 # In the C locale too: the character itself, and only the answers holding it.
 expect enc-refused-c-locale 1 env LC_ALL=C LANG=C "$prog" export ipa enc.incident --encoding=iso-2022-jp -o enc.txt &&
 	has enc-refused-c-locale err "line 5, column 17: 「髙」 (U+9AD9) in (届出者) › 企業・組織名 — --substitute writes 「高」"
@@ -303,19 +313,19 @@ for e in cp932 euc-jp shift_jis iso-2022-jp; do
 		has "enc-alternative-$e" err "line 39, column 15: 「😀」 (U+1F600)" &&
 		has "enc-alternative-$e" err "utf-8 can write every character."
 done
-[ ! -e enc.txt ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: enc.txt written"; }
+[ ! -e enc.txt ] && ok || { bad "enc.txt written"; }
 expect enc-still-emoji 1 "$prog" export ipa enc.incident --encoding=iso-2022-jp --substitute -o enc.txt &&
 	has enc-still-emoji err "1 character(s) of コンピュータ不正アクセス届出様式 cannot be written"
 sed 's/ 😀//' enc.incident > enc2.incident
 expect enc-substituted 0 "$prog" export ipa enc2.incident --encoding=iso-2022-jp --substitute -o enc.txt
-iconv -f ISO-2022-JP -t UTF-8 enc.txt > enc.utf8 && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: not ISO-2022-JP"; }
+iconv -f ISO-2022-JP -t UTF-8 enc.txt > enc.utf8 && ok || { bad "not ISO-2022-JP"; }
 has enc-substituted enc.utf8 "企業・組織名:株式会社サンプル(株)高崎"
 has enc-substituted enc.utf8 "   ■その他(業務用サーバ)"
 expect enc-cp932 0 "$prog" export ipa enc2.incident --encoding=cp932 --crlf -o win.txt
 iconv -f CP932 -t UTF-8 win.txt | tr -d '\r' > win.utf8
 "$prog" export ipa enc2.incident > enc2.expected
 same enc-cp932 win.utf8 enc2.expected
-[ "$(head -c 200 win.txt | grep -c "$(printf '\r')")" -gt 0 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: no CRLF"; }
+[ "$(head -c 200 win.txt | grep -c "$(printf '\r')")" -gt 0 ] && ok || { bad "no CRLF"; }
 expect enc-unknown 2 "$prog" export ipa enc2.incident --encoding=latin1 && has enc-unknown err "unknown encoding"
 
 # new
@@ -345,8 +355,8 @@ expect notice-text 0 "$prog" export notice nocause.incident && has notice-text o
 # takeover was published 11 days after discovery (no reason asked) and has
 # no card requests.
 expect notice-all 0 env TODOKE_TODAY=2024-12-01 "$prog" check --all "$notices/takeover.incident"
-if grep -q "公表が遅れた理由\|カード再発行" out; then fail=$((fail + 1)); echo "FAIL: notice-all lists questions that do not apply"
-else pass=$((pass + 1)); fi
+if grep -q "公表が遅れた理由\|カード再発行" out; then bad "notice-all lists questions that do not apply"
+else ok; fi
 # Answers written for the authorities (plain form, noun stops) land in a
 # letter to customers: `check` quotes each such sentence and names the
 # answer, with its line, to rewrite; every golden notice passes.
@@ -359,8 +369,8 @@ expect notice-register 1 env TODOKE_TODAY=2024-12-01 "$prog" check report-style.
 	has notice-register out "rewrite the answer お知らせ: お客様向けの文面 › 経緯(お客様向け), still a copy of 6-2)本インシデントの対応内容・時系列, entry 2, 対応内容"
 for f in "$notices"/*.incident; do
 	env TODOKE_TODAY=2024-12-01 "$prog" check "$f" > out 2>&1
-	if grep -q ": wording: " out; then fail=$((fail + 1)); echo "FAIL: notice-register-golden: $f"; grep ": wording: " out | head -3
-	else pass=$((pass + 1)); fi
+	if grep -q ": wording: " out; then bad "notice-register-golden: $f"; grep ": wording: " out | head -3
+	else ok; fi
 done
 mkdir -p "$tmp/ndata/forms/notice"
 cp "$TODOKE_DATADIR"/forms/*.form "$TODOKE_DATADIR"/forms/documents "$tmp/ndata/forms/"
@@ -377,7 +387,7 @@ printf 'todoke-notice 1\ninclude common.notice\nset items.lead 次の情報が�
 	> "$tmp/home/notice/common.notice"
 expect notice-own 0 env -u TODOKE_NOTICE_DIR TODOKE_HOME="$tmp/home" "$prog" export notice "$notices/skimming.incident" &&
 	has notice-own out "　次の情報が含まれます。"
-grep -qF "漏えいした可能性のある情報は、次のとおりです。" out && { fail=$((fail + 1)); echo "FAIL: notice-own: installed phrase kept"; } || pass=$((pass + 1))
+grep -qF "漏えいした可能性のある情報は、次のとおりです。" out && { bad "notice-own: installed phrase kept"; } || ok
 has notice-own out "2. 個人情報漏えい状況"
 printf 'todoke-notice 1\ntype skimming\ninclude common.notice\nset leak.head 漏えいの状況\n' \
 	> "$tmp/home/notice/skimming.notice"
@@ -389,6 +399,9 @@ expect notice-company 0 env TODOKE_HOME="$tmp/home" TODOKE_NOTICE_DIR="$tmp/none
 printf 'todoke-notice 1\ntype skimming\nblock x\n|{nosuch}\nend\norder x\n' > "$tmp/home/notice/skimming.notice"
 expect notice-own-bad 2 env -u TODOKE_NOTICE_DIR TODOKE_HOME="$tmp/home" "$prog" export notice "$notices/skimming.incident" &&
 	has notice-own-bad err "home/notice/skimming.notice:4: no question \"nosuch\""
+printf 'todoke-notice 1\ntype skimming\nblock x\n|{if text notice.site}x{end}\nend\norder x\n' > "$tmp/home/notice/skimming.notice"
+expect notice-own-text-cond 2 env -u TODOKE_NOTICE_DIR TODOKE_HOME="$tmp/home" "$prog" export notice "$notices/skimming.incident" &&
+	has notice-own-text-cond err "home/notice/skimming.notice:4: \"notice.site\" is not a checkbox"
 expect notice-format 2 "$prog" export ipa ex.incident --format=html &&
 	has notice-format err "--format=html: the ipa document is plain text (HTML: notice, police)"
 expect notice-format-bad 2 "$prog" export notice nocause.incident --format=pdf
@@ -433,5 +446,4 @@ expect check-bad-letter 1 env TODOKE_TODAY=2024-12-01 TODOKE_NOTICE_DIR="$tmp/ba
 	has check-bad-letter out "error: 警察への相談メモ cannot be written: " &&
 	has check-bad-letter out "badpolice/police.notice:4: no question \"nosuch\""
 
-echo "cli: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish cli

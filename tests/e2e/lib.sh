@@ -11,7 +11,9 @@
 #   settle                  until the screen stops changing
 #   screen FILE             the screen as text
 #   check_screen NAME       screen == tests/e2e/screens/NAME.txt
-#   ok/fail                 count results; e2e_finish prints the summary
+#   ok/fail                 count results (fail also shows the screen);
+#                           e2e_finish prints the summary
+# and the assertions of tests/lib.sh (bad, has, has_line, lacks, eq, …).
 
 set -u
 # grep and sort on UTF-8 whatever the caller's locale; the program's own
@@ -24,10 +26,9 @@ E2E_LINES=${E2E_LINES:-30}
 # tmux encodes keys (Home, End, F1…) as its own terminal type does.
 E2E_TERM=${E2E_TERM:-tmux-256color}
 e2e_dir=$(cd "$(dirname "$0")" && pwd)
-e2e_tmp=$(mktemp -d) || exit 1
+. "$e2e_dir/../lib.sh"
+e2e_tmp=$tmp
 e2e_sock="$e2e_tmp/tmux.sock"
-e2e_pass=0
-e2e_fail=0
 export TODOKE_HOME="$e2e_tmp/home"
 export TODOKE_TODAY=${TODOKE_TODAY:-2022-10-27}
 mkdir -p "$TODOKE_HOME"
@@ -41,10 +42,9 @@ e2e_cleanup() {
 }
 trap e2e_cleanup EXIT
 
-ok() { e2e_pass=$((e2e_pass + 1)); }
+# bad, and the screen it failed on.
 fail() {
-	e2e_fail=$((e2e_fail + 1))
-	echo "FAIL: $*"
+	bad "$@"
 	screen "$e2e_tmp/last" 2>/dev/null && sed 's/^/  | /' "$e2e_tmp/last"
 }
 
@@ -151,8 +151,7 @@ e2e_finish() {
 		[ -e "$f" ] || continue
 		fail "sanitizer report"; cat "$f"
 	done
-	echo "$(basename "$0" .sh): $e2e_pass passed, $e2e_fail failed"
-	[ "$e2e_fail" -eq 0 ]
+	finish "$(basename "$0" .sh)"
 }
 
 # The pid of the program in the pane (env execs it).

@@ -77,15 +77,19 @@ for how in ipa html; do
 	keys C-r
 	wait_for "Review:"
 	if [ "$how" = ipa ]; then
+		keys d                   # the documents: e exports the one chosen
+		wait_for "Enter preview  e export"
 		keys e
-		wait_for "Write コンピュータ不正アクセス届出様式 to: $e2e_tmp/c-ipa.txt"
+		wait_for "Write コンピュータ不正アクセス届出様式 to:"   # the line above the path
+		wait_for " $e2e_tmp/c-ipa.txt"
 	else
 		keys d
 		wait_for "Enter preview  e export"
 		keys Down Down Enter
 		wait_for "Preview: お詫びとお知らせ"
 		keys h
-		wait_for "Write お詫びとお知らせ (HTML) to: $e2e_tmp/c-notice.html"
+		wait_for "Write お詫びとお知らせ (HTML) to:"   # the line above the path
+		wait_for " $e2e_tmp/c-notice.html"
 	fi
 	keys Enter
 	wait_for "exists. Replace it? (y/n)"

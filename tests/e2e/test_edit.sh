@@ -47,6 +47,8 @@ wait_for "外部エディタで追記した行"
 # stand-ins fix the kana, not the emoji; CP932 lacks it too; UTF-8 writes.
 keys C-r
 wait_for "Review:"
+keys d
+wait_for "Enter preview  e export"
 keys e
 wait_for "Write コンピュータ不正アクセス届出様式 to:"
 keys Enter
@@ -72,6 +74,8 @@ wait_for "(UTF-8)"
 # The export is NFC; the incident keeps what was typed.
 grep -qF "ｻｰﾊﾞ😀が" "$e2e_tmp/edit-ipa.txt" && ok || fail "export not NFC"
 grep -qF "$(printf 'ｻｰﾊﾞ😀か\343\202\231')" "$inc" && ok || fail "the incident lost what was typed"
+keys Escape                                  # the documents, then the review
+wait_for "Review:"
 keys Escape
 wait_for "(page 5 of 36)"
 keys F10

@@ -15,8 +15,10 @@ inc="$store/case.incident"
 cp "$e2e_dir/../golden/ipa/example.incident" "$inc"
 chmod 600 "$inc"
 cp "$inc" "$e2e_tmp/before.incident"
+# The journal of typing (.NAME.journal) is no temporary file: it holds
+# what is in no file yet (test_journal.sh).
 no_temp() {
-	[ -z "$(ls -A "$1" | grep '^\.' | grep -v '\.lock$' | grep -vx '\.todoke-history')" ] && ok || fail "$2: temporary file left: $(ls -A "$1")"
+	[ -z "$(ls -A "$1" | grep '^\.' | grep -v '\.lock$' | grep -v '\.journal$' | grep -vx '\.todoke-history')" ] && ok || fail "$2: temporary file left: $(ls -A "$1")"
 }
 
 # ---- hostile bytes typed or pasted: C1 controls (U+009B, CSI) are
@@ -105,6 +107,8 @@ if command -v prlimit >/dev/null && env --default-signal=XFSZ true 2>/dev/null; 
 	done
 	same_file "$inc" "$e2e_tmp/before.incident"
 	no_temp "$store" "EFBIG at exit"
+	grep -q "＋長い名前を足してファイルを上限より大きくする" "$store/.case.incident.journal" && ok ||
+		fail "EFBIG: the text in no file is not kept in the journal for the next start"
 	[ -z "$(ls -A "$store" | grep lock)" ] && ok || fail "lock left after EFBIG"
 else
 	echo "test_faults: skipped the file size limit (no prlimit)"

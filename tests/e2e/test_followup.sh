@@ -18,7 +18,7 @@ store="$TODOKE_HOME/incidents"
 inc="$store/shop.incident"
 mkdir -p "$store"
 cp "$e2e_dir/../golden/ppc/prelim.incident" "$inc"
-profile() { printf 'todoke-profile 1\nreporter.name: %s\n' "$1" > "$TODOKE_HOME/profile"; }
+profile() { printf 'todoke-profile 1\nuser.name: %s\n' "$1" > "$TODOKE_HOME/profile"; }
 real_prog=$E2E_PROG
 first=$(id -un)
 
@@ -36,13 +36,15 @@ wait_for "ppc      個人情報保護委員会への漏えい等報告"
 keys Down Enter
 wait_for "Preview: 個人情報保護委員会への漏えい等報告"
 keys e
-wait_for "Write 個人情報保護委員会への漏えい等報告 to: $store/shop-ppc.txt"
+wait_for "Write 個人情報保護委員会への漏えい等報告 to:"   # the line above the path
+wait_for " $store/shop-ppc.txt"
 keys Enter 2
 wait_for "Written: $store/shop-ppc.txt (CP932)"
 keys Escape                                  # the documents, then the review
 wait_for "m: mark as submitted (提出済みにする)"
 keys m
-wait_for "Submitted (提出済みにする) shop-ppc.txt, sent on: 2022-10-27"
+wait_for "Submitted (提出済みにする) shop-ppc.txt, sent on:"   # the line above the date
+wait_for " 2022-10-27"
 keys Enter
 wait_for "Submitted: ppc 速報, sent 2022-10-27 (submission 1); next: 確報"
 wait_for "submitted 1, changed since 0 (s)"
@@ -97,6 +99,11 @@ keys F10
 settle
 keys y
 wait_exit
+# Closing remembered the incident's reporter (山田 太郎) in the second
+# person's profile; the 氏名 the history records stays their own.
+grep -qxF "user.name: 鈴木 花子" "$TODOKE_HOME/profile" && ok || fail "the own name was lost: $(cat "$TODOKE_HOME/profile")"
+"$E2E_PROG" whoami > "$e2e_tmp/whoami" 2>&1
+head -1 "$e2e_tmp/whoami" | grep -qxF "$second (鈴木 花子)" && ok || fail "whoami: $(cat "$e2e_tmp/whoami")"
 E2E_PROG=$real_prog
 
 # Exactly those three since the 速報.

@@ -42,7 +42,8 @@ keys End
 wait_for "判定: 報告義務あり(規則第7条 第1号)"
 wait_for "第1号 要配慮個人情報: 該当(要配慮個人情報が含まれるため (1号))"
 keys e
-wait_for "Write 個人情報保護委員会への漏えい等報告 to: $e2e_tmp/p-ppc.txt"
+wait_for "Write 個人情報保護委員会への漏えい等報告 to:"   # the line above the path, whole
+wait_for " $e2e_tmp/p-ppc.txt"
 keys Enter 1
 wait_for "Written: $e2e_tmp/p-ppc.txt (UTF-8)"
 keys Escape                                  # the documents, then the review

@@ -23,7 +23,7 @@ grep -qxF "reporter.name: 外で書いた名前" "$inc" && ok || fail "the outsi
 grep -q "社内で入力" "$inc" && fail "saved over the outside edit" || ok
 # F10: not saved; o offers NAME.mine.incident beside it.
 keys F10
-wait_for "NOT SAVED: o save in another file"
+wait_for "NOT SAVED: r reload  o save elsewhere"
 keys o
 wait_for "$mine"
 keys Enter

@@ -7,8 +7,9 @@ set -u
 prog=$1
 case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
 here=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+. "$here/lib.sh"
 cd "$tmp" || exit 1
 export TODOKE_NOW=1666839600
+# The checks are Python's (its codecs are the other implementation); it
+# prints the summary line and its status is the suite's.
 python3 "$here/encode/codecs_check.py" "$prog" "$here"

@@ -13,11 +13,7 @@ unset LANGUAGE
 prog=$1
 case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
 here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/../lib.sh"
 export TODOKE_HOME="$tmp/home" TODOKE_TODAY=2022-11-20 TODOKE_NOW=1668902400
 mkdir -p "$tmp/home" "$tmp/store"
 inc="$tmp/store/shop.incident"
@@ -77,5 +73,4 @@ grep -qF "お知らせの日付" "$tmp/notice-2.txt" && bad "the notice's own da
 # The first notice, before any submission, is not a follow-up.
 "$prog" export notice "$here/notice.incident" | grep -qF "第2報" && bad "a first notice says 第2報" || ok
 
-echo "followup-golden: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish followup-golden

@@ -16,12 +16,8 @@ export LC_ALL=C.UTF-8 PYTHONUTF8=1
 unset LANGUAGE
 prog=$1
 here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+. "$(dirname "$0")/../lib.sh"
 
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 # One loop over the registry's documents (`todoke forms`: export ID FORM
 # FORMATS TITLE): tests/golden/ID/NAME.incident exports to NAME.expected
@@ -57,41 +53,49 @@ for doc in $docs; do
 		fi
 	done
 done
-# has FILE TEXT / hasnt FILE TEXT: a fixed string is (not) in the export.
-has() { if grep -qF -- "$2" "$tmp/notice-$1"; then ok; else bad "$1 lacks: $2"; fi; }
-hasnt() { if grep -qiF -- "$2" "$tmp/notice-$1"; then bad "$1 has: $2"; else ok; fi; }
+# notice_has FILE TEXT / notice_hasnt FILE TEXT: a fixed string is (not) in the export.
+notice_has() { if grep -qF -- "$2" "$tmp/notice-$1"; then ok; else bad "$1 lacks: $2"; fi; }
+notice_hasnt() { if grep -qiF -- "$2" "$tmp/notice-$1"; then bad "$1 has: $2"; else ok; fi; }
 # Published 80 days after the discovery, with the reason; 11 days after.
-has skimming.txt '公表が遅れた経緯について'
-has skimming.txt '本件の公表までにお時間をいただきましたこと'
-hasnt takeover.txt '公表が遅れた'
-has skimming.txt '再発防止策ならびに「さくら堂オンラインショップ」の再開について'
-has intrusion.html 'お問い合わせフォームをご利用になったお客様は、最大8,520名です。'
-has intrusion.txt '(最大9,566名分)'
-has takeover.txt '当社' && has takeover.txt 'お客さま' && hasnt takeover.txt 'お客様'
-has skimming.txt '弊社' && hasnt skimming.txt '当社'
+notice_has skimming.txt '公表が遅れた経緯について'
+notice_has skimming.txt '本件の公表までにお時間をいただきましたこと'
+notice_hasnt takeover.txt '公表が遅れた'
+notice_has skimming.txt '再発防止策ならびに「さくら堂オンラインショップ」の再開について'
+notice_has intrusion.html 'お問い合わせフォームをご利用になったお客様は、最大8,520名です。'
+notice_has intrusion.txt '(最大9,566名分)'
+notice_has takeover.txt '当社' && notice_has takeover.txt 'お客さま' && notice_hasnt takeover.txt 'お客様'
+notice_has skimming.txt '弊社' && notice_hasnt skimming.txt '当社'
 # The shown boxes only: a missent notice asks to delete the mail.
-has missent.txt '当該メールを削除していただきますよう'
-hasnt missent.txt '公的機関への報告'
+notice_has missent.txt '当該メールを削除していただきますよう'
+notice_hasnt missent.txt '公的機関への報告'
 # Documents are in NFC: the answer's Cafe + U+0301 is written Café.
-has other.txt 'ﾌﾘｶﾞﾅ' && has other.txt '🔔' && has other.txt 'Café' && hasnt other.txt "$(printf 'Cafe\314\201')"
+notice_has other.txt 'ﾌﾘｶﾞﾅ' && notice_has other.txt '🔔' && notice_has other.txt 'Café' && notice_hasnt other.txt "$(printf 'Cafe\314\201')"
 
 # Escaping: markup in the answers is text in the HTML, and stays as typed
 # in the plain text.
-hasnt escape.html '<script'
-hasnt escape.html '<img'
-has escape.html '&lt;script&gt;alert(1)&lt;/script&gt;'
-has escape.html '&amp;amp;'
-has escape.html 'Tom &amp; Jerry&#39;s &quot;Shop&quot;'
-has escape.html '&quot;VIP&quot; &amp; &#39;Gold&#39;'
-has escape.html '<li>A&amp;amp;B</li>'
-has escape.html "<li>&lt;/li&gt;&lt;/ul&gt;&lt;script&gt;"
-has escape.txt '<script>alert(1)</script>'
-has escape.txt "Tom & Jerry's \"Shop\" <script>alert(1)</script> &amp;"
-has escape.txt '・A&amp;B'
-has escape.txt '<script>alert("窓口")</script> &'
-hasnt escape.txt '&lt;script'
-hasnt escape.txt '&quot;'
-hasnt escape.txt '&#39;'
+notice_hasnt escape.html '<script'
+notice_hasnt escape.html '<img'
+notice_has escape.html '&lt;script&gt;alert(1)&lt;/script&gt;'
+notice_has escape.html '&amp;amp;'
+notice_has escape.html 'Tom &amp; Jerry&#39;s &quot;Shop&quot;'
+notice_has escape.html '&quot;VIP&quot; &amp; &#39;Gold&#39;'
+notice_has escape.html '<li>A&amp;amp;B</li>'
+notice_has escape.html "<li>&lt;/li&gt;&lt;/ul&gt;&lt;script&gt;"
+notice_has escape.txt '<script>alert(1)</script>'
+notice_has escape.txt "Tom & Jerry's \"Shop\" <script>alert(1)</script> &amp;"
+notice_has escape.txt '・A&amp;B'
+notice_has escape.txt '<script>alert("窓口")</script> &'
+notice_hasnt escape.txt '&lt;script'
+notice_hasnt escape.txt '&quot;'
+notice_hasnt escape.txt '&#39;'
+
+# A box's ( ) text is carried when given (`text` conditions): the logs'
+# 機器・期間, else only their time zone.
+sed 's/^police.ev.logs: .*/police.ev.logs: [x]/' "$here/police/evidence.incident" > "$tmp/nolog.incident"
+"$prog" export police "$tmp/nolog.incident" > "$tmp/notice-nolog.txt" 2>&1
+notice_has nolog.txt '・ログ(時刻の基準:機器によって異なる)'
+notice_hasnt nolog.txt '・ログ:'
+notice_has nolog.txt '・その他の証拠:受付用パソコンの画面の写真'
 
 ref="$here/../../../shared/reference/ipa-access-form-v3.5-example.txt"
 if [ -f "$ref" ]; then
@@ -105,5 +109,4 @@ else
 	echo "note: $ref not found; compared with the committed copy only"
 fi
 
-echo "golden: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish golden

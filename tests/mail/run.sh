@@ -10,13 +10,9 @@ unset LANGUAGE
 prog=$1
 case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
 here=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib.sh"
 cd "$tmp" || exit 1
 export TODOKE_NOW=1666839600
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 # check_mail FILE PYTHON-ASSERTIONS: m is the parsed message, parts its parts.
 check_mail() {
@@ -227,5 +223,4 @@ if [ ! -e sub.eml ]; then ok; else bad "sub.eml written"; fi
 if [ $? -eq 2 ]; then ok; else bad "--format=html --eml not refused with 2"; fi
 if grep -qF -- '--format=html' err; then ok; else bad "--format=html --eml: no reason"; cat err; fi
 if [ ! -e html.eml ]; then ok; else bad "html.eml written"; fi
-echo "mail: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish mail

@@ -16,11 +16,7 @@ prog=$1
 case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
 here=$(cd "$(dirname "$0")/.." && pwd)
 check="$here/notice/html-check.py"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/../lib.sh"
 
 if python3 "$check" --self-test >"$tmp/out" 2>&1; then ok
 else bad "html-check.py --self-test"; cat "$tmp/out"; fi
@@ -93,5 +89,4 @@ else
 	else bad "validate passes a page wider than a phone"; cat "$tmp/out"; fi
 fi
 
-echo "notice: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish notice

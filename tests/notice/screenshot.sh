@@ -18,10 +18,9 @@ if [ -z "$browser" ]; then
 	echo "screenshot: skipped: no chromium"
 	exit 0
 fi
-[ -f "$page" ] || { echo "screenshot: FAIL: no page $page"; exit 1; }
+. "$here/lib.sh"
+[ -f "$page" ] || { bad "no page $page"; finish screenshot; exit; }
 
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
 # A browser that hangs must not hang the tests.
 limit=""
 command -v timeout >/dev/null 2>&1 && limit="timeout 120"
@@ -33,9 +32,10 @@ $limit "$browser" --headless --no-sandbox --disable-gpu --disable-background-net
 	"file://$page" >"$tmp/log" 2>&1
 rc=$?
 if [ ! -s "$tmp/shot.png" ]; then
-	echo "screenshot: FAIL: $browser wrote no screenshot (exit $rc)"
+	bad "$browser wrote no screenshot (exit $rc)"
 	tail -20 "$tmp/log"
-	exit 1
+	finish screenshot
+	exit
 fi
 
 python3 - "$tmp/shot.png" <<'PY'
@@ -116,9 +116,9 @@ sys.exit(0 if data[:5] == b'%PDF-' and pages >= 1 and fonts >= 1 else 1)
 PY
 then :; else echo "print: FAIL: no printable PDF"; rc=1; fi
 if [ "$rc" -eq 0 ]; then
-	echo "screenshot: 1 passed, 0 failed"
+	ok
 	[ -n "${SCREENSHOT_KEEP:-}" ] && cp "$tmp/shot.png" "$SCREENSHOT_KEEP"
-	exit 0
+else
+	bad "the page at 390 px or printed (above)"
 fi
-echo "screenshot: 0 passed, 1 failed"
-exit 1
+finish screenshot

@@ -9,12 +9,10 @@
 # Usage: tests/notice/validate.sh PAGE.html...
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../lib.sh"
 dir=${TODOKE_NODE_DIR:-$here/../../build/node}
 mods=$dir/node_modules
 jar=$mods/vnu-jar/build/dist/vnu.jar
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 limit=""
 command -v timeout >/dev/null 2>&1 && limit="timeout 600"
 
@@ -64,5 +62,4 @@ else
 	if $limit node "$here/axe.js" "$mods" "$browser" "$@" >"$dir/axe.out" 2>&1; then ok
 	else bad "axe-core"; head -20 "$dir/axe.out"; fi
 fi
-echo "validate: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish validate

@@ -22,6 +22,8 @@ static const char good[] =
 	"mail-to    form\n"
 	"changes-into a.other\n"
 	"follow-up-lead\n"
+	"kinds      a.kind first:速報:a.first.date last:確報:a.last.date\n"
+	"send       assist eml text:cp932\n"
 	"\n"
 	"document   b\n"
 	"title      文書 B の手紙\n"
@@ -35,7 +37,14 @@ static const char good[] =
 	"mail-to    x.email\n"
 	"mail-from  x.from reporter.email\n"
 	"duties     一 四\n"
-	"applies    x.kind=p,q !x.no=yes x.box\n";
+	"dated      x.date\n"
+	"part       部B\n"
+	"purpose    文書 B の目的です。\n"
+	"purpose-en What B is for.\n"
+	"recipient  B の宛先\n"
+	"needed     ppc-duty\n"
+	"applies    x.kind=p,q !x.no=yes x.box\n"
+	"send       html text\n";
 
 START_TEST(entries)
 {
@@ -53,6 +62,24 @@ START_TEST(entries)
 	ck_assert(a->followup_lead);
 	ck_assert_ptr_null(b->changes_into);
 	ck_assert(!b->followup_lead);
+	/* kinds: in the order given, found by name. */
+	ck_assert_str_eq(a->kind_q, "a.kind");
+	ck_assert_uint_eq(a->nkinds, 2);
+	ck_assert_str_eq(a->kinds[0].opt, "first");
+	ck_assert_str_eq(a->kinds[0].name, "速報");
+	ck_assert_str_eq(a->kinds[0].date_q, "a.first.date");
+	ck_assert_ptr_eq(document_kind(a, "確報"), &a->kinds[1]);
+	ck_assert_str_eq(document_kind(a, "確報")->date_q, "a.last.date");
+	ck_assert_ptr_null(document_kind(a, "第1報"));
+	ck_assert_ptr_null(b->kind_q);
+	ck_assert_uint_eq(b->nkinds, 0);
+	ck_assert_ptr_null(document_kind(b, "速報"));
+	ck_assert(docset_reporting_answer(&s, "a.kind"));
+	ck_assert(docset_reporting_answer(&s, "a.last.date"));
+	ck_assert(!docset_reporting_answer(&s, "a.other"));
+	ck_assert_ptr_null(a->dated);
+	ck_assert_str_eq(b->dated, "x.date");
+	ck_assert(docset_reporting_answer(&s, "x.date"));
 	ck_assert_str_eq(a->title, "文書A");
 	ck_assert_str_eq(a->form, "form-a");
 	ck_assert(a->begins && !b->begins);
@@ -66,6 +93,17 @@ START_TEST(entries)
 	ck_assert_uint_eq(a->nmail_from, 1);
 	ck_assert_str_eq(a->mail_from[0], "reporter.email");
 	ck_assert_uint_eq(a->napplies, 0);
+	/* What the export screen writes, in the entry's order. */
+	ck_assert(a->assist && !b->assist);
+	ck_assert_uint_eq(a->nsend, 2);
+	ck_assert_int_eq(a->send[0].kind, SEND_EML);
+	ck_assert_ptr_null(a->send[0].encoding);
+	ck_assert_int_eq(a->send[1].kind, SEND_TEXT);
+	ck_assert_str_eq(a->send[1].encoding, "cp932");
+	ck_assert_uint_eq(b->nsend, 2);
+	ck_assert_int_eq(b->send[0].kind, SEND_HTML);
+	ck_assert_int_eq(b->send[1].kind, SEND_TEXT);
+	ck_assert_ptr_null(b->send[1].encoding);
 
 	ck_assert_str_eq(b->title, "文書 B の手紙");
 	ck_assert_str_eq(b->adopt_with, "form-a");
@@ -87,6 +125,26 @@ START_TEST(entries)
 	char *ids = docset_ids(&s, ", ");
 	ck_assert_str_eq(ids, "a, b");
 	free(ids);
+	docset_release(&s);
+}
+END_TEST
+
+/* The heading of a document's part: Japanese, or English where given. */
+START_TEST(part_texts)
+{
+	struct docset s;
+	struct diag d;
+	ck_assert(docset_parse(good, sizeof good - 1, "documents", &s, &d));
+	const struct document *a = docset_find(&s, "a"), *b = docset_find(&s, "b");
+	ck_assert_str_eq(document_text(a, DOC_PART, false), "文書A");   /* the title */
+	ck_assert_str_eq(document_text(a, DOC_PURPOSE, true), "");
+	ck_assert(!a->needs_ppc_duty);
+	ck_assert_str_eq(document_text(b, DOC_PART, false), "部B");
+	ck_assert_str_eq(document_text(b, DOC_PART, true), "部B");
+	ck_assert_str_eq(document_text(b, DOC_PURPOSE, false), "文書 B の目的です。");
+	ck_assert_str_eq(document_text(b, DOC_PURPOSE, true), "What B is for.");
+	ck_assert_str_eq(document_text(b, DOC_RECIPIENT, true), "B の宛先");
+	ck_assert(b->needs_ppc_duty);
 	docset_release(&s);
 }
 END_TEST
@@ -156,6 +214,36 @@ static const struct {
 	  "\"changes-into\" wants one question id" },
 	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nfollow-up-lead x\n", 6,
 	  "\"follow-up-lead\" takes no word" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nkinds a.kind\n", 6,
+	  "use \"kinds QUESTION OPTION:NAME:DATE-QUESTION ...\"" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nkinds a.kind p:速報\n", 6,
+	  "kinds: \"p:速報\" is not OPTION:NAME:DATE-QUESTION" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nkinds a.kind p::a.d\n", 6,
+	  "kinds: \"p::a.d\" is not OPTION:NAME:DATE-QUESTION" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\n"
+	  "kinds a.kind p:速報:a.d q:速報:a.e\n", 6, "kinds: \"速報\" is given twice" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\n"
+	  "kinds a.kind p:速報:A!\n", 6, "bad question id \"A!\"" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\n"
+	  "kinds a.kind p:速報:a.d\nkinds a.kind q:確報:a.e\n", 7, "\"kinds\" is given twice" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\ndated a.d a.e\n", 6,
+	  "\"dated\" wants one word" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nsend pdf\n", 6,
+	  "send: \"pdf\" is none of text, text:ENCODING, html, eml" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nsend text:klingon\n", 6,
+	  "send: unknown encoding \"klingon\"" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nsend eml:cp932\n", 6,
+	  "an e-mail draft is iso-2022-jp or utf-8, not \"cp932\"" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nsend html\n", 2,
+	  "document a: send html needs formats text html" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nsend\n", 6,
+	  "send wants text, html or eml" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\npurpose\n", 6,
+	  "\"purpose\" wants a text" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\npart P\npart Q\n", 7,
+	  "\"part\" is given twice" },
+	{ "todoke-documents 1\ndocument a\ntitle T\nform f\nsuffix -a\nneeded sometimes\n", 6,
+	  "use \"needed always\" or \"needed ppc-duty\"" },
 	{ "todoke-documents 1\ndocument a\ntitle\tT\n", 3, "tab character: use spaces" },
 	{ "todoke-documents 1\ndocument a\ntitle \xff\n", 3, "not valid UTF-8" },
 };
@@ -189,11 +277,38 @@ START_TEST(installed)
 		if (doc->adopt_with)
 			ck_assert_msg(formset_latest(fs, doc->adopt_with) != NULL, "%s: adopt-with %s",
 			              doc->id, doc->adopt_with);
+		/* Every part's heading says what it is for and who receives it,
+		 * in both languages. */
+		for (int t = DOC_PURPOSE; t <= DOC_RECIPIENT; t++)
+			for (int en = 0; en < 2; en++)
+				ck_assert_msg(*document_text(doc, (enum doc_text)t, en) &&
+				              (!en || (t == DOC_PURPOSE ? doc->purpose_en : doc->recipient_en)),
+				              "%s: no %s text%s", doc->id, t == DOC_PURPOSE ? "purpose"
+				              : "recipient", en ? " in English" : "");
 		/* A follow-up's changes go into a question of the document's form. */
 		if (doc->changes_into)
 			ck_assert_msg(form_question(formset_latest(fs, doc->form), doc->changes_into),
 			              "%s: changes-into %s is no question of %s", doc->id,
 			              doc->changes_into, doc->form);
+		/* The kinds are an answer of the document's form, its options,
+		 * and the days are questions of that form. */
+		const struct form *own = formset_latest(fs, doc->form);
+		if (doc->kind_q) {
+			const struct question *kq = form_question(own, doc->kind_q);
+			ck_assert_msg(kq != NULL, "%s: kinds %s is no question of %s", doc->id,
+			              doc->kind_q, doc->form);
+			for (size_t k = 0; k < doc->nkinds; k++) {
+				ck_assert_msg(question_option(kq, doc->kinds[k].opt) >= 0,
+				              "%s: %s has no option %s", doc->id, doc->kind_q,
+				              doc->kinds[k].opt);
+				ck_assert_msg(form_question(own, doc->kinds[k].date_q) != NULL,
+				              "%s: kinds: %s is no question of %s", doc->id,
+				              doc->kinds[k].date_q, doc->form);
+			}
+		}
+		if (doc->dated)
+			ck_assert_msg(form_question(own, doc->dated) != NULL,
+			              "%s: dated %s is no question of %s", doc->id, doc->dated, doc->form);
 		/* Each condition names a question some installed form asks, and
 		 * its options are that question's. */
 		for (size_t k = 0; k < doc->napplies; k++) {
@@ -216,6 +331,7 @@ Suite *test_suite(void)
 	Suite *s = suite_create("documents");
 	TCase *tc = tcase_create("registry");
 	tcase_add_test(tc, entries);
+	tcase_add_test(tc, part_texts);
 	tcase_add_test(tc, applies);
 	tcase_add_loop_test(tc, refused, 0, (int)(sizeof bad / sizeof bad[0]));
 	tcase_add_test(tc, installed);

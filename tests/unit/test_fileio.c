@@ -90,6 +90,30 @@ static mode_t perm_of(const char *path)
 	return st.st_mode & 07777;
 }
 
+/* The export screen's default names: Japanese kept, nothing a shell, a
+ * Windows share or ls -a would trip on, never half a character. */
+static const struct { const char *title; size_t max; const char *name; } titles[] = {
+	{ "ECサイトの不正アクセス", 100, "ECサイトの不正アクセス" },
+	{ "会員サイト　不正ログイン (第1報)", 100, "会員サイト_不正ログイン_(第1報)" },
+	{ "a/b\\c:d*e?f\"g<h>i|j", 100, "a_b_c_d_e_f_g_h_i_j" },
+	{ ".hidden", 100, "hidden" },
+	{ "--rm -rf", 100, "rm_-rf" },
+	{ "tab\there\nnewline", 100, "tab_here_newline" },
+	{ "  ", 100, "" },
+	{ "か\xe3\x82\x99き", 4, "" },          /* が is 6 bytes: not cut after か */
+	{ "か\xe3\x82\x99き", 7, "か\xe3\x82\x99" },
+	{ "漏えい事案", 7, "漏え" },
+	{ "末尾. ", 100, "末尾" },
+};
+
+START_TEST(names_from_titles)
+{
+	char *got = file_name_from_title(titles[_i].title, titles[_i].max);
+	ck_assert_str_eq(got, titles[_i].name);
+	free(got);
+}
+END_TEST
+
 START_TEST(new_file_is_created_0600)
 {
 	struct diag d;
@@ -398,6 +422,7 @@ Suite *test_suite(void)
 	Suite *s = suite_create("fileio");
 	TCase *tc = tcase_create("core");
 	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_loop_test(tc, names_from_titles, 0, (int)(sizeof titles / sizeof titles[0]));
 	tcase_add_test(tc, new_file_is_created_0600);
 	tcase_add_test(tc, regular_file_is_replaced_atomically);
 	tcase_add_test(tc, symlink_is_followed_to_its_target);

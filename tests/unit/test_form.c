@@ -28,7 +28,7 @@ START_TEST(ipa_form_structure)
 	ck_assert_str_eq(f->version, "3.5");
 	ck_assert_str_eq(f->title, "コンピュータ不正アクセス届出様式");
 	ck_assert_str_eq(f->mailto, "crack@ipa.go.jp");
-	ck_assert_uint_eq(f->nqs, 68 + 9);  /* IPA's 68 and the 9 ransomware facts */
+	ck_assert_uint_eq(f->nqs, 68 + 9 + 1);  /* IPA's 68, the 9 ransomware facts, reported.none */
 	ck_assert_uint_eq(f->nsections, 19);
 
 	const struct question *q = form_question(f, "device.server.other");
@@ -191,6 +191,22 @@ static const struct bad bad_forms[] = {
 	{ HEAD "repeat r\n|{text x \"X\"}\nend\nwhen x c=a\n", 8,
 	  "unknown question \"x\"" },
 };
+
+/* A question placed twice on one line keeps the label of the first (the
+ * second was lost and leaked: found by make fuzz). */
+START_TEST(label_of_a_question_placed_twice)
+{
+	struct diag d;
+	struct form *f = parse("todoke-form 1\nid t\nversion 1\ntitle T\n"
+	                       "options a x=エックス y=ワイ\n"
+	                       "|委託の関係: {choice a}、再び: {choice a}\n", &d);
+	ck_assert_msg(f != NULL, "%s", d.msg);
+	const struct question *q = form_question(f, "a");
+	ck_assert_ptr_nonnull(q);
+	ck_assert_str_eq(q->label, "委託の関係");
+	form_free(&f);
+}
+END_TEST
 
 START_TEST(bad_forms_are_located)
 {
@@ -409,6 +425,7 @@ Suite *test_suite(void)
 	TCase *tc = tcase_create("form");
 	tcase_add_test(tc, ipa_form_structure);
 	tcase_add_test(tc, placeholders_render);
+	tcase_add_test(tc, label_of_a_question_placed_twice);
 	tcase_add_loop_test(tc, bad_forms_are_located, 0,
 	                    (int)(sizeof bad_forms / sizeof bad_forms[0]));
 	tcase_add_test(tc, formset_finds_versions);

@@ -13,9 +13,14 @@
 
 #include "suite.h"
 
+#include "todoke/document.h"
+#include "todoke/fileid.h"
 #include "todoke/fileio.h"
+#include "todoke/form.h"
 #include "todoke/history.h"
 #include "todoke/incident.h"
+#include "todoke/store.h"
+#include "todoke/strbuf.h"
 
 static struct formset *fs;
 static char tmpdir[64];
@@ -47,8 +52,16 @@ static void profile_name(const char *name)
 	char p[200], text[300];
 	struct diag d;
 	snprintf(p, sizeof p, "%s/profile", tmpdir);
-	snprintf(text, sizeof text, "todoke-profile 1\nreporter.name: %s\n", name);
+	snprintf(text, sizeof text, "todoke-profile 1\nuser.name: %s\n", name);
 	ck_assert_msg(file_write_atomic(p, text, strlen(text), 0600, &d), "%s", d.msg);
+}
+
+/* A document of the registry (forms/documents). */
+static const struct document *doc(const struct formset *set, const char *id)
+{
+	const struct document *d = docset_find(formset_documents(set), id);
+	ck_assert_ptr_nonnull(d);
+	return d;
 }
 
 static struct incident *fresh(void)
@@ -117,6 +130,27 @@ START_TEST(each_change_has_its_author)
 	ck_assert_uint_eq(l.n, 0);
 	history_log_release(&l);
 	incident_free(&inc);
+}
+END_TEST
+
+/* The 氏名 is the user's own, not the reporter's of the incident last
+ * edited: a profile naming someone else as reporter changes nothing. */
+START_TEST(the_reporter_is_not_the_author)
+{
+	char p[200], text[300];
+	struct diag d;
+	snprintf(p, sizeof p, "%s/profile", tmpdir);
+	snprintf(text, sizeof text, "todoke-profile 1\nreporter.name: 山田 太郎\nuser.name: 鈴木 花子\n");
+	ck_assert_msg(file_write_atomic(p, text, strlen(text), 0600, &d), "%s", d.msg);
+	struct who w;
+	history_whoami(&w);
+	ck_assert_str_eq(w.name, "鈴木 花子");
+	ck_assert_str_eq(w.login, my_login());
+	/* Without an own name: never the reporter's. */
+	snprintf(text, sizeof text, "todoke-profile 1\nreporter.name: 山田 太郎\n");
+	ck_assert_msg(file_write_atomic(p, text, strlen(text), 0600, &d), "%s", d.msg);
+	history_whoami(&w);
+	ck_assert_str_ne(w.name, "山田 太郎");
 }
 END_TEST
 
@@ -270,10 +304,10 @@ START_TEST(submission_records)
 	struct submissions s;
 	ck_assert_msg(submissions_list(path, &s, &d), "%s", d.msg);
 	ck_assert_uint_eq(s.n, 0);
-	char *k = submission_next_kind(&s, "ppc", inc);
+	char *k = submission_next_kind(&s, doc(fs, "ppc"), inc);
 	ck_assert_str_eq(k, "速報");
 	free(k);
-	k = submission_next_kind(&s, "ipa", inc);
+	k = submission_next_kind(&s, doc(fs, "ipa"), inc);
 	ck_assert_str_eq(k, "第1報");
 	free(k);
 	submissions_release(&s);
@@ -319,21 +353,23 @@ START_TEST(submission_records)
 	incident_free(&then);
 	free(text);
 	free(bytes);
-	k = submission_next_kind(&s, "ipa", inc);
+	k = submission_next_kind(&s, doc(fs, "ipa"), inc);
 	ck_assert_str_eq(k, "第2報");
 	free(k);
-	k = submission_next_kind(&s, "ppc", inc);  /* 報告区分 unanswered, after a 速報 */
+	k = submission_next_kind(&s, doc(fs, "ppc"), inc);  /* 報告区分 unanswered, after a 速報 */
 	ck_assert_str_eq(k, "確報");
 	free(k);
 	model_set_text(inc->answers, "ppc.kind", Q_CHOICE, "prelim");
-	k = submission_next_kind(&s, "ppc", inc);  /* the report says so */
+	k = submission_next_kind(&s, doc(fs, "ppc"), inc);  /* the report says so */
 	ck_assert_str_eq(k, "速報");
 	free(k);
 	submissions_release(&s);
-	ck_assert_str_eq(submission_date_question("ppc", "確報"), "ppc.final.date");
-	ck_assert_ptr_null(submission_date_question("ipa", "第1報"));
-	ck_assert(submission_bookkeeping("ppc.prelim.date"));
-	ck_assert(!submission_bookkeeping("ppc.summary"));
+	ck_assert_str_eq(document_kind(doc(fs, "ppc"), "確報")->date_q, "ppc.final.date");
+	ck_assert_ptr_null(document_kind(doc(fs, "ipa"), "第1報"));
+	ck_assert(submission_bookkeeping(formset_documents(fs), "ppc.prelim.date"));
+	ck_assert(submission_bookkeeping(formset_documents(fs), "ppc.kind"));
+	ck_assert(submission_bookkeeping(formset_documents(fs), "notice.date"));
+	ck_assert(!submission_bookkeeping(formset_documents(fs), "ppc.summary"));
 	incident_free(&inc);
 }
 END_TEST
@@ -486,12 +522,102 @@ START_TEST(deleting_an_incident_takes_its_history)
 }
 END_TEST
 
+static char *slurp(const char *p)
+{
+	char *data;
+	size_t len;
+	struct diag d;
+	ck_assert_msg(file_read_all(p, &data, &len, &d), "%s", d.msg);
+	return data;
+}
+
+/* A checked save goes over nothing it has not read or written itself:
+ * another writer's change, or a file made meanwhile where a new one was
+ * to be, stays as it is; after a save the identity is what was written. */
+START_TEST(checked_save_never_goes_over_another_writer)
+{
+	struct incident *inc = fresh();
+	struct diag d;
+	struct file_id id = { .known = true, .exists = false };
+	diag_clear(&d);
+	ck_assert_int_eq(history_save_checked(inc, path, true, &id, &d), HS_OK);
+	ck_assert(!file_id_changed(path, &id));
+	model_set_text(inc->answers, "found.detail", Q_LINES, "ours");
+	ck_assert_int_eq(history_save_checked(inc, path, false, &id, &d), HS_OK);
+	ck_assert(!file_id_changed(path, &id));
+	/* Someone else writes: ours is refused, theirs kept. */
+	const char theirs[] = "todoke-incident 1\n[incident]\nform: ipa-access 3.5\n[answers]\n"
+	                      "found.detail:\n| theirs\n[end]\n";
+	ck_assert(file_write_atomic(path, theirs, sizeof theirs - 1, 0600, &d));
+	model_set_text(inc->answers, "found.detail", Q_LINES, "ours again");
+	diag_clear(&d);
+	ck_assert_int_eq(history_save_checked(inc, path, false, &id, &d), HS_CHANGED);
+	ck_assert_ptr_nonnull(strstr(d.msg, "someone else"));
+	char *now = slurp(path);
+	ck_assert_str_eq(now, theirs);
+	free(now);
+	/* A new file expected, one found. */
+	struct file_id none = { .known = true, .exists = false };
+	ck_assert_int_eq(history_save_checked(inc, path, true, &none, &d), HS_CHANGED);
+	now = slurp(path);
+	ck_assert_str_eq(now, theirs);
+	free(now);
+	incident_free(&inc);
+}
+END_TEST
+
+/* `todoke submit` and the wizard's 提出済みにする save the incident:
+ * not over a change made since it was read, and then nothing is
+ * recorded as submitted. */
+START_TEST(submit_checks_the_file_read)
+{
+	struct incident *inc = fresh();
+	save(inc, true);
+	incident_free(&inc);
+	struct diag d;
+	struct file_id id;
+	diag_clear(&d);
+	ck_assert_msg(store_load(path, fs, &inc, &id, NULL, NULL, &d), "%s", d.msg);
+	char *before = slurp(path);
+	/* A hand edit after the read (same bytes plus a comment). */
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, "%s# edited by hand\n", before);
+	ck_assert(file_write_atomic(path, sb.buf, sb.len, 0600, &d));
+	struct submit_result res;
+	ck_assert(!history_submit(inc, path, doc(fs, "ppc"), NULL, (struct date){ 2026, 11, 25 }, "x.txt",
+	                          "", "sent", 4, &id, &res, &d));
+	ck_assert_uint_eq(res.rec.number, 0);
+	ck_assert_ptr_nonnull(strstr(d.msg, "someone else"));
+	submission_release(&res.rec);
+	char *after = slurp(path);
+	ck_assert_str_eq(after, sb.buf);
+	struct submissions s;
+	ck_assert_msg(submissions_list(path, &s, &d), "%s", d.msg);
+	ck_assert_uint_eq(s.n, 0);
+	submissions_release(&s);
+	/* Read again, it goes through, and id follows what was written. */
+	incident_free(&inc);
+	ck_assert_msg(store_load(path, fs, &inc, &id, NULL, NULL, &d), "%s", d.msg);
+	ck_assert_msg(history_submit(inc, path, doc(fs, "ppc"), NULL, (struct date){ 2026, 11, 25 },
+	                             "x.txt", "", "sent", 4, &id, &res, &d), "%s", d.msg);
+	ck_assert_uint_eq(res.rec.number, 1);
+	ck_assert(!file_id_changed(path, &id));
+	submission_release(&res.rec);
+	free(before);
+	free(after);
+	sb_release(&sb);
+	incident_free(&inc);
+}
+END_TEST
+
 Suite *test_suite(void)
 {
 	Suite *s = suite_create("history");
 	TCase *tc = tcase_create("history");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, each_change_has_its_author);
+	tcase_add_test(tc, the_reporter_is_not_the_author);
 	tcase_add_test(tc, autosaves_wait_for_the_commit);
 	tcase_add_test(tc, a_killed_session_keeps_its_author);
 	tcase_add_test(tc, an_old_incident_starts_its_history);
@@ -500,6 +626,8 @@ Suite *test_suite(void)
 	tcase_add_test(tc, repository_is_private);
 	tcase_add_test(tc, team_directory_shares_with_its_group);
 	tcase_add_test(tc, deleting_an_incident_takes_its_history);
+	tcase_add_test(tc, checked_save_never_goes_over_another_writer);
+	tcase_add_test(tc, submit_checks_the_file_read);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -119,6 +119,40 @@ START_TEST(round_trip_keeps_every_character)
 }
 END_TEST
 
+/* The own name (the 氏名 the history records) is no reporter's detail:
+ * saving an incident's reporter keeps it; only profile_set_own_name
+ * changes it, and it never reaches an incident. */
+START_TEST(own_name_survives_the_reporter)
+{
+	struct diag d;
+	char buf[256];
+	ck_assert(!profile_own_name(path, buf, sizeof buf));
+	ck_assert_str_eq(buf, "");
+	ck_assert_msg(profile_set_own_name(path, "鈴木 花子", &d), "%s", d.msg);
+	struct model *m = model_new();
+	model_set_text(m, "reporter.name", Q_TEXT, "山田 太郎");  /* someone else's incident */
+	ck_assert(profile_save(path, m, &d));
+	char *text = slurp(path);
+	ck_assert_str_eq(text, "todoke-profile 1\nreporter.name: 山田 太郎\nuser.name: 鈴木 花子\n");
+	free(text);
+	ck_assert(profile_own_name(path, buf, sizeof buf));
+	ck_assert_str_eq(buf, "鈴木 花子");
+	struct model *back = model_new();
+	ck_assert(profile_load(path, back, &d));
+	ck_assert_ptr_null(model_get(back, "user.name"));
+	ck_assert_str_eq(model_text(back, "reporter.name"), "山田 太郎");
+	/* Removing it keeps the reporter; a control character is refused. */
+	ck_assert(profile_set_own_name(path, "", &d));
+	text = slurp(path);
+	ck_assert_str_eq(text, "todoke-profile 1\nreporter.name: 山田 太郎\n");
+	free(text);
+	ck_assert(!profile_set_own_name(path, "a\x1b[2Jb", &d));
+	ck_assert(strstr(d.msg, "user.name") != NULL);
+	model_free(&m);
+	model_free(&back);
+}
+END_TEST
+
 START_TEST(only_answered_text_is_saved)
 {
 	struct model *m = model_new();
@@ -312,6 +346,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, profile_path_precedence);
 	tcase_add_test(tc, round_trip_keeps_every_character);
 	tcase_add_test(tc, only_answered_text_is_saved);
+	tcase_add_test(tc, own_name_survives_the_reporter);
 	tcase_add_test(tc, unwritable_value_keeps_the_old_file);
 	tcase_add_test(tc, missing_file_is_no_profile);
 	tcase_add_test(tc, lenient_where_harmless);

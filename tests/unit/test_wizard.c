@@ -442,14 +442,100 @@ static const struct number_case numbers[] = {
 	{ "9223372036854775808", false, 0, "the number is too large" },
 	{ "99999999999999999999999", false, 0, "the number is too large" },
 	{ "-9223372036854775809", false, 0, "the number is too large" },
-	{ "12a", false, 0, "type a whole number" },
-	{ "1 2", false, 0, "type a whole number" },
-	{ "1,000", false, 0, "type a whole number" },
-	{ "0x10", false, 0, "type a whole number" },
-	{ "-", false, 0, "type a whole number" },
-	{ "", false, 0, "type a whole number" },
-	{ "約100", false, 0, "type a whole number" },
+	{ "12a", false, 0, "type a whole number, e.g. 6186, 6,186 or 約6,000" },
+	{ "1 2", false, 0, "type a whole number, e.g. 6186, 6,186 or 約6,000" },
+	{ "1,000", true, 1000, NULL },
+	{ "6,186", true, 6186, NULL },
+	{ "６１８６", true, 6186, NULL },
+	{ "６，１８６", true, 6186, NULL },
+	{ "6186人", true, 6186, NULL },
+	{ "1,234,567名", true, 1234567, NULL },
+	{ "20 件", true, 20, NULL },
+	{ "0x10", false, 0, "type a whole number, e.g. 6186, 6,186 or 約6,000" },
+	{ "-", false, 0, "type a whole number, e.g. 6186, 6,186 or 約6,000" },
+	{ "", false, 0, "type a whole number, e.g. 6186, 6,186 or 約6,000" },
+	{ "6186人くらい", false, 0, "type a whole number, e.g. 6186, 6,186 or 約6,000" },
+	{ "6,18", false, 0, "commas go between groups of three digits, as in 6,186" },
+	{ "61,86", false, 0, "commas go between groups of three digits, as in 6,186" },
+	{ "6186,000", false, 0, "commas go between groups of three digits, as in 6,186" },
+	{ "1,0000", false, 0, "commas go between groups of three digits, as in 6,186" },
+	{ "6,", false, 0, "type a whole number, e.g. 6186, 6,186 or 約6,000" },
+	/* No 確定/最大/約 beside it: the number must be exact. */
+	{ "約100", false, 0, "give the exact number here (約 and 最大 are kept only beside a "
+	                      "確定/最大/約 choice)" },
 };
+
+struct count_case {
+	const char *text;
+	long long want;
+	enum wizard_bound bound;
+};
+
+static const struct count_case counts[] = {
+	{ "約6,000", 6000, WIZ_BOUND_APPROX },
+	{ "約６０００人", 6000, WIZ_BOUND_APPROX },
+	{ "\xe3\x80\x80約 6,000 名", 6000, WIZ_BOUND_APPROX },
+	{ "およそ300件", 300, WIZ_BOUND_APPROX },
+	{ "6000人程度", 6000, WIZ_BOUND_APPROX },
+	{ "about 6,000", 6000, WIZ_BOUND_APPROX },
+	{ "最大6,186", 6186, WIZ_BOUND_ATMOST },
+	{ "最大で6186人", 6186, WIZ_BOUND_ATMOST },
+	{ "6186名以下", 6186, WIZ_BOUND_ATMOST },
+	{ "up to 6186", 6186, WIZ_BOUND_ATMOST },
+	{ "6186", 6186, WIZ_BOUND_NONE },
+};
+
+START_TEST(counts_keep_their_bound)
+{
+	const struct count_case *c = &counts[_i];
+	long long n = 99;
+	enum wizard_bound b = 99;
+	const char *why = NULL;
+	ck_assert_msg(wizard_parse_count(c->text, &n, &b, &why), "%s: %s", c->text, why);
+	ck_assert_msg(n == c->want, "%s: %lld", c->text, n);
+	ck_assert_msg(b == c->bound, "%s: bound %d", c->text, (int)b);
+	/* 約-5 is no count. */
+	ck_assert(!wizard_parse_count("約-5", &n, &b, &why));
+}
+END_TEST
+
+/* The PPC report's 人数 takes 約/最大 into its 確定/最大/約 choice, as the
+ * report allows; the row knows that choice from the form's layout. */
+START_TEST(count_bound_goes_to_its_choice)
+{
+	const struct form *f = formset_find(fs, "ppc-report", "2024");
+	ck_assert_ptr_nonnull(f);
+	const struct question *groups = form_question(f, "ppc.groups");
+	ck_assert_ptr_nonnull(groups);
+	struct page ep;
+	wizard_entry_page(f, groups, &ep);
+	const struct row *count = NULL;
+	for (size_t i = 0; i < ep.nrows; i++)
+		if (ep.rows[i].q && strcmp(ep.rows[i].q->id, "count") == 0 && ep.rows[i].kind == ROW_FIELD)
+			count = &ep.rows[i];
+	ck_assert_ptr_nonnull(count);
+	ck_assert_ptr_nonnull(count->bound);
+	ck_assert_str_eq(count->bound->id, "bound");
+
+	struct model *m = model_new();
+	struct diag why;
+	ck_assert(wizard_store_text(count, m, "約6,000人", &why));
+	ck_assert(model_get(m, "count")->number == 6000);
+	ck_assert_str_eq(model_text(m, "bound"), "approx");
+	ck_assert(wizard_store_text(count, m, "最大６，１８６", &why));
+	ck_assert(model_get(m, "count")->number == 6186);
+	ck_assert_str_eq(model_text(m, "bound"), "atmost");
+	/* A plain number leaves the choice as the user set it. */
+	ck_assert(wizard_store_text(count, m, "6186", &why));
+	ck_assert_str_eq(model_text(m, "bound"), "atmost");
+	diag_clear(&why);
+	ck_assert(!wizard_store_text(count, m, "6,18", &why));
+	ck_assert_str_eq(why.msg, "人数: commas go between groups of three digits, as in 6,186");
+	ck_assert(model_get(m, "count")->number == 6186);
+	model_free(&m);
+	page_release(&ep);
+}
+END_TEST
 
 START_TEST(numbers_parse)
 {
@@ -461,6 +547,38 @@ START_TEST(numbers_parse)
 		ck_assert_msg(n == c->want, "%s: %lld", c->text, n);
 	else
 		ck_assert_str_eq(why, c->why);
+}
+END_TEST
+
+/* Pages in parts, one per document, in the registry's order of forms. */
+START_TEST(pages_in_parts)
+{
+	const struct form *forms[] = { formset_find(fs, "ipa-access", "3.5"),
+	                               formset_find(fs, "ppc-report", "2024") };
+	struct incident *two = incident_new(forms, 2);
+	two->fs = fs;
+	struct wizard *w = wizard_new(two);
+	ck_assert_uint_eq(wizard_nparts(w), 2);
+	size_t first_ppc = wizard_next_part(w, 0);
+	ck_assert_uint_gt(first_ppc, 1);
+	ck_assert_uint_lt(first_ppc, w->npages);
+	ck_assert(w->pages[0].part_first);
+	ck_assert(!w->pages[1].part_first);
+	ck_assert(w->pages[first_ppc].part_first);
+	ck_assert_str_eq(w->pages[0].doc->id, "ipa");
+	ck_assert_str_eq(w->pages[first_ppc].doc->id, "ppc");
+	ck_assert_uint_eq(wizard_part_of(w, first_ppc - 1), 0);
+	ck_assert_uint_eq(wizard_part_of(w, first_ppc), 1);
+	ck_assert_uint_eq(wizard_next_part(w, first_ppc), w->npages);
+	size_t nth, count;
+	wizard_part_pages(w, first_ppc + 1, &nth, &count);
+	ck_assert_uint_eq(nth, 2);
+	ck_assert_uint_eq(count, w->npages - first_ppc);
+	wizard_part_pages(w, 0, &nth, &count);
+	ck_assert_uint_eq(nth, 1);
+	ck_assert_uint_eq(count, first_ppc);
+	wizard_free(&w);
+	incident_free(&two);
 }
 END_TEST
 
@@ -483,7 +601,7 @@ START_TEST(typed_text_is_stored)
 	/* What does not read leaves the answer as it was, and says why. */
 	diag_clear(&why);
 	ck_assert(!wizard_store_text(&num, m, "百", &why));
-	ck_assert_str_eq(why.msg, "人数: type a whole number");
+	ck_assert_str_eq(why.msg, "人数: type a whole number, e.g. 6186, 6,186 or 約6,000");
 	ck_assert(model_get(m, "n")->number == 123);
 	ck_assert(wizard_store_text(&num, m, "\xe3\x80\x80", &why));   /* blank: unset */
 	ck_assert_ptr_null(model_get(m, "n"));
@@ -577,6 +695,9 @@ Suite *test_suite(void)
 	                    (int)(sizeof answered_cases / sizeof answered_cases[0]));
 	tcase_add_test(tc, pages_count_what_check_counts);
 	tcase_add_loop_test(tc, numbers_parse, 0, (int)(sizeof numbers / sizeof numbers[0]));
+	tcase_add_loop_test(tc, counts_keep_their_bound, 0, (int)(sizeof counts / sizeof counts[0]));
+	tcase_add_test(tc, count_bound_goes_to_its_choice);
+	tcase_add_test(tc, pages_in_parts);
 	tcase_add_test(tc, typed_text_is_stored);
 	tcase_add_test(tc, ticks_and_choices);
 	suite_add_tcase(s, tc);

@@ -1,0 +1,63 @@
+/* journal — what was typed into the wizard since the incident was last
+ * saved, so that kill -9, a crash or a power cut loses none of it.
+ *
+ * Beside NAME.incident, as .NAME.incident.journal (a dot file: never an
+ * incident; mode 0600, 0660 in a team directory): a header line, then one
+ * record per burst of typing, appended with one write(2) and no fsync (a
+ * killed process loses nothing the kernel has; a power cut may lose the
+ * last seconds).  A record is the whole text of one field as it stood,
+ * keyed as in the incident file (id, or id[N].field for a list entry):
+ *
+ *     todoke-journal 1\n
+ *     R KEYLEN TEXTLEN CHECKSUM\nKEY TEXT\n      (lengths in bytes, decimal;
+ *                                              CHECKSUM: FNV-1a 32 of KEY
+ *                                              and TEXT, 8 hex digits)
+ *
+ * A record cut short (the process killed inside the write) or damaged is
+ * where reading stops: what came before it is replayed.  The journal is
+ * removed once the answers are in a file again.  Knows nothing of forms,
+ * the wizard's rows or curses (wizard.h: wizard_replay applies a record). */
+#ifndef TODOKE_JOURNAL_H
+#define TODOKE_JOURNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "todoke/diag.h"
+
+/* The journal of the incident at path; malloc'd. */
+char *journal_path(const char *incident_path);
+
+/* One incident's journal while it is written: opened on the first append. */
+struct journal;
+/* Appends a record (creating the file, 0600 or 0660 beside the incident,
+ * when *j is NULL or was removed).  False with err when it cannot be
+ * written; nothing else changes then. */
+bool journal_append(struct journal **j, const char *incident_path, const char *key,
+                    const char *text, struct diag *err);
+/* Closes the journal and removes the file: the answers are saved.  A
+ * journal left by an earlier session is removed too (j may be NULL). */
+void journal_remove(struct journal **j, const char *incident_path);
+void journal_close(struct journal **j);
+
+struct journal_record {
+	char *key;
+	char *text;
+};
+struct journal_records {
+	struct journal_record *v;
+	size_t n;
+	bool torn;   /* something after the last whole record was ignored */
+};
+/* The whole records of the journal of incident_path, in order; a missing
+ * journal is none.  False with err for a file that is not one's own
+ * regular file (another user's, a link, a FIFO), cannot be read, or is not
+ * a journal at all (bad header): it is left alone. */
+bool journal_read(const char *incident_path, struct journal_records *out, struct diag *err);
+void journal_records_release(struct journal_records *r);
+
+/* Parses a journal's bytes as journal_read does (name for messages). */
+bool journal_parse(const char *data, size_t len, const char *name,
+                   struct journal_records *out, struct diag *err);
+
+#endif

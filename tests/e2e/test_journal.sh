@@ -1,0 +1,73 @@
+#!/bin/sh
+# kill -9 a moment after typing loses nothing: each burst of typing is
+# appended to .NAME.incident.journal (0600) at once, long before the
+# autosave; the next start puts it back, says so, saves, and removes the
+# journal.  A text that no longer reads (a half-typed date) is shown, not
+# dropped.
+. "$(dirname "$0")/lib.sh"
+
+inc="$e2e_tmp/j.incident"
+journal="$e2e_tmp/.j.incident.journal"
+"$E2E_PROG" new --title "ジャーナル" "$inc" || fail "todoke new"
+
+# Types TEXT and kills todoke with SIGKILL as soon as the screen shows it
+# (well within 0.2 s of typing: the autosave comes only after 3 s).
+type_and_kill() {
+	t0=$(date +%s%N)
+	tm send-keys -t e2e -l "$1"
+	i=0
+	while [ $i -lt 400 ] && ! tm capture-pane -t e2e -p | grep -qF -- "$1"; do
+		sleep 0.01; i=$((i + 1))
+	done
+	kill -9 "$(e2e_pid)"
+	t1=$(date +%s%N)
+	echo "killed $(( (t1 - t0) / 1000000 )) ms after typing"
+	wait_exit
+}
+
+e2e_start "$inc"
+wait_for "(page 1 of 36)"
+keys Tab Tab
+wait_for "企業・組織名:"
+type_and_kill "株式会社ジャーナル"
+grep -q "株式会社ジャーナル" "$inc" && fail "saved before the kill: the test proves nothing" || ok
+[ -f "$journal" ] && ok || fail "no journal after typing"
+[ "$(stat -c %a "$journal" 2>/dev/null)" = 600 ] && ok || fail "the journal is not 0600"
+grep -q "株式会社ジャーナル" "$journal" && ok || fail "the journal lacks the typed text"
+
+e2e_start "$inc"
+wait_for "todoke was stopped: put back 1 answer typed after the last save."
+wait_for "企業・組織名: 株式会社ジャーナル"
+wait_file "$inc" "^reporter.org: 株式会社ジャーナル$" && ok || fail "the text put back was not saved"
+[ ! -e "$journal" ] && ok || fail "the journal stays after the save"
+
+# A paragraph, typed in several bursts and lines: all of it comes back.
+keys F10; wait_for "Quit todoke? Your answers are saved."; keys y; wait_exit
+e2e_start "$inc"
+wait_for "(page 1 of 36)"
+keys C-g
+wait_for "Pages"
+keys Down Down Down Down Enter
+wait_for "2-3)システムの接続形態図"
+type "一行目の文章"
+type "、続き"
+keys Enter
+type_and_kill "二行目"
+e2e_start "$inc"
+wait_for "todoke was stopped: put back 1 answer typed after the last save."
+wait_file "$inc" "^| 二行目$" && ok || fail "the paragraph's last line was lost"
+grep -qxF "| 一行目の文章、続き" "$inc" && ok || fail "the paragraph's first line was lost"
+keys F10; wait_for "Quit todoke?"; keys y; wait_exit
+
+# A half-typed date: not an answer, but shown to retype.
+e2e_start "$inc"
+wait_for "(page 1 of 36)"
+type_and_kill "2022-1"
+e2e_start "$inc"
+wait_for "Typed before todoke was stopped, not put back"
+wait_for "「2022-1」"
+keys Escape
+wait_for "could not be put back: retype it."
+[ -f "$journal" ] && ok || fail "the journal was removed though nothing was put back"
+keys F10; wait_for "Quit todoke?"; keys y; wait_exit
+e2e_finish
