@@ -256,4 +256,22 @@ void history_followup_clear(struct incident *inc);
  * caller's to remove.  No history: nothing to do, true. */
 bool history_remove(const char *path, struct diag *err);
 
+/* ---- moving an incident's history (move.c) ----------------------------- */
+
+/* Carries the history of the incident at `from` into the repository of
+ * `to`'s folder (made when missing), as the history of to's name: what
+ * from has staged is committed first (history_commit), then each version
+ * of from's file on its branch becomes a commit on to's branch that
+ * changes only to's file, with its author, dates and message, and each
+ * submission the same record (todoke/TONAME/N) on the same tree with the
+ * bytes sent.  from's history is left as it was: the caller removes it
+ * (history_remove) or the folder that holds it once the copy is made.
+ * For the trash (store.h): deleting an incident moves it with its
+ * history, restoring it brings both back.  No history: nothing to do,
+ * true.  Refused when to's name already has a history there. */
+bool history_copy(const char *from, const char *to, struct diag *err);
+/* Whether the incident at path has any history: a version on the branch,
+ * one staged, or a submission. */
+bool history_has(const char *path);
+
 #endif

@@ -29,7 +29,13 @@ struct store_entry {
 	                            LOCK_TAKEN_STALE (interrupted: recover),
 	                            LOCK_ERROR (lock file unexaminable) */
 	struct lock_owner owner; /* who holds it, for HELD and TAKEN_STALE */
+	time_t deleted;          /* in the trash (store_trash_list): when deleted */
 };
+
+/* One incident file described as store_list describes each (its path
+ * copied); false only when path is NULL.  Release with
+ * store_entries_free on an array of one, or free its strings. */
+bool store_describe(const char *path, const struct formset *fs, struct store_entry *e);
 
 /* $TODOKE_DIR (a team directory, chosen with --dir) if set, else
  * $TODOKE_HOME/incidents if TODOKE_HOME is set (tests), else
@@ -81,5 +87,61 @@ char *store_leftover(const char *path, const struct formset *fs);
 struct incident;
 bool store_load(const char *path, const struct formset *fs, struct incident **out,
                 struct file_id *id, char **text, size_t *len, struct diag *err);
+
+/* ---- what the start screen does to an incident (edit.c, trash.c) ------
+ *
+ * Each takes the incident's lock for as long as it works (store_take):
+ * one open in another session (LOCK_HELD) is refused with who has it, and
+ * so is an interrupted one (a dead session's lock), which is opened first
+ * to recover what that session left. */
+
+/* The incident's lock when nobody else has it (*lk, to lock_release);
+ * false with err naming the file and who holds it otherwise. */
+bool store_take(const char *path, struct lock **lk, struct diag *err);
+
+/* Renaming: the name the list shows is the incident's title ([incident]
+ * title:), so that is what changes; the file, its lock, its history and
+ * its submissions keep their names.  The change is saved and committed
+ * like any answer.  A name with control characters, not UTF-8, or empty
+ * is refused (err names it). */
+bool store_rename(const char *path, const struct formset *fs, const char *title,
+                  struct diag *err);
+
+/* A new incident in the same folder with the same answers, for a similar
+ * case: a new file (store_new_path), titled "TITLE (copy)", its history
+ * beginning with the copy — the original's versions and submissions stay
+ * the original's.  Returns its path (malloc'd), or NULL with err. */
+char *store_duplicate(const char *path, const struct formset *fs, struct date today,
+                      struct diag *err);
+
+/* The trash of the store dir: DIR/.trash (malloc'd; NULL for NULL). */
+char *store_trash_dir(const char *dir);
+
+/* Deleting: the incident moves into the trash, DIR/.trash/NAME-XXXXXX/
+ * (0700, or 2770 in a team directory; the file keeps its mode), with its
+ * history and submissions, which leave DIR's repository (history_copy,
+ * then history_remove): nothing of it stays outside its trash folder.
+ * False with err when it cannot be moved (nothing changed then), or, the
+ * file already in the trash, when the store's history could not forget
+ * it (err says so). */
+bool store_trash(const char *path, struct diag *err);
+
+/* The incidents in the trash, most recently deleted first, described as
+ * store_list does (path: the file in its trash folder; deleted set).  No
+ * trash: an empty list.  A trash folder without its incident, older than a
+ * minute (a deletion cut short before the file moved: the incident is
+ * still in the store), is removed: it holds a copy of a history only. */
+bool store_trash_list(const char *dir, const struct formset *fs, struct store_entry **out,
+                      size_t *n, struct diag *err);
+
+/* Brings an incident of the trash (its path there) back into the store
+ * with its history and submissions: under its own name when that is
+ * free, else NAME-2.incident, …  Returns the path it now has (malloc'd),
+ * or NULL with err (it stays in the trash). */
+char *store_restore(const char *trashed, struct diag *err);
+
+/* Empties one trash folder: the incident, its history and sent copies are
+ * removed for good (copies pushed elsewhere are not reached).  */
+bool store_purge(const char *trashed, struct diag *err);
 
 #endif

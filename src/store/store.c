@@ -176,7 +176,9 @@ static void describe(struct store_entry *e, const char *name,
 	struct stat st;
 	struct diag d;
 	char buf[sizeof d.file + sizeof d.msg + 32];
-	e->title = xstrndup(name, strlen(name) - strlen(SUFFIX));
+	size_t n = strlen(name);
+	e->title = n > strlen(SUFFIX) && strcmp(name + n - strlen(SUFFIX), SUFFIX) == 0
+	           ? xstrndup(name, n - strlen(SUFFIX)) : xstrdup(name);
 	e->lock = lock_probe(e->path, &e->owner);
 	if (stat(e->path, &st) != 0) {
 		diag_set(&d, e->path, 0, _("cannot read: %s"), strerror(errno));
@@ -207,6 +209,19 @@ static void describe(struct store_entry *e, const char *name,
 	e->total = p.total;
 	problems_release(&p);
 	incident_free(&inc);
+}
+
+bool store_describe(const char *path, const struct formset *fs, struct store_entry *e)
+{
+	memset(e, 0, sizeof *e);
+	if (!path)
+		return false;
+	struct date today;
+	today_or_clock(&today);
+	e->path = xstrdup(path);
+	const char *slash = strrchr(path, '/');
+	describe(e, slash ? slash + 1 : path, fs, today);
+	return true;
 }
 
 static int newest_first(const void *pa, const void *pb)

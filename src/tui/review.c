@@ -153,17 +153,16 @@ static void answers_text(const struct app *a, struct strbuf *sb)
 				break;
 			}
 			case ROW_PARA: {
+				/* Labeled as every answer is: a page may hold several. */
 				const char *t = model_text(m, r->q->id);
+				sb_addf(sb, "  %s:%s%s\n", r->q->label, *t ? "" : " ", *t ? "" : _("(empty)"));
 				if (*t)
-					put_answer_lines(sb, "  ", t);
-				else
-					sb_addf(sb, "  %s\n", _("(empty)"));
+					put_answer_lines(sb, "    ", t);
 				break;
 			}
 			case ROW_REPEAT: {
 				size_t n = model_entry_count(m, r->q->id);
-				if (!n)
-					sb_addf(sb, "  %s\n", _("(no entries)"));
+				sb_addf(sb, "  %s:%s%s\n", r->q->label, n ? "" : " ", n ? "" : _("(no entries)"));
 				for (size_t e = 0; e < n; e++) {
 					const struct model *em = model_entry(m, r->q->id, e);
 					/* The entry as the list shows it, then its texts whole. */

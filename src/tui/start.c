@@ -5,6 +5,8 @@
 #include <time.h>
 
 #include "app.h"
+#include "listrow.h"
+#include "trash.h"
 #include "wrap.h"
 #include "todoke/i18n.h"
 #include "todoke/store.h"
@@ -27,25 +29,6 @@ static char *new_incident(struct app *a, const char *dir)
 	free(a->new_title);
 	a->new_title = title;
 	return store_new_path(dir, a->today);
-}
-
-static void describe(const struct store_entry *e, char *buf, size_t size)
-{
-	char disc[32] = "-", when[32];
-	struct tm tm;
-	localtime_r(&e->mtime, &tm);
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-	if (e->has_discovery)
-		date_format_iso(e->discovery, disc, sizeof disc);
-	/* The state first: a long title must not hide it. */
-	const char *state = e->lock == LOCK_HELD ? _("[in use] ")
-	                    : e->lock == LOCK_TAKEN_STALE ? _("[interrupted: Enter recovers it] ")
-	                    : "";
-	if (e->error)
-		snprintf(buf, size, _("%s: cannot be read: %s"), e->title, e->error);
-	else
-		snprintf(buf, size, _("%s%s  (found %s, changed %s, %zu/%zu answered)"),
-		         state, e->title, disc, when, e->answered, e->total);
 }
 
 /* What the list showed, to notice an incident opened or closed elsewhere
@@ -82,13 +65,76 @@ static const char *const start_help =
 	   "Up/Down           choose an incident\n"
 	   "Enter             open it (or start a new one on the first line)\n"
 	   "n                 start a new incident: only its name is asked\n"
+	   "r                 rename it: the name shown in this list\n"
+	   "c                 copy it: a new incident with the same answers, for a\n"
+	   "                  similar case (no history, nothing sent)\n"
+	   "Delete, d         delete it, after asking: it goes to the trash with its\n"
+	   "                  history and the copies of what was sent\n"
+	   "t                 the trash: restore an incident, or delete it for good\n"
 	   "F1, ?             this help\n"
 	   "q, F10            quit todoke, after asking\n"
 	   "\n"
 	   "Each incident shows when it was found and last changed, and how many\n"
-	   "questions are answered.  [in use]: open in another session right now.\n"
-	   "[interrupted]: todoke stopped while it was open; Enter recovers it\n"
-	   "with every answer saved up to then.");
+	   "questions are answered; two of the same name also show their file.\n"
+	   "[in use]: open in another session right now: it cannot be renamed or\n"
+	   "deleted until that session ends.  [interrupted]: todoke stopped while\n"
+	   "it was open; Enter recovers it with every answer saved up to then.");
+
+/* What went wrong with one incident, named as the list names it: its
+ * path would leave no room for the reason at 80 columns. */
+static void show_error(struct app *a, const char *title, const struct diag *d)
+{
+	app_msg(a, C_ERROR, "「%s」: %s", title, d->msg);
+}
+
+static void rename_incident(struct app *a, const struct store_entry *e)
+{
+	char *title = dialog_input(a, _("New name of the incident:"), e->title);
+	if (!title)
+		return;
+	struct diag d;
+	if (store_rename(e->path, a->fs, title, &d))
+		app_msg(a, C_OK, _("Renamed: 「%s」"), title);
+	else
+		show_error(a, e->title, &d);
+	free(title);
+}
+
+/* The copy's path (to select it), or NULL. */
+static char *copy_incident(struct app *a, const struct store_entry *e)
+{
+	struct diag d;
+	char *p = store_duplicate(e->path, a->fs, a->today, &d);
+	if (!p) {
+		show_error(a, e->title, &d);
+		return NULL;
+	}
+	app_msg(a, C_OK, "%s", _("Copied as a new incident: same answers, no history."));
+	return p;
+}
+
+/* False when the session ends while asking. */
+static bool delete_incident(struct app *a, const struct store_entry *e)
+{
+	char text[1600];
+	snprintf(text, sizeof text, _("Delete 「%s」? It goes to the trash with its history and "
+	         "the copies of what was sent; t shows the trash, where it can be restored or "
+	         "deleted for good."), e->title);
+	list_explain(text);
+	enum confirm c = dialog_confirm(a, _("Move it to the trash?"));
+	if (c == CONFIRM_INTERRUPTED)
+		return false;
+	if (c == CONFIRM_NO) {
+		app_msg(a, C_OK, "%s", _("Not deleted."));
+		return true;
+	}
+	struct diag d;
+	if (store_trash(e->path, &d))
+		app_msg(a, C_OK, _("「%s」 is in the trash (t shows it)."), e->title);
+	else
+		show_error(a, e->title, &d);
+	return true;
+}
 
 /* Returns the path of the incident to open, or NULL to leave todoke. */
 char *screen_start(struct app *a)
@@ -101,13 +147,14 @@ char *screen_start(struct app *a)
 	struct store_entry *list = NULL;
 	size_t n = 0, cur = 0;
 	struct diag d;
-	char *result = NULL;
+	char *result = NULL, *pick = NULL;
 	bool reload = true;
 
 	for (;;) {
 		if (reload) {
 			/* The selection stays on its incident across a refresh. */
-			char *was = cur > 0 && cur <= n ? xstrdup(list[cur - 1].path) : NULL;
+			char *was = pick ? pick : cur > 0 && cur <= n ? xstrdup(list[cur - 1].path) : NULL;
+			pick = NULL;
 			bool first = shown.dir == NULL;
 			store_entries_free(&list, n);
 			n = 0;
@@ -134,18 +181,20 @@ char *screen_start(struct app *a)
 				}
 		}
 		app_frame(a, _("Start: a new incident, or resume one"),
-		          _("Up/Down choose  Enter open  n new  F1 help  q quit"));
+		          _("Enter open  n new  r rename  c copy  Del delete  t trash  F1 help  q quit"));
 		int bh = app_body_height();
 		int top = (int)cur - bh + 1 > 0 ? (int)cur - bh + 1 : 0;
 		for (int i = 0; i < bh && top + i <= (int)n; i++) {
 			size_t k = (size_t)(top + i);
-			char buf[1400];
+			struct strbuf row;
+			sb_init(&row);
 			if (k == 0)
-				snprintf(buf, sizeof buf, "%s", _("[+ Start a new incident]"));
+				sb_add(&row, _("[+ Start a new incident]"));
 			else
-				describe(&list[k - 1], buf, sizeof buf);
+				list_row(&list[k - 1], list_title_repeats(list, n, k - 1), COLS - 2, &row);
 			attr_t at = k == cur ? term_attr(C_FOCUS) : A_NORMAL;
-			draw_short(app_body_top() + i, 1, buf, COLS - 2, at);
+			draw_short(app_body_top() + i, 1, row.buf, COLS - 2, at);
+			sb_release(&row);
 		}
 		curs_set(0);
 		refresh();
@@ -187,12 +236,42 @@ char *screen_start(struct app *a)
 			result = xstrdup(list[cur - 1].path);
 			break;
 		}
+		if (rc == OK && ch == 't') {
+			if (!screen_trash(a, dir))
+				break;
+			reload = true;
+			continue;
+		}
+		bool on_one = cur > 0 && cur <= n;
+		if (on_one && rc == OK && ch == 'r') {
+			rename_incident(a, &list[cur - 1]);
+			reload = true;
+			continue;
+		}
+		if (on_one && rc == OK && ch == 'c') {
+			/* The copy is selected: likely the one to open next. */
+			free(pick);
+			pick = copy_incident(a, &list[cur - 1]);
+			reload = true;
+			continue;
+		}
+		if (on_one && ((rc == KEY_CODE_YES && ch == KEY_DC) || (rc == OK && ch == 'd'))) {
+			if (!delete_incident(a, &list[cur - 1]))
+				break;
+			reload = true;
+			continue;
+		}
+		if (!on_one && rc == OK && (ch == 'r' || ch == 'c' || ch == 'd')) {
+			app_msg(a, C_OK, "%s", _("Choose an incident first (Down)."));
+			continue;
+		}
 		if (rc == KEY_CODE_YES && ch == KEY_UP && cur > 0)
 			cur--;
 		else if (rc == KEY_CODE_YES && ch == KEY_DOWN && cur < n)
 			cur++;
 	}
 	shown.dir = NULL;
+	free(pick);
 	store_entries_free(&list, n);
 	free(dir);
 	return result;

@@ -58,11 +58,8 @@ static char *line_text(const struct layout_line *l, size_t from, size_t skip)
  * 「:」 and says more than that (「(1) 発生日:」, 「住所:」), so that the page
  * shows the form's own words, numbering included.  NULL otherwise (「・」,
  * 「名(」): then the question's label is shown. */
-static char *lead_text(const struct layout_line *l, size_t i, size_t skip)
+static char *lead_words(const char *t)
 {
-	if (i == 0 || l->segs[i - 1].kind != SEG_TEXT)
-		return NULL;
-	const char *t = l->segs[i - 1].text + (i - 1 == 0 ? skip : 0);
 	t += strspn(t, " ");
 	size_t n = strlen(t);
 	while (n && t[n - 1] == ' ')
@@ -72,6 +69,35 @@ static char *lead_text(const struct layout_line *l, size_t i, size_t skip)
 	if (n > 3 && strncmp(t + n - 3, "\xef\xbc\x9a", 3) == 0)   /* ： */
 		return xstrndup(t, n);
 	return NULL;
+}
+
+static char *lead_text(const struct layout_line *l, size_t i, size_t skip)
+{
+	if (i == 0 || l->segs[i - 1].kind != SEG_TEXT)
+		return NULL;
+	return lead_words(l->segs[i - 1].text + (i - 1 == 0 ? skip : 0));
+}
+
+/* The words a box's note is asked with: the form's own before it inside
+ * the box's line (「(ツール名称:」 gives 「ツール名称:」), else the box's
+ * label (「その他:」), so that a note never shows as an unlabeled field. */
+static char *note_label(const struct layout_line *l, size_t i, const struct question *q)
+{
+	if (i > 0 && l->segs[i - 1].kind == SEG_TEXT) {
+		const char *t = l->segs[i - 1].text, *open = NULL;
+		for (const char *p = t; *p; p++)
+			if (*p == '(')
+				open = p + 1;
+			else if (strncmp(p, "\xef\xbc\x88", 3) == 0)   /* （ */
+				open = p + 3;
+		char *lead = open ? lead_words(open) : NULL;
+		if (lead)
+			return lead;
+	}
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, "%s:", q->label && *q->label ? q->label : _("note"));
+	return sb_detach(&sb);
 }
 
 /* The printed text just after placeholder i when it ends the line and
@@ -188,9 +214,11 @@ static void rows_of_line(struct page *p, const struct layout_line *l,
 		case SEG_NOTE:
 			/* On the box's own line the note follows the box; on a line
 			 * of its own (「(連絡者:」) its printed text leads it. */
-			if (has_box)
-				add_row(p, ROW_NOTE, indent + 2, "", q, -1);
-			else {
+			if (has_box) {
+				char *t = note_label(l, i, q);
+				add_row(p, ROW_NOTE, indent + 2, t, q, -1);
+				free(t);
+			} else {
 				add_row(p, ROW_NOTE, indent,
 				        i > 0 && l->segs[i - 1].kind == SEG_TEXT
 				        ? l->segs[i - 1].text + (i - 1 == 0 ? skip : 0) : "",

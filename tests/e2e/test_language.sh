@@ -11,7 +11,7 @@ inc="$e2e_tmp/l.incident"
 E2E_LANG=ja_JP.UTF-8
 e2e_start
 wait_for "[+ 新しいインシデントを作成]"
-wait_for "上下 選択  Enter 開く  n 新規作成  F1 ヘルプ  q 終了"
+wait_for "Enter 開く  n 新規  r 名前変更  c 複製  Del 削除  t ごみ箱  F1 ヘルプ  q 終了"
 check_screen start-ja
 tm kill-server
 
@@ -43,7 +43,7 @@ for E2E_LANG in en_US.UTF-8 C.UTF-8; do
 	tm kill-server
 	e2e_start
 	wait_for "[+ Start a new incident]"
-	wait_for "Up/Down choose  Enter open  n new  F1 help  q quit"
+	wait_for "Enter open  n new  r rename  c copy  Del delete  t trash  F1 help  q quit"
 	tm kill-server
 	e2e_start "$inc"
 	wait_for "(page 1 of 36)"

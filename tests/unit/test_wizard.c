@@ -54,12 +54,12 @@ START_TEST(rows_follow_the_layout)
 		{ "T", "3.被害発見経緯:" }, { "T", "3-1)発見契機:" },
 		{ "T", "・届出者自身(所属組織、運用・保守業者含む)が発見" },
 		{ "B", "目視で発見" }, { "B", "監視ツール類のアラートにより発見(ツール名称:...)" },
-		{ "N", "" },
+		{ "N", "ツール名称:" },
 		{ "T", "・外部からの連絡で発見" }, { "B", "顧客・取引先からの連絡" },
 		{ "B", "外部サービスの提供者(クラウドサービス事業者、カード決済事業者等)からの連絡" },
 		{ "N", "(連絡者:" },
 		{ "B", "セキュリティベンダ・報道機関・政府組織からの連絡" }, { "N", "(連絡者:" },
-		{ "B", "その他(...)" }, { "N", "" },
+		{ "B", "その他(...)" }, { "N", "その他:" },
 	};
 	ck_assert_uint_eq(p->nrows, sizeof want / sizeof want[0]);
 	for (size_t i = 0; i < p->nrows; i++) {
@@ -76,6 +76,31 @@ START_TEST(rows_follow_the_layout)
 	ck_assert_str_eq(p->rows[9].tail, ")");
 	ck_assert_str_eq(p->rows[5].tail, "");
 	wizard_free(&w);
+}
+END_TEST
+
+/* No field is ever an unlabeled line: every row that takes typed text
+ * (a box's note, a field, a date) on every page of every form shows words
+ * before it (the note of 「…(ツール名称:{note})」 was a bare field). */
+START_TEST(every_text_row_is_labeled)
+{
+	struct diag d;
+	struct incident *all = incident_create(fs, "ラベル", &d);
+	ck_assert_msg(all != NULL, "%s", d.msg);
+	struct wizard *w = wizard_new(all);
+	size_t seen = 0;
+	for (size_t k = 0; k < w->npages; k++)
+		for (size_t i = 0; i < w->pages[k].nrows; i++) {
+			const struct row *r = &w->pages[k].rows[i];
+			if (r->kind != ROW_NOTE && r->kind != ROW_FIELD && r->kind != ROW_DATE)
+				continue;
+			seen++;
+			ck_assert_msg(r->text[strspn(r->text, " ")] != '\0', "%s: %s has no label",
+			              w->pages[k].title, r->q->id);
+		}
+	ck_assert_uint_gt(seen, 50);
+	wizard_free(&w);
+	incident_free(&all);
 }
 END_TEST
 
@@ -661,6 +686,7 @@ Suite *test_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, one_page_per_section_that_asks);
 	tcase_add_test(tc, rows_follow_the_layout);
+	tcase_add_test(tc, every_text_row_is_labeled);
 	tcase_add_test(tc, help_notes_and_fields);
 	tcase_add_test(tc, shared_questions_asked_once);
 	tcase_add_test(tc, hidden_questions);
