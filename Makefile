@@ -266,6 +266,10 @@ fuzz:
 
 fuzz-run-%: tests/fuzz/fuzz_%.c tests/fuzz/path.c
 	@mkdir -p $(FUZZ_B)/corpus/$*
+	@# A finding of an earlier run is kept, not taken for a new one.
+	@if ls $(FUZZ_B)/crash-$*-* >/dev/null 2>&1; then \
+		echo "fuzz $*: an earlier finding is still here:"; ls $(FUZZ_B)/crash-$*-*; \
+		echo "keep it under tests/fuzz/regress/$*/, fix it, then remove it"; exit 1; fi
 	clang $(FUZZ_CPPFLAGS) -std=c11 $(WARN) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer -o $(FUZZ_B)/fuzz_$* \
 		$^ $(FUZZ_B)/libtodoke.a $(CURSES_LIBS) $(UNI_LIBS)
 	$(FUZZ_B)/fuzz_$* -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
