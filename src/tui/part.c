@@ -73,6 +73,16 @@ void part_divider(const struct app *a, size_t page, struct strbuf *out)
 	sb_release(&need);
 }
 
+static const char part_help[] = N_(
+	"This page begins a part of the wizard: the questions of one document.  "
+	"It says what the document is for, who receives it and whether this "
+	"incident needs it.\n\n"
+	"Enter, ^N or PgDn: begin the part (its first page)\n"
+	"s or ^O: skip the part, to the next one (a part not needed can be left "
+	"unanswered; its document is then not written)\n"
+	"^P or PgUp: back to the last page before it\n"
+	"^G: the list of pages   ^R: the review   q or F10: quit\n");
+
 enum action screen_part(struct app *a)
 {
 	const struct page *p = &a->wiz->pages[a->page];
@@ -84,7 +94,7 @@ enum action screen_part(struct app *a)
 		char where[512];
 		snprintf(where, sizeof where, _("Part %zu of %zu: %s"), wizard_part_of(a->wiz, a->page) + 1,
 		         wizard_nparts(a->wiz), d ? document_text(d, DOC_PART, en) : p->form->title);
-		app_frame(a, where, _("Enter begin  s skip this part  ^P back  ^G pages  ^R review  q quit"));
+		app_frame(a, where, _("Enter begin  s skip this part  ^P back  ^G pages  ^R review  F1 help  q quit"));
 		struct strbuf raw, sb, need;
 		sb_init(&raw);
 		sb_init(&sb);
@@ -144,6 +154,14 @@ enum action screen_part(struct app *a)
 			return ACT_REVIEW;
 		if (rc == OK && ch == 'q') {
 			app_ask_quit(a);
+			continue;
+		}
+		if ((rc == KEY_CODE_YES && ch == KEY_F(1)) || (rc == OK && ch == '?')) {
+			struct strbuf help;
+			sb_init(&help);
+			wrap_text(&help, _(part_help), COLS - 2, 2);
+			dialog_text(a, _("Help"), help.buf);
+			sb_release(&help);
 			continue;
 		}
 		if (rc == KEY_CODE_YES && ch == KEY_NPAGE)

@@ -19,7 +19,8 @@ for E2E_LANG in ja_JP.UTF-8 C.UTF-8; do
 	     who="提出先: 個人情報保護委員会(ウェブの報告フォームから提出)"
 	     need_not="このインシデントでは: 不要: このインシデントには当てはまりません (飛ばせます)"
 	     page18="(18 / 36 ページ)"
-	     counter29="第3部 (全3部): お知らせ 1/8" review="確認" ;;
+	     counter29="第3部 (全3部): お知らせ 1/8" review="確認"
+	     help="この部を飛ばして次の部へ" ;;
 	*) ipa="-- 1. コンピュータ不正アクセス届出様式: to fill in"
 	   ppc_undecided="-- 2. 個人情報保護委員会への漏えい等報告: not decided yet"
 	   ppc_not="-- 2. 個人情報保護委員会への漏えい等報告: not needed: it does not apply"
@@ -29,7 +30,8 @@ for E2E_LANG in ja_JP.UTF-8 C.UTF-8; do
 	   who="Who receives it: the Personal Information Protection Commission (through its"
 	   need_not="For this incident: not needed: it does not apply here (you may skip it)"
 	   page18="(page 18 of 36)"
-	   counter29="part 3 of 3: Notice 1/8" review="Review" ;;
+	   counter29="part 3 of 3: Notice 1/8" review="Review"
+	   help="skip the part, to the next one" ;;
 	esac
 	inc="$e2e_tmp/p-$E2E_LANG.incident"
 	"$E2E_PROG" new --title "部のテスト" "$inc" || fail "todoke new"
@@ -57,6 +59,11 @@ for E2E_LANG in ja_JP.UTF-8 C.UTF-8; do
 	wait_for "$part2"
 	wait_for "$what"
 	wait_for "$who"
+	wait_for "$need_not"
+	# F1 there says what the heading is and its keys.
+	keys F1
+	wait_for "$help"
+	keys Escape
 	wait_for "$need_not"
 	# s skips it: the notice's heading; Enter begins that part.
 	keys s
