@@ -52,12 +52,14 @@ static char *field(const char *msg, const char *key)
 	return NULL;
 }
 
-static bool read_tag(struct hrepo *h, const char *refname, struct submission *s)
+/* 1: a record, read into s; 0: a tag that is no record (made by hand);
+ * -1: its object cannot be read (a damaged or half-copied history). */
+static int read_tag(struct hrepo *h, const char *refname, struct submission *s)
 {
 	git_object *o = NULL;
 	memset(s, 0, sizeof *s);
 	if (git_revparse_single(&o, h->repo, refname) < 0)
-		return false;
+		return -1;
 	bool ok = false;
 	if (git_object_type(o) == GIT_OBJECT_TAG) {
 		const git_tag *t = (const git_tag *)o;
@@ -113,14 +115,24 @@ static bool list(struct hrepo *h, struct submissions *out, struct diag *err)
 		sb_init(&ref);
 		sb_addf(&ref, "refs/tags/%s", names.strings[i]);
 		struct submission s;
-		/* A tag that is not a record (made by hand) is not a submission. */
-		if (read_tag(h, ref.buf, &s)) {
+		/* A tag that is not a record (made by hand) is not a submission;
+		 * one whose object is gone is a history that cannot be trusted. */
+		int r = read_tag(h, ref.buf, &s);
+		if (r > 0) {
 			out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
 			out->v[out->n++] = s;
 		}
 		sb_release(&ref);
+		if (r < 0) {
+			ok = hrepo_fail(h, err, names.strings[i]);
+			break;
+		}
 	}
 	git_strarray_dispose(&names);
+	if (!ok) {
+		submissions_release(out);
+		return false;
+	}
 	if (out->n)
 		qsort(out->v, out->n, sizeof *out->v, by_number);
 	return true;

@@ -19,33 +19,47 @@ bool send_offers_changes(const struct document *doc, const struct incident *inc)
 }
 
 /* The changes of doc's questions since its last submission (*since a copy
- * of it); false when it was never submitted or its copy does not read. */
-static bool changes_since_last(const struct formset *fs, const char *path,
-                               const struct incident *inc, const char *doc,
-                               struct strbuf *out, struct submission *since,
-                               char *next_kind, size_t next_size)
+ * of it): 1; 0 when it was never submitted; -1, with err, when the history
+ * or the copy sent cannot be read — never a follow-up written as a first
+ * report without a word. */
+static int changes_since_last(const struct formset *fs, const char *path,
+                              const struct incident *inc, const char *doc,
+                              struct strbuf *out, struct submission *since,
+                              char *next_kind, size_t next_size, struct diag *err)
 {
 	struct submissions s;
 	struct diag d;
 	diag_clear(&d);
-	if (!submissions_list(path, &s, &d))
-		return false;
-	const struct submission *last = submissions_last(&s, doc);
-	size_t n = 0;
-	bool ok = last && history_changes_since(fs, path, inc, last, true, out, &n, &d);
-	if (ok) {
-		*since = *last;
-		since->document = xstrdup(last->document);
-		since->kind = xstrdup(last->kind);
-		since->file = xstrdup(last->file);
-		since->options = xstrdup(last->options);
-		since->tag = xstrdup(last->tag);
-		char *kind = submission_next_kind(&s, docset_find(formset_documents(fs), doc), inc);
-		snprintf(next_kind, next_size, "%s", kind);
-		free(kind);
+	if (!submissions_list(path, &s, &d)) {
+		char buf[1200];
+		diag_set(err, path, 0, _("what was sent before cannot be read: %s"),
+		         diag_format(&d, buf, sizeof buf));
+		return -1;
 	}
+	const struct submission *last = submissions_last(&s, doc);
+	if (!last) {
+		submissions_release(&s);
+		return 0;
+	}
+	size_t n = 0;
+	if (!history_changes_since(fs, path, inc, last, true, out, &n, &d)) {
+		char buf[1200];
+		diag_set(err, path, 0, _("what changed since %s (submission %u) cannot be told: %s"),
+		         last->kind, last->number, diag_format(&d, buf, sizeof buf));
+		submissions_release(&s);
+		return -1;
+	}
+	*since = *last;
+	since->document = xstrdup(last->document);
+	since->kind = xstrdup(last->kind);
+	since->file = xstrdup(last->file);
+	since->options = xstrdup(last->options);
+	since->tag = xstrdup(last->tag);
+	char *kind = submission_next_kind(&s, docset_find(formset_documents(fs), doc), inc);
+	snprintf(next_kind, next_size, "%s", kind);
+	free(kind);
 	submissions_release(&s);
-	return ok;
+	return 1;
 }
 
 /* The PPC report's 九 その他 with what changed since `since`, set in the
@@ -101,8 +115,14 @@ bool send_text(const struct formset *fs, const struct notice_set *set,
 	sb_init(&text);
 	sb_init(&lead);
 	memset(&since, 0, sizeof since);
-	if ((ppc || ipa) && changes_since_last(fs, path, inc, doc->id, &text, &since, kind,
-	                                       sizeof kind)) {
+	int got = ppc || ipa ? changes_since_last(fs, path, inc, doc->id, &text, &since, kind,
+	                                          sizeof kind, err) : 0;
+	if (got < 0) {
+		sb_release(&text);
+		sb_release(&lead);
+		return false;
+	}
+	if (got > 0) {
 		if (ppc) {
 			put_changes(inc, doc->changes_into, &since, &text, &old);
 			had_changes = true;

@@ -144,6 +144,15 @@ expect pulled-history 0 "$prog" history "$I" reporter.tel &&
 expect pulled-submissions 0 "$prog" submissions "$I" && lines_are pulled-submissions out "recorded by" 6
 mode_is pulled-mode "$I" 600
 
+# A follow-up whose history cannot be read is refused, said, never
+# written as a first report (the objects of a copy of the store gone).
+mkdir broken && cp "$I" broken/shop.incident && cp -a store/.todoke-history broken/
+find broken/.todoke-history/objects -type f -delete
+expect broken-changes 2 "$prog" export ppc broken/shop.incident --changes &&
+	has broken-changes err "cannot be"
+expect broken-ipa-eml 2 "$prog" export ipa broken/shop.incident --eml &&
+	has broken-ipa-eml err "cannot be"
+
 # An incident without history: diff, history and submissions say so.
 cp "$golden/ppc/prelim.incident" plain.incident
 expect plain-history 0 "$prog" history plain.incident && has plain-history out "no recorded change"
