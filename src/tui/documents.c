@@ -34,21 +34,6 @@ static bool render(const struct app *a, const struct document *doc, enum notice_
 	return send_text(a->fs, a->notices, doc, a->path, a->inc, fmt, false, false, out, NULL, d);
 }
 
-/* NAME-SUFFIX.txt (or .html) beside NAME.incident. */
-static char *default_export_path(const struct app *a, const struct document *doc,
-                                 enum notice_format fmt)
-{
-	struct strbuf sb;
-	sb_init(&sb);
-	size_t n = strlen(a->path);
-	if (n > 9 && strcmp(a->path + n - 9, ".incident") == 0)
-		n -= 9;
-	sb_addn(&sb, a->path, n);
-	sb_add(&sb, doc->suffix);
-	sb_add(&sb, fmt == NOTICE_HTML ? ".html" : ".txt");
-	return sb_detach(&sb);
-}
-
 /* Exports a document after asking where and how; false when a signal
  * ends the session meanwhile (nothing is written then). */
 static bool do_export(struct app *a, const struct document *which, enum notice_format fmt)
@@ -63,7 +48,9 @@ static bool do_export(struct app *a, const struct document *which, enum notice_f
 		sb_release(&doc);
 		return true;
 	}
-	char *def = default_export_path(a, which, fmt);
+	/* The name the export screen proposes: the title, in the incident's
+	 * folder (or ~/todoke when that is hidden, as the store is). */
+	char *def = writeout_default_path(a, which, fmt == NOTICE_HTML ? "html" : "txt");
 	char prompt[600];
 	snprintf(prompt, sizeof prompt, fmt == NOTICE_HTML ? _("Write %s (HTML) to:")
 	                                                   : _("Write %s to:"), which->title);

@@ -66,12 +66,13 @@ wait_for "Quit todoke? Your answers are saved. (y/n)"
 kill -HUP "$(e2e_pid)"
 unchanged "SIGHUP at Quit (q)"
 
-# "… exists. Replace it?" when exporting from the review: the file that
+# "… exists. Replace it?" when exporting from the review (the name the
+# export screen gives: the title): the file that
 # is there stays, for the IPA form and for the notice's web page alike
 # (that one is UTF-8 only: nothing else was asked before writing it).
 for how in ipa html; do
-	printf 'the file before\n' > "$e2e_tmp/c-ipa.txt"
-	printf 'the file before\n' > "$e2e_tmp/c-notice.html"
+	printf 'the file before\n' > "$e2e_tmp/確認の途中で切断-ipa.txt"
+	printf 'the file before\n' > "$e2e_tmp/確認の途中で切断-notice.html"
 	e2e_start "$inc"
 	wait_for "(page 1 of 36)"
 	keys C-r
@@ -81,7 +82,7 @@ for how in ipa html; do
 		wait_for "Enter preview  e export"
 		keys e
 		wait_for "Write コンピュータ不正アクセス届出様式 to:"   # the line above the path
-		wait_for " $e2e_tmp/c-ipa.txt"
+		wait_for " $e2e_tmp/確認の途中で切断-ipa.txt"
 	else
 		keys d
 		wait_for "Enter preview  e export"
@@ -89,14 +90,14 @@ for how in ipa html; do
 		wait_for "Preview: お詫びとお知らせ"
 		keys h
 		wait_for "Write お詫びとお知らせ (HTML) to:"   # the line above the path
-		wait_for " $e2e_tmp/c-notice.html"
+		wait_for " $e2e_tmp/確認の途中で切断-notice.html"
 	fi
 	keys Enter
 	wait_for "exists. Replace it? (y/n)"
 	kill -HUP "$(e2e_pid)"
 	unchanged "SIGHUP at Replace ($how)"
-	[ "$(cat "$e2e_tmp/c-ipa.txt")" = "the file before" ] && ok || fail "$how: c-ipa.txt replaced"
-	[ "$(cat "$e2e_tmp/c-notice.html")" = "the file before" ] && ok ||
+	[ "$(cat "$e2e_tmp/確認の途中で切断-ipa.txt")" = "the file before" ] && ok || fail "$how: c-ipa.txt replaced"
+	[ "$(cat "$e2e_tmp/確認の途中で切断-notice.html")" = "the file before" ] && ok ||
 		fail "$how: c-notice.html replaced"
 done
 

@@ -13,6 +13,7 @@ export TODOKE_TODAY=2024-12-01
 # join on opening.
 inc="$e2e_tmp/d.incident"
 cp "$golden/entrustor/intrusion.incident" "$inc"
+t=物件検索サイトのデータベースへの不正アクセス   # its title
 grep -q '^form: police-memo' "$inc" && fail "police memo already in the file" || ok
 e2e_start "$inc"
 wait_for "(page 1 of"
@@ -26,28 +27,30 @@ keys Down Down Down Enter
 wait_for "Preview: 委託元への通知"
 wait_for "個人データの漏えい等に関するご報告"
 keys e
-wait_for "Write 委託元への通知 to: $e2e_tmp/d-entrustor.txt"
+wait_for "Write 委託元への通知 to:"
+wait_for "/$t-entrustor.txt"     # the export screen's name: the title
 keys Enter
 wait_for "Encoding: 1 UTF-8"
 keys 1
-wait_for "Written: $e2e_tmp/d-entrustor.txt (UTF-8)"
+wait_for "Written: $e2e_tmp/$t-entrustor.txt (UTF-8)"
 keys Down Enter
 wait_for "Preview: 警察への相談メモ"
 wait_for "1. 相談者"
 keys h
-wait_for "Write 警察への相談メモ (HTML) to: $e2e_tmp/d-police.html"
+wait_for "Write 警察への相談メモ (HTML) to:"
+wait_for "/$t-police.html"
 keys Enter
-wait_for "Written: $e2e_tmp/d-police.html (UTF-8)"
+wait_for "Written: $e2e_tmp/$t-police.html (UTF-8)"
 keys Escape
 wait_for "Review:"
 keys Escape F10 y
 wait_exit
 # The files are the CLI's, and the incident now names the memo's form.
 "$E2E_PROG" export entrustor "$inc" > "$e2e_tmp/cli-entrustor.txt"
-same_file "$e2e_tmp/d-entrustor.txt" "$e2e_tmp/cli-entrustor.txt"
-same_file "$e2e_tmp/d-entrustor.txt" "$golden/entrustor/intrusion.txt"
+same_file "$e2e_tmp/$t-entrustor.txt" "$e2e_tmp/cli-entrustor.txt"
+same_file "$e2e_tmp/$t-entrustor.txt" "$golden/entrustor/intrusion.txt"
 "$E2E_PROG" export police "$inc" --format=html > "$e2e_tmp/cli-police.html"
-same_file "$e2e_tmp/d-police.html" "$e2e_tmp/cli-police.html"
+same_file "$e2e_tmp/$t-police.html" "$e2e_tmp/cli-police.html"
 grep -qx 'form: police-memo 1' "$inc" && ok || fail "police memo form not saved"
 
 # Not a 委託先, the police not reported to: listed, with the reason.

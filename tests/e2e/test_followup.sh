@@ -37,13 +37,13 @@ keys Down Enter
 wait_for "Preview: 個人情報保護委員会への漏えい等報告"
 keys e
 wait_for "Write 個人情報保護委員会への漏えい等報告 to:"   # the line above the path
-wait_for " $store/shop-ppc.txt"
+wait_for " $store/ECサイトのカード情報漏えい(速報)-ppc.txt"
 keys Enter 2
-wait_for "Written: $store/shop-ppc.txt (CP932)"
+wait_for "Written: $store/ECサイトのカード情報漏えい(速報)-ppc.txt (CP932)"
 keys Escape                                  # the documents, then the review
 wait_for "m: mark as submitted (提出済みにする)"
 keys m
-wait_for "Submitted (提出済みにする) shop-ppc.txt, sent on:"   # the line above the date
+wait_for "Submitted (提出済みにする) ECサイトのカード情報漏えい(速報)-ppc.txt, sent on:"   # the line above the date
 wait_for " 2022-10-27"
 keys Enter
 wait_for "Submitted: ppc 速報, sent 2022-10-27 (submission 1); next: 確報"
@@ -57,12 +57,12 @@ wait_exit
 grep -qxF "reporter.name: 山田 太郎" "$inc" && ok || fail "the first answer was not saved"
 grep -qxF "ppc.prelim.date: 2022-10-27" "$inc" && ok || fail "the 速報's date was not recorded"
 "$real_prog" submissions "$inc" > "$e2e_tmp/out" 2>&1
-grep -qF "1	2022-10-27	ppc	速報	shop-ppc.txt	recorded by $first (山田 太郎)" "$e2e_tmp/out" && ok ||
+grep -qF "1	2022-10-27	ppc	速報	ECサイトのカード情報漏えい(速報)-ppc.txt	recorded by $first (山田 太郎)" "$e2e_tmp/out" && ok ||
 	fail "submissions: $(cat "$e2e_tmp/out")"
 # The copy kept is the file written, in CP932, byte for byte.
-git --git-dir="$store/.todoke-history" show todoke/shop/1:sent/shop-ppc.txt > "$e2e_tmp/kept.txt"
-same_file "$e2e_tmp/kept.txt" "$store/shop-ppc.txt"
-iconv -f CP932 -t UTF-8 "$store/shop-ppc.txt" | head -1 | tr -d "\r" | grep -qxF "個人情報保護委員会への漏えい等報告(速報)" && ok ||
+git --git-dir="$store/.todoke-history" show "todoke/shop/1:sent/ECサイトのカード情報漏えい(速報)-ppc.txt" > "$e2e_tmp/kept.txt"
+same_file "$e2e_tmp/kept.txt" "$store/ECサイトのカード情報漏えい(速報)-ppc.txt"
+iconv -f CP932 -t UTF-8 "$store/ECサイトのカード情報漏えい(速報)-ppc.txt" | head -1 | tr -d "\r" | grep -qxF "個人情報保護委員会への漏えい等報告(速報)" && ok ||
 	fail "not a 速報 in CP932"
 
 # The second person.
@@ -147,9 +147,9 @@ wait_for "notice   お詫びとお知らせ"
 keys Down Down Enter
 wait_for "(第2報)"
 keys e
-wait_for "to: $store/shop-notice.txt"
+wait_for "/ECサイトのカード情報漏えい(速報)-notice.txt"   # named after the title
 keys Enter 1
-wait_for "Written: $store/shop-notice.txt (UTF-8)"
+wait_for "Written: $store/ECサイトのカード情報漏えい(速報)-notice.txt (UTF-8)"
 keys Escape
 settle
 keys Escape
@@ -159,6 +159,6 @@ settle
 keys y
 wait_exit
 "$real_prog" export notice "$inc" > "$e2e_tmp/notice-2.txt"
-same_file "$store/shop-notice.txt" "$e2e_tmp/notice-2.txt"
+same_file "$store/ECサイトのカード情報漏えい(速報)-notice.txt" "$e2e_tmp/notice-2.txt"
 grep -qF "2022年10月28日にお知らせいたしました" "$e2e_tmp/notice-2.txt" && ok || fail "the 第2報's opening"
 e2e_finish

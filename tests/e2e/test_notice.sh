@@ -70,16 +70,18 @@ keys End
 wait_for "公表が遅れた経緯について"
 wait_for "外部の調査会社による調査の完了を待って公表したため。"
 keys h
-wait_for "Write お詫びとお知らせ (HTML) to: $e2e_tmp/n-notice.html"
+wait_for "Write お詫びとお知らせ (HTML) to:"
+wait_for "/会員サイトの不正ログイン-notice.html"   # named after the title
 keys Enter
-wait_for "Written: $e2e_tmp/n-notice.html (UTF-8)"
-[ "$(stat -c %a "$e2e_tmp/n-notice.html")" = 600 ] && ok || fail "notice not 0600"
+wait_for "Written: $e2e_tmp/会員サイトの不正ログイン-notice.html (UTF-8)"
+[ "$(stat -c %a "$e2e_tmp/会員サイトの不正ログイン-notice.html")" = 600 ] && ok || fail "notice not 0600"
 keys Enter                                   # still on the notice in the list
 wait_for "Preview: お詫びとお知らせ"
 keys e
-wait_for "Write お詫びとお知らせ to: $e2e_tmp/n-notice.txt"
+wait_for "Write お詫びとお知らせ to:"
+wait_for "/会員サイトの不正ログイン-notice.txt"
 keys Enter 4
-wait_for "Written: $e2e_tmp/n-notice.txt (ISO-2022-JP)"
+wait_for "Written: $e2e_tmp/会員サイトの不正ログイン-notice.txt (ISO-2022-JP)"
 keys Escape                                  # the documents, then the review
 wait_for "Review:"
 keys Escape
@@ -88,8 +90,8 @@ keys F10 y
 wait_exit
 
 "$E2E_PROG" export notice --format=html "$inc" > "$e2e_tmp/cli.html"
-same_file "$e2e_tmp/n-notice.html" "$e2e_tmp/cli.html"
+same_file "$e2e_tmp/会員サイトの不正ログイン-notice.html" "$e2e_tmp/cli.html"
 "$E2E_PROG" export notice --encoding=iso-2022-jp "$inc" > "$e2e_tmp/cli.txt"
-same_file "$e2e_tmp/n-notice.txt" "$e2e_tmp/cli.txt"
+same_file "$e2e_tmp/会員サイトの不正ログイン-notice.txt" "$e2e_tmp/cli.txt"
 grep -q "notice.ask.password: \[x\]" "$inc" && ok || fail "password request not saved"
 e2e_finish
