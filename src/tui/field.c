@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "draw.h"
 #include "input.h"
@@ -14,9 +15,22 @@
 
 #define CTRL(c) ((c) & 0x1f)
 
+/* What one row of a multi-line field's box shows: its clusters' code
+ * points, each cluster ended by a 0 (a cluster never holds a NUL). */
+struct shown_row {
+	wchar_t *wc;
+	size_t n, cap;
+};
+
 struct field {
 	struct editor *ed;
 	int width, height;   /* as last drawn: Up/Down and paging need them */
+	/* The box as last drawn, and what each of its rows shows: so that
+	 * field_redraw writes only the rows an edit changed. */
+	WINDOW *win;
+	int y, x;
+	struct shown_row *shown;   /* height rows, when win is set */
+	struct shown_row scratch;
 };
 
 struct field *field_new(bool multiline, const char *text)
@@ -34,7 +48,12 @@ void field_free(struct field **pf)
 {
 	if (!pf || !*pf)
 		return;
-	ed_free(&(*pf)->ed);
+	struct field *f = *pf;
+	for (int r = 0; f->shown && r < f->height; r++)
+		free(f->shown[r].wc);
+	free(f->shown);
+	free(f->scratch.wc);
+	ed_free(&f->ed);
 	free(*pf);
 	*pf = NULL;
 }
@@ -194,15 +213,86 @@ static int draw_span(struct field *f, WINDOW *win, int y, int x, size_t from, si
 	return col;
 }
 
-void field_draw(struct field *f, WINDOW *win, int y, int x, int width, int height,
-                bool focus)
+static void row_add(struct shown_row *sr, const wchar_t *wc, size_t n)
 {
-	if (width < 1)
-		width = 1;
-	if (height < 1)
-		height = 1;
+	if (sr->n + n + 1 > sr->cap) {
+		sr->cap = (sr->n + n + 1) * 2;
+		sr->wc = xrealloc(sr->wc, sr->cap * sizeof *sr->wc);
+	}
+	memcpy(sr->wc + sr->n, wc, n * sizeof *wc);
+	sr->n += n;
+	sr->wc[sr->n++] = 0;
+}
+
+/* What clusters [from, to) show on a row, into sr. */
+static void row_content(struct field *f, size_t from, size_t to, struct shown_row *sr)
+{
+	sr->n = 0;
+	for (size_t i = from; i < to; i++) {
+		size_t n;
+		int w;
+		const wchar_t *wc = ed_cluster(f->ed, i, &n, &w);
+		if (wc && !ed_is_newline(f->ed, i))
+			row_add(sr, wc, n);
+	}
+}
+
+static bool row_same(const struct shown_row *a, const struct shown_row *b)
+{
+	return a->n == b->n && wmemcmp(a->wc, b->wc, a->n) == 0;
+}
+
+/* Forgets what the box showed (another box, or a multi-line one drawn
+ * from scratch keeps the rows it draws). */
+static void shown_reset(struct field *f, WINDOW *win, int y, int x, int width, int height)
+{
+	for (int r = 0; f->shown && r < f->height; r++)
+		free(f->shown[r].wc);
+	free(f->shown);
+	f->shown = xcalloc((size_t)height, sizeof *f->shown);
+	f->win = win;
+	f->y = y;
+	f->x = x;
 	f->width = width;
 	f->height = height;
+}
+
+/* Draws the rows of a multi-line field; with only_changed, just those
+ * whose content differs from what the box shows, each cleared to the
+ * box's right edge first.  Returns the cursor's place in *cy, *cx. */
+static void draw_rows(struct field *f, WINDOW *win, int y, int x, int width, int height,
+                      bool only_changed, int *cy, int *cx)
+{
+	size_t row;
+	int col;
+	size_t nrows = ed_nrows(f->ed, width);
+	size_t top = ed_vscroll(f->ed, width, height);
+	for (int r = 0; r < height; r++) {
+		struct shown_row *sr = &f->scratch;
+		struct ed_row er = { 0, 0, 0, false };
+		if (top + (size_t)r < nrows)
+			er = ed_row(f->ed, width, top + (size_t)r);
+		row_content(f, er.start, er.end, sr);
+		if (only_changed && row_same(sr, &f->shown[r]))
+			continue;
+		if (!only_changed && x >= 2)
+			mvwaddch(win, y + r, x - 1, ' ' | term_attr(C_FOCUS));
+		int drawn = draw_span(f, win, y + r, x, er.start, er.end);
+		if (only_changed && drawn < width)
+			whline(win, ' ', width - drawn);
+		/* Keep it: swap the buffers. */
+		struct shown_row t = f->shown[r];
+		f->shown[r] = *sr;
+		f->scratch = t;
+	}
+	ed_cursor_rc(f->ed, width, &row, &col);
+	*cy = y + (int)(row - top);
+	*cx = x + col;
+}
+
+static void draw_box(struct field *f, WINDOW *win, int y, int x, int width, int height,
+                     bool focus, bool only_changed)
+{
 	/* The text is drawn plain, so that a character typed at the end of
 	 * the text costs the terminal just its bytes (no attribute switched
 	 * on and off around it).  A single-line field's extent is marked by
@@ -222,23 +312,33 @@ void field_draw(struct field *f, WINDOW *win, int y, int x, int width, int heigh
 			whline(win, ' ' | attr, width - drawn);
 		cx = x + ed_span_width(f->ed, start, ed_cursor(f->ed));
 	} else {
-		size_t row;
-		int col;
-		size_t nrows = ed_nrows(f->ed, width);
-		size_t top = ed_vscroll(f->ed, width, height);
-		for (int r = 0; r < height; r++) {
-			if (x >= 2)
-				mvwaddch(win, y + r, x - 1, ' ' | term_attr(C_FOCUS));
-			if (top + (size_t)r < nrows) {
-				struct ed_row er = ed_row(f->ed, width, top + (size_t)r);
-				draw_span(f, win, y + r, x, er.start, er.end);
-			}
-		}
-		ed_cursor_rc(f->ed, width, &row, &col);
-		cy = y + (int)(row - top);
-		cx = x + col;
+		draw_rows(f, win, y, x, width, height, only_changed, &cy, &cx);
 	}
 	wattrset(win, A_NORMAL);
 	if (focus)
 		wmove(win, cy, cx);
+}
+
+void field_draw(struct field *f, WINDOW *win, int y, int x, int width, int height,
+                bool focus)
+{
+	if (width < 1)
+		width = 1;
+	if (height < 1)
+		height = 1;
+	shown_reset(f, win, y, x, width, height);
+	draw_box(f, win, y, x, width, height, focus, false);
+}
+
+bool field_redraw(struct field *f, WINDOW *win, int y, int x, int width, int height)
+{
+	if (width < 1)
+		width = 1;
+	if (height < 1)
+		height = 1;
+	if (!f->shown || f->win != win || f->y != y || f->x != x || f->width != width ||
+	    f->height != height)
+		return false;
+	draw_box(f, win, y, x, width, height, true, true);
+	return true;
 }

@@ -33,6 +33,20 @@ struct view {
 	int *y;                   /* page line of each row (the pad holds only
 	                             the lines shown: y - top) */
 	int *h;                   /* rows each row takes */
+	int total;                /* the page's lines */
+	/* The last full draw, kept so that a key that changed only the text
+	 * being typed redraws just that field (draw_typed). */
+	WINDOW *pad;              /* the lines shown (y - top), kept */
+	bool typed;               /* the last key went to the field alone */
+	struct {
+		bool valid;           /* pad and screen hold the last full draw */
+		int lines, cols, top;
+		size_t cur;
+		unsigned long gen;    /* the answers then (app.h) */
+		bool dirty, save_failed;
+		char msg[sizeof ((struct app *)0)->msg];
+		int fy, fx, fw, fh;   /* the field's box in the pad */
+	} shown;
 };
 
 /* A customer draft of this page still a copy of its report answer
@@ -173,6 +187,32 @@ static bool show_para_label(const struct view *v, const struct row *r)
 	return !(above && above->kind == ROW_TEXT && strstr(above->text, r->q->label));
 }
 
+/* The lines a visible row takes; width is the drawing width. */
+static int row_height(const struct view *v, const struct row *r, int width,
+                      const struct row *focus)
+{
+	int w = width - r->indent;
+	if (w < 20)
+		w = 20;
+	switch (r->kind) {
+	case ROW_TEXT:
+	case ROW_HELP:
+		return text_rows(r->text, w);
+	case ROW_BOX:
+	case ROW_RADIO:
+		return text_rows(*r->text ? r->text : " ", w - 4);
+	case ROW_NOTE:
+	case ROW_FIELD:
+	case ROW_DATE:
+		return tw_swidth(r->text) + 1 + 16 <= w ? 1 : 2;
+	case ROW_PARA:
+		return para_height(v, r, w, r == focus) + show_para_label(v, r);
+	case ROW_REPEAT:
+		return 1 + (int)model_entry_count(v->m, r->q->id) + 1;
+	}
+	return 0;
+}
+
 /* Where each row goes and how tall it is; width is the drawing width. */
 static int layout(struct view *v, int width)
 {
@@ -184,38 +224,11 @@ static int layout(struct view *v, int width)
 	const struct row *focus = cur_row(v);
 	for (size_t i = 0; i < v->p->nrows; i++) {
 		const struct row *r = &v->p->rows[i];
-		int w = width - r->indent;
-		int h = 0;
-		if (w < 20)
-			w = 20;
-		if (!row_visible(r, v->m)) {
-			v->y[i] = y;
-			continue;
-		}
-		switch (r->kind) {
-		case ROW_TEXT:
-		case ROW_HELP:
-			h = text_rows(r->text, w);
-			break;
-		case ROW_BOX:
-		case ROW_RADIO:
-			h = text_rows(*r->text ? r->text : " ", w - 4);
-			break;
-		case ROW_NOTE:
-		case ROW_FIELD:
-		case ROW_DATE:
-			h = tw_swidth(r->text) + 1 + 16 <= w ? 1 : 2;
-			break;
-		case ROW_PARA:
-			h = para_height(v, r, w, r == focus) + show_para_label(v, r);
-			break;
-		case ROW_REPEAT:
-			h = 1 + (int)model_entry_count(v->m, r->q->id) + 1;
-			break;
-		}
 		v->y[i] = y;
-		v->h[i] = h;
-		y += h;
+		if (!row_visible(r, v->m))
+			continue;
+		v->h[i] = row_height(v, r, width, focus);
+		y += v->h[i];
 	}
 	return y;
 }
@@ -251,6 +264,16 @@ static void put_value(WINDOW *w, int y, int x, int width, const char *text, attr
 	for (int i = used; i < width; i++)
 		waddch(w, ' ');
 	wattrset(w, A_NORMAL);
+}
+
+/* The field being typed, its box kept for draw_typed. */
+static void draw_field(struct view *v, WINDOW *pad, int y, int x, int width, int height)
+{
+	field_draw(v->a->field, pad, y, x, width, height, true);
+	v->shown.fy = y;
+	v->shown.fx = x;
+	v->shown.fw = width;
+	v->shown.fh = height;
 }
 
 static void entry_summary(const struct view *v, const struct row *r, size_t i,
@@ -315,7 +338,7 @@ static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, 
 		if (tw)
 			draw_str(pad, fy, fx + fw, r->tail);
 		if (focus && v->a->field) {
-			field_draw(v->a->field, pad, fy, fx, fw, 1, true);
+			draw_field(v, pad, fy, fx, fw, 1);
 			getyx(pad, *cy, *cx);
 		} else {
 			char *t = wizard_value_text(r, v->m);
@@ -347,7 +370,7 @@ static void draw_row(struct view *v, WINDOW *pad, size_t i, int width, int *cy, 
 		}
 		int fh = v->h[i] - (fy - y);
 		if (focus && v->a->field) {
-			field_draw(v->a->field, pad, fy, x, w, fh, true);
+			draw_field(v, pad, fy, x, w, fh);
 			getyx(pad, *cy, *cx);
 		} else if (copy) {
 			char *t = draft_source_text(v->a->inc, r->q);
@@ -420,10 +443,28 @@ static const char *keys_for(const struct view *v)
 	}
 }
 
-static void draw(struct view *v)
+/* What the frame and the page showed at this full draw. */
+static void remember_shown(struct view *v, bool field_drawn)
+{
+	const struct app *a = v->a;
+	/* The field in view, whole: draw_typed may draw it again. */
+	v->shown.valid = field_drawn && v->shown.fh > 0 && v->shown.fy >= 0 &&
+	                 v->shown.fy + v->shown.fh <= app_body_height();
+	v->shown.lines = LINES;
+	v->shown.cols = COLS;
+	v->shown.top = v->top;
+	v->shown.cur = v->cur;
+	v->shown.gen = a->gen;
+	v->shown.dirty = a->dirty;
+	v->shown.save_failed = a->save_failed;
+	memcpy(v->shown.msg, a->msg, sizeof v->shown.msg);
+}
+
+static void draw_page(struct view *v)
 {
 	int width = COLS - 2;
 	int total = layout(v, width);
+	v->total = total;
 	int bh = app_body_height(), btop = app_body_top();
 	char counter[64] = "";
 
@@ -464,14 +505,24 @@ static void draw(struct view *v)
 		v->top = 0;
 
 	/* The pad holds the lines shown only: ncurses pads stop at 32,767
-	 * lines, and a long timeline or answer is longer. */
-	WINDOW *pad = newpad(bh + 1, COLS);
+	 * lines, and a long timeline or answer is longer.  It is kept for
+	 * draw_typed, made again when the screen's size changed. */
+	v->shown.valid = false;
+	if (v->pad && (getmaxy(v->pad) != bh + 1 || getmaxx(v->pad) != COLS)) {
+		delwin(v->pad);
+		v->pad = NULL;
+	}
+	if (!v->pad)
+		v->pad = newpad(bh + 1, COLS);
+	WINDOW *pad = v->pad;
 	if (!pad) {
 		wnoutrefresh(stdscr);
 		update_screen();
 		return;
 	}
+	werase(pad);
 	int cy = -1, cx = -1;
+	v->shown.fh = 0;  /* set when the field is drawn */
 	for (size_t i = 0; i < v->p->nrows; i++)
 		if (row_visible(&v->p->rows[i], v->m) && v->y[i] + v->h[i] > v->top &&
 		    v->y[i] < v->top + bh)
@@ -488,7 +539,48 @@ static void draw(struct view *v)
 		wmove(pad, cy, cx);
 	pnoutrefresh(pad, 0, 0, btop, 0, btop + bh - 1, COLS - 1);
 	update_screen();
-	delwin(pad);
+	remember_shown(v, text);
+}
+
+/* True while the screen is the last full draw but for the field's text:
+ * the same size, focus, answers (the status lines, the questions `when`
+ * shows) and message, and the field as tall as then (a multi-line field
+ * grows with its text and pushes the rows below). */
+static bool only_field_changed(const struct view *v)
+{
+	const struct app *a = v->a;
+	if (!v->shown.valid || !a->field || v->shown.lines != LINES || v->shown.cols != COLS ||
+	    v->shown.top != v->top || v->shown.cur != v->cur || v->shown.gen != a->gen ||
+	    v->shown.dirty != a->dirty || v->shown.save_failed != a->save_failed ||
+	    memcmp(v->shown.msg, a->msg, sizeof v->shown.msg) != 0)
+		return false;
+	size_t i = (size_t)v->t[v->cur].row;
+	const struct row *r = &v->p->rows[i];
+	return r->kind != ROW_PARA || row_height(v, r, COLS - 2, r) == v->h[i];
+}
+
+/* After a key that went to the field alone: only its changed rows are
+ * drawn and sent, not the page. */
+static bool draw_typed(struct view *v)
+{
+	if (!only_field_changed(v) ||
+	    !field_redraw(v->a->field, v->pad, v->shown.fy, v->shown.fx, v->shown.fw,
+	                  v->shown.fh))
+		return false;
+	int btop = app_body_top();
+	pnoutrefresh(v->pad, v->shown.fy, 0, btop + v->shown.fy, 0,
+	             btop + v->shown.fy + v->shown.fh - 1, COLS - 1);
+	update_screen();
+	return true;
+}
+
+static void draw(struct view *v)
+{
+	bool typed = v->typed;
+	v->typed = false;
+	if (typed && draw_typed(v))
+		return;
+	draw_page(v);
 }
 
 /* ---- actions ----------------------------------------------------------- */
@@ -654,6 +746,7 @@ static enum action run_view(struct view *v)
 		if (rc == KEY_CODE_YES && (ch == KEY_NPAGE || ch == KEY_PPAGE) && multi &&
 		    !was_ctrl) {
 			field_key(v->a->field, rc, ch);
+			v->typed = true;
 			continue;
 		}
 		if (rc == KEY_CODE_YES && (ch == KEY_NPAGE || ch == KEY_PPAGE)) {
@@ -717,6 +810,7 @@ static enum action run_view(struct view *v)
 			if (multi && !(ch == KEY_UP ? field_cursor_on_first_row(v->a->field)
 			                            : field_cursor_on_last_row(v->a->field))) {
 				field_key(v->a->field, rc, ch);
+				v->typed = true;
 				continue;
 			}
 			move_focus(v, ch == KEY_UP ? -1 : 1);
@@ -730,8 +824,10 @@ static enum action run_view(struct view *v)
 					edge_msg(v, false);
 				continue;
 			}
-			if (field_key(v->a->field, rc, ch))
+			if (field_key(v->a->field, rc, ch)) {
+				v->typed = true;
 				continue;
+			}
 		}
 		if (r->kind == ROW_BOX || r->kind == ROW_RADIO) {
 			if (rc == OK && (ch == ' ' || ch == '\r' || ch == '\n' ||
@@ -764,6 +860,8 @@ static enum action run_view(struct view *v)
 
 static void view_free(struct view *v)
 {
+	if (v->pad)
+		delwin(v->pad);
 	free(v->t);
 	free(v->y);
 	free(v->h);

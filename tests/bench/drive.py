@@ -123,7 +123,9 @@ class Todoke:
         return p
 
     def quit(self, p):
-        p.send(b"\x1b")
+        # F10, the one quit key: Esc leaves a page only for the start
+        # screen it was opened from, not when the incident was named.
+        p.send(b"\x1b[21~")
         p.read_quiet(0.5)
         p.send(b"y")
         p.close()
@@ -236,7 +238,7 @@ def todoke_figures(prog, smoke):
                 p = Pty(wrap + [prog] + args, t.env)
                 p.wait_for(needle)
                 p.read_quiet(1.0)
-                p.send(b"\x1b")
+                p.send(b"\x1b[21~")  # F10: quits from a page, too
                 p.read_quiet(0.5)
                 p.send(b"y")
                 p.close()
