@@ -277,9 +277,12 @@ static void draw_rows(struct field *f, WINDOW *win, int y, int x, int width, int
 			continue;
 		if (!only_changed && x >= 2)
 			mvwaddch(win, y + r, x - 1, ' ' | term_attr(C_FOCUS));
-		int drawn = draw_span(f, win, y + r, x, er.start, er.end);
-		if (only_changed && drawn < width)
-			whline(win, ' ', width - drawn);
+		/* A row drawn again is blanked first: a character written over
+		 * the left half of a wide one left there would be blanked by
+		 * curses when the right half is written next. */
+		if (only_changed && wmove(win, y + r, x) == OK)
+			whline(win, ' ', width);
+		draw_span(f, win, y + r, x, er.start, er.end);
 		/* Keep it: swap the buffers. */
 		struct shown_row t = f->shown[r];
 		f->shown[r] = *sr;
@@ -307,6 +310,8 @@ static void draw_box(struct field *f, WINDOW *win, int y, int x, int width, int 
 		size_t start = ed_scroll(f->ed, width);
 		int used;
 		size_t end = ed_fit(f->ed, start, width, &used);
+		if (only_changed && wmove(win, y, x) == OK)
+			whline(win, ' ', width);  /* as draw_rows, for wide characters */
 		int drawn = draw_span(f, win, y, x, start, end);
 		if (drawn < width)
 			whline(win, ' ' | attr, width - drawn);
