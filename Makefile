@@ -30,9 +30,13 @@ CHECK_CFLAGS  := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS    := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 # libunistring: Unicode normalisation (NFC) and character widths.
 UNI_LIBS      := -lunistring
-# libgit2: the history of answers and what was sent (src/history).
+# libgit2: the history of answers and what was sent (src/history), opened
+# with dlopen by its soname on first use, not linked (src/history/gitload.h:
+# linked, it and its libraries cost every start 8 M instructions).
 GIT_CFLAGS    := $(shell $(PKG_CONFIG) --cflags libgit2 2>/dev/null)
-GIT_LIBS      := $(shell $(PKG_CONFIG) --libs libgit2 2>/dev/null)
+GIT_SONAME    := $(shell objdump -p "$$($(CC) -print-file-name=libgit2.so)" 2>/dev/null | \
+                   awk '$$1 == "SONAME" { print $$2 }')
+GIT_LIBS      := -ldl
 
 ALL_CPPFLAGS = -Iinclude -I$(B) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
                $(CURSES_CFLAGS) $(GIT_CFLAGS) $(CPPFLAGS)
@@ -73,8 +77,8 @@ $(PROG): $(B)/src/cli/main.o $(LIB)
 CONFIG = $(B)/config.h
 $(CONFIG): FORCE
 	@mkdir -p $(@D)
-	@printf '#define TODOKE_VERSION "%s"\n#define TODOKE_PKGDATADIR "%s"\n#define TODOKE_LOCALEDIR "%s"\n' \
-		'$(VERSION)' '$(PKGDATADIR)' '$(LOCALEDIR)' > $@.tmp
+	@printf '#define TODOKE_VERSION "%s"\n#define TODOKE_PKGDATADIR "%s"\n#define TODOKE_LOCALEDIR "%s"\n#define TODOKE_LIBGIT2 "%s"\n' \
+		'$(VERSION)' '$(PKGDATADIR)' '$(LOCALEDIR)' '$(or $(GIT_SONAME),libgit2.so)' > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 FORCE:
 

@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+#include "gitload.h"
+
 #include "todoke/diag.h"
 #include "todoke/history.h"
 

@@ -50,11 +50,13 @@ int hrepo_signature(git_signature **out, const struct who *w)
 	return git_signature_now(out, w->name[0] ? w->name : w->login, w->login);
 }
 
-static void lib_init(void)
+static bool lib_init(struct diag *err)
 {
 	static bool done;
 	if (done)
-		return;
+		return true;
+	if (!gitload(err))
+		return false;
 	done = true;
 	git_libgit2_init();
 	/* A team directory's repository is created by one member and written
@@ -62,6 +64,7 @@ static void lib_init(void)
 	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
 	/* The history must survive a crash as the answer file does. */
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+	return true;
 }
 
 bool hrepo_fail(struct hrepo *h, struct diag *err, const char *what)
@@ -128,7 +131,6 @@ bool hrepo_open(struct hrepo *h, const char *path, bool create, struct diag *err
 	memset(h, 0, sizeof *h);
 	h->lockfd = -1;
 	diag_clear(err);
-	lib_init();
 	const char *slash = strrchr(path, '/');
 	h->dir = slash ? (slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path)))
 	               : xstrdup(".");
@@ -138,17 +140,18 @@ bool hrepo_open(struct hrepo *h, const char *path, bool create, struct diag *err
 	/* The store's mode: a team folder (setgid) shares with its group. */
 	bool team = stat(h->dir, &st) == 0 && (st.st_mode & S_ISGID);
 	h->old_umask = umask(team ? 007 : 077);
-	if (stat(h->gitdir, &st) != 0) {
-		if (errno != ENOENT || !create) {
-			if (errno != ENOENT)
-				diag_set(err, h->gitdir, 0, _("history: cannot read: %s"), strerror(errno));
-			hrepo_close(h);
-			return false;
-		}
-		if (!create_repo(h, team, err)) {
-			hrepo_close(h);
-			return false;
-		}
+	bool exists = stat(h->gitdir, &st) == 0;
+	if (!exists && (errno != ENOENT || !create)) {
+		if (errno != ENOENT)
+			diag_set(err, h->gitdir, 0, _("history: cannot read: %s"), strerror(errno));
+		hrepo_close(h);
+		return false;
+	}
+	/* libgit2 is loaded only now: a store with no history to read
+	 * never needs it. */
+	if (!lib_init(err) || (!exists && !create_repo(h, team, err))) {
+		hrepo_close(h);
+		return false;
 	}
 	char *lk = join(h->gitdir, "todoke.lock");
 	h->lockfd = open(lk, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, team ? 0660 : 0600);
@@ -169,7 +172,8 @@ bool hrepo_open(struct hrepo *h, const char *path, bool create, struct diag *err
 
 void hrepo_close(struct hrepo *h)
 {
-	git_repository_free(h->repo);
+	if (h->repo)  /* else libgit2 may not be loaded */
+		git_repository_free(h->repo);
 	h->repo = NULL;
 	if (h->lockfd >= 0)
 		close(h->lockfd);  /* drops the flock */

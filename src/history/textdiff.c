@@ -82,6 +82,8 @@ bool history_text_diff(const char *sent, size_t sent_len, const char *now, size_
 	sb_init(&b);
 	bool ok = to_utf8(sent, sent_len, encoding, sent_name, &a, err) &&
 	          to_utf8(now, now_len, encoding, now_name, &b, err);
+	if (ok && (a.len != b.len || memcmp(a.buf, b.buf, a.len) != 0) && !gitload(err))
+		ok = false;
 	if (ok && (a.len != b.len || memcmp(a.buf, b.buf, a.len) != 0)) {
 		git_libgit2_init();
 		git_diff_options o;

@@ -80,4 +80,24 @@ expect name-error 2 "$prog" export ipa "$esc.missing" -o x.txt &&
 	has name-error err "a<U+001B>]0;x<U+0007>b.missing: cannot open"
 LC_ALL=C grep -q "$(printf '\033')" err && bad "name-error: raw ESC on stderr" || ok
 
+# libgit2 is opened on first use (src/history/gitload.h): when it cannot
+# be, the answers are still written, saying why; a history cannot be read.
+# A file that is no library, first on the search path, stands for a broken
+# or missing libgit2.  In a folder of its own: the tests above leave a
+# history cut short by the file size limit.
+mkdir gitload && cd gitload || exit 1
+expect git-new 0 "$prog" new --title "履歴あり" git.incident
+expect git-history 0 "$prog" history git.incident
+mkdir nogit
+soname=$(sed -n 's/^#define TODOKE_LIBGIT2 "\(.*\)"$/\1/p' "$(dirname "$prog")/config.h")
+echo "not a library" > "nogit/$soname"
+nogit="env LD_LIBRARY_PATH=$tmp/gitload/nogit"
+expect nogit-new 0 $nogit "$prog" new --title "履歴なし" nogit.incident &&
+	has nogit-new err "history: libgit2 cannot be loaded: $tmp/gitload/nogit/$soname"
+[ -s nogit.incident ] && [ "$(stat -c %a nogit.incident)" = 600 ] && ok ||
+	bad "nogit-new: the incident was not written, 0600"
+expect nogit-history 2 $nogit "$prog" history git.incident &&
+	has nogit-history err "history: libgit2 cannot be loaded"
+cd .. || exit 1
+
 finish cli-faults
