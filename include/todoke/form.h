@@ -185,7 +185,13 @@ bool unit_answered(struct q_unit u, const struct model *m);
 
 /* All forms of a data directory. */
 struct formset;
-/* Loads every DIR/forms/NAME.form; DIR is $TODOKE_DATADIR, else the install dir. */
+/* Finds every DIR/forms/ID-VERSION.form (DIR is $TODOKE_DATADIR, else the
+ * install dir) and reads the registry of documents.  A form is parsed when
+ * first asked for (find, latest, at): the start screen needs none, an
+ * incident the forms it names.  One that does not read (or whose text
+ * names another id or version than its file) is then NULL, and
+ * formset_error says why: the caller stops there, as it would have at
+ * load (`todoke forms` reads them all). */
 struct formset *formset_load(const char *datadir, struct diag *err);
 void formset_free(struct formset **fs);
 const struct form *formset_find(const struct formset *fs, const char *id,
@@ -194,6 +200,8 @@ const struct form *formset_find(const struct formset *fs, const char *id,
 const struct form *formset_latest(const struct formset *fs, const char *id);
 size_t formset_count(const struct formset *fs);
 const struct form *formset_at(const struct formset *fs, size_t i);
+/* The first form that could not be read, NULL while none. */
+const struct diag *formset_error(const struct formset *fs);
 /* The registry of documents read with the forms (forms/documents,
  * document.h); empty when the data directory has none. */
 struct docset;

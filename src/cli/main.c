@@ -216,6 +216,13 @@ static bool open_incident(const char *path, struct formset **fs,
 		return false;
 	}
 	incident_adopt_documents(*inc, *fs);
+	if (formset_error(*fs)) {
+		/* A form it adopts does not read: refused, as at load. */
+		print_diag(formset_error(*fs));
+		incident_free(inc);
+		formset_free(fs);
+		return false;
+	}
 	return true;
 }
 
@@ -828,6 +835,13 @@ static int cmd_forms(void)
 	struct formset *fs = load_forms();
 	if (!fs)
 		return EXIT_BAD;
+	/* Every form read: the first that does not read stops it. */
+	for (size_t i = 0; i < formset_count(fs); i++)
+		if (!formset_at(fs, i)) {
+			print_diag(formset_error(fs));
+			formset_free(&fs);
+			return EXIT_BAD;
+		}
 	for (size_t i = 0; i < formset_count(fs); i++) {
 		const struct form *f = formset_at(fs, i);
 		printf("%s\t%s\t%s\t%s\n", f->id, f->version,

@@ -13,6 +13,10 @@ struct incident *incident_create(const struct formset *fs, const char *title,
 {
 	const struct docset *s = formset_documents(fs);
 	const struct form *first = s->n ? formset_latest(fs, s->v[0].form) : NULL;
+	if (!first && formset_error(fs)) {
+		*d = *formset_error(fs);  /* installed, but it does not read */
+		return NULL;
+	}
 	if (!first) {
 		diag_set(d, "", 0, _("the form of %s (%s) is not installed in %s/forms"),
 		         s->n ? s->v[0].title : "forms/documents", s->n ? s->v[0].form : "-",
@@ -27,6 +31,11 @@ struct incident *incident_create(const struct formset *fs, const char *title,
 			incident_add_form(inc, f);
 	}
 	incident_adopt_documents(inc, fs);
+	if (formset_error(fs)) {
+		*d = *formset_error(fs);
+		incident_free(&inc);
+		return NULL;
+	}
 	if (title && *title)
 		incident_set_meta(inc, "title", title);
 	return inc;

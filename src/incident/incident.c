@@ -39,9 +39,14 @@ size_t incident_adopt_documents(struct incident *inc, const struct formset *fs)
 	const struct docset *s = formset_documents(fs);
 	size_t added = 0;
 	for (size_t i = 0; i < s->n; i++) {
+		/* The form is read only when it is to join (forms are parsed
+		 * on first use: formset_error says when one does not read). */
+		if (!s->v[i].adopt_with || !incident_form(inc, s->v[i].adopt_with) ||
+		    incident_form(inc, s->v[i].form) ||
+		    !document_applies(&s->v[i], inc->answers, NULL))
+			continue;
 		const struct form *f = formset_latest(fs, s->v[i].form);
-		if (f && s->v[i].adopt_with && incident_form(inc, s->v[i].adopt_with) &&
-		    !incident_form(inc, f->id) && document_applies(&s->v[i], inc->answers, NULL)) {
+		if (f && !incident_form(inc, f->id)) {
 			incident_add_form(inc, f);
 			added++;
 		}
@@ -311,6 +316,10 @@ static bool meta_line(struct reader *r, char *line)
 			return lex_fail(&r->lx, _("use \"form: FORM-ID VERSION\", e.g. %s"),
 			                example_form(r->fs));
 		const struct form *f = formset_find(r->fs, fid, ver);
+		const struct diag *bad = formset_error(r->fs);
+		char why[sizeof bad->msg + sizeof bad->file + 32];
+		if (!f && bad)  /* installed, but it does not read */
+			return lex_fail(&r->lx, "%s", diag_format(bad, why, sizeof why));
 		if (!f)
 			return lex_fail(&r->lx, _("form %s version %s is not installed"), fid, ver);
 		if (incident_form(r->inc, fid))

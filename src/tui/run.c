@@ -168,6 +168,11 @@ static bool open_incident(struct app *a, const char *path)
 		if (store_load(path, a->fs, &a->inc, &a->file_id, &a->base_text, &base_len, &d) &&
 		    incident_adopt_documents(a->inc, a->fs))
 			a->dirty = true;
+		if (a->inc && formset_error(a->fs)) {
+			/* A form it adopts does not read: refused, as at load. */
+			d = *formset_error(a->fs);
+			incident_free(&a->inc);
+		}
 	} else
 		a->inc = create(a, path, a->new_title, &d);
 	if (!a->inc) {
@@ -244,8 +249,13 @@ static void close_incident(struct app *a)
 static void adopt_documents(struct app *a)
 {
 	size_t before = a->inc->nforms;
-	if (!incident_adopt_documents(a->inc, a->fs))
+	if (!incident_adopt_documents(a->inc, a->fs)) {
+		if (formset_error(a->fs)) {  /* the form to join does not read */
+			char buf[1600];
+			app_msg(a, C_ERROR, "%s", diag_format(formset_error(a->fs), buf, sizeof buf));
+		}
 		return;
+	}
 	wizard_free(&a->wiz);
 	a->wiz = wizard_new(a->inc);
 	a->dirty = true;

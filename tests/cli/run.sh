@@ -379,6 +379,27 @@ sed 's/{notice.cause}/{notice.caus}/' "$TODOKE_DATADIR/forms/notice/common.notic
 expect notice-bad-template 2 env TODOKE_DATADIR="$tmp/ndata" "$prog" export notice "$notices/skimming.incident" &&
 	has notice-bad-template err "forms/notice/common.notice:"
 has notice-bad-template err "no question \"notice.caus\" in this incident's forms"
+# Forms are parsed when first used (formset_load): a form that does not
+# read stops what uses it with its FILE:LINE, and `todoke forms`, which
+# reads them all; what uses only other forms is not stopped by it.
+mkdir -p "$tmp/fdata/forms"
+cp "$TODOKE_DATADIR"/forms/*.form "$TODOKE_DATADIR"/forms/documents "$tmp/fdata/forms/"
+printf '|{text}\n' >> "$tmp/fdata/forms/notice-1.form"
+fbad="$tmp/fdata/forms/notice-1.form:$(wc -l < "$tmp/fdata/forms/notice-1.form"):"
+expect form-bad-forms 2 env TODOKE_DATADIR="$tmp/fdata" "$prog" forms &&
+	has form-bad-forms err "$fbad"
+expect form-bad-unused 0 env TODOKE_DATADIR="$tmp/fdata" "$prog" export ipa "$golden/example.incident"
+same form-bad-unused out "$golden/example.expected"
+expect form-bad-used 2 env TODOKE_DATADIR="$tmp/fdata" "$prog" check "$notices/skimming.incident" &&
+	has form-bad-used err "skimming.incident:$(grep -n '^form: notice 1$' "$notices/skimming.incident" | cut -d: -f1): $fbad"
+# Its id and version are those of its name, ID-VERSION.form.
+cp "$TODOKE_DATADIR/forms/notice-1.form" "$tmp/fdata/forms/notice-1.form"
+sed -i 's/^version    1$/version    2/' "$tmp/fdata/forms/notice-1.form"
+expect form-misnamed 2 env TODOKE_DATADIR="$tmp/fdata" "$prog" forms &&
+	has form-misnamed err "forms/notice-1.form: declares form notice version 2: its file must be named notice-2.form"
+mv "$tmp/fdata/forms/notice-1.form" "$tmp/fdata/forms/notice.form"
+expect form-noversion 2 env TODOKE_DATADIR="$tmp/fdata" "$prog" export ipa "$golden/example.incident" &&
+	has form-noversion err "forms/notice.form: a form file is named ID-VERSION.form"
 # One's own wording: a file in $TODOKE_HOME/notice (~/.config/todoke/notice)
 # replaces the installed one of its name; including its own name adds to
 # the installed file.  $TODOKE_NOTICE_DIR names a company's folder instead.
