@@ -534,6 +534,10 @@ static void draw_page(struct view *v)
 		mvwaddstr(pad, bh - 1, 0, "v");
 	bool text = v->a->field && ft && ft->sub == 0;
 	curs_set(text ? 1 : 0);
+	/* The body is the pad's, all of it: stdscr's, erased by app_frame,
+	 * is not copied first, so that curses compares the pad with what is
+	 * shown and sends (and works on) only what changed. */
+	wtouchln(stdscr, btop, bh, 0);
 	wnoutrefresh(stdscr);
 	if (cy >= 0)
 		wmove(pad, cy, cx);
@@ -567,9 +571,12 @@ static bool draw_typed(struct view *v)
 	    !field_redraw(v->a->field, v->pad, v->shown.fy, v->shown.fx, v->shown.fw,
 	                  v->shown.fh))
 		return false;
-	int btop = app_body_top();
-	pnoutrefresh(v->pad, v->shown.fy, 0, btop + v->shown.fy, 0,
-	             btop + v->shown.fy + v->shown.fh - 1, COLS - 1);
+	/* Only the field's box goes to curses' picture of the screen. */
+	int btop = app_body_top(), fx = v->shown.fx, fw = v->shown.fw;
+	if (fx + fw > COLS)
+		fw = COLS - fx;
+	pnoutrefresh(v->pad, v->shown.fy, fx, btop + v->shown.fy, fx,
+	             btop + v->shown.fy + v->shown.fh - 1, fx + fw - 1);
 	update_screen();
 	return true;
 }

@@ -18,48 +18,65 @@
 
 #define MAXW 512
 
-struct cell {
-	wchar_t wc[CCHARW_MAX + 1];
-	attr_t attr;
-	short pair;
-};
-
-/* Reads row y of w; the window's cursor is left where it was (curses'
- * cursor of newscr and curscr is the screen's). */
-static void read_row(WINDOW *w, int y, int cols, struct cell *out)
+/* Row y of w as curses holds it, a cell per column (win_wchnstr would
+ * skip the second column of a wide character); the window's cursor is
+ * left where it was (curses' cursor of newscr and curscr is the
+ * screen's).  Cells are compared as read, and through getcchar only when
+ * their bytes differ (see same). */
+static void read_row(WINDOW *w, int y, int cols, cchar_t *out)
 {
 	int cy, cx;
 	getyx(w, cy, cx);
-	for (int x = 0; x < cols; x++) {
-		cchar_t cc;
-		memset(&out[x], 0, sizeof out[x]);
-		if (mvwin_wch(w, y, x, &cc) == OK)
-			getcchar(&cc, out[x].wc, &out[x].attr, &out[x].pair, NULL);
-	}
+	for (int x = 0; x < cols; x++)
+		if (mvwin_wch(w, y, x, &out[x]) == ERR)
+			memset(&out[x], 0, sizeof out[x]);
 	wmove(w, cy, cx);
 }
 
-static bool same(const struct cell *a, const struct cell *b)
+/* The same character, attributes and colour: the bytes, mostly; else as
+ * getcchar reads them (curses may hold one cell two ways). */
+static bool same(const cchar_t *a, const cchar_t *b)
 {
-	return a->attr == b->attr && a->pair == b->pair && wcscmp(a->wc, b->wc) == 0;
+	if (memcmp(a, b, sizeof *a) == 0)
+		return true;
+	wchar_t wa[CCHARW_MAX + 1], wb[CCHARW_MAX + 1];
+	attr_t aa, ab;
+	short pa, pb;
+	memset(wa, 0, sizeof wa);
+	memset(wb, 0, sizeof wb);
+	return getcchar(a, wa, &aa, &pa, NULL) != ERR && getcchar(b, wb, &ab, &pb, NULL) != ERR &&
+	       aa == ab && pa == pb && wcscmp(wa, wb) == 0;
 }
 
-static bool plain(const struct cell *c)
+/* The cell's first character, when it is drawn without attributes or
+ * colour; else 0. */
+static wchar_t plain_char(const cchar_t *c, bool *second)
 {
-	return (c->attr & ~A_CHARTEXT) == 0 && c->pair == 0;
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t attr;
+	short pair;
+	memset(wc, 0, sizeof wc);
+	if (getcchar(c, wc, &attr, &pair, NULL) == ERR || (attr & ~A_CHARTEXT) != 0 ||
+	    pair != 0)
+		return 0;
+	*second = wc[0] && wc[1];
+	return wc[0];
 }
 
-static bool blank(const struct cell *c)
+static bool blank(const cchar_t *c)
 {
-	return plain(c) && c->wc[0] == L' ' && c->wc[1] == 0;
+	bool more;
+	return plain_char(c, &more) == L' ' && !more;
 }
 
 /* Columns of the new row that are the old row with k columns inserted at
  * f: everything after them the old row shifted right, what falls off the
  * end blank, the inserted cells one plain character of width k. */
-static bool inserted(const struct cell *o, const struct cell *n, int cols, int f, int k)
+static bool inserted(const cchar_t *o, const cchar_t *n, int cols, int f, int k)
 {
-	if (f + k > cols || tw_char((unsigned long)n[f].wc[0], TW_SCREEN) != k || !plain(&n[f]))
+	bool more;
+	wchar_t wc = f + k <= cols ? plain_char(&n[f], &more) : 0;
+	if (!wc || tw_char((unsigned long)wc, TW_SCREEN) != k)
 		return false;
 	if (k == 2 && !same(&n[f], &n[f + 1]))
 		return false; /* the second column of the same wide character */
@@ -92,7 +109,7 @@ static void put_all(const char *s, size_t n)
 
 void update_screen(void)
 {
-	static struct cell o[MAXW], n[MAXW];
+	static cchar_t o[MAXW + 1], n[MAXW + 1];
 	int y, cx, cols = COLS;
 	getyx(newscr, y, cx);
 	if (!ich) {
