@@ -261,7 +261,7 @@ static void shown_reset(struct field *f, WINDOW *win, int y, int x, int width, i
  * whose content differs from what the box shows, each cleared to the
  * box's right edge first.  Returns the cursor's place in *cy, *cx. */
 static void draw_rows(struct field *f, WINDOW *win, int y, int x, int width, int height,
-                      bool only_changed, int *cy, int *cx)
+                      bool only_changed, int *cy, int *cx, struct field_damage *dmg)
 {
 	size_t row;
 	int col;
@@ -283,6 +283,9 @@ static void draw_rows(struct field *f, WINDOW *win, int y, int x, int width, int
 		if (only_changed && wmove(win, y + r, x) == OK)
 			whline(win, ' ', width);
 		draw_span(f, win, y + r, x, er.start, er.end);
+		if (dmg->first > dmg->last)
+			dmg->first = r;
+		dmg->last = r;
 		/* Keep it: swap the buffers. */
 		struct shown_row t = f->shown[r];
 		f->shown[r] = *sr;
@@ -291,11 +294,13 @@ static void draw_rows(struct field *f, WINDOW *win, int y, int x, int width, int
 	ed_cursor_rc(f->ed, width, &row, &col);
 	*cy = y + (int)(row - top);
 	*cx = x + col;
+	dmg->tail = col < ed_row(f->ed, width, row).width;
 }
 
 static void draw_box(struct field *f, WINDOW *win, int y, int x, int width, int height,
-                     bool focus, bool only_changed)
+                     bool focus, bool only_changed, struct field_damage *dmg)
 {
+	*dmg = (struct field_damage){ 0, -1, false };
 	/* The text is drawn plain, so that a character typed at the end of
 	 * the text costs the terminal just its bytes (no attribute switched
 	 * on and off around it).  A single-line field's extent is marked by
@@ -316,8 +321,9 @@ static void draw_box(struct field *f, WINDOW *win, int y, int x, int width, int 
 		if (drawn < width)
 			whline(win, ' ' | attr, width - drawn);
 		cx = x + ed_span_width(f->ed, start, ed_cursor(f->ed));
+		*dmg = (struct field_damage){ 0, 0, ed_cursor(f->ed) < end };
 	} else {
-		draw_rows(f, win, y, x, width, height, only_changed, &cy, &cx);
+		draw_rows(f, win, y, x, width, height, only_changed, &cy, &cx, dmg);
 	}
 	wattrset(win, A_NORMAL);
 	if (focus)
@@ -332,11 +338,16 @@ void field_draw(struct field *f, WINDOW *win, int y, int x, int width, int heigh
 	if (height < 1)
 		height = 1;
 	shown_reset(f, win, y, x, width, height);
-	draw_box(f, win, y, x, width, height, focus, false);
+	struct field_damage dmg;
+	draw_box(f, win, y, x, width, height, focus, false, &dmg);
 }
 
-bool field_redraw(struct field *f, WINDOW *win, int y, int x, int width, int height)
+bool field_redraw(struct field *f, WINDOW *win, int y, int x, int width, int height,
+                  struct field_damage *dmg)
 {
+	struct field_damage none;
+	if (!dmg)
+		dmg = &none;
 	if (width < 1)
 		width = 1;
 	if (height < 1)
@@ -344,6 +355,6 @@ bool field_redraw(struct field *f, WINDOW *win, int y, int x, int width, int hei
 	if (!f->shown || f->win != win || f->y != y || f->x != x || f->width != width ||
 	    f->height != height)
 		return false;
-	draw_box(f, win, y, x, width, height, true, true);
+	draw_box(f, win, y, x, width, height, true, true, dmg);
 	return true;
 }

@@ -31,11 +31,20 @@ bool field_cursor_on_last_row(const struct field *f);
  * window's cursor at the text cursor. */
 void field_draw(struct field *f, WINDOW *win, int y, int x, int width, int height,
                 bool focus);
+/* What field_redraw drew: rows first..last of the box (none when first >
+ * last), and whether text follows the cursor on its row (a character
+ * typed there pushes it: else nothing is to be inserted on the screen). */
+struct field_damage {
+	int first, last;
+	bool tail;
+};
 /* After an edit, into the same box of the same window, which still holds
  * what the last field_draw or field_redraw put there: draws only the rows
  * whose text changed (a key typed costs its row, not the field) and leaves
- * the cursor at the text cursor.  False, drawing nothing, when the box is
- * not the one last drawn: then the caller draws it all. */
-bool field_redraw(struct field *f, WINDOW *win, int y, int x, int width, int height);
+ * the cursor at the text cursor; dmg (may be NULL) says what it drew.
+ * False, drawing nothing, when the box is not the one last drawn: then the
+ * caller draws it all. */
+bool field_redraw(struct field *f, WINDOW *win, int y, int x, int width, int height,
+                  struct field_damage *dmg);
 
 #endif

@@ -567,17 +567,33 @@ static bool only_field_changed(const struct view *v)
  * drawn and sent, not the page. */
 static bool draw_typed(struct view *v)
 {
+	struct field_damage dmg;
 	if (!only_field_changed(v) ||
 	    !field_redraw(v->a->field, v->pad, v->shown.fy, v->shown.fx, v->shown.fw,
-	                  v->shown.fh))
+	                  v->shown.fh, &dmg))
 		return false;
-	/* Only the field's box goes to curses' picture of the screen. */
-	int btop = app_body_top(), fx = v->shown.fx, fw = v->shown.fw;
-	if (fx + fw > COLS)
-		fw = COLS - fx;
-	pnoutrefresh(v->pad, v->shown.fy, fx, btop + v->shown.fy, fx,
-	             btop + v->shown.fy + v->shown.fh - 1, fx + fw - 1);
-	update_screen();
+	/* Only the rows of the field drawn again go to curses' picture of the
+	 * screen, and the cursor's (curses takes the cursor from the part of
+	 * the pad it copies). */
+	int btop = app_body_top(), cy, cx;
+	getyx(v->pad, cy, cx);
+	int from = cy, to = cy, c0 = v->shown.fx, c1 = v->shown.fx + v->shown.fw - 1;
+	if (dmg.first <= dmg.last) {
+		from = v->shown.fy + dmg.first < cy ? v->shown.fy + dmg.first : cy;
+		to = v->shown.fy + dmg.last > cy ? v->shown.fy + dmg.last : cy;
+	}
+	if (cx < c0)
+		c0 = cx;
+	if (cx > c1)
+		c1 = cx;
+	if (c1 > COLS - 1)
+		c1 = COLS - 1;
+	pnoutrefresh(v->pad, from, c0, btop + from, c0, btop + to, c1);
+	/* Text after the cursor: a character typed may be sent as inserted. */
+	if (dmg.tail)
+		update_screen();
+	else
+		doupdate();
 	return true;
 }
 

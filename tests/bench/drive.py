@@ -139,13 +139,28 @@ def per_key_bytes(p, keys, quiet=0.15):
     return median(counts)
 
 
-def callgrind_total(argv_fn, tmp, tag, exclude=None):
+def frame_dump(p, wrap):
+    """Has callgrind write its counts now (the first frame is on the
+    screen): callgrind_total then reads them, not those of the whole run
+    with its exit (history commit, freeing)."""
+    out = [a for a in wrap if a.startswith("--callgrind-out-file=")][0].split("=", 1)[1]
+    subprocess.run(["callgrind_control", "-d", str(p.pid)], capture_output=True)
+    end = time.monotonic() + 30
+    while not os.path.exists(out + ".1") and time.monotonic() < end:
+        time.sleep(0.1)
+    time.sleep(0.2)
+
+
+def callgrind_total(argv_fn, tmp, tag, exclude=None, at_dump=False):
     """Instructions of a run under callgrind; with exclude (a function
-    name), also the instructions spent in it (inclusive)."""
+    name), also the instructions spent in it (inclusive); with at_dump,
+    those up to frame_dump only."""
     out = os.path.join(tmp, "cg.%s.out" % tag)
     wrap = ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out]
     argv_fn(wrap)
     total, excl = None, 0
+    if at_dump:
+        os.replace(out + ".1", out)
     with open(out) as f:
         for line in f:
             if line.startswith("summary:") or line.startswith("totals:"):
@@ -238,15 +253,18 @@ def todoke_figures(prog, smoke):
                 p = Pty(wrap + [prog] + args, t.env)
                 p.wait_for(needle)
                 p.read_quiet(1.0)
+                frame_dump(p, wrap)
                 p.send(b"\x1b[21~")  # F10: quits from a page, too
                 p.read_quiet(0.5)
                 p.send(b"y")
                 p.close()
             return go
-        fig["exec_frame"] = callgrind_total(first_frame([], b"todoke"), tmp, "start")
+        fig["exec_frame"] = callgrind_total(first_frame([], b"todoke"), tmp, "start",
+                                            at_dump=True)
         incident(os.path.join(tmp, "open.incident"), 10)
         fig["open_frame"] = callgrind_total(
-            first_frame([os.path.join(tmp, "open.incident")], b"(page 1 of"), tmp, "open")
+            first_frame([os.path.join(tmp, "open.incident")], b"(page 1 of"), tmp, "open",
+            at_dump=True)
     shutil.rmtree(tmp, ignore_errors=True)
     return fig
 
@@ -289,12 +307,14 @@ def dialog_figures(smoke):
             def go(wrap):
                 p = Pty(wrap + ["dialog"] + args, env)
                 p.read_quiet(1.0)
+                if not keys:
+                    frame_dump(p, wrap)
                 for _ in range(keys):
                     p.send(b"a")
                     p.read_quiet(0.6)
                 p.send(b"\x1b")
                 p.close()
-            return callgrind_total(go, tmp, tag)
+            return callgrind_total(go, tmp, tag, at_dump=not keys)
         box = ["--inputbox", "bench", "10", "70"]
         base, more = cg(box, 5, "d5"), cg(box, 25, "d25")
         if base and more:

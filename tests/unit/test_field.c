@@ -74,6 +74,27 @@ static void same_as_fresh(struct field *f, WINDOW *kept, int y, int x, int width
 	field_draw(f, kept, y, x, width, height, true);
 }
 
+/* The rows a redraw says it did not draw are as they were: the page sends
+ * only the rows drawn to the screen. */
+static void undamaged_same(WINDOW *before, WINDOW *after, int y, const struct field_damage *d,
+                           const char *step)
+{
+	for (int r = 0; r < PH; r++) {
+		if (d->first <= d->last && r >= y + d->first && r <= y + d->last)
+			continue;
+		for (int c = 0; c < PW; c++) {
+			wchar_t a[CCHARW_MAX + 1], b[CCHARW_MAX + 1];
+			attr_t aa, ba;
+			short ap, bp;
+			cell(before, r, c, a, &aa, &ap);
+			cell(after, r, c, b, &ba, &bp);
+			ck_assert_msg(wcscmp(a, b) == 0 && aa == ba && ap == bp,
+			              "%s: row %d col %d changed outside the rows said drawn", step,
+			              r, c);
+		}
+	}
+}
+
 static void type(struct field *f, const char *s)
 {
 	for (const char *p = s; *p;) {
@@ -113,7 +134,11 @@ static void edits(bool multi, int y, int x, int width, int height)
 #define STEP(name, code)                                                          \
 	do {                                                                      \
 		code;                                                             \
-		ck_assert(field_redraw(f, kept, y, x, width, height));            \
+		WINDOW *before = dupwin(kept);                                    \
+		struct field_damage dmg;                                          \
+		ck_assert(field_redraw(f, kept, y, x, width, height, &dmg));      \
+		undamaged_same(before, kept, y, &dmg, name);                      \
+		delwin(before);                                                   \
 		same_as_fresh(f, kept, y, x, width, height, name);                \
 	} while (0)
 
@@ -151,8 +176,8 @@ static void edits(bool multi, int y, int x, int width, int height)
 #undef STEP
 
 	/* Another box: not redrawn partially (the caller draws it all). */
-	ck_assert(!field_redraw(f, kept, y + 1, x, width, height));
-	ck_assert(!field_redraw(f, kept, y, x, width - 1, height));
+	ck_assert(!field_redraw(f, kept, y + 1, x, width, height, NULL));
+	ck_assert(!field_redraw(f, kept, y, x, width - 1, height, NULL));
 	delwin(kept);
 	field_free(&f);
 	screen_down();
