@@ -40,7 +40,7 @@ struct view {
 	bool typed;               /* the last key went to the field alone */
 	struct {
 		bool valid;           /* pad and screen hold the last full draw */
-		int lines, cols, top;
+		int lines, cols, btop, top;
 		size_t cur;
 		unsigned long gen;    /* the answers then (app.h) */
 		bool dirty, save_failed;
@@ -452,6 +452,7 @@ static void remember_shown(struct view *v, bool field_drawn)
 	                 v->shown.fy + v->shown.fh <= app_body_height();
 	v->shown.lines = LINES;
 	v->shown.cols = COLS;
+	v->shown.btop = app_body_top();
 	v->shown.top = v->top;
 	v->shown.cur = v->cur;
 	v->shown.gen = a->gen;
@@ -460,14 +461,10 @@ static void remember_shown(struct view *v, bool field_drawn)
 	memcpy(v->shown.msg, a->msg, sizeof v->shown.msg);
 }
 
-static void draw_page(struct view *v)
+/* The title, status and message lines and the keys, into stdscr. */
+static void draw_frame(struct view *v)
 {
-	int width = COLS - 2;
-	int total = layout(v, width);
-	v->total = total;
-	int bh = app_body_height(), btop = app_body_top();
 	char counter[64] = "";
-
 	if (!v->p->repeat) {
 		snprintf(counter, sizeof counter, _("(page %zu of %zu)"), v->a->page + 1,
 		         v->a->wiz->npages);
@@ -479,6 +476,16 @@ static void draw_page(struct view *v)
 	if (!v->a->msg[0] && fr && fr->q && fr->q->help)
 		draw_text(LINES - 2, 1, _("F1: what this question means, with an example"),
 		          COLS - 2, term_attr(C_HELP));
+}
+
+static void draw_page(struct view *v)
+{
+	int width = COLS - 2;
+	int total = layout(v, width);
+	v->total = total;
+	int bh = app_body_height(), btop = app_body_top();
+
+	draw_frame(v);
 
 	/* Keep the focused row in view. */
 	const struct target *ft = v->nt ? &v->t[v->cur] : NULL;
@@ -546,17 +553,42 @@ static void draw_page(struct view *v)
 	remember_shown(v, text);
 }
 
-/* True while the screen is the last full draw but for the field's text:
- * the same size, focus, answers (the status lines, the questions `when`
- * shows) and message, and the field as tall as then (a multi-line field
- * grows with its text and pushes the rows below). */
-static bool only_field_changed(const struct view *v)
+/* The frame as the last draw showed it: the same answers (the status
+ * lines), saving state and message. */
+static bool frame_unchanged(const struct view *v)
+{
+	const struct app *a = v->a;
+	return v->shown.gen == a->gen && v->shown.dirty == a->dirty &&
+	       v->shown.save_failed == a->save_failed &&
+	       memcmp(v->shown.msg, a->msg, sizeof v->shown.msg) == 0;
+}
+
+/* The page laid out now as at the last full draw: every row where it was,
+ * as tall, the same shown (`when`).  An answer stored while typing (the
+ * autosave) mostly changes nothing of the page but the status lines. */
+static bool layout_unchanged(struct view *v)
+{
+	size_t n = v->p->nrows;
+	int *y = v->y, *h = v->h;
+	v->y = v->h = NULL;
+	int total = layout(v, COLS - 2);
+	bool same = total == v->total && memcmp(y, v->y, n * sizeof *y) == 0 &&
+	            memcmp(h, v->h, n * sizeof *h) == 0;
+	free(y);
+	free(h);
+	return same;
+}
+
+/* True while the page's body is the last full draw's but for the text of
+ * the field: the same size, focus, layout, and the field as tall as then
+ * (a multi-line field grows with its text and pushes the rows below). */
+static bool only_field_changed(struct view *v)
 {
 	const struct app *a = v->a;
 	if (!v->shown.valid || !a->field || v->shown.lines != LINES || v->shown.cols != COLS ||
-	    v->shown.top != v->top || v->shown.cur != v->cur || v->shown.gen != a->gen ||
-	    v->shown.dirty != a->dirty || v->shown.save_failed != a->save_failed ||
-	    memcmp(v->shown.msg, a->msg, sizeof v->shown.msg) != 0)
+	    v->shown.top != v->top || v->shown.cur != v->cur)
+		return false;
+	if (v->shown.gen != a->gen && !layout_unchanged(v))
 		return false;
 	size_t i = (size_t)v->t[v->cur].row;
 	const struct row *r = &v->p->rows[i];
@@ -568,8 +600,19 @@ static bool only_field_changed(const struct view *v)
 static bool draw_typed(struct view *v)
 {
 	struct field_damage dmg;
-	if (!only_field_changed(v) ||
-	    !field_redraw(v->a->field, v->pad, v->shown.fy, v->shown.fx, v->shown.fw,
+	if (!only_field_changed(v))
+		return false;
+	if (!frame_unchanged(v)) {
+		/* The status lines (answered, the PPC line) or the message:
+		 * drawn again around the body, which stays as it is. */
+		draw_frame(v);
+		if (app_body_top() != v->shown.btop)
+			return false;  /* the PPC line came or went: all moves */
+		wtouchln(stdscr, v->shown.btop, app_body_height(), 0);
+		wnoutrefresh(stdscr);
+		remember_shown(v, true);
+	}
+	if (!field_redraw(v->a->field, v->pad, v->shown.fy, v->shown.fx, v->shown.fw,
 	                  v->shown.fh, &dmg))
 		return false;
 	/* Only the rows of the field drawn again go to curses' picture of the
