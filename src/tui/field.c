@@ -4,6 +4,7 @@
 #include "field.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -20,6 +21,7 @@
 struct shown_row {
 	wchar_t *wc;
 	size_t n, cap;
+	size_t start, end;   /* the clusters it shows */
 };
 
 struct field {
@@ -31,6 +33,10 @@ struct field {
 	int y, x;
 	struct shown_row *shown;   /* height rows, when win is set */
 	struct shown_row scratch;
+	/* Clusters before this one are as last drawn (SIZE_MAX: no edit
+	 * since): every edit is at or after the cursor it starts or ends at,
+	 * and may change the cluster before (a mark typed joins it). */
+	size_t edit_from;
 };
 
 struct field *field_new(bool multiline, const char *text)
@@ -41,6 +47,7 @@ struct field *field_new(bool multiline, const char *text)
 	ed_mark_saved(f->ed);
 	f->width = 40;
 	f->height = 1;
+	f->edit_from = 0;
 	return f;
 }
 
@@ -66,6 +73,7 @@ char *field_text(const struct field *f)
 void field_set_text(struct field *f, const char *text)
 {
 	ed_set_text(f->ed, text);
+	f->edit_from = 0;
 }
 
 bool field_multiline(const struct field *f)
@@ -134,7 +142,7 @@ static int key_code(const char *name)
 	return k > 0 ? k : -1;
 }
 
-bool field_key(struct field *f, int rc, wint_t ch)
+static bool key(struct field *f, int rc, wint_t ch)
 {
 	struct editor *ed = f->ed;
 	bool multi = ed_multiline(ed);
@@ -194,6 +202,20 @@ bool field_key(struct field *f, int rc, wint_t ch)
 	else
 		return false;
 	return true;
+}
+
+bool field_key(struct field *f, int rc, wint_t ch)
+{
+	size_t before = ed_cursor(f->ed);
+	unsigned long changes = ed_changes(f->ed);
+	bool mine = key(f, rc, ch);
+	if (ed_changes(f->ed) != changes) {
+		size_t after = ed_cursor(f->ed), at = before < after ? before : after;
+		at = at ? at - 1 : 0;
+		if (at < f->edit_from)
+			f->edit_from = at;
+	}
+	return mine;
 }
 
 /* Clusters [from, to) on one row at y,x; returns the columns drawn. */
@@ -272,7 +294,13 @@ static void draw_rows(struct field *f, WINDOW *win, int y, int x, int width, int
 		struct ed_row er = { 0, 0, 0, false };
 		if (top + (size_t)r < nrows)
 			er = ed_row(f->ed, width, top + (size_t)r);
+		/* The same clusters, none edited since: the same row. */
+		if (only_changed && er.start == f->shown[r].start && er.end == f->shown[r].end &&
+		    er.end <= f->edit_from)
+			continue;
 		row_content(f, er.start, er.end, sr);
+		sr->start = er.start;
+		sr->end = er.end;
 		if (only_changed && row_same(sr, &f->shown[r]))
 			continue;
 		if (!only_changed && x >= 2)
@@ -340,6 +368,7 @@ void field_draw(struct field *f, WINDOW *win, int y, int x, int width, int heigh
 	shown_reset(f, win, y, x, width, height);
 	struct field_damage dmg;
 	draw_box(f, win, y, x, width, height, focus, false, &dmg);
+	f->edit_from = SIZE_MAX;
 }
 
 bool field_redraw(struct field *f, WINDOW *win, int y, int x, int width, int height,
@@ -356,5 +385,6 @@ bool field_redraw(struct field *f, WINDOW *win, int y, int x, int width, int hei
 	    f->height != height)
 		return false;
 	draw_box(f, win, y, x, width, height, true, true, dmg);
+	f->edit_from = SIZE_MAX;
 	return true;
 }

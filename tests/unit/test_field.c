@@ -164,6 +164,11 @@ static void edits(bool multi, int y, int x, int width, int height)
 		STEP("delete a line's text", ctrl(f, 'k'));
 		STEP("PgDn", key(f, KEY_NPAGE));
 		STEP("kill a word", ctrl(f, 'w'));
+		/* The box is 30 columns: 15 wide characters fill a row, the
+		 * cursor goes to the next; a mark typed then joins the last
+		 * character of the full row above it. */
+		STEP("a full row", type(f, "\nかかかかかかかかかかかかかかか"));
+		STEP("a mark joins the row above", type(f, "\xE3\x82\x99"));
 	}
 	STEP("narrow and wide mixed, scrolled", type(f, "aあbいcうdえeおfかgきhくiけjこk"));
 	STEP("one column to the left", key(f, KEY_LEFT));
