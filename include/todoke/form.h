@@ -141,6 +141,11 @@ struct form {
 	size_t nlines;
 	struct rule *rules;
 	size_t nrules;
+	/* qs by id for form_find_question, built when the parse ends: open
+	 * addressing, qindex_n slots (a power of two) of index + 1, 0 free.
+	 * The checks and the wizard look questions up by id on every change. */
+	size_t *qindex;
+	size_t qindex_n;
 };
 
 struct form *form_parse(const char *text, size_t len, const char *name,

@@ -85,6 +85,7 @@ void form_free(struct form **pf)
 	struct form *f = pf ? *pf : NULL;
 	if (!f)
 		return;
+	free(f->qindex);
 	free(f->path);
 	free(f->id);
 	free(f->version);
@@ -122,9 +123,39 @@ static int find_in(const struct question *qs, size_t n, const char *id)
 	return -1;
 }
 
+static size_t id_hash(const char *s)
+{
+	size_t h = 2166136261u;  /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The index of qs by id: twice as many slots as questions, at least. */
+static void index_questions(struct form *f)
+{
+	size_t n = 8;
+	while (n < 2 * f->nqs)
+		n *= 2;
+	f->qindex = xcalloc(n, sizeof *f->qindex);
+	f->qindex_n = n;
+	for (size_t i = 0; i < f->nqs; i++) {
+		size_t k = id_hash(f->qs[i].id) & (n - 1);
+		while (f->qindex[k])
+			k = (k + 1) & (n - 1);
+		f->qindex[k] = i + 1;
+	}
+}
+
 int form_find_question(const struct form *f, const char *id)
 {
-	return find_in(f->qs, f->nqs, id);
+	if (!f->qindex)  /* while parsing */
+		return find_in(f->qs, f->nqs, id);
+	for (size_t k = id_hash(id) & (f->qindex_n - 1); f->qindex[k];
+	     k = (k + 1) & (f->qindex_n - 1))
+		if (strcmp(f->qs[f->qindex[k] - 1].id, id) == 0)
+			return (int)(f->qindex[k] - 1);
+	return -1;
 }
 
 const struct question *form_question(const struct form *f, const char *id)
@@ -996,6 +1027,8 @@ struct form *form_parse(const char *text, size_t len, const char *name,
 		ok = check_rules(&p);
 	if (ok)
 		ok = resolve_whens(&p);
+	if (ok)
+		index_questions(p.f);
 	free_whens(&p);
 	lex_release(&p.lx);
 	if (!ok)
