@@ -57,6 +57,14 @@
 	X(git_object_free) \
 	X(git_object_lookup) \
 	X(git_object_type) \
+	X(git_odb_exists) \
+	X(git_odb_free) \
+	X(git_odb_object_data) \
+	X(git_odb_object_free) \
+	X(git_odb_object_size) \
+	X(git_odb_object_type) \
+	X(git_odb_read) \
+	X(git_odb_write) \
 	X(git_oid_equal) \
 	X(git_oid_is_zero) \
 	X(git_oid_tostr) \
@@ -79,6 +87,7 @@
 	X(git_repository_index) \
 	X(git_repository_init_ext) \
 	X(git_repository_init_options_init) \
+	X(git_repository_odb) \
 	X(git_repository_open_ext) \
 	X(git_revparse_single) \
 	X(git_revwalk_free) \
@@ -97,10 +106,13 @@
 	X(git_tag_message) \
 	X(git_tag_tagger) \
 	X(git_tag_target_id) \
+	X(git_tree_entry_byindex) \
 	X(git_tree_entry_byname) \
 	X(git_tree_entry_bypath) \
+	X(git_tree_entry_filemode) \
 	X(git_tree_entry_free) \
 	X(git_tree_entry_id) \
+	X(git_tree_entry_name) \
 	X(git_tree_entry_type) \
 	X(git_tree_entrycount) \
 	X(git_tree_free) \
@@ -160,6 +172,14 @@ bool gitload(struct diag *err);
 #define git_object_free (*gitload_git_object_free)
 #define git_object_lookup (*gitload_git_object_lookup)
 #define git_object_type (*gitload_git_object_type)
+#define git_odb_exists (*gitload_git_odb_exists)
+#define git_odb_free (*gitload_git_odb_free)
+#define git_odb_object_data (*gitload_git_odb_object_data)
+#define git_odb_object_free (*gitload_git_odb_object_free)
+#define git_odb_object_size (*gitload_git_odb_object_size)
+#define git_odb_object_type (*gitload_git_odb_object_type)
+#define git_odb_read (*gitload_git_odb_read)
+#define git_odb_write (*gitload_git_odb_write)
 #define git_oid_equal (*gitload_git_oid_equal)
 #define git_oid_is_zero (*gitload_git_oid_is_zero)
 #define git_oid_tostr (*gitload_git_oid_tostr)
@@ -182,6 +202,7 @@ bool gitload(struct diag *err);
 #define git_repository_index (*gitload_git_repository_index)
 #define git_repository_init_ext (*gitload_git_repository_init_ext)
 #define git_repository_init_options_init (*gitload_git_repository_init_options_init)
+#define git_repository_odb (*gitload_git_repository_odb)
 #define git_repository_open_ext (*gitload_git_repository_open_ext)
 #define git_revparse_single (*gitload_git_revparse_single)
 #define git_revwalk_free (*gitload_git_revwalk_free)
@@ -200,10 +221,13 @@ bool gitload(struct diag *err);
 #define git_tag_message (*gitload_git_tag_message)
 #define git_tag_tagger (*gitload_git_tag_tagger)
 #define git_tag_target_id (*gitload_git_tag_target_id)
+#define git_tree_entry_byindex (*gitload_git_tree_entry_byindex)
 #define git_tree_entry_byname (*gitload_git_tree_entry_byname)
 #define git_tree_entry_bypath (*gitload_git_tree_entry_bypath)
+#define git_tree_entry_filemode (*gitload_git_tree_entry_filemode)
 #define git_tree_entry_free (*gitload_git_tree_entry_free)
 #define git_tree_entry_id (*gitload_git_tree_entry_id)
+#define git_tree_entry_name (*gitload_git_tree_entry_name)
 #define git_tree_entry_type (*gitload_git_tree_entry_type)
 #define git_tree_entrycount (*gitload_git_tree_entrycount)
 #define git_tree_free (*gitload_git_tree_free)

@@ -366,6 +366,125 @@ int draw_short(int y, int x, const char *s, int cols, attr_t attr)
 	return used;
 }
 
+/* A line as erase() leaves it (erased already when drawing all). */
+static void clear_line(int y, bool all)
+{
+	if (!all) {
+		move(y, 0);
+		clrtoeol();
+	}
+}
+
+/* What each line of the frame last showed, as the text and roles that
+ * drew it: app_frame_update draws only the lines that differ. */
+enum { FL_TITLE, FL_STATUS, FL_PPC, FL_MSG, FL_KEYS, FL_N };
+static struct strbuf frame_shown[FL_N];
+
+/* True when line `which` is to be drawn: all (app_frame), or its content
+ * `sig` is not what it showed; the cache keeps sig. */
+static bool frame_line_changed(int which, bool all, const struct strbuf *sig)
+{
+	struct strbuf *was = &frame_shown[which];
+	if (!all && was->buf && was->len == sig->len && memcmp(was->buf, sig->buf, sig->len) == 0)
+		return false;
+	if (!was->buf)
+		sb_init(was);
+	was->len = 0;
+	sb_addn(was, sig->buf, sig->len);
+	return true;
+}
+
+static bool frame_lines(struct app *a, const char *where, const char *counter,
+                        const char *keys, bool all)
+{
+	char buf[512];
+	struct strbuf sig;
+	sb_init(&sig);
+	bool msg_drawn = false;
+	if (!counter)
+		counter = "";
+
+	const char *title = a->inc ? incident_meta(a->inc, "title") : NULL;
+	snprintf(buf, sizeof buf, " todoke %s  %s", TODOKE_VERSION, title && *title ? title :
+	         (a->path ? a->path : ""));
+	sb_addf(&sig, "%d %s|%s", COLS, buf, a->part);
+	if (frame_line_changed(FL_TITLE, all, &sig)) {
+		fill_line(0, term_attr(C_TITLE));
+		/* A page's part at the right (「IPA 届出 3/18」), the title before it. */
+		int pw = a->part[0] ? tw_swidth(a->part) : 0;
+		if (pw)
+			draw_text(0, COLS - pw - 1, a->part, pw, term_attr(C_TITLE));
+		draw_short(0, 0, buf, pw ? COLS - pw - 3 : COLS, term_attr(C_TITLE));
+	}
+	a->part[0] = '\0';   /* said for this frame only */
+
+	ppc_line = a->inc && incident_decision_document(a->inc);
+	char count[128] = "";
+	if (a->inc) {
+		status_update(a);
+		snprintf(count, sizeof count, _("answered %zu of %zu"), status.answered, status.total);
+	}
+	sig.len = 0;
+	sb_addf(&sig, "%d %d %s|%s|%s", COLS, a->inc != NULL, where, counter, count);
+	if (frame_line_changed(FL_STATUS, all, &sig)) {
+		fill_line(1, term_attr(C_STATUS));
+		/* Right to left: the count of answers, the counter, then `where`
+		 * in what is left, shortened (never a cut word, issue 13 point 8). */
+		int right = COLS - 1;
+		if (a->inc) {
+			int w = tw_swidth(count);
+			right = COLS - w - 1;
+			draw_text(1, right, count, w, term_attr(C_STATUS));
+			right -= 2;
+		}
+		if (*counter) {
+			int w = tw_swidth(counter), ww = tw_swidth(where);
+			/* Just after `where` when it fits, else at the right. */
+			int x = 1 + ww + 2 + w <= right ? 1 + ww + 2 : right - w;
+			if (x > 1)
+				draw_text(1, x, counter, w, term_attr(C_STATUS));
+			right = x - 2;
+		}
+		if (right > 1)
+			draw_short(1, 1, where, right - 1, term_attr(C_STATUS));
+	}
+	sig.len = 0;
+	sb_addf(&sig, "%d %d %d %s", COLS, ppc_line, ppc_line ? (int)status.ppc_role : 0,
+	        ppc_line ? status.ppc.buf : "");
+	if (frame_line_changed(FL_PPC, all, &sig) && ppc_line) {
+		clear_line(2, all);
+		draw_short(2, 1, status.ppc.buf, COLS - 2, term_attr(status.ppc_role));
+	}
+	/* Answers not saved: that stays in view; any other message follows. */
+	sig.len = 0;
+	sb_addf(&sig, "%d %d %d %d %s|%s", COLS, LINES, a->save_failed, a->dirty,
+	        a->save_failed ? a->save_msg : "", a->msg);
+	sb_addf(&sig, "|%d", (int)a->msg_role);
+	if (frame_line_changed(FL_MSG, all, &sig)) {
+		msg_drawn = true;
+		clear_line(LINES - 2, all);
+		int used = 0;
+		if (a->save_failed) {
+			char line[sizeof a->save_msg + 200];
+			snprintf(line, sizeof line, "%s%s%s", a->save_msg, a->dirty ? "  " : "",
+			         a->dirty ? _("(Esc offers to save them elsewhere)") : "");
+			used = draw_short(LINES - 2, 1, line, COLS - 2, term_attr(C_ERROR)) + 2;
+		}
+		if (a->msg[0] && !(a->save_failed && strstr(a->save_msg, a->msg)) &&
+		    used < COLS - 2)
+			draw_short(LINES - 2, 1 + used, a->msg, COLS - 2 - used,
+			           term_attr(a->msg_role == C_ERROR ? C_ERROR : C_OK));
+	}
+	sig.len = 0;
+	sb_addf(&sig, "%d %d %s", COLS, LINES, keys);
+	if (frame_line_changed(FL_KEYS, all, &sig)) {
+		fill_line(LINES - 1, term_attr(C_FOOTER));
+		draw_short(LINES - 1, 1, keys, COLS - 2, term_attr(C_FOOTER));
+	}
+	sb_release(&sig);
+	return msg_drawn;
+}
+
 void app_frame(struct app *a, const char *where, const char *keys)
 {
 	app_frame_counted(a, where, NULL, keys);
@@ -374,57 +493,14 @@ void app_frame(struct app *a, const char *where, const char *keys)
 void app_frame_counted(struct app *a, const char *where, const char *counter,
                        const char *keys)
 {
-	char buf[512];
 	erase();
-	fill_line(0, term_attr(C_TITLE));
-	const char *title = a->inc ? incident_meta(a->inc, "title") : NULL;
-	snprintf(buf, sizeof buf, " todoke %s  %s", TODOKE_VERSION, title && *title ? title :
-	         (a->path ? a->path : ""));
-	/* A page's part at the right (「IPA 届出 3/18」), the title before it. */
-	int pw = a->part[0] ? tw_swidth(a->part) : 0;
-	if (pw)
-		draw_text(0, COLS - pw - 1, a->part, pw, term_attr(C_TITLE));
-	draw_short(0, 0, buf, pw ? COLS - pw - 3 : COLS, term_attr(C_TITLE));
-	a->part[0] = '\0';   /* said for this frame only */
+	frame_lines(a, where, counter, keys, true);
+}
 
-	fill_line(1, term_attr(C_STATUS));
-	ppc_line = a->inc && incident_decision_document(a->inc);
-	/* Right to left: the count of answers, the counter, then `where` in
-	 * what is left, shortened (never a cut word, issue 13 point 8). */
-	int right = COLS - 1;
-	if (a->inc) {
-		status_update(a);
-		snprintf(buf, sizeof buf, _("answered %zu of %zu"), status.answered, status.total);
-		int w = tw_swidth(buf);
-		right = COLS - w - 1;
-		draw_text(1, right, buf, w, term_attr(C_STATUS));
-		right -= 2;
-	}
-	if (counter && *counter) {
-		int w = tw_swidth(counter), ww = tw_swidth(where);
-		/* Just after `where` when it fits, else at the right. */
-		int x = 1 + ww + 2 + w <= right ? 1 + ww + 2 : right - w;
-		if (x > 1)
-			draw_text(1, x, counter, w, term_attr(C_STATUS));
-		right = x - 2;
-	}
-	if (right > 1)
-		draw_short(1, 1, where, right - 1, term_attr(C_STATUS));
-	if (ppc_line)
-		draw_short(2, 1, status.ppc.buf, COLS - 2, term_attr(status.ppc_role));
-	/* Answers not saved: that stays in view; any other message follows. */
-	int used = 0;
-	if (a->save_failed) {
-		char line[sizeof a->save_msg + 200];
-		snprintf(line, sizeof line, "%s%s%s", a->save_msg, a->dirty ? "  " : "",
-		         a->dirty ? _("(Esc offers to save them elsewhere)") : "");
-		used = draw_short(LINES - 2, 1, line, COLS - 2, term_attr(C_ERROR)) + 2;
-	}
-	if (a->msg[0] && !(a->save_failed && strstr(a->save_msg, a->msg)) && used < COLS - 2)
-		draw_short(LINES - 2, 1 + used, a->msg, COLS - 2 - used,
-		           term_attr(a->msg_role == C_ERROR ? C_ERROR : C_OK));
-	fill_line(LINES - 1, term_attr(C_FOOTER));
-	draw_short(LINES - 1, 1, keys, COLS - 2, term_attr(C_FOOTER));
+bool app_frame_update(struct app *a, const char *where, const char *counter,
+                      const char *keys)
+{
+	return frame_lines(a, where, counter, keys, false);
 }
 
 /* ---- dialogs ----------------------------------------------------------- */

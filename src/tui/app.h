@@ -120,6 +120,11 @@ void app_frame(struct app *a, const char *where, const char *keys);
  * a long `where` is shortened before it. */
 void app_frame_counted(struct app *a, const char *where, const char *counter,
                        const char *keys);
+/* The same over a screen app_frame drew last (no other screen since):
+ * only the lines whose content changed are drawn again, nothing else of
+ * stdscr is touched.  True when the message line was drawn again. */
+bool app_frame_update(struct app *a, const char *where, const char *counter,
+                      const char *keys);
 int app_body_top(void);
 /* After an incident is opened or closed: the frame's lines may change. */
 void app_layout_update(struct app *a);

@@ -461,8 +461,9 @@ static void remember_shown(struct view *v, bool field_drawn)
 	memcpy(v->shown.msg, a->msg, sizeof v->shown.msg);
 }
 
-/* The title, status and message lines and the keys, into stdscr. */
-static void draw_frame(struct view *v)
+/* The title, status and message lines and the keys, into stdscr; with
+ * update, over the last draw, only the lines whose content changed. */
+static void draw_frame(struct view *v, bool update)
 {
 	char counter[64] = "";
 	if (!v->p->repeat) {
@@ -470,10 +471,14 @@ static void draw_frame(struct view *v)
 		         v->a->wiz->npages);
 		part_counter(v->a, v->a->page, v->a->part, sizeof v->a->part);
 	}
-	app_frame_counted(v->a, v->p->title, counter, keys_for(v));
+	bool msg_drawn = true;
+	if (update)
+		msg_drawn = app_frame_update(v->a, v->p->title, counter, keys_for(v));
+	else
+		app_frame_counted(v->a, v->p->title, counter, keys_for(v));
 	/* A question whose terms are explained says so where messages go. */
 	const struct row *fr = cur_row(v);
-	if (!v->a->msg[0] && fr && fr->q && fr->q->help)
+	if (msg_drawn && !v->a->msg[0] && fr && fr->q && fr->q->help)
 		draw_text(LINES - 2, 1, _("F1: what this question means, with an example"),
 		          COLS - 2, term_attr(C_HELP));
 }
@@ -485,7 +490,7 @@ static void draw_page(struct view *v)
 	v->total = total;
 	int bh = app_body_height(), btop = app_body_top();
 
-	draw_frame(v);
+	draw_frame(v, false);
 
 	/* Keep the focused row in view. */
 	const struct target *ft = v->nt ? &v->t[v->cur] : NULL;
@@ -605,7 +610,7 @@ static bool draw_typed(struct view *v)
 	if (!frame_unchanged(v)) {
 		/* The status lines (answered, the PPC line) or the message:
 		 * drawn again around the body, which stays as it is. */
-		draw_frame(v);
+		draw_frame(v, true);
 		if (app_body_top() != v->shown.btop)
 			return false;  /* the PPC line came or went: all moves */
 		wtouchln(stdscr, v->shown.btop, app_body_height(), 0);
