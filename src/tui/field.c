@@ -259,6 +259,16 @@ static void row_content(struct field *f, size_t from, size_t to, struct shown_ro
 	}
 }
 
+/* How many clusters two rows' contents begin with alike. */
+static size_t same_clusters(const struct shown_row *a, const struct shown_row *b)
+{
+	size_t k = 0, n = 0;
+	for (size_t i = 0; i < a->n && i < b->n && a->wc[i] == b->wc[i]; i++)
+		if (a->wc[i] == 0)
+			n = ++k;
+	return n;
+}
+
 static bool row_same(const struct shown_row *a, const struct shown_row *b)
 {
 	return a->n == b->n && wmemcmp(a->wc, b->wc, a->n) == 0;
@@ -305,12 +315,16 @@ static void draw_rows(struct field *f, WINDOW *win, int y, int x, int width, int
 			continue;
 		if (!only_changed && x >= 2)
 			mvwaddch(win, y + r, x - 1, ' ' | term_attr(C_FOCUS));
-		/* A row drawn again is blanked first: a character written over
-		 * the left half of a wide one left there would be blanked by
-		 * curses when the right half is written next. */
-		if (only_changed && wmove(win, y + r, x) == OK)
-			whline(win, ' ', width);
-		draw_span(f, win, y + r, x, er.start, er.end);
+		/* A row drawn again is drawn from its first cluster that
+		 * differs (typing at its end: that character), blanked from
+		 * there first: a character written over the left half of a
+		 * wide one left there would be blanked by curses when the right
+		 * half is written next. */
+		size_t same = only_changed ? same_clusters(sr, &f->shown[r]) : 0;
+		int at = same ? ed_span_width(f->ed, er.start, er.start + same) : 0;
+		if (only_changed && wmove(win, y + r, x + at) == OK)
+			whline(win, ' ', width - at);
+		draw_span(f, win, y + r, x + at, er.start + same, er.end);
 		if (dmg->first > dmg->last)
 			dmg->first = r;
 		dmg->last = r;
