@@ -139,7 +139,8 @@ int main(void)
 			         html ? "HTML" : "text", kb);
 			t0 = now();
 			sb_init(&out);
-			export_notice(ninc, ns, html ? NOTICE_HTML : NOTICE_TEXT, &out, NULL, &d);
+			export_document(docset_find(formset_documents(fs), "notice"), ninc, ns,
+			                html ? NOTICE_HTML : NOTICE_TEXT, &out, NULL, &d);
 			sb_release(&out);
 			report(what, 1, t0);
 		}
