@@ -69,14 +69,19 @@ class Pty:
             n = os.write(self.fd, b)
             b = b[n:]
 
-    def close(self):
+    def close(self, limit=120.0):
+        """Waits for the program to end (under valgrind, quitting commits
+        the history: seconds), then kills it."""
         try:
-            for _ in range(100):
+            end = time.monotonic() + limit
+            while True:
                 pid, _ = os.waitpid(self.pid, os.WNOHANG)
                 if pid:
                     break
                 self.read_quiet(0.05, 0.1)
-            else:
+                if time.monotonic() > end:
+                    break
+            if not pid:
                 os.kill(self.pid, signal.SIGKILL)
                 os.waitpid(self.pid, 0)
         except ChildProcessError:
