@@ -58,6 +58,13 @@ keys End BSpace BSpace
 type "ました。"
 keys Tab                                     # leaves it: stored
 wait_for "第三者に不正アクセスされました。"
+# The text shows before Tab is handled; the mark goes once it is stored
+# (the first save may take a moment: it loads libgit2 for the history).
+i=0
+while [ $i -lt 200 ] && tm capture-pane -t e2e -p | grep -qF "[copied from 5.原因"; do
+	sleep 0.05
+	i=$((i + 1))
+done
 screen "$e2e_tmp/s"
 grep -qF "[copied from 5.原因" "$e2e_tmp/s" && fail "the edited draft is still marked as a copy" || ok
 # 二次被害 has no source: nothing copied; 再発防止策 opened and left as it is.
