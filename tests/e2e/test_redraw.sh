@@ -49,8 +49,9 @@ e2e_start "$inc"
 wait_for "(page 1 of 36)"
 keys C-g End Up Up Up Up Enter
 wait_for "お知らせ: お客様へのお願い  (page 32 of 36)"
-# Focus on the last question, 「その他のお願い」 (a multi-line field).
-keys Down Down Down Down
+# Focus on the last question, 「その他のお願い」 (a multi-line field): past
+# the boxes, 「お客様にお願いすることはない」 and the reset's two options.
+keys Down Down Down Down Down
 type "一行目のお願い"
 wait_for "一行目のお願い"
 same_after_full_draw "typing at the end" "(page 32 of 36)"
@@ -64,10 +65,10 @@ same_after_full_draw "the field shrunk back" "(page 32 of 36)"
 
 # Up to 「当社でパスワードを初期化した」: its `when` question appears above
 # the field typed into; back down there, typing goes to its new place.
-keys BTab BTab BTab
+keys BTab BTab
 keys Space
 wait_for "(*) 当社でパスワードを初期化した"
-keys Down Down Down Down
+keys Down Down Down
 type "追記"
 wait_for "四行目追記"
 screen "$e2e_tmp/s"
