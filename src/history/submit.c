@@ -58,7 +58,11 @@ static int read_tag(struct hrepo *h, const char *refname, struct submission *s)
 {
 	git_object *o = NULL;
 	memset(s, 0, sizeof *s);
-	if (git_revparse_single(&o, h->repo, refname) < 0)
+	/* Not git_revparse_single: libgit2 1.5 leaks a reference there when
+	 * the tag's object is missing. */
+	git_oid id;
+	if (git_reference_name_to_id(&id, h->repo, refname) < 0 ||
+	    git_object_lookup(&o, h->repo, &id, GIT_OBJECT_ANY) < 0)
 		return -1;
 	bool ok = false;
 	if (git_object_type(o) == GIT_OBJECT_TAG) {
