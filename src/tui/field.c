@@ -274,7 +274,7 @@ static bool row_same(const struct shown_row *a, const struct shown_row *b)
 	/* memcmp, not wmemcmp: glibc's AVX2 wmemcmp reads past the end of
 	 * short arrays (safely, within the page), which valgrind, having no
 	 * replacement for it, reports as invalid reads. */
-	return a->n == b->n && memcmp(a->wc, b->wc, a->n * sizeof *a->wc) == 0;
+	return a->n == b->n && (a->n == 0 || memcmp(a->wc, b->wc, a->n * sizeof *a->wc) == 0);
 }
 
 /* Forgets what the box showed (another box, or a multi-line one drawn
