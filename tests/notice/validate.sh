@@ -19,7 +19,11 @@ command -v timeout >/dev/null 2>&1 && limit="timeout 600"
 # Pinned: a new checker version is a deliberate change.
 pkgs="vnu-jar@26.9.27 axe-core@4.14.1 jsdom@26.1.0 puppeteer-core@25.16.0"
 if [ ! -f "$jar" ] || [ ! -f "$mods/axe-core/axe.min.js" ] || [ ! -d "$mods/jsdom" ]; then
-	if command -v npm >/dev/null 2>&1; then
+	# An install that failed within the hour is not tried again: each call
+	# would wait out its timeout (a registry out of reach: 10 minutes).
+	if [ -n "$(find "$dir.failed" -mmin -60 2>/dev/null)" ]; then
+		echo "validate: npm install failed less than an hour ago; not retried (remove $dir.failed to retry)"
+	elif command -v npm >/dev/null 2>&1; then
 		# Into a fresh folder, moved into place only when whole: an install
 		# cut short (timeout, network) must read as "not installed" and be
 		# skipped, never as a half-installed checker that fails.
@@ -28,9 +32,10 @@ if [ ! -f "$jar" ] || [ ! -f "$mods/axe-core/axe.min.js" ] || [ ! -d "$mods/jsdo
 		# shellcheck disable=SC2086
 		if $limit npm install --prefix "$dir.part" --no-audit --no-fund --ignore-scripts \
 			--loglevel=error $pkgs >"$dir.part/install.log" 2>&1; then
-			rm -rf "$dir" && mv "$dir.part" "$dir"
+			rm -rf "$dir" "$dir.failed" && mv "$dir.part" "$dir"
 		else
 			echo "validate: npm install failed (see $dir.part/install.log)"
+			touch "$dir.failed"
 		fi
 	else
 		echo "validate: no npm: the checkers cannot be installed"
