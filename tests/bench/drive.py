@@ -7,7 +7,7 @@ installed, peak RSS and the time a 1 MB paste takes.  Prints one table
 with the goal of issue 14 and a verdict per row; judges nothing else and
 fails nothing (a benchmark, not a test).
 
-Usage: tests/bench/drive.py TODOKE [--smoke]
+Usage: tests/bench/drive.py TODOKE [--smoke] [--only=GROUP,...]
   --smoke: a few keys through every path of the driver, no valgrind, no
   table checks: so that the harness does not rot (make check runs it).
 """
@@ -15,6 +15,13 @@ import os, pty, select, shutil, signal, struct, subprocess, sys, tempfile, time
 import fcntl, termios
 
 COLS, ROWS = 80, 24
+# --only=GROUP,...: the rows of those groups only (typing space rss paste
+# perkey frames); every row otherwise.
+ONLY = None
+
+
+def want(group):
+    return ONLY is None or group in ONLY
 ENV_BASE = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color",
             "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
 
@@ -185,102 +192,108 @@ def todoke_figures(prog, smoke):
     tmp = tempfile.mkdtemp(prefix="todoke-bench-")
     t = Todoke(prog, tmp)
     fig = {}
-    # Bytes per typed character at the end of a line and at its start.
-    p = t.to_diagram(10)
-    # Five of each, so that the line (24 columns) still fits its row (76).
-    fig["eol_ascii"] = per_key_bytes(p, [b"a"] * (3 if smoke else 5))
-    fig["eol_ja"] = per_key_bytes(p, ["あ".encode()] * (3 if smoke else 5))
-    p.send(b"\x01")  # Ctrl-A: the start of the line
-    p.read_quiet(0.3)
-    fig["sol_ascii"] = per_key_bytes(p, [b"b"] * (3 if smoke else 5))
-    fig["sol_ja"] = per_key_bytes(p, ["い".encode()] * (3 if smoke else 5))
-    t.quit(p)
-    # Checklist Space: page 3's boxes (2-1).
-    path = os.path.join(tmp, "box.incident")
-    incident(path, 1)
-    p = Pty([prog, path], t.env)
-    p.wait_for(b"(page 1 of")
-    p.read_quiet(0.3)
-    p.send(b"\x0e\x0e")
-    p.wait_for("2-1)".encode())
-    p.read_quiet(0.3)
-    p.send(b"\t\t")
-    p.read_quiet(0.3)
-    fig["space"] = per_key_bytes(p, [b" "] * (2 if smoke else 6), 0.3)
-    t.quit(p)
-    # Peak RSS at the first frame, and the 1 MB paste.
-    p = Pty([prog], t.env)
-    p.read_quiet(0.5)
-    try:
-        with open("/proc/%d/status" % p.pid) as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    fig["rss_kb"] = int(line.split()[1])
-    except OSError:
-        pass
-    p.send(b"\x1b")
-    p.read_quiet(0.3)
-    p.send(b"y")
-    p.close()
-    p = t.to_diagram(1)
-    line = "漏えいしたログの行です。ｶﾀｶﾅとcafé😀\n".encode()
-    n = (1 << 20) // len(line) + 1 if not smoke else 100
-    paste = b"\n" + line * n  # on a line of its own after the text
-    t0 = time.monotonic()
-    p.send(b"\x1b[200~" + paste + b"\x1b[201~")
-    p.read_quiet(0.5, 120)
-    fig["paste_s"] = max(time.monotonic() - t0 - 0.5, 0.0)
-    t.quit(p)
-    with open(os.path.join(tmp, "b1.incident"), encoding="utf-8") as f:
-        saved = f.read()
-    fig["paste_ok"] = saved.count("| 漏えいしたログの行です。ｶﾀｶﾅとcafé😀\n") == n
+    if want("typing"):
+        # Bytes per typed character at the end of a line and at its start.
+        p = t.to_diagram(10)
+        # Five of each, so that the line (24 columns) still fits its row (76).
+        fig["eol_ascii"] = per_key_bytes(p, [b"a"] * (3 if smoke else 5))
+        fig["eol_ja"] = per_key_bytes(p, ["あ".encode()] * (3 if smoke else 5))
+        p.send(b"\x01")  # Ctrl-A: the start of the line
+        p.read_quiet(0.3)
+        fig["sol_ascii"] = per_key_bytes(p, [b"b"] * (3 if smoke else 5))
+        fig["sol_ja"] = per_key_bytes(p, ["い".encode()] * (3 if smoke else 5))
+        t.quit(p)
+    if want("space"):
+        # Checklist Space: page 3's boxes (2-1).
+        path = os.path.join(tmp, "box.incident")
+        incident(path, 1)
+        p = Pty([prog, path], t.env)
+        p.wait_for(b"(page 1 of")
+        p.read_quiet(0.3)
+        p.send(b"\x0e\x0e")
+        p.wait_for("2-1)".encode())
+        p.read_quiet(0.3)
+        p.send(b"\t\t")
+        p.read_quiet(0.3)
+        fig["space"] = per_key_bytes(p, [b" "] * (2 if smoke else 6), 0.3)
+        t.quit(p)
+    if want("rss"):
+        # Peak RSS at the first frame, and the 1 MB paste.
+        p = Pty([prog], t.env)
+        p.read_quiet(0.5)
+        try:
+            with open("/proc/%d/status" % p.pid) as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        fig["rss_kb"] = int(line.split()[1])
+        except OSError:
+            pass
+        p.send(b"\x1b")
+        p.read_quiet(0.3)
+        p.send(b"y")
+        p.close()
+    if want("paste"):
+        p = t.to_diagram(1)
+        line = "漏えいしたログの行です。ｶﾀｶﾅとcafé😀\n".encode()
+        n = (1 << 20) // len(line) + 1 if not smoke else 100
+        paste = b"\n" + line * n  # on a line of its own after the text
+        t0 = time.monotonic()
+        p.send(b"\x1b[200~" + paste + b"\x1b[201~")
+        p.read_quiet(0.5, 120)
+        fig["paste_s"] = max(time.monotonic() - t0 - 0.5, 0.0)
+        t.quit(p)
+        with open(os.path.join(tmp, "b1.incident"), encoding="utf-8") as f:
+            saved = f.read()
+        fig["paste_ok"] = saved.count("| 漏えいしたログの行です。ｶﾀｶﾅとcafé😀\n") == n
 
     if shutil.which("valgrind") and not smoke:
-        # Keys 6..25 minus keys 1..5: the start-up and the first layout
-        # cancel out.  Autosave (every 3 s of typing, the whole incident
-        # written) is counted apart: it is per save, not per key.
-        k1, k2 = 5, 25
-        def run_keys(lines, keys):
-            def go(wrap):
-                p = t.to_diagram(lines, wrap)
-                for _ in range(keys):
-                    p.send(b"a")
-                    p.read_quiet(0.6)
-                # Idle until the autosave has run (in app_key, counted
-                # apart): quitting then has nothing left to save, in the
-                # run of 5 keys as in that of 25.
+        if want("perkey"):
+            # Keys 6..25 minus keys 1..5: the start-up and the first layout
+            # cancel out.  Autosave (every 3 s of typing, the whole incident
+            # written) is counted apart: it is per save, not per key.
+            k1, k2 = 5, 25
+            def run_keys(lines, keys):
+                def go(wrap):
+                    p = t.to_diagram(lines, wrap)
+                    for _ in range(keys):
+                        p.send(b"a")
+                        p.read_quiet(0.6)
+                    # Idle until the autosave has run (in app_key, counted
+                    # apart): quitting then has nothing left to save, in the
+                    # run of 5 keys as in that of 25.
+                    p.read_quiet(4.0)
+                    t.quit(p)
+                return go
+            for lines in (10, 20, 10000):
+                # Both runs of a pair find the incident's history made: the
+                # first commit of a big incident is not typing (a run beforehand
+                # makes it, outside valgrind).
+                p = t.to_diagram(lines)
+                p.send(b"a")
                 p.read_quiet(4.0)
                 t.quit(p)
-            return go
-        for lines in (10, 20, 10000):
-            # Both runs of a pair find the incident's history made: the
-            # first commit of a big incident is not typing (a run beforehand
-            # makes it, outside valgrind).
-            p = t.to_diagram(lines)
-            p.send(b"a")
-            p.read_quiet(4.0)
-            t.quit(p)
-            a = callgrind_total(run_keys(lines, k1), tmp, "k1", "autosave")
-            b = callgrind_total(run_keys(lines, k2), tmp, "k2", "autosave")
-            if a[0] and b[0]:
-                fig["ipk_%d" % lines] = ((b[0] - b[1]) - (a[0] - a[1])) / (k2 - k1)
-        def first_frame(args, needle):
-            def go(wrap):
-                p = Pty(wrap + [prog] + args, t.env)
-                p.wait_for(needle)
-                p.read_quiet(1.0)
-                frame_dump(p, wrap)
-                p.send(b"\x1b[21~")  # F10: quits from a page, too
-                p.read_quiet(0.5)
-                p.send(b"y")
-                p.close()
-            return go
-        fig["exec_frame"] = callgrind_total(first_frame([], b"todoke"), tmp, "start",
-                                            at_dump=True)
-        incident(os.path.join(tmp, "open.incident"), 10)
-        fig["open_frame"] = callgrind_total(
-            first_frame([os.path.join(tmp, "open.incident")], b"(page 1 of"), tmp, "open",
-            at_dump=True)
+                a = callgrind_total(run_keys(lines, k1), tmp, "k1", "autosave")
+                b = callgrind_total(run_keys(lines, k2), tmp, "k2", "autosave")
+                if a[0] and b[0]:
+                    fig["ipk_%d" % lines] = ((b[0] - b[1]) - (a[0] - a[1])) / (k2 - k1)
+        if want("frames"):
+            def first_frame(args, needle):
+                def go(wrap):
+                    p = Pty(wrap + [prog] + args, t.env)
+                    p.wait_for(needle)
+                    p.read_quiet(1.0)
+                    frame_dump(p, wrap)
+                    p.send(b"\x1b[21~")  # F10: quits from a page, too
+                    p.read_quiet(0.5)
+                    p.send(b"y")
+                    p.close()
+                return go
+            fig["exec_frame"] = callgrind_total(first_frame([], b"todoke"), tmp, "start",
+                                                at_dump=True)
+            incident(os.path.join(tmp, "open.incident"), 10)
+            fig["open_frame"] = callgrind_total(
+                first_frame([os.path.join(tmp, "open.incident")], b"(page 1 of"), tmp, "open",
+                at_dump=True)
     shutil.rmtree(tmp, ignore_errors=True)
     return fig
 
@@ -291,33 +304,36 @@ def dialog_figures(smoke):
     tmp = tempfile.mkdtemp(prefix="dialog-bench-")
     env = dict(ENV_BASE, HOME=tmp)
     fig = {}
-    p = Pty(["dialog", "--inputbox", "bench", "10", "70", "abc"], env)
-    p.read_quiet(0.5)
-    fig["eol_ascii"] = per_key_bytes(p, [b"a"] * (3 if smoke else 5))
-    fig["eol_ja"] = per_key_bytes(p, ["あ".encode()] * (3 if smoke else 5))
-    p.send(b"\x1bOH")  # Home (xterm's keypad mode, as dialog sets it)
-    p.read_quiet(0.3)
-    fig["sol_ascii"] = per_key_bytes(p, [b"b"] * (3 if smoke else 5))
-    fig["sol_ja"] = per_key_bytes(p, ["い".encode()] * (3 if smoke else 5))
-    p.send(b"\x1b")
-    p.close()
-    p = Pty(["dialog", "--checklist", "bench", "15", "60", "6"] +
-            sum([["t%d" % i, "item %d" % i, "off"] for i in range(6)], []), env)
-    p.read_quiet(0.5)
-    fig["space"] = per_key_bytes(p, [b" "] * (2 if smoke else 6), 0.3)
-    p.send(b"\x1b")
-    p.close()
-    p = Pty(["dialog", "--inputbox", "bench", "10", "70"], env)
-    p.read_quiet(0.5)
-    try:
-        with open("/proc/%d/status" % p.pid) as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    fig["rss_kb"] = int(line.split()[1])
-    except OSError:
-        pass
-    p.send(b"\x1b")
-    p.close()
+    if want("typing"):
+        p = Pty(["dialog", "--inputbox", "bench", "10", "70", "abc"], env)
+        p.read_quiet(0.5)
+        fig["eol_ascii"] = per_key_bytes(p, [b"a"] * (3 if smoke else 5))
+        fig["eol_ja"] = per_key_bytes(p, ["あ".encode()] * (3 if smoke else 5))
+        p.send(b"\x1bOH")  # Home (xterm's keypad mode, as dialog sets it)
+        p.read_quiet(0.3)
+        fig["sol_ascii"] = per_key_bytes(p, [b"b"] * (3 if smoke else 5))
+        fig["sol_ja"] = per_key_bytes(p, ["い".encode()] * (3 if smoke else 5))
+        p.send(b"\x1b")
+        p.close()
+    if want("space"):
+        p = Pty(["dialog", "--checklist", "bench", "15", "60", "6"] +
+                sum([["t%d" % i, "item %d" % i, "off"] for i in range(6)], []), env)
+        p.read_quiet(0.5)
+        fig["space"] = per_key_bytes(p, [b" "] * (2 if smoke else 6), 0.3)
+        p.send(b"\x1b")
+        p.close()
+    if want("rss"):
+        p = Pty(["dialog", "--inputbox", "bench", "10", "70"], env)
+        p.read_quiet(0.5)
+        try:
+            with open("/proc/%d/status" % p.pid) as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        fig["rss_kb"] = int(line.split()[1])
+        except OSError:
+            pass
+        p.send(b"\x1b")
+        p.close()
     if shutil.which("valgrind") and not smoke:
         def cg(args, keys, tag):
             def go(wrap):
@@ -332,11 +348,13 @@ def dialog_figures(smoke):
                 p.close()
             return callgrind_total(go, tmp, tag, at_dump=not keys)
         box = ["--inputbox", "bench", "10", "70"]
-        base, more = cg(box, 5, "d5"), cg(box, 25, "d25")
-        if base and more:
-            fig["ipk_10"] = (more - base) / 20
-        fig["open_frame"] = cg(box, 0, "d0")
-        fig["exec_frame"] = cg(["--msgbox", "bench", "6", "40"], 0, "dm")
+        if want("perkey"):
+            base, more = cg(box, 5, "d5"), cg(box, 25, "d25")
+            if base and more:
+                fig["ipk_10"] = (more - base) / 20
+        if want("frames"):
+            fig["open_frame"] = cg(box, 0, "d0")
+            fig["exec_frame"] = cg(["--msgbox", "bench", "6", "40"], 0, "dm")
     shutil.rmtree(tmp, ignore_errors=True)
     return fig
 
@@ -359,6 +377,10 @@ def main():
         return 2
     prog = os.path.abspath(sys.argv[1])
     smoke = "--smoke" in sys.argv
+    global ONLY
+    for a in sys.argv[2:]:
+        if a.startswith("--only="):
+            ONLY = set(a.split("=", 1)[1].split(","))
     t = todoke_figures(prog, smoke)
     d = dialog_figures(smoke) or {}
     if not d:
@@ -401,6 +423,8 @@ def main():
     print("| figure | todoke | dialog | goal | verdict |")
     print("|---|---|---|---|---|")
     for name, tv, dv, goal, ok in rows:
+        if ONLY is not None and tv.startswith("—"):
+            continue  # a row of a group not run
         verdict = "—" if ok is None or (ok is not True and ok is not False and not ok and (tv == "—" or dv == "—")) else ("met" if ok else "NOT met")
         print("| %s | %s | %s | %s | %s |" % (name, tv, dv, goal, verdict))
     return 0
