@@ -224,11 +224,14 @@ $(B)/bench: tests/bench/bench.c $(LIB)
 # beside dialog 1.3 when it is installed (BENCHMARKS.md).  Optional: dialog
 # is installed here, with apt-get, only when run as root.  BENCH_ONLY=frames,space
 # runs those groups of rows only (tests/bench/drive.py --only).
-bench: $(B)/bench $(PROG)
+$(B)/bench-floor: tests/bench/floor.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(CURSES_LIBS) $(UNI_LIBS)
+
+bench: $(B)/bench $(B)/bench-floor $(PROG)
 	@$(B)/bench
 	@command -v dialog >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || \
 		apt-get install -y -q dialog >/dev/null 2>&1 || true
-	@python3 tests/bench/drive.py $(PROG) $(if $(BENCH_ONLY),--only=$(BENCH_ONLY))
+	@BENCH_FLOOR=$(B)/bench-floor python3 tests/bench/drive.py $(PROG) $(if $(BENCH_ONLY),--only=$(BENCH_ONLY))
 
 # ---- fuzzing -----------------------------------------------------------
 # tests/fuzz/fuzz_T.c: a libFuzzer target for each reader.  `make fuzz`

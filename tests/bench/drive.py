@@ -290,6 +290,16 @@ def todoke_figures(prog, smoke):
                 return go
             fig["exec_frame"] = callgrind_total(first_frame([], b"todoke"), tmp, "start",
                                                 at_dump=True)
+            floor = os.environ.get("BENCH_FLOOR")
+            if floor and os.path.exists(floor):
+                def floor_go(wrap):
+                    p = Pty(wrap + [os.path.abspath(floor)], t.env)
+                    p.wait_for(b"todoke")
+                    p.read_quiet(1.0)
+                    frame_dump(p, wrap)
+                    p.send(b"q")
+                    p.close()
+                fig["floor_frame"] = callgrind_total(floor_go, tmp, "floor", at_dump=True)
             incident(os.path.join(tmp, "open.incident"), 10)
             fig["open_frame"] = callgrind_total(
                 first_frame([os.path.join(tmp, "open.incident")], b"(page 1 of"), tmp, "open",
@@ -395,6 +405,8 @@ def main():
         # figure, todoke, dialog, goal text, verdict
         ("exec → first frame (instructions)", fmt(t.get("exec_frame"), "M"), fmt(D("exec_frame"), "M"),
          "≤ 0.5× dialog", t.get("exec_frame") and D("exec_frame") and t["exec_frame"] <= 0.5 * D("exec_frame")),
+        ("same, curses' set-up alone (tests/bench/floor.c)", fmt(t.get("floor_frame"), "M"), "—",
+         "—", None),
         ("open an incident → first frame", fmt(t.get("open_frame"), "M"), fmt(D("open_frame"), "M"),
          "≤ dialog", t.get("open_frame") and D("open_frame") and t["open_frame"] <= D("open_frame")),
         ("peak RSS at first frame", fmt(t.get("rss_kb"), "MB"), fmt(D("rss_kb"), "MB"), "≤ dialog",
