@@ -96,6 +96,21 @@ unsigned long ed_changes(const struct editor *ed);
 bool ed_modified(const struct editor *ed);
 void ed_mark_saved(struct editor *ed);
 
+/* Logical lines, for a journal that records what a burst of typing
+ * changed, not the whole text again: line i is the text up to and with
+ * its i-th '\n', the last line what follows the last '\n' (maybe "").
+ * ed_changed_lines() says which lines changed since ed_mark_lines(): the
+ * first *first lines and the last *tail lines are as they were then, so
+ * the text then was those lines with others between, and the text now is
+ * them with ed_lines_text(first, ed_nlines() - tail) between.  It is
+ * false (and *first, *tail mean nothing) when no edit happened since.
+ * ed_set_text() counts every line as changed.  O(log lines) each, and
+ * ed_lines_text() O(the lines it copies). */
+size_t ed_nlines(const struct editor *ed);
+bool ed_changed_lines(const struct editor *ed, size_t *first, size_t *tail);
+void ed_mark_lines(struct editor *ed);
+char *ed_lines_text(const struct editor *ed, size_t from, size_t to);
+
 /* ---- clusters ---------------------------------------------------------- */
 
 size_t ed_len(const struct editor *ed);   /* clusters */

@@ -8,10 +8,20 @@
  * last seconds).  A record is the whole text of one field as it stood,
  * keyed as in the incident file (id, or id[N].field for a list entry):
  *
- *     todoke-journal 1\n
+ *     todoke-journal 2\n
  *     R KEYLEN TEXTLEN CHECKSUM\nKEY TEXT\n      (lengths in bytes, decimal;
  *                                              CHECKSUM: FNV-1a 32 of KEY
  *                                              and TEXT, 8 hex digits)
+ *
+ * After the first record of a stretch of typing into one field, each
+ * burst writes only the lines it changed (editor.h: ed_changed_lines):
+ *
+ *     L KEYLEN FIRST TAIL TEXTLEN CHECKSUM\nKEY TEXT\n
+ *
+ * the text of the record before (of the same KEY) with its first FIRST
+ * lines and its last TAIL lines kept and TEXT between them (CHECKSUM: of
+ * KEY, "FIRST TAIL" and TEXT), so that typing into a long text writes a
+ * line per burst, not the text.  Version 1 journals (R only) still read.
  *
  * A record cut short (the process killed inside the write) or damaged is
  * where reading stops: what came before it is replayed.  The journal is
@@ -35,6 +45,11 @@ struct journal;
  * written; nothing else changes then. */
 bool journal_append(struct journal **j, const char *incident_path, const char *key,
                     const char *text, struct diag *err);
+/* Appends an L record: the text of the last record, of this same key,
+ * with its lines [first, LINES - tail) replaced by text.  False, writing
+ * nothing, when *j is not open (a new journal starts with an R record). */
+bool journal_append_lines(struct journal **j, const char *incident_path, const char *key,
+                          size_t first, size_t tail, const char *text, struct diag *err);
 /* Closes the journal and removes the file: the answers are saved.  A
  * journal left by an earlier session is removed too (j may be NULL). */
 void journal_remove(struct journal **j, const char *incident_path);
@@ -49,7 +64,9 @@ struct journal_records {
 	size_t n;
 	bool torn;   /* something after the last whole record was ignored */
 };
-/* The whole records of the journal of incident_path, in order; a missing
+/* The whole records of the journal of incident_path, in order, each the
+ * whole text of its field (line records applied; the records of one
+ * stretch of typing into one field are one); a missing
  * journal is none.  False with err for a file that is not one's own
  * regular file (another user's, a link, a FIFO), cannot be read, or is not
  * a journal at all (bad header): it is left alone. */

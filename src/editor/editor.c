@@ -11,6 +11,34 @@
 #include "todoke/textwidth.h"
 #include "todoke/utf8.h"
 
+size_t ed_nlines(const struct editor *ed)
+{
+	return ed->nln;
+}
+
+bool ed_changed_lines(const struct editor *ed, size_t *first, size_t *tail)
+{
+	*first = ed->jfirst < ed->nln ? ed->jfirst : ed->nln;
+	*tail = ed->jtail < ed->nln - *first ? ed->jtail : ed->nln - *first;
+	return ed->changes != ed->jmark;
+}
+
+void ed_mark_lines(struct editor *ed)
+{
+	ed->jmark = ed->changes;
+	ed->jfirst = ed->jtail = ed->nln;
+}
+
+char *ed_lines_text(const struct editor *ed, size_t from, size_t to)
+{
+	if (to > ed->nln)
+		to = ed->nln;
+	if (from >= to)
+		return xstrdup("");
+	size_t end = to < ed->nln ? ed_line_first(ed, to) : ed->ncl;
+	return ed_text_range(ed, ed_line_first(ed, from), end);
+}
+
 /* ---- clusters ---------------------------------------------------------- */
 
 static size_t count_clusters(const wchar_t *a, size_t n)

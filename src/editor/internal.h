@@ -47,6 +47,10 @@ struct editor {
 	bool multiline;
 	size_t max;
 	unsigned long changes, saved;
+	/* Since ed_mark_lines(): lines before jfirst and the last jtail lines
+	 * are as they were (ed_replace narrows them, ed_load clears them). */
+	size_t jfirst, jtail;
+	unsigned long jmark;
 
 	wchar_t *kill;
 	size_t nkill, killcap;

@@ -230,6 +230,10 @@ void ed_replace(struct editor *ed, size_t from, size_t to, const wchar_t *w, siz
 	make_span(ed, from, to, w, k, &s);
 	ed->look->ok = false;
 	bool last = s.lb == ed->nln - 1;
+	if (s.la < ed->jfirst)
+		ed->jfirst = s.la;
+	if (ed->nln - s.lb - 1 < ed->jtail)
+		ed->jtail = ed->nln - s.lb - 1;
 	/* The new lines: each up to and with its '\n'; what follows the last
 	 * '\n' is a line only at the end of the text (else it is empty). */
 	size_t m = 0;
@@ -328,6 +332,7 @@ void ed_load(struct editor *ed, const wchar_t *w, size_t k)
 	ed->ln[0] = line_new(NULL, 0);
 	ed->nln = 1;
 	ed->ncl = 0;
+	ed->jfirst = ed->jtail = 0;  /* every line is new */
 	trees_rebuild(ed);
 	if (ed->lay_width > 0) {
 		ed_line_rows(ed, 0, ed->lay_width);

@@ -17,7 +17,10 @@
 #include "todoke/utf8.h"
 #include "todoke/strbuf.h"
 
-#define HEADER "todoke-journal 1\n"
+/* Version 2 adds line records (L); a version 1 journal (R only) still
+ * reads. */
+#define HEADER "todoke-journal 2\n"
+#define HEADER_1 "todoke-journal 1\n"
 
 struct journal {
 	int fd;
@@ -34,14 +37,22 @@ char *journal_path(const char *incident_path)
 	return sb_detach(&sb);
 }
 
-static uint32_t checksum(const char *key, size_t kn, const char *text, size_t tn)
+static uint32_t fnv(uint32_t h, const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < kn; i++)
-		h = (h ^ (unsigned char)key[i]) * 16777619u;
-	for (size_t i = 0; i < tn; i++)
-		h = (h ^ (unsigned char)text[i]) * 16777619u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	return h;
+}
+
+/* FNV-1a 32 of KEY and TEXT; of an L record's two line counts too, as
+ * written ("FIRST TAIL"), between them. */
+static uint32_t checksum(const char *key, size_t kn, const char *lines, const char *text,
+                         size_t tn)
+{
+	uint32_t h = fnv(2166136261u, key, kn);
+	if (lines)
+		h = fnv(h, lines, strlen(lines));
+	return fnv(h, text, tn);
 }
 
 /* A new journal of our own: O_EXCL, never through a link, mode exact. */
@@ -73,15 +84,19 @@ static bool create(struct journal **j, const char *incident_path, struct diag *e
 	return ok;
 }
 
-bool journal_append(struct journal **j, const char *incident_path, const char *key,
-                    const char *text, struct diag *err)
+static bool append(struct journal **j, const char *incident_path, const char *key,
+                   const char *lines, const char *text, struct diag *err)
 {
 	if (!*j && !create(j, incident_path, err))
 		return false;
 	size_t kn = strlen(key), tn = strlen(text);
 	struct strbuf rec;
 	sb_init(&rec);
-	sb_addf(&rec, "R %zu %zu %08x\n", kn, tn, (unsigned)checksum(key, kn, text, tn));
+	unsigned sum = (unsigned)checksum(key, kn, lines, text, tn);
+	if (lines)
+		sb_addf(&rec, "L %zu %s %zu %08x\n", kn, lines, tn, sum);
+	else
+		sb_addf(&rec, "R %zu %zu %08x\n", kn, tn, sum);
 	sb_addn(&rec, key, kn);
 	sb_addn(&rec, text, tn);
 	sb_addc(&rec, '\n');
@@ -94,6 +109,22 @@ bool journal_append(struct journal **j, const char *incident_path, const char *k
 	}
 	sb_release(&rec);
 	return ok;
+}
+
+bool journal_append(struct journal **j, const char *incident_path, const char *key,
+                    const char *text, struct diag *err)
+{
+	return append(j, incident_path, key, NULL, text, err);
+}
+
+bool journal_append_lines(struct journal **j, const char *incident_path, const char *key,
+                          size_t first, size_t tail, const char *text, struct diag *err)
+{
+	if (!*j)  /* a new journal has no text to change lines of */
+		return false;
+	char lines[48];
+	snprintf(lines, sizeof lines, "%zu %zu", first, tail);
+	return append(j, incident_path, key, lines, text, err);
 }
 
 void journal_close(struct journal **j)
@@ -149,26 +180,74 @@ static bool clean_text(const char *s, size_t n, bool lines)
 	return true;
 }
 
+/* Where line l of s (n bytes, more than l lines) begins: after its l-th
+ * newline. */
+static size_t line_start(const char *s, size_t n, size_t l)
+{
+	size_t at = 0;
+	for (size_t k = 0; k < l; k++)
+		at = (size_t)((const char *)memchr(s + at, '\n', n - at) - s) + 1;
+	return at;
+}
+
+/* The text of `base` with its lines [first, lines - tail) replaced by mid
+ * (journal.h); false when base has fewer than first + tail lines or mid
+ * does not end a line where the kept tail begins. */
+static bool splice_lines(const char *base, size_t first, size_t tail, const char *mid,
+                         size_t mn, char **out)
+{
+	size_t bn = strlen(base), lines = 1;
+	for (const char *q = base; (q = memchr(q, '\n', (size_t)(base + bn - q))); q++)
+		lines++;
+	if (first > lines || tail > lines - first || (tail && (!mn || mid[mn - 1] != '\n')))
+		return false;
+	size_t a = first < lines ? line_start(base, bn, first) : bn;
+	size_t b = tail ? line_start(base, bn, lines - tail) : bn;
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addn(&sb, base, a);
+	sb_addn(&sb, mid, mn);
+	sb_addn(&sb, base + b, bn - b);
+	*out = sb_detach(&sb);
+	return true;
+}
+
 bool journal_parse(const char *data, size_t len, const char *name,
                    struct journal_records *out, struct diag *err)
 {
 	memset(out, 0, sizeof *out);
-	if (len < sizeof HEADER - 1 || memcmp(data, HEADER, sizeof HEADER - 1) != 0) {
+	if (len < sizeof HEADER - 1 || (memcmp(data, HEADER, sizeof HEADER - 1) != 0 &&
+	                                memcmp(data, HEADER_1, sizeof HEADER_1 - 1) != 0)) {
 		diag_set(err, name, 1, "%s", _("not a todoke journal (the first line must be "
-		                               "\"todoke-journal 1\"); left as it is"));
+		                               "\"todoke-journal 2\"); left as it is"));
 		return false;
 	}
+	bool v1 = memcmp(data, HEADER_1, sizeof HEADER_1 - 1) == 0;
 	const char *p = data + sizeof HEADER - 1, *end = data + len;
 	while (p < end) {
 		const char *at = p;
-		size_t kn, tn;
+		size_t kn, tn, first = 0, tail = 0;
 		unsigned long sum;
 		char *after;
-		if (end - p < 2 || p[0] != 'R' || p[1] != ' ')
+		if (end - p < 2 || (p[0] != 'R' && (p[0] != 'L' || v1)) || p[1] != ' ')
 			break;
+		bool lines = p[0] == 'L';
 		p += 2;
-		if (!number(&p, end, ' ', &kn) || !number(&p, end, ' ', &tn) || end - p < 9 ||
-		    p[8] != '\n') {
+		const char *counts = NULL;
+		size_t ncounts = 0;
+		if (!number(&p, end, ' ', &kn)) {
+			p = at;
+			break;
+		}
+		if (lines) {
+			counts = p;
+			if (!number(&p, end, ' ', &first) || !number(&p, end, ' ', &tail)) {
+				p = at;
+				break;
+			}
+			ncounts = (size_t)(p - counts) - 1;
+		}
+		if (!number(&p, end, ' ', &tn) || end - p < 9 || p[8] != '\n') {
 			p = at;
 			break;
 		}
@@ -181,8 +260,18 @@ bool journal_parse(const char *data, size_t len, const char *name,
 			break;
 		}
 		p += 9;
+		char cbuf[48] = "";
+		if (lines) {
+			if (ncounts >= sizeof cbuf) {
+				p = at;
+				break;
+			}
+			memcpy(cbuf, counts, ncounts);
+			cbuf[ncounts] = '\0';
+		}
 		if (kn == 0 || (size_t)(end - p) < kn || (size_t)(end - p) - kn < tn + 1 ||
-		    p[kn + tn] != '\n' || checksum(p, kn, p + kn, tn) != (uint32_t)sum ||
+		    p[kn + tn] != '\n' ||
+		    checksum(p, kn, lines ? cbuf : NULL, p + kn, tn) != (uint32_t)sum ||
 		    memchr(p, '\0', kn + tn)) {
 			p = at;
 			break;
@@ -195,10 +284,29 @@ bool journal_parse(const char *data, size_t len, const char *name,
 			journal_records_release(out);
 			return false;
 		}
-		out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
-		out->v[out->n].key = xstrndup(p, kn);
-		out->v[out->n].text = xstrndup(p + kn, tn);
-		out->n++;
+		/* A field typed into in one stretch is one record: the last
+		 * text counts.  Lines change the text of the record before,
+		 * which is of the same field (else the record is where reading
+		 * stops, as at a tear). */
+		struct journal_record *last = out->n ? &out->v[out->n - 1] : NULL;
+		bool same = last && strlen(last->key) == kn && memcmp(last->key, p, kn) == 0;
+		char *text;
+		if (lines) {
+			if (!same || !splice_lines(last->text, first, tail, p + kn, tn, &text)) {
+				p = at;
+				break;
+			}
+		} else
+			text = xstrndup(p + kn, tn);
+		if (same) {
+			free(last->text);
+			last->text = text;
+		} else {
+			out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
+			out->v[out->n].key = xstrndup(p, kn);
+			out->v[out->n].text = text;
+			out->n++;
+		}
 		p += kn + tn + 1;
 	}
 	out->torn = p < end;  /* p: where the first record not whole begins */

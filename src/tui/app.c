@@ -123,34 +123,41 @@ void app_journal_done(struct app *a)
 {
 	journal_remove(&a->journal, a->path);
 	free(a->journaled_key);
-	free(a->journaled_text);
-	a->journaled_key = a->journaled_text = NULL;
+	a->journaled_key = NULL;
+	a->journaled_field = 0;
 }
 
-/* After each burst of keys: the field's text, when it changed, goes to
- * the journal (one write, no fsync), so that kill -9 loses none of it. */
+/* After each burst of keys: what it changed in the field goes to the
+ * journal (one write, no fsync), so that kill -9 loses none of it.  The
+ * first record of a field is its whole text; while the same field stays
+ * in the journal, each burst writes only the lines it changed: typing into
+ * a long text costs a line, not the text (issue 14). */
 static void journal_typing(struct app *a)
 {
-	if (!a->field || !a->field_row || !a->inc || !a->path || !field_changed(a->field))
+	size_t first, tail;
+	if (!a->field || !a->field_row || !a->inc || !a->path ||
+	    !field_changed_lines(a->field, &first, &tail))
 		return;
-	char *text = field_text(a->field);
 	char *key = wizard_answer_key(a->inc, a->field_model, a->field_row->q);
-	if (!key || (a->journaled_key && strcmp(key, a->journaled_key) == 0 &&
-	             strcmp(text, a->journaled_text) == 0)) {
-		free(text);
-		free(key);
+	if (!key)
 		return;
-	}
+	bool lines = a->journal && a->journaled_field == field_serial(a->field) &&
+	             a->journaled_key && strcmp(key, a->journaled_key) == 0;
+	char *text = lines ? field_lines_text(a->field, first, tail) : field_text(a->field);
 	struct diag d;
 	/* Not written (disk full): the autosave says NOT SAVED soon enough. */
-	if (journal_append(&a->journal, a->path, key, text, &d)) {
+	bool ok = lines ? journal_append_lines(&a->journal, a->path, key, first, tail, text, &d)
+	                : journal_append(&a->journal, a->path, key, text, &d);
+	free(text);
+	if (ok) {
+		field_mark_lines(a->field);
 		free(a->journaled_key);
-		free(a->journaled_text);
 		a->journaled_key = key;
-		a->journaled_text = text;
+		a->journaled_field = field_serial(a->field);
 	} else {
-		free(text);
 		free(key);
+		/* The next burst starts again with the whole text. */
+		a->journaled_field = 0;
 	}
 }
 

@@ -38,9 +38,12 @@ struct app {
 	struct model *field_model;    /* in the incident's answers or an entry's */
 	time_t field_saved;
 	/* The field's text at each burst of typing, in the journal until the
-	 * next save (journal.h): the last key and text written there. */
+	 * next save (journal.h): the key last written there, and the field
+	 * whose text that record holds (0: none) — its next bursts write only
+	 * the lines they change. */
 	struct journal *journal;
-	char *journaled_key, *journaled_text;
+	char *journaled_key;
+	unsigned long journaled_field;
 	bool dirty;              /* model changed since the last save */
 	unsigned long gen;       /* grows whenever the answers may have changed */
 	bool inc_opened;         /* an incident was opened this session */

@@ -26,6 +26,7 @@ struct shown_row {
 
 struct field {
 	struct editor *ed;
+	unsigned long serial;
 	int width, height;   /* as last drawn: Up/Down and paging need them */
 	/* The box as last drawn, and what each of its rows shows: so that
 	 * field_redraw writes only the rows an edit changed. */
@@ -41,7 +42,9 @@ struct field {
 
 struct field *field_new(bool multiline, const char *text)
 {
+	static unsigned long serials;
 	struct field *f = xcalloc(1, sizeof *f);
+	f->serial = ++serials;
 	f->ed = ed_new(multiline);
 	ed_set_text(f->ed, text);
 	ed_mark_saved(f->ed);
@@ -89,6 +92,26 @@ bool field_changed(const struct field *f)
 void field_mark_saved(struct field *f)
 {
 	ed_mark_saved(f->ed);
+}
+
+bool field_changed_lines(const struct field *f, size_t *first, size_t *tail)
+{
+	return ed_changed_lines(f->ed, first, tail);
+}
+
+char *field_lines_text(const struct field *f, size_t first, size_t tail)
+{
+	return ed_lines_text(f->ed, first, ed_nlines(f->ed) - tail);
+}
+
+void field_mark_lines(struct field *f)
+{
+	ed_mark_lines(f->ed);
+}
+
+unsigned long field_serial(const struct field *f)
+{
+	return f->serial;
 }
 
 int field_rows(const struct field *f, int width)

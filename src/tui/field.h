@@ -17,6 +17,14 @@ bool field_multiline(const struct field *f);
 /* Changed since field_new or the last field_mark_saved. */
 bool field_changed(const struct field *f);
 void field_mark_saved(struct field *f);
+/* For the journal: what changed since field_mark_lines, as the editor's
+ * logical lines (editor.h: ed_changed_lines), and those lines' text
+ * (lines [first, all - tail), malloc'd).  field_serial tells one field
+ * from another, even one made where a freed one was. */
+bool field_changed_lines(const struct field *f, size_t *first, size_t *tail);
+char *field_lines_text(const struct field *f, size_t first, size_t tail);
+void field_mark_lines(struct field *f);
+unsigned long field_serial(const struct field *f);
 
 /* An editing key (typing, Backspace, Ctrl-A/E/K/U/W/Y, arrows inside the
  * text…).  False when the key is not the field's: the screen handles it.

@@ -235,8 +235,8 @@ static void close_incident(struct app *a)
 	/* Kept (not removed) while the answers are in no file. */
 	journal_close(&a->journal);
 	free(a->journaled_key);
-	free(a->journaled_text);
-	a->journaled_key = a->journaled_text = NULL;
+	a->journaled_key = NULL;
+	a->journaled_field = 0;
 	wizard_free(&a->wiz);
 	incident_free(&a->inc);
 	lock_release(&a->lock);

@@ -59,6 +59,41 @@ wait_file "$inc" "^| 二行目$" && ok || fail "the paragraph's last line was lo
 grep -qxF "| 一行目の文章、続き" "$inc" && ok || fail "the paragraph's first line was lost"
 keys F10; wait_for "Quit todoke?"; keys y; wait_exit
 
+# A long paragraph: after its first record, each burst writes only the
+# lines it changed (an L record), not the whole text again, and the text
+# comes back whole: typed at its end, then in the middle.
+long="$e2e_tmp/long.incident"
+{
+	printf 'todoke-incident 1\n\n[incident]\nform: ipa-access 3.5\ntitle: 長い図\n\n[answers]\nsystem.diagram:\n'
+	i=0
+	while [ $i -lt 2000 ]; do printf '| %05d 行目の接続です abc\n' $i; i=$((i + 1)); done
+	printf '\n[end]\n'
+} > "$long"
+chmod 600 "$long"
+size=$(stat -c %s "$long")
+e2e_start "$long"
+wait_for "(page 1 of"
+keys C-g
+wait_for "Pages"
+keys Down Down Down Down Enter
+wait_for "2-3)システムの接続形態図"
+type "末尾A"
+type "末尾B"
+keys PPage PPage
+type "途中"
+type_and_kill "最後"
+jsize=$(stat -c %s "$e2e_tmp/.long.incident.journal")
+echo "journal $jsize bytes, incident $size bytes"
+[ "$jsize" -lt $((size + size / 4)) ] && ok || fail "the journal ($jsize bytes) holds the text again for each burst (incident $size bytes)"
+[ "$(grep -c '^L ' "$e2e_tmp/.long.incident.journal")" -ge 2 ] && ok || fail "no line records in the journal"
+e2e_start "$long"
+wait_for "todoke was stopped: put back 1 answer typed after the last save."
+wait_file "$long" "最後" && ok || fail "the last burst was lost"
+grep -q "^| 01999 行目の接続です abc末尾A末尾B$" "$long" && ok || fail "the bursts at the end were lost"
+[ "$(grep -c '途中' "$long")" = 1 ] && ok || fail "the burst in the middle was lost"
+[ "$(grep -c '^| [0-9]\{5\} 行目の接続です abc' "$long")" = 2000 ] && ok || fail "lines of the paragraph were lost"
+keys F10; wait_for "Quit todoke?"; keys y; wait_exit
+
 # A half-typed date: not an answer, but shown to retype.
 e2e_start "$inc"
 wait_for "(page 1 of 36)"

@@ -6,6 +6,7 @@
 
 #include "suite.h"
 #include "todoke/editor.h"
+#include "todoke/strbuf.h"
 
 /* The test string as its clusters, with widths written down by hand (not
  * from wcwidth) so that the editor is checked against them. */
@@ -1229,6 +1230,119 @@ START_TEST(incremental_matches_fresh)
 }
 END_TEST
 
+/* The text `base` with its first `first` lines and last `tail` lines kept
+ * and `mid` between them, lines as ed_changed_lines counts them (each up
+ * to and with its '\n'; the last, what follows the last '\n').  Written
+ * here from that definition, apart from the journal's own splice. */
+static char *splice(const char *base, size_t first, size_t tail, const char *mid)
+{
+	size_t starts[2048], lines = 1;
+	starts[0] = 0;
+	for (size_t i = 0; base[i]; i++)
+		if (base[i] == '\n') {
+			ck_assert_uint_lt(lines, 2048);
+			starts[lines++] = i + 1;
+		}
+	ck_assert_msg(first + tail <= lines, "first %zu + tail %zu > %zu lines", first, tail,
+	              lines);
+	size_t a = first < lines ? starts[first] : strlen(base);
+	size_t b = tail ? starts[lines - tail] : strlen(base);
+	ck_assert_uint_le(a, b);
+	size_t n = a + strlen(mid) + strlen(base + b);
+	char *out = malloc(n + 1);
+	memcpy(out, base, a);
+	strcpy(out + a, mid);
+	strcat(out, base + b);
+	return out;
+}
+
+/* After any run of edits, the text before it with the lines
+ * ed_changed_lines names replaced by ed_lines_text of them is the text
+ * now: what the journal writes per burst puts the text back exactly.  And
+ * the lines it names are few when an edit is in one line of many. */
+START_TEST(changed_lines_rebuild_the_text)
+{
+	static const char *const bits[] = {
+		"a", "漢字", "\n", "\n\n", "か", "\xE3\x82\x99", "\xCC\x81", "😀",
+		"ｶﾞ", "\xE2\x80\x8D", "👍", "\xF0\x9F\x8F\xBD", "𠮷", "x\ny\nz",
+		"\r\n", "行末\n",
+	};
+	struct editor *ed = ed_new(true);
+	ed_set_text(ed, "一行目\n二行目\n三行目");
+	size_t first, tail;
+	ck_assert(ed_changed_lines(ed, &first, &tail));  /* never marked: all of it */
+	ck_assert_uint_eq(first, 0);
+	ck_assert_uint_eq(tail, 0);
+	ed_mark_lines(ed);
+	ck_assert(!ed_changed_lines(ed, &first, &tail));
+	char *before = ed_text(ed);
+	unsigned seed = 2026;
+	for (int step = 0; step < 4000; step++) {
+		int burst = 1 + (int)(seed % 4);
+		for (int k = 0; k < burst; k++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = (seed >> 16) % 12;
+			switch (r) {
+			case 0: case 1: case 2: case 3:
+				ed_insert(ed, bits[(seed >> 8) % (sizeof bits / sizeof *bits)]);
+				break;
+			case 4: ed_backspace(ed); break;
+			case 5: ed_delete(ed); break;
+			case 6: ed_kill_to_end(ed); break;
+			case 7: ed_kill_to_start(ed); break;
+			case 8: ed_kill_word(ed); break;
+			case 9: ed_yank(ed); break;
+			case 10: ed_set_cursor(ed, (seed >> 4) % (ed_len(ed) + 1)); break;
+			default:
+				if ((seed >> 5) % 8 == 0)
+					ed_set_text(ed, (seed >> 9) % 2 ? "置き換え\n" : "");
+				else
+					ed_set_cursor(ed, 0);
+				break;
+			}
+		}
+		char *now = ed_text(ed);
+		if (ed_changed_lines(ed, &first, &tail)) {
+			ck_assert_uint_le(first + tail, ed_nlines(ed));
+			char *mid = ed_lines_text(ed, first, ed_nlines(ed) - tail);
+			char *back = splice(before, first, tail, mid);
+			ck_assert_msg(strcmp(back, now) == 0, "step %d: [%s] + (%zu, %zu, [%s]) gave [%s], "
+			              "not [%s]", step, before, first, tail, mid, back, now);
+			free(mid);
+			free(back);
+		} else {
+			ck_assert_str_eq(before, now);
+		}
+		ed_mark_lines(ed);
+		free(before);
+		before = now;
+		if (ed_len(ed) > 300)
+			ed_set_text(ed, "再び\n短く");
+	}
+	free(before);
+
+	/* One character typed into line 500 of 1,000: that line alone. */
+	struct strbuf sb;
+	sb_init(&sb);
+	for (int i = 0; i < 1000; i++)
+		sb_addf(&sb, "%04d 行のテキスト\n", i);
+	ed_set_text(ed, sb.buf);
+	sb_release(&sb);
+	ed_mark_lines(ed);
+	ed_set_cursor(ed, 0);
+	for (int i = 0; i < 500; i++)
+		ed_down(ed, 80);
+	ed_insert(ed, "あ");
+	ck_assert(ed_changed_lines(ed, &first, &tail));
+	ck_assert_uint_eq(first, 500);
+	ck_assert_uint_eq(ed_nlines(ed) - tail - first, 1);
+	char *mid = ed_lines_text(ed, first, first + 1);
+	ck_assert_str_eq(mid, "あ0500 行のテキスト\n");
+	free(mid);
+	ed_free(&ed);
+}
+END_TEST
+
 Suite *test_suite(void)
 {
 	Suite *s = suite_create("editor");
@@ -1257,6 +1371,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, newlines_tabs_controls);
 	tcase_add_test(tc, max_length);
 	tcase_add_test(tc, modified_flag);
+	tcase_add_test(tc, changed_lines_rebuild_the_text);
 	tcase_add_test(tc, empty_buffer);
 	tcase_add_test(tc, incremental_matches_fresh);
 	suite_add_tcase(s, tc);

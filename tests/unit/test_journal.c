@@ -151,7 +151,7 @@ START_TEST(refused_journals)
 	unlink(jpath);
 	char target[160];
 	snprintf(target, sizeof target, "%s/elsewhere", dir);
-	put(target, "todoke-journal 1\n", 17);
+	put(target, "todoke-journal 2\n", 17);
 	ck_assert_int_eq(symlink(target, jpath), 0);
 	ck_assert(!journal_read(path, &r, &d));
 	ck_assert(journal_append(&j, path, "found.detail", "x", &d));
@@ -159,11 +159,96 @@ START_TEST(refused_journals)
 	size_t len;
 	char *t;
 	slurp(target, &t, &len);
-	ck_assert_str_eq(t, "todoke-journal 1\n");
+	ck_assert_str_eq(t, "todoke-journal 2\n");
 	free(t);
 	struct stat st;
 	ck_assert_int_eq(lstat(jpath, &st), 0);
 	ck_assert(S_ISREG(st.st_mode));
+}
+END_TEST
+
+/* A record of the lines a burst changed (L) applies to the text of the
+ * record before, of the same field; a stretch of typing into one field
+ * reads as one record; an L that cannot apply, or whose line counts were
+ * changed, is where reading stops. */
+START_TEST(line_records)
+{
+	struct journal *j = NULL;
+	struct diag d;
+	struct journal_records r;
+	/* Nothing to change lines of before the journal has a record. */
+	ck_assert(!journal_append_lines(&j, path, "found.detail", 0, 0, "x", &d));
+	ck_assert_ptr_null(j);
+	ck_assert_int_ne(access(jpath, F_OK), 0);
+	ck_assert(journal_append(&j, path, "found.detail", "一行目\n二行目\n三行目", &d));
+	ck_assert(journal_append_lines(&j, path, "found.detail", 1, 1, "二行目です\n", &d));
+	ck_assert(journal_append_lines(&j, path, "found.detail", 2, 0, "三行目\n四行目", &d));
+	ck_assert(journal_append(&j, path, "timeline[1].text", "😀", &d));
+	ck_assert(journal_append_lines(&j, path, "timeline[1].text", 0, 0, "😀ｶﾞ\n", &d));
+	ck_assert(journal_append_lines(&j, path, "timeline[1].text", 1, 0, "か\xE3\x82\x99", &d));
+	journal_close(&j);
+	ck_assert_msg(journal_read(path, &r, &d), "%s", d.msg);
+	ck_assert_uint_eq(r.n, 2);
+	ck_assert(!r.torn);
+	ck_assert_str_eq(r.v[0].key, "found.detail");
+	ck_assert_str_eq(r.v[0].text, "一行目\n二行目です\n三行目\n四行目");
+	ck_assert_str_eq(r.v[1].key, "timeline[1].text");
+	ck_assert_str_eq(r.v[1].text, "😀ｶﾞ\nか\xE3\x82\x99");
+	journal_records_release(&r);
+
+	size_t len;
+	char *all;
+	slurp(jpath, &all, &len);
+	ck_assert(strncmp(all, "todoke-journal 2\n", 17) == 0);
+	/* Every cut inside the last L record leaves the text before it. */
+	const char *last = strstr(all, "L 16 1 0 ");
+	ck_assert_ptr_nonnull(last);
+	for (size_t cut = (size_t)(last - all) + 1; cut < len; cut++) {
+		ck_assert(journal_parse(all, cut, "j", &r, &d));
+		ck_assert_uint_eq(r.n, 2);
+		ck_assert(r.torn);
+		ck_assert_str_eq(r.v[1].text, "😀ｶﾞ\n");
+		journal_records_release(&r);
+	}
+	/* Counts changed, checksum not: reading stops before that record. */
+	char *bad = xstrdup(all);
+	char *counts = strstr(bad, "L 12 1 1 ");
+	ck_assert_ptr_nonnull(counts);
+	counts[5] = '0';  /* L 12 0 1 */
+	ck_assert(journal_parse(bad, len, "j", &r, &d));
+	ck_assert_uint_eq(r.n, 1);
+	ck_assert(r.torn);
+	ck_assert_str_eq(r.v[0].text, "一行目\n二行目\n三行目");
+	journal_records_release(&r);
+	free(bad);
+	/* A version 1 journal has no line records. */
+	bad = xstrdup(all);
+	bad[15] = '1';
+	ck_assert(journal_parse(bad, len, "j", &r, &d));
+	ck_assert_uint_eq(r.n, 1);
+	ck_assert(r.torn);
+	journal_records_release(&r);
+	free(bad);
+	free(all);
+
+	/* Lines of another field's text, more lines than the text has, or a
+	 * kept tail after a text that ends no line: none applies. */
+	static const struct { const char *key2; size_t first, tail; const char *text; } cant[] = {
+		{ "found.other", 0, 0, "x" },
+		{ "found.detail", 2, 1, "x\n" },
+		{ "found.detail", 0, 1, "no newline" },
+	};
+	for (size_t i = 0; i < sizeof cant / sizeof *cant; i++) {
+		unlink(jpath);
+		ck_assert(journal_append(&j, path, "found.detail", "a\nb", &d));
+		ck_assert(journal_append_lines(&j, path, cant[i].key2, cant[i].first, cant[i].tail,
+		                               cant[i].text, &d));
+		journal_close(&j);
+		ck_assert_msg(journal_read(path, &r, &d), "%s", d.msg);
+		ck_assert_msg(r.n == 1 && r.torn, "case %zu: %zu records", i, r.n);
+		ck_assert_str_eq(r.v[0].text, "a\nb");
+		journal_records_release(&r);
+	}
 }
 END_TEST
 
@@ -236,6 +321,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, records_read_back);
 	tcase_add_test(tc, torn_last_record_ignored);
 	tcase_add_test(tc, refused_journals);
+	tcase_add_test(tc, line_records);
 	tcase_add_test(tc, private_whatever_the_umask);
 	tcase_add_test(tc, replay_stores_typed_text);
 	suite_add_tcase(s, tc);
