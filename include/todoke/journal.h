@@ -24,8 +24,15 @@
  * line per burst, not the text.  Version 1 journals (R only) still read.
  *
  * A record cut short (the process killed inside the write) or damaged is
- * where reading stops: what came before it is replayed.  The journal is
- * removed once the answers are in a file again.  Knows nothing of forms,
+ * where reading stops: what came before it is replayed.  A save writes
+ *
+ *     S\n
+ *
+ * (what came before is in the file: only what follows is replayed) and
+ * the journal goes on, so that the line records after it still have the
+ * text they change; a journal grown past 64 KiB is started again instead.
+ * The session removes it when it ends with the answers in a file.  Knows
+ * nothing of forms,
  * the wizard's rows or curses (wizard.h: wizard_replay applies a record). */
 #ifndef TODOKE_JOURNAL_H
 #define TODOKE_JOURNAL_H
@@ -50,6 +57,13 @@ bool journal_append(struct journal **j, const char *incident_path, const char *k
  * nothing, when *j is not open (a new journal starts with an R record). */
 bool journal_append_lines(struct journal **j, const char *incident_path, const char *key,
                           size_t first, size_t tail, const char *text, struct diag *err);
+/* The answers are saved: marks it in the journal (S\n: what comes before
+ * is in the file, but line records may still change a text of before it)
+ * and returns true; or, when the journal has grown long or cannot be
+ * written, removes it and returns false (the next record must be whole).
+ * When *j is not open, a journal left there (by an earlier session, now
+ * replayed) is removed. */
+bool journal_saved(struct journal **j, const char *incident_path);
 /* Closes the journal and removes the file: the answers are saved.  A
  * journal left by an earlier session is removed too (j may be NULL). */
 void journal_remove(struct journal **j, const char *incident_path);

@@ -24,7 +24,12 @@
 
 struct journal {
 	int fd;
+	size_t size;  /* bytes written */
 };
+
+/* A journal longer than this is started again at a save rather than
+ * marked: its replay applies every line record in it. */
+#define JOURNAL_RESTART (64 * 1024)
 
 char *journal_path(const char *incident_path)
 {
@@ -79,6 +84,7 @@ static bool create(struct journal **j, const char *incident_path, struct diag *e
 	} else {
 		*j = xmalloc(sizeof **j);
 		(*j)->fd = fd;
+		(*j)->size = sizeof HEADER - 1;
 	}
 	free(p);
 	return ok;
@@ -102,6 +108,8 @@ static bool append(struct journal **j, const char *incident_path, const char *ke
 	sb_addc(&rec, '\n');
 	/* One write(2): a kill leaves it whole or torn, never interleaved. */
 	bool ok = file_write_fd((*j)->fd, rec.buf, rec.len);
+	if (ok)
+		(*j)->size += rec.len;
 	if (!ok) {
 		char *p = journal_path(incident_path);
 		diag_set(err, p, 0, _("cannot write: %s"), strerror(errno));
@@ -125,6 +133,16 @@ bool journal_append_lines(struct journal **j, const char *incident_path, const c
 	char lines[48];
 	snprintf(lines, sizeof lines, "%zu %zu", first, tail);
 	return append(j, incident_path, key, lines, text, err);
+}
+
+bool journal_saved(struct journal **j, const char *incident_path)
+{
+	if (*j && (*j)->size <= JOURNAL_RESTART && file_write_fd((*j)->fd, "S\n", 2)) {
+		(*j)->size += 2;
+		return true;
+	}
+	journal_remove(j, incident_path);
+	return false;
 }
 
 void journal_close(struct journal **j)
@@ -224,11 +242,19 @@ bool journal_parse(const char *data, size_t len, const char *name,
 	}
 	bool v1 = memcmp(data, HEADER_1, sizeof HEADER_1 - 1) == 0;
 	const char *p = data + sizeof HEADER - 1, *end = data + len;
+	/* The last record read, which a line record changes: it stays across
+	 * a save's mark, after which only the records that follow count. */
+	struct journal_record last = { 0 };
 	while (p < end) {
 		const char *at = p;
 		size_t kn, tn, first = 0, tail = 0;
 		unsigned long sum;
 		char *after;
+		if (!v1 && end - p >= 2 && p[0] == 'S' && p[1] == '\n') {
+			journal_records_release(out);
+			p += 2;
+			continue;
+		}
 		if (end - p < 2 || (p[0] != 'R' && (p[0] != 'L' || v1)) || p[1] != ' ')
 			break;
 		bool lines = p[0] == 'L';
@@ -282,33 +308,44 @@ bool journal_parse(const char *data, size_t len, const char *name,
 			diag_set(err, name, 0, _("record %zu (%.*s): not UTF-8 text or a control "
 			         "character; not replayed"), out->n + 1, (int)(kn > 64 ? 64 : kn), p);
 			journal_records_release(out);
+			free(last.key);
+			free(last.text);
 			return false;
 		}
-		/* A field typed into in one stretch is one record: the last
-		 * text counts.  Lines change the text of the record before,
-		 * which is of the same field (else the record is where reading
-		 * stops, as at a tear). */
-		struct journal_record *last = out->n ? &out->v[out->n - 1] : NULL;
-		bool same = last && strlen(last->key) == kn && memcmp(last->key, p, kn) == 0;
+		/* Lines change the text of the record before, which is of the
+		 * same field (else the record is where reading stops, as at a
+		 * tear). */
+		bool same = last.key && strlen(last.key) == kn && memcmp(last.key, p, kn) == 0;
 		char *text;
 		if (lines) {
-			if (!same || !splice_lines(last->text, first, tail, p + kn, tn, &text)) {
+			if (!same || !splice_lines(last.text, first, tail, p + kn, tn, &text)) {
 				p = at;
 				break;
 			}
 		} else
 			text = xstrndup(p + kn, tn);
-		if (same) {
-			free(last->text);
-			last->text = text;
+		free(last.text);
+		last.text = text;
+		if (!same) {
+			free(last.key);
+			last.key = xstrndup(p, kn);
+		}
+		/* A field typed into in one stretch is one record: the last text
+		 * counts. */
+		struct journal_record *prev = out->n ? &out->v[out->n - 1] : NULL;
+		if (prev && strcmp(prev->key, last.key) == 0) {
+			free(prev->text);
+			prev->text = xstrdup(text);
 		} else {
 			out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
-			out->v[out->n].key = xstrndup(p, kn);
-			out->v[out->n].text = text;
+			out->v[out->n].key = xstrdup(last.key);
+			out->v[out->n].text = xstrdup(text);
 			out->n++;
 		}
 		p += kn + tn + 1;
 	}
+	free(last.key);
+	free(last.text);
 	out->torn = p < end;  /* p: where the first record not whole begins */
 	return true;
 }

@@ -105,7 +105,13 @@ bool app_save(struct app *a)
 	a->save_failed = false;
 	a->dirty = false;
 	a->field_saved = time(NULL);  /* a->file_id: as written (history_save_checked) */
-	app_journal_done(a);
+	/* The journal goes on after a mark, so that the next burst still
+	 * writes only its lines; started again, it needs a whole record. */
+	if (!journal_saved(&a->journal, a->path)) {
+		free(a->journaled_key);
+		a->journaled_key = NULL;
+		a->journaled_field = 0;
+	}
 	app_note_base(a);
 	return true;
 }

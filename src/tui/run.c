@@ -229,8 +229,10 @@ static void close_incident(struct app *a)
 			*a->printed = sb;
 		} else
 			sb_release(&sb);
-	} else
+	} else {
+		app_journal_done(a);  /* saved: nothing in it is needed */
 		app_commit_history(a);
+	}
 	remember_reporter(a);
 	/* Kept (not removed) while the answers are in no file. */
 	journal_close(&a->journal);

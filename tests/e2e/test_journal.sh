@@ -78,6 +78,8 @@ wait_for "Pages"
 keys Down Down Down Down Enter
 wait_for "2-3)システムの接続形態図"
 type "末尾A"
+# The autosave (after 3 s) marks the journal; typing goes on with lines.
+wait_file "$long" "末尾A$" || fail "no autosave"
 type "末尾B"
 keys PPage PPage
 type "途中"
@@ -86,6 +88,8 @@ jsize=$(stat -c %s "$e2e_tmp/.long.incident.journal")
 echo "journal $jsize bytes, incident $size bytes"
 [ "$jsize" -lt $((size + size / 4)) ] && ok || fail "the journal ($jsize bytes) holds the text again for each burst (incident $size bytes)"
 [ "$(grep -c '^L ' "$e2e_tmp/.long.incident.journal")" -ge 2 ] && ok || fail "no line records in the journal"
+grep -qx 'S' "$e2e_tmp/.long.incident.journal" && ok || fail "the autosave did not mark the journal"
+[ "$(grep -c '^R ' "$e2e_tmp/.long.incident.journal")" = 1 ] && ok || fail "the whole text was written again after the autosave"
 e2e_start "$long"
 wait_for "todoke was stopped: put back 1 answer typed after the last save."
 wait_file "$long" "最後" && ok || fail "the last burst was lost"

@@ -252,6 +252,64 @@ START_TEST(line_records)
 }
 END_TEST
 
+/* A save marks the journal: only what follows the last mark is put back,
+ * and a line record after it still changes the text from before it.  A
+ * long journal is started again at a save, and a save with no journal of
+ * this session's removes one left by an earlier session. */
+START_TEST(saves_mark_the_journal)
+{
+	struct journal *j = NULL;
+	struct diag d;
+	struct journal_records r;
+	ck_assert(journal_append(&j, path, "reporter.org", "(株)", &d));
+	ck_assert(journal_append(&j, path, "system.diagram", "一\n二\n三", &d));
+	ck_assert(journal_saved(&j, path));
+	ck_assert_msg(journal_read(path, &r, &d), "%s", d.msg);
+	ck_assert_uint_eq(r.n, 0);   /* all of it is in the file */
+	journal_records_release(&r);
+	ck_assert(journal_append_lines(&j, path, "system.diagram", 1, 1, "二です\n", &d));
+	ck_assert(journal_saved(&j, path));
+	ck_assert(journal_append_lines(&j, path, "system.diagram", 2, 0, "三です", &d));
+	ck_assert_msg(journal_read(path, &r, &d), "%s", d.msg);
+	ck_assert_uint_eq(r.n, 1);
+	ck_assert(!r.torn);
+	ck_assert_str_eq(r.v[0].key, "system.diagram");
+	ck_assert_str_eq(r.v[0].text, "一\n二です\n三です");
+	journal_records_release(&r);
+	/* A mark cut short: the records before it still count. */
+	size_t len;
+	char *all;
+	slurp(jpath, &all, &len);
+	ck_assert(len > 2 && all[len - 1] == '\n');
+	ck_assert(journal_saved(&j, path));
+	ck_assert(journal_parse(all, len, "j", &r, &d));
+	ck_assert_uint_eq(r.n, 1);
+	journal_records_release(&r);
+	free(all);
+	slurp(jpath, &all, &len);
+	ck_assert(journal_parse(all, len - 1, "j", &r, &d));   /* "S" alone */
+	ck_assert_uint_eq(r.n, 1);
+	ck_assert(r.torn);
+	journal_records_release(&r);
+	free(all);
+	/* Past 64 KiB the save starts the journal again. */
+	char *big = malloc(70 * 1024);
+	memset(big, 'x', 70 * 1024 - 1);
+	big[70 * 1024 - 1] = '\0';
+	ck_assert(journal_append(&j, path, "system.diagram", big, &d));
+	free(big);
+	ck_assert(!journal_saved(&j, path));
+	ck_assert_ptr_null(j);
+	ck_assert_int_ne(access(jpath, F_OK), 0);
+	/* An earlier session's journal goes at this session's first save. */
+	ck_assert(journal_append(&j, path, "reporter.org", "(株)", &d));
+	journal_close(&j);
+	ck_assert_int_eq(access(jpath, F_OK), 0);
+	ck_assert(!journal_saved(&j, path));
+	ck_assert_int_ne(access(jpath, F_OK), 0);
+}
+END_TEST
+
 START_TEST(private_whatever_the_umask)
 {
 	mode_t old = umask(0);
@@ -322,6 +380,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, torn_last_record_ignored);
 	tcase_add_test(tc, refused_journals);
 	tcase_add_test(tc, line_records);
+	tcase_add_test(tc, saves_mark_the_journal);
 	tcase_add_test(tc, private_whatever_the_umask);
 	tcase_add_test(tc, replay_stores_typed_text);
 	suite_add_tcase(s, tc);
