@@ -48,6 +48,7 @@ struct field *field_new(bool multiline, const char *text)
 	f->ed = ed_new(multiline);
 	ed_set_text(f->ed, text);
 	ed_mark_saved(f->ed);
+	ed_mark_lines(f->ed);  /* nothing typed yet: nothing for the journal */
 	f->width = 40;
 	f->height = 1;
 	f->edit_from = 0;
