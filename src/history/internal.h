@@ -32,6 +32,10 @@ bool hrepo_fail(struct hrepo *h, struct diag *err, const char *what);
 int hrepo_signature(git_signature **out, const struct who *w);
 /* The blob of `name` in a commit's tree, or NULL (not there). */
 git_blob *hrepo_blob_at(git_repository *r, const git_commit *c, const char *name);
+/* Only its id, from the tree: the blob is not read (inflating a big
+ * incident's text at each autosave only to compare ids cost more than the
+ * rest of the save).  False when the tree has no such blob. */
+bool hrepo_blob_id_at(const git_commit *c, const char *name, git_oid *id);
 /* The tag prefix of an incident: "todoke/" + a ref-safe form of NAME. */
 char *hrepo_tag_prefix(const char *name);
 

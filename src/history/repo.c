@@ -199,6 +199,19 @@ git_blob *hrepo_blob_at(git_repository *r, const git_commit *c, const char *name
 	return b;
 }
 
+bool hrepo_blob_id_at(const git_commit *c, const char *name, git_oid *id)
+{
+	git_tree *t = NULL;
+	if (!c || git_commit_tree(&t, c) < 0)
+		return false;
+	const git_tree_entry *e = git_tree_entry_byname(t, name);
+	bool ok = e && git_tree_entry_type(e) == GIT_OBJECT_BLOB;
+	if (ok)
+		*id = *git_tree_entry_id(e);
+	git_tree_free(t);
+	return ok;
+}
+
 char *hrepo_tag_prefix(const char *name)
 {
 	struct strbuf sb;
@@ -299,9 +312,8 @@ static bool staged_change(struct hrepo *h, git_index *idx, git_oid *staged)
 	*staged = e->id;
 	git_commit *c = NULL;
 	head_commit(h->repo, &c);
-	git_blob *b = hrepo_blob_at(h->repo, c, h->name);
-	bool differs = !b || !git_oid_equal(git_blob_id(b), staged);
-	git_blob_free(b);
+	git_oid at_head;
+	bool differs = !hrepo_blob_id_at(c, h->name, &at_head) || !git_oid_equal(&at_head, staged);
 	git_commit_free(c);
 	return differs;
 }
