@@ -30,7 +30,8 @@
  *
  * (what came before is in the file: only what follows is replayed) and
  * the journal goes on, so that the line records after it still have the
- * text they change; a journal grown past 64 KiB is started again instead.
+ * text they change.  It is started again instead once it holds over 1,024
+ * line records, or over 64 KiB more than twice its last whole record.
  * The session removes it when it ends with the answers in a file.  Knows
  * nothing of forms,
  * the wizard's rows or curses (wizard.h: wizard_replay applies a record). */
@@ -59,7 +60,7 @@ bool journal_append_lines(struct journal **j, const char *incident_path, const c
                           size_t first, size_t tail, const char *text, struct diag *err);
 /* The answers are saved: marks it in the journal (S\n: what comes before
  * is in the file, but line records may still change a text of before it)
- * and returns true; or, when the journal has grown long or cannot be
+ * and returns true; or, when the journal has grown long (above) or cannot be
  * written, removes it and returns false (the next record must be whole).
  * When *j is not open, a journal left there (by an earlier session, now
  * replayed) is removed. */

@@ -24,12 +24,16 @@
 
 struct journal {
 	int fd;
-	size_t size;  /* bytes written */
+	size_t size;   /* bytes written */
+	size_t whole;  /* those of the last R record */
+	size_t lines;  /* L records written */
 };
 
-/* A journal longer than this is started again at a save rather than
- * marked: its replay applies every line record in it. */
-#define JOURNAL_RESTART (64 * 1024)
+/* At a save the journal is started again rather than marked once its
+ * replay would apply many line records (each copies its field's text) or
+ * it holds much more than the text the next record changes. */
+#define JOURNAL_MAX_LINES 1024
+#define JOURNAL_SLACK (64 * 1024)
 
 char *journal_path(const char *incident_path)
 {
@@ -85,6 +89,7 @@ static bool create(struct journal **j, const char *incident_path, struct diag *e
 		*j = xmalloc(sizeof **j);
 		(*j)->fd = fd;
 		(*j)->size = sizeof HEADER - 1;
+		(*j)->whole = (*j)->lines = 0;
 	}
 	free(p);
 	return ok;
@@ -108,8 +113,13 @@ static bool append(struct journal **j, const char *incident_path, const char *ke
 	sb_addc(&rec, '\n');
 	/* One write(2): a kill leaves it whole or torn, never interleaved. */
 	bool ok = file_write_fd((*j)->fd, rec.buf, rec.len);
-	if (ok)
+	if (ok) {
 		(*j)->size += rec.len;
+		if (lines)
+			(*j)->lines++;
+		else
+			(*j)->whole = rec.len;
+	}
 	if (!ok) {
 		char *p = journal_path(incident_path);
 		diag_set(err, p, 0, _("cannot write: %s"), strerror(errno));
@@ -137,7 +147,9 @@ bool journal_append_lines(struct journal **j, const char *incident_path, const c
 
 bool journal_saved(struct journal **j, const char *incident_path)
 {
-	if (*j && (*j)->size <= JOURNAL_RESTART && file_write_fd((*j)->fd, "S\n", 2)) {
+	if (*j && (*j)->lines <= JOURNAL_MAX_LINES &&
+	    (*j)->size - (*j)->whole <= (*j)->whole + JOURNAL_SLACK &&
+	    file_write_fd((*j)->fd, "S\n", 2)) {
 		(*j)->size += 2;
 		return true;
 	}

@@ -292,12 +292,28 @@ START_TEST(saves_mark_the_journal)
 	ck_assert(r.torn);
 	journal_records_release(&r);
 	free(all);
-	/* Past 64 KiB the save starts the journal again. */
+	/* A long text in one whole record is marked, not written again... */
 	char *big = malloc(70 * 1024);
 	memset(big, 'x', 70 * 1024 - 1);
 	big[70 * 1024 - 1] = '\0';
 	ck_assert(journal_append(&j, path, "system.diagram", big, &d));
+	ck_assert(journal_saved(&j, path));
+	/* ...but 64 KiB more than the record that lines would change, or
+	 * over 1,024 line records, start it again at a save. */
+	ck_assert(journal_append(&j, path, "reporter.org", "(株)", &d));
+	ck_assert(!journal_saved(&j, path));
+	ck_assert_ptr_null(j);
+	ck_assert_int_ne(access(jpath, F_OK), 0);
+	ck_assert(journal_append(&j, path, "system.diagram", big, &d));
 	free(big);
+	for (int i = 0; i < 1024; i++)
+		ck_assert(journal_append_lines(&j, path, "system.diagram", 0, 0, "y", &d));
+	ck_assert(journal_saved(&j, path));
+	ck_assert(journal_append_lines(&j, path, "system.diagram", 0, 0, "z", &d));
+	ck_assert_msg(journal_read(path, &r, &d), "%s", d.msg);
+	ck_assert_uint_eq(r.n, 1);
+	ck_assert_str_eq(r.v[0].text, "z");
+	journal_records_release(&r);
 	ck_assert(!journal_saved(&j, path));
 	ck_assert_ptr_null(j);
 	ck_assert_int_ne(access(jpath, F_OK), 0);
