@@ -896,6 +896,76 @@ static void no_core_dumps(void)
 	}
 }
 
+/* ---- the commands: one table, looked up by name ------------------------ */
+
+static int run_export(const struct opts *o, int argc, char **argv)
+{
+	locale_document_stdout();  /* the document's bytes, in --encoding */
+	return cmd_export(o, argc, argv);
+}
+
+static int run_forms(const struct opts *o, int argc, char **argv)
+{
+	(void)o, (void)argc, (void)argv;
+	return cmd_forms();
+}
+
+static int run_deadlines(const struct opts *o, int argc, char **argv)
+{
+	(void)o;
+	return cmd_deadlines(argc, argv);
+}
+
+static int run_history(const struct opts *o, int argc, char **argv)
+{
+	return cmd_followup("history", o, argc, argv);
+}
+
+static int run_submissions(const struct opts *o, int argc, char **argv)
+{
+	return cmd_followup("submissions", o, argc, argv);
+}
+
+static int run_diff(const struct opts *o, int argc, char **argv)
+{
+	return cmd_followup("diff", o, argc, argv);
+}
+
+static int run_whoami(const struct opts *o, int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 0) {
+		errmsg("%s", _("usage: whoami [--name NAME]"));
+		return EXIT_BAD;
+	}
+	return followups_whoami(o->name);
+}
+
+/* Each takes the options and the words after the command's name. */
+static const struct command {
+	const char *name;
+	int (*run)(const struct opts *o, int argc, char **argv);
+} commands[] = {
+	{ "new", cmd_new },
+	{ "export", run_export },
+	{ "check", cmd_check },
+	{ "forms", run_forms },
+	{ "deadlines", run_deadlines },
+	{ "submit", cmd_submit },
+	{ "history", run_history },
+	{ "submissions", run_submissions },
+	{ "diff", run_diff },
+	{ "whoami", run_whoami },
+};
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -1003,12 +1073,7 @@ int main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	bool command = argc > 0 && (strcmp(argv[0], "new") == 0 ||
-	               strcmp(argv[0], "export") == 0 || strcmp(argv[0], "check") == 0 ||
-	               strcmp(argv[0], "forms") == 0 || strcmp(argv[0], "deadlines") == 0 ||
-	               strcmp(argv[0], "history") == 0 || strcmp(argv[0], "submit") == 0 ||
-	               strcmp(argv[0], "submissions") == 0 || strcmp(argv[0], "diff") == 0 ||
-	               strcmp(argv[0], "whoami") == 0);
+	const struct command *command = argc > 0 ? find_command(argv[0]) : NULL;
 	if (argc == 0 || (argc == 1 && !command)) {
 		/* The wizard: the start screen, or the incident named. */
 		if (!locale_wizard_ok())
@@ -1021,30 +1086,8 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	const char *cmd = argv[0];
-	if (strcmp(cmd, "export") == 0) {
-		locale_document_stdout();  /* the document's bytes, in --encoding */
-		return cmd_export(&o, argc - 1, argv + 1);
-	}
-	if (strcmp(cmd, "check") == 0)
-		return cmd_check(&o, argc - 1, argv + 1);
-	if (strcmp(cmd, "new") == 0)
-		return cmd_new(&o, argc - 1, argv + 1);
-	if (strcmp(cmd, "forms") == 0)
-		return cmd_forms();
-	if (strcmp(cmd, "deadlines") == 0)
-		return cmd_deadlines(argc - 1, argv + 1);
-	if (strcmp(cmd, "submit") == 0)
-		return cmd_submit(&o, argc - 1, argv + 1);
-	if (strcmp(cmd, "history") == 0 || strcmp(cmd, "submissions") == 0 ||
-	    strcmp(cmd, "diff") == 0)
-		return cmd_followup(cmd, &o, argc - 1, argv + 1);
-	if (strcmp(cmd, "whoami") == 0) {
-		if (argc != 1) {
-			errmsg("%s", _("usage: whoami [--name NAME]"));
-			return EXIT_BAD;
-		}
-		return followups_whoami(o.name);
-	}
+	if (command)
+		return command->run(&o, argc - 1, argv + 1);
 	errmsg(_("unknown command \"%s\""), cmd);
 	fprintf(stderr, _("Try '%s --help' for more information.\n"), progname);
 	return EXIT_BAD;
