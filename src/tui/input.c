@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "todoke/fileio.h"
 #include "todoke/keytext.h"
 
 /* How long a paste or a character cut in two may pause mid-way (ms). */
@@ -21,19 +22,6 @@ static int paste_key = -1, paste_end_key = -1;
 static bool on, gone;
 static struct strbuf paste;
 
-static void put_raw(const char *s, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(STDOUT_FILENO, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return;
-		s += w;
-		n -= (size_t)w;
-	}
-}
-
 void input_start(void)
 {
 	/* Codes above every curses key for the two markers (define_key finds
@@ -45,7 +33,7 @@ void input_start(void)
 		define_key(KT_PASTE_END, paste_end_key);
 	}
 	fflush(stdout);
-	put_raw(paste_on, sizeof paste_on - 1);
+	file_write_fd(STDOUT_FILENO, paste_on, sizeof paste_on - 1);
 	on = true;
 }
 
@@ -54,7 +42,7 @@ void input_end(void)
 	if (!on)
 		return;
 	on = false;
-	put_raw(paste_off, sizeof paste_off - 1);
+	file_write_fd(STDOUT_FILENO, paste_off, sizeof paste_off - 1);
 }
 
 /* The terminal hung up: a pty whose other end closed, ssh gone. */

@@ -2,7 +2,6 @@
  * character typed at the start of a row (see update.h). */
 #include "update.h"
 
-#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 #include <curses.h>
 #include <term.h>
 
+#include "todoke/fileio.h"
 #include "todoke/textwidth.h"
 
 #define MAXW 512
@@ -94,19 +94,6 @@ static bool inserted(const cchar_t *o, const cchar_t *n, int cols, int f, int k)
 
 static char *ich;
 
-static void put_all(const char *s, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(STDOUT_FILENO, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return;
-		s += w;
-		n -= (size_t)w;
-	}
-}
-
 void update_screen(void)
 {
 	static cchar_t o[MAXW + 1], n[MAXW + 1];
@@ -143,7 +130,7 @@ void update_screen(void)
 		return;
 	}
 	const char *s = tiparm(ich, k);
-	put_all(s, strlen(s));
+	file_write_fd(STDOUT_FILENO, s, strlen(s));
 	attr_t sa;
 	short spair;
 	wattr_get(curscr, &sa, &spair, NULL);
