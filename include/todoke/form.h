@@ -141,7 +141,7 @@ struct form {
 	size_t nlines;
 	struct rule *rules;
 	size_t nrules;
-	/* qs by id for form_find_question, built when the parse ends: open
+	/* qs by id for form_find_question, kept as the parse declares: open
 	 * addressing, qindex_n slots (a power of two) of index + 1, 0 free.
 	 * The checks and the wizard look questions up by id on every change. */
 	size_t *qindex;

@@ -131,26 +131,42 @@ static size_t id_hash(const char *s)
 	return h;
 }
 
-/* The index of qs by id: twice as many slots as questions, at least. */
+static void index_put(struct form *f, size_t i)
+{
+	size_t k = id_hash(f->qs[i].id) & (f->qindex_n - 1);
+	while (f->qindex[k])
+		k = (k + 1) & (f->qindex_n - 1);
+	f->qindex[k] = i + 1;
+}
+
+/* The index of qs by id: twice as many slots as questions, at least.  Kept
+ * while parsing (declare adds each question), so that the parse's own
+ * lookups do not compare every id declared before. */
 static void index_questions(struct form *f)
 {
 	size_t n = 8;
 	while (n < 2 * f->nqs)
 		n *= 2;
+	free(f->qindex);
 	f->qindex = xcalloc(n, sizeof *f->qindex);
 	f->qindex_n = n;
-	for (size_t i = 0; i < f->nqs; i++) {
-		size_t k = id_hash(f->qs[i].id) & (n - 1);
-		while (f->qindex[k])
-			k = (k + 1) & (n - 1);
-		f->qindex[k] = i + 1;
-	}
+	for (size_t i = 0; i < f->nqs; i++)
+		index_put(f, i);
+}
+
+/* Question i of the form (not of a repeat) was just declared. */
+static void index_add(struct form *f, size_t i)
+{
+	if (!f->qindex || 2 * f->nqs > f->qindex_n)
+		index_questions(f);
+	else
+		index_put(f, i);
 }
 
 int form_find_question(const struct form *f, const char *id)
 {
-	if (!f->qindex)  /* while parsing */
-		return find_in(f->qs, f->nqs, id);
+	if (!f->qindex)
+		return -1;  /* no question yet */
 	for (size_t k = id_hash(id) & (f->qindex_n - 1); f->qindex[k];
 	     k = (k + 1) & (f->qindex_n - 1))
 		if (strcmp(f->qs[f->qindex[k] - 1].id, id) == 0)
@@ -319,13 +335,21 @@ static struct question **scope(struct parser *p, size_t **n)
 	return &p->f->qs;
 }
 
+/* A question of the current scope by id, or -1. */
+static int find_scoped(struct parser *p, const char *id)
+{
+	size_t *n;
+	struct question *qs = *scope(p, &n);
+	return p->rep ? find_in(qs, *n, id) : form_find_question(p->f, id);
+}
+
 static int declare(struct parser *p, const char *id, enum q_type type, bool reuse)
 {
 	size_t *n;
 	struct question **qs = scope(p, &n);
 	if (!lex_id(&p->lx, id, LEX_QUESTION_ID))
 		return -1;
-	int i = find_in(*qs, *n, id);
+	int i = find_scoped(p, id);
 	if (i >= 0) {
 		if (!reuse || (*qs)[i].type != type)
 			return FAIL(p, "question \"%s\" already declared on line %d",
@@ -339,7 +363,10 @@ static int declare(struct parser *p, const char *id, enum q_type type, bool reus
 	q->type = type;
 	q->section = p->section;
 	q->line = p->lx.line;
-	return (int)(*n)++;
+	int k = (int)(*n)++;
+	if (!p->rep)
+		index_add(p->f, (size_t)k);
+	return k;
 }
 
 static struct question *scoped_q(struct parser *p, int i)
@@ -354,15 +381,6 @@ static void add_seg(struct layout_line *l, struct segment s)
 {
 	l->segs = xrealloc(l->segs, (l->nsegs + 1) * sizeof *l->segs);
 	l->segs[l->nsegs++] = s;
-}
-
-static void add_text(struct layout_line *l, struct strbuf *lit)
-{
-	if (!lit->len)
-		return;
-	struct segment s = { .kind = SEG_TEXT, .q = -1, .ref = -1 };
-	s.text = sb_detach(lit);
-	add_seg(l, s);
 }
 
 /* Labels that are given in quotes win; otherwise they come from the text
@@ -408,7 +426,7 @@ static bool parse_placeholder(struct parser *p, struct layout_line *l, char *bod
 	} else if (strcmp(kind, "note") == 0) {
 		size_t *cnt;
 		struct question *qs = *scope(p, &cnt);
-		q = find_in(qs, *cnt, id);
+		q = find_scoped(p, id);
 		if (q < 0 || qs[q].type != Q_CHECK)
 			return FAIL(p, "{note %s}: no checkbox \"%s\" before it", id, id);
 		if (qs[q].has_note)
@@ -459,7 +477,7 @@ static bool parse_placeholder(struct parser *p, struct layout_line *l, char *bod
 	} else if (strcmp(kind, "choice") == 0) {
 		size_t *cnt;
 		struct question *qs = *scope(p, &cnt);
-		q = find_in(qs, *cnt, id);
+		q = find_scoped(p, id);
 		if (n != 2 || q < 0 || qs[q].type != Q_CHOICE)
 			return FAIL(p, "{choice %s}: declare its options first with "
 			            "\"options %s OPT=LABEL …\"", id, id);
@@ -523,32 +541,60 @@ static bool resolve_labels(struct parser *p, struct layout_line *l,
 	return true;
 }
 
+/* The literal text from s to the next placeholder or the line's end, with
+ * {{ and }} made single (a lone } is text): one segment, copied a run at a
+ * time.  Returns where the run stops: '{' of a placeholder, or the end. */
+static char *add_literal(struct layout_line *l, char *s)
+{
+	char *e = s;
+	size_t escapes = 0;
+	for (;;) {
+		e += strcspn(e, "{}");
+		if (e[0] == '{' && e[1] != '{')
+			break;
+		if (!*e)
+			break;
+		if (e[0] == e[1]) {
+			escapes++;
+			e += 2;
+		} else {
+			e++;
+		}
+	}
+	size_t n = (size_t)(e - s);
+	if (!n)
+		return e;
+	char *t = xmalloc(n - escapes + 1);
+	if (!escapes) {
+		memcpy(t, s, n);
+		t[n] = '\0';
+	} else {
+		size_t k = 0;
+		for (const char *c = s; c < e; c++) {
+			t[k++] = *c;
+			if ((*c == '{' || *c == '}') && c[1] == *c)
+				c++;
+		}
+		t[k] = '\0';
+	}
+	add_seg(l, (struct segment){ .kind = SEG_TEXT, .text = t, .q = -1, .ref = -1 });
+	return e;
+}
+
 static bool parse_layout(struct parser *p, char *text, enum line_kind kind,
                          bool help)
 {
 	struct layout_line l = { .kind = kind, .help = help, .section = p->section,
 	                         .srcline = p->lx.line, .q = -1 };
-	struct strbuf lit;
 	struct pending_label pend[32];
 	size_t npend = 0;
 	bool ok = true;
 
-	sb_init(&lit);
 	for (char *s = text; *s && ok;) {
-		if (s[0] == '{' && s[1] == '{') {
-			sb_addc(&lit, '{');
-			s += 2;
-			continue;
-		}
-		if (s[0] == '}' && s[1] == '}') {
-			sb_addc(&lit, '}');
-			s += 2;
-			continue;
-		}
-		if (*s != '{') {
-			sb_addc(&lit, *s++);
-			continue;
-		}
+		/* The text before a placeholder; then the placeholder. */
+		s = add_literal(&l, s);
+		if (!*s)
+			break;
 		char *end = s + 1;
 		bool inq = false;
 		while (*end && (inq || *end != '}')) {
@@ -564,15 +610,11 @@ static bool parse_layout(struct parser *p, char *text, enum line_kind kind,
 			ok = FAIL(p, "too many placeholders on one line");
 			break;
 		}
-		add_text(&l, &lit);
 		/* Cut in place, so that errors can point at their column. */
 		*end = '\0';
 		ok = parse_placeholder(p, &l, s + 1, pend, &npend);
 		s = end + 1;
 	}
-	if (ok)
-		add_text(&l, &lit);
-	sb_release(&lit);
 
 	/* A paragraph owns its line: indentation before it, nothing after. */
 	for (size_t i = 0; ok && i < l.nsegs; i++) {
@@ -1027,8 +1069,6 @@ struct form *form_parse(const char *text, size_t len, const char *name,
 		ok = check_rules(&p);
 	if (ok)
 		ok = resolve_whens(&p);
-	if (ok)
-		index_questions(p.f);
 	free_whens(&p);
 	lex_release(&p.lx);
 	if (!ok)

@@ -107,11 +107,44 @@ const char *lex_find_control(const char *s, size_t n, unsigned flags)
 	return NULL;
 }
 
+/* True when the n bytes have no fault at all: printable ASCII, tabs if
+ * allowed, and well-formed UTF-8 sequences other than C1 controls.  One
+ * pass, the common case of every line of every file; it only ever says
+ * "clean", so a line with a fault takes the slow path below, which names
+ * the first fault as it always did. */
+static bool clean_line(const unsigned char *u, size_t n, bool tabs)
+{
+	size_t i = 0;
+	while (i < n) {
+		unsigned char c = u[i];
+		if (c >= 0x20 && c < 0x7f) {
+			i++;
+		} else if (c == '\t' && tabs) {
+			i++;
+		} else if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n &&
+		           (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+			/* Most of Japanese text: after these leads any continuation
+			 * bytes make a character (E0 and ED restrict the second). */
+			i += 3;
+		} else {
+			if (c < 0x80)
+				return false;
+			size_t k = utf8_seqlen(u + i, n - i);
+			if (!k || (c == 0xC2 && u[i + 1] < 0xA0))
+				return false;
+			i += k;
+		}
+	}
+	return true;
+}
+
 /* The first fault of the line as read: not UTF-8, NUL, a tab where tabs
  * are refused, another control character. */
 static bool check_chars(struct lexer *lx)
 {
 	const unsigned char *u = (const unsigned char *)lx->raw;
+	if (clean_line(u, lx->len, lx->flags & LEX_TABS))
+		return true;
 	size_t bad;
 	size_t n = utf8_valid(lx->raw, lx->len, &bad) ? lx->len : bad;
 	const char *c = lex_find_control(lx->raw, n, lx->flags);

@@ -7,6 +7,7 @@
 #include "suite.h"
 #include "todoke/export.h"
 #include "todoke/form.h"
+#include "todoke/strbuf.h"
 
 static struct form *parse(const char *text, struct diag *d)
 {
@@ -111,6 +112,101 @@ START_TEST(placeholders_render)
 	sb_release(&out);
 	model_free(&m);
 	form_free(&f);
+}
+END_TEST
+
+/* The kinds and texts of a layout line's segments, as "T:text B F …". */
+static void segs_of(const struct layout_line *l, struct strbuf *out)
+{
+	for (size_t i = 0; i < l->nsegs; i++) {
+		const struct segment *g = &l->segs[i];
+		if (i)
+			sb_addc(out, ' ');
+		if (g->kind == SEG_TEXT)
+			sb_addf(out, "T:%s", g->text);
+		else
+			sb_addc(out, g->kind == SEG_BOX ? 'B' : g->kind == SEG_FIELD ? 'F' : '?');
+	}
+}
+
+/* Literal text is copied a run at a time between placeholders: escapes
+ * anywhere in a run, runs of multi-byte text on either side of a
+ * placeholder, a lone }, placeholders side by side. */
+START_TEST(literal_runs_and_escapes)
+{
+	static const struct { const char *line, *segs; } cases[] = {
+		{ "|{{literal}}\n", "T:{literal}" },
+		{ "|a{{b}}c}d{box x}e{{{box y}f}}\n", "T:a{b}c}d B T:e{ B T:f}" },
+		{ "|}}}{box x}}\n", "T:}} B T:}" },
+		{ "|日本{text t 4}語（{box b}有り）\n", "T:日本 F T:語（ B T:有り）" },
+		{ "|日本{text t 4}語（{box b}有り\n", "T:日本 F T:語（ B T:有り" },
+		{ "|{box a \"甲\"}{box b \"乙\"}{text c \"丙\"}\n", "B B F" },
+		{ "|{{{{}}}}\n", "T:{{}}" },
+		{ "|漢字{_}ｶﾅ😀{{\n", "T:漢字 T:  T:ｶﾅ😀{" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct diag d;
+		struct strbuf text, got;
+		sb_init(&text);
+		sb_addf(&text, "%s%s", HEAD, cases[i].line);
+		struct form *f = parse(text.buf, &d);
+		ck_assert_msg(f != NULL, "case %zu: %s", i, d.msg);
+		ck_assert_uint_eq(f->nlines, 1);
+		sb_init(&got);
+		segs_of(&f->lines[0], &got);
+		ck_assert_msg(strcmp(got.buf, cases[i].segs) == 0, "case %zu: \"%s\", want \"%s\"",
+		              i, got.buf, cases[i].segs);
+		sb_release(&got);
+		sb_release(&text);
+		form_free(&f);
+	}
+	struct diag d;
+	struct form *f = parse(HEAD "|日本{text t 4}語（{box b}有り\n", &d);
+	ck_assert_str_eq(form_question(f, "t")->label, "日本");
+	ck_assert_str_eq(form_question(f, "b")->label, "有り");
+	form_free(&f);
+	/* An unclosed placeholder after escapes and text is still refused. */
+	f = parse(HEAD "|{{日本}} {box\n", &d);
+	ck_assert_ptr_null(f);
+	ck_assert_int_eq(d.line, 5);
+	ck_assert_msg(strstr(d.msg, "placeholder \"{box\" is not closed"), "%s", d.msg);
+}
+END_TEST
+
+/* Questions are looked up by id while the form is read (the index grows
+ * as they are declared): every one is found, a second declaration is
+ * refused with the line of the first, and the fields of a list are apart
+ * from the form's questions. */
+START_TEST(many_questions_are_indexed)
+{
+	struct strbuf text;
+	sb_init(&text);
+	sb_add(&text, HEAD);
+	for (int i = 0; i < 100; i++)
+		sb_addf(&text, "|{text q%d \"Q%d\"}\n", i, i);
+	sb_add(&text, "repeat r\n|{text q5 \"field\"}\nend\n");
+	sb_add(&text, "help q77 説明\n");
+	struct diag d;
+	struct form *f = parse(text.buf, &d);
+	ck_assert_msg(f != NULL, "%s", d.msg);
+	ck_assert_uint_eq(f->nqs, 101);
+	for (int i = 0; i < 100; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "q%d", i);
+		ck_assert_int_eq(form_find_question(f, id), i);
+		ck_assert_int_eq(form_question(f, id)->line, 5 + i);
+	}
+	ck_assert_int_eq(form_find_question(f, "r"), 100);
+	ck_assert_int_eq(form_find_question(f, "q100"), -1);
+	ck_assert_str_eq(form_question(f, "q5")->label, "Q5");
+	ck_assert_str_eq(form_question(f, "q77")->help, "説明");
+	form_free(&f);
+	sb_add(&text, "|{box q3}x\n");
+	f = parse(text.buf, &d);
+	ck_assert_ptr_null(f);
+	ck_assert_int_eq(d.line, 5 + 100 + 4);
+	ck_assert_msg(strstr(d.msg, "\"q3\" already declared on line 8"), "%s", d.msg);
+	sb_release(&text);
 }
 END_TEST
 
@@ -426,6 +522,8 @@ Suite *test_suite(void)
 	tcase_add_test(tc, ipa_form_structure);
 	tcase_add_test(tc, placeholders_render);
 	tcase_add_test(tc, label_of_a_question_placed_twice);
+	tcase_add_test(tc, literal_runs_and_escapes);
+	tcase_add_test(tc, many_questions_are_indexed);
 	tcase_add_loop_test(tc, bad_forms_are_located, 0,
 	                    (int)(sizeof bad_forms / sizeof bad_forms[0]));
 	tcase_add_test(tc, formset_finds_versions);

@@ -122,6 +122,25 @@ START_TEST(bad_characters_are_located)
 	/* One CR before the line end is the CRLF ending; any other is not. */
 	FAILS("a\rb\n", 0, 1, 2, "control character U+000D");
 	FAILS("ab\r\r\n", 0, 1, 3, "control character U+000D");
+	/* After multi-byte text (read a character at a time when the line is
+	 * clean): a fault is still found, at its column. */
+	FAILS("日本\xe3\x81\n", 0, 1, 5, "not valid UTF-8 (byte 0xE3)");
+	FAILS("日本\xe3\n", 0, 1, 5, "not valid UTF-8 (byte 0xE3)");
+	FAILS("（\xef\xbc\n", 0, 1, 3, "not valid UTF-8 (byte 0xEF)");
+	FAILS("日\xe3\x81\x41\n", 0, 1, 3, "not valid UTF-8 (byte 0xE3)");
+	FAILS("日\xe3\x41\x81\n", 0, 1, 3, "not valid UTF-8 (byte 0xE3)");
+	FAILS("日\xed\xa0\x80\n", 0, 1, 3, "not valid UTF-8 (byte 0xED)");
+	FAILS("日\xe0\x80\x80\n", 0, 1, 3, "not valid UTF-8 (byte 0xE0)");
+	FAILS("日\xc2\x85\n", 0, 1, 3, "control character U+0085");
+	FAILS("ｶﾅ\xc2\n", 0, 1, 3, "not valid UTF-8 (byte 0xC2)");
+	FAILS("😀\xf0\x9f\x98\n", 0, 1, 3, "not valid UTF-8 (byte 0xF0)");
+	FAILS("日\x7f\n", 0, 1, 3, "control character U+007F");
+	FAILS("日\tx\n", 0, 1, 3, "tab character: use spaces");
+	FAILS("café（全角）\x1b\n", 0, 1, 13, "control character U+001B");
+	open_str("（日本）ｶﾅ😀café\t·\xef\xbf\xbd\n", LEX_TABS);
+	ck_assert_str_eq(lex_next(&lx), "（日本）ｶﾅ😀café\t·\xef\xbf\xbd");
+	ck_assert(!lx.failed);
+	lex_release(&lx);
 	/* The first fault of the line wins, and the line ends reading. */
 	FAILS("\x01\xff\n", 0, 1, 1, "U+0001");
 	FAILS("\xff\x01\n", 0, 1, 1, "UTF-8");
