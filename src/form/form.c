@@ -113,6 +113,20 @@ void form_free(struct form **pf)
 	*pf = NULL;
 }
 
+/* ---- growing arrays ---------------------------------------------------- */
+
+/* Room in v (n elements of sz bytes) for one more.  The capacity follows
+ * from n alone (8, then doubling), so that appending a question, a line
+ * or a segment does not copy the array each time. */
+static void *room_for_one(void *v, size_t n, size_t sz)
+{
+	if (n == 0)
+		return xrealloc(v, 8 * sz);
+	if (n >= 8 && (n & (n - 1)) == 0)
+		return xrealloc(v, 2 * n * sz);
+	return v;
+}
+
 /* ---- lookups ----------------------------------------------------------- */
 
 static int find_in(const struct question *qs, size_t n, const char *id)
@@ -356,7 +370,7 @@ static int declare(struct parser *p, const char *id, enum q_type type, bool reus
 			            id, (*qs)[i].line), -1;
 		return i;
 	}
-	*qs = xrealloc(*qs, (*n + 1) * sizeof **qs);
+	*qs = room_for_one(*qs, *n, sizeof **qs);
 	struct question *q = &(*qs)[*n];
 	memset(q, 0, sizeof *q);
 	q->id = xstrdup(id);
@@ -379,7 +393,7 @@ static struct question *scoped_q(struct parser *p, int i)
 
 static void add_seg(struct layout_line *l, struct segment s)
 {
-	l->segs = xrealloc(l->segs, (l->nsegs + 1) * sizeof *l->segs);
+	l->segs = room_for_one(l->segs, l->nsegs, sizeof *l->segs);
 	l->segs[l->nsegs++] = s;
 }
 
@@ -640,7 +654,7 @@ static bool parse_layout(struct parser *p, char *text, enum line_kind kind,
 		dst = &p->f->lines;
 		dn = &p->f->nlines;
 	}
-	*dst = xrealloc(*dst, (*dn + 1) * sizeof **dst);
+	*dst = room_for_one(*dst, *dn, sizeof **dst);
 	(*dst)[(*dn)++] = l;
 	return true;
 }
@@ -885,7 +899,7 @@ static bool d_section(void *ctx, char *rest)
 	for (size_t i = 0; i < f->nsections; i++)
 		if (strcmp(f->sections[i].id, id) == 0)
 			return FAIL(p, "section \"%s\" already on line %d", id, f->sections[i].line);
-	f->sections = xrealloc(f->sections, (f->nsections + 1) * sizeof *f->sections);
+	f->sections = room_for_one(f->sections, f->nsections, sizeof *f->sections);
 	f->sections[f->nsections] = (struct section){ xstrdup(id), xstrdup(rest), p->lx.line };
 	p->section = (int)f->nsections++;
 	return true;
@@ -903,7 +917,7 @@ static bool d_repeat(void *ctx, char *rest)
 		return false;
 	f->qs[q].label = xstrdup(*rest ? rest :
 		p->section >= 0 ? f->sections[p->section].title : id);
-	f->lines = xrealloc(f->lines, (f->nlines + 1) * sizeof *f->lines);
+	f->lines = room_for_one(f->lines, f->nlines, sizeof *f->lines);
 	p->rep = &f->lines[f->nlines++];
 	*p->rep = (struct layout_line){ .kind = LINE_REPEAT, .section = p->section,
 	                                .srcline = p->lx.line, .q = q };
