@@ -261,8 +261,27 @@ static void put_value(WINDOW *w, int y, int x, int width, const char *text, attr
 		return;  /* outside the pad */
 	wattrset(w, attr);
 	int used = draw_u8(w, text, strlen(text), width);
-	for (int i = used; i < width; i++)
-		waddch(w, ' ');
+	/* The blank rest of the field in one call (a field is mostly blank:
+	 * a waddch per column was a third of drawing the page's rows).  The
+	 * cells and the cursor are those of the waddch loop: after the row's
+	 * last column, the next row's start, or the last column of the last
+	 * row (the cursor goes on to the screen when no field has it).  A
+	 * blank past the edge, which waddch would carry on to the next row,
+	 * keeps the loop. */
+	int cy = getcury(w), cx = getcurx(w), n = width - used;
+	int maxx = getmaxx(w);
+	if (n > 0 && cx + n <= maxx) {
+		whline(w, ' ', n);
+		if (cx + n < maxx)
+			wmove(w, cy, cx + n);
+		else if (cy + 1 < getmaxy(w))
+			wmove(w, cy + 1, 0);
+		else
+			wmove(w, cy, maxx - 1);
+	} else {
+		for (int i = used; i < width; i++)
+			waddch(w, ' ');
+	}
 	wattrset(w, A_NORMAL);
 }
 

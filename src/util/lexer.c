@@ -114,8 +114,20 @@ const char *lex_find_control(const char *s, size_t n, unsigned flags)
  * the first fault as it always did. */
 static bool clean_line(const unsigned char *u, size_t n, bool tabs)
 {
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
 	size_t i = 0;
 	while (i < n) {
+		/* Eight bytes of printable ASCII at once: none with the high bit,
+		 * none below 0x20, none equal to 0x7F. */
+		uint64_t w;
+		if (i + 8 <= n) {
+			memcpy(&w, u + i, 8);
+			uint64_t del = w ^ (0x7f * ones);
+			if (!((w | ((w - 0x20 * ones) & ~w) | ((del - ones) & ~del)) & highs)) {
+				i += 8;
+				continue;
+			}
+		}
 		unsigned char c = u[i];
 		if (c >= 0x20 && c < 0x7f) {
 			i++;
@@ -382,7 +394,7 @@ bool lex_twice(struct lexer *lx, const char *what, int first)
 const struct lex_keyword *lex_lookup(const struct lex_keyword *table, const char *word)
 {
 	for (const struct lex_keyword *k = table; k->word; k++)
-		if (strcmp(k->word, word) == 0)
+		if (k->word[0] == word[0] && strcmp(k->word, word) == 0)
 			return k;
 	return NULL;
 }

@@ -10,7 +10,12 @@
 static void add_row(struct page *p, enum row_kind kind, int indent, const char *text,
                     const struct question *q, int opt)
 {
-	p->rows = xrealloc(p->rows, (p->nrows + 1) * sizeof *p->rows);
+	/* Room for 8, then doubling: the capacity follows from nrows (rows
+	 * are only ever added here), and a form's 150 rows are not copied
+	 * 150 times. */
+	size_t n = p->nrows;
+	if (n == 0 || (n >= 8 && (n & (n - 1)) == 0))
+		p->rows = xrealloc(p->rows, (n ? 2 * n : 8) * sizeof *p->rows);
 	p->rows[p->nrows++] = (struct row){ kind, indent, xstrdup(text ? text : ""),
 	                                    xstrdup(""), q, opt, NULL };
 }

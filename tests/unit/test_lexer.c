@@ -141,6 +141,24 @@ START_TEST(bad_characters_are_located)
 	ck_assert_str_eq(lex_next(&lx), "（日本）ｶﾅ😀café\t·\xef\xbf\xbd");
 	ck_assert(!lx.failed);
 	lex_release(&lx);
+	/* ASCII is read eight bytes at a time: a fault at any place of a
+	 * long line is found, at its column. */
+	static const char faults[] = { '\x01', '\x1f', '\x7f', '\t', '\x80', '\xff' };
+	for (size_t f = 0; f < sizeof faults; f++)
+		for (int at = 0; at < 20; at++) {
+			char line[32];
+			memset(line, 'a', 20);
+			line[at] = faults[f];
+			line[20] = '\n';
+			open_text(line, 21, 0);
+			ck_assert_ptr_null(lex_next(&lx));
+			ck_assert_msg(lx.failed && d.col == at + 1, "0x%02X at %d: col %d",
+			              (unsigned char)faults[f], at, d.col);
+			lex_release(&lx);
+		}
+	open_str("~ !\"#$%&'()*+,-./0123456789:;<=>?@AZ[\\]^_`az{|}~\n", 0);
+	ck_assert_str_eq(lex_next(&lx), "~ !\"#$%&'()*+,-./0123456789:;<=>?@AZ[\\]^_`az{|}~");
+	lex_release(&lx);
 	/* The first fault of the line wins, and the line ends reading. */
 	FAILS("\x01\xff\n", 0, 1, 1, "U+0001");
 	FAILS("\xff\x01\n", 0, 1, 1, "UTF-8");
