@@ -137,7 +137,8 @@ struct form {
 	size_t nqs;
 	struct section *sections;
 	size_t nsections;
-	struct layout_line *lines;
+	struct layout_line *lines;   /* in the file's order: by section, each
+	                                section's lines one after another */
 	size_t nlines;
 	struct rule *rules;
 	size_t nrules;

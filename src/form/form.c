@@ -158,7 +158,7 @@ static void index_put(struct form *f, size_t i)
  * lookups do not compare every id declared before. */
 static void index_questions(struct form *f)
 {
-	size_t n = 8;
+	size_t n = 256;  /* a form of up to 128 questions without growing */
 	while (n < 2 * f->nqs)
 		n *= 2;
 	free(f->qindex);

@@ -63,6 +63,20 @@ int draw_u8(WINDOW *win, const char *s, size_t n, int cols)
 	int used = 0;
 	size_t i = 0;
 	while (i < n) {
+		/* Printable ASCII followed by ASCII (or the end) is a cluster of
+		 * one cell by itself, in every locale: a run of them in one call,
+		 * the same cells as one cchar_t each.  The last before a byte
+		 * above 0x7F may take a combining mark: it goes the long way. */
+		size_t run = 0;
+		while (i + run < n && used + (int)run < cols && u[i + run] >= 0x20 &&
+		       u[i + run] < 0x7F && (i + run + 1 == n || u[i + run + 1] < 0x80))
+			run++;
+		if (run) {
+			waddnstr(win, s + i, (int)run);
+			used += (int)run;
+			i += run;
+			continue;
+		}
 		int cw;
 		size_t k = tw_cluster_u8(s + i, n - i, TW_SCREEN, &cw);
 		if (used + cw > cols)

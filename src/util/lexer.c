@@ -117,20 +117,17 @@ static bool clean_line(const unsigned char *u, size_t n, bool tabs)
 	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
 	size_t i = 0;
 	while (i < n) {
-		/* Eight bytes of printable ASCII at once: none with the high bit,
-		 * none below 0x20, none equal to 0x7F. */
-		uint64_t w;
-		if (i + 8 <= n) {
-			memcpy(&w, u + i, 8);
-			uint64_t del = w ^ (0x7f * ones);
-			if (!((w | ((w - 0x20 * ones) & ~w) | ((del - ones) & ~del)) & highs)) {
-				i += 8;
-				continue;
-			}
-		}
 		unsigned char c = u[i];
 		if (c >= 0x20 && c < 0x7f) {
-			i++;
+			/* Then eight bytes of printable ASCII at once: none with
+			 * the high bit, none below 0x20, none equal to 0x7F. */
+			for (i++; i + 8 <= n; i += 8) {
+				uint64_t w;
+				memcpy(&w, u + i, 8);
+				uint64_t del = w ^ (0x7f * ones);
+				if (((w | ((w - 0x20 * ones) & ~w) | ((del - ones) & ~del)) & highs))
+					break;
+			}
 		} else if (c == '\t' && tabs) {
 			i++;
 		} else if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n &&

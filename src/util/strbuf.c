@@ -119,14 +119,22 @@ void sb_add_thousands(struct strbuf *sb, long long n)
 
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
+	/* Formatted once into the room there is; a second time only when it
+	 * did not fit (measuring first formatted everything twice). */
+	grow(sb, 0);
+	size_t room = sb->cap - sb->len;
 	va_list cp;
 	va_copy(cp, ap);
-	int n = vsnprintf(NULL, 0, fmt, cp);
+	int n = vsnprintf(sb->buf + sb->len, room, fmt, cp);
 	va_end(cp);
-	if (n < 0)
+	if (n < 0) {
+		sb->buf[sb->len] = '\0';
 		return;
-	grow(sb, (size_t)n);
-	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= room) {
+		grow(sb, (size_t)n);
+		vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	}
 	sb->len += (size_t)n;
 }
 

@@ -48,6 +48,8 @@ static int sum_cols(const uint32_t *cp, size_t k, enum tw_rule rule)
  * 2 columns in a Japanese font, not the 1 of its e. */
 static int cluster_cols(const uint32_t *cp, size_t k, enum tw_rule rule)
 {
+	if (k == 1 && cp[0] >= 0x20 && cp[0] < 0x7F)
+		return 1;  /* printable ASCII: one column by every rule, in every locale */
 	if (rule != TW_DOC || k < 2)
 		return sum_cols(cp, k, rule);
 	uint32_t small[16];

@@ -318,10 +318,20 @@ struct wizard *wizard_new(const struct incident *inc)
 		const struct form *f = inc->forms[k];
 		const struct document *doc = document_of(inc, f);
 		bool first = true;
+		/* A section's lines follow one another (the form has each section
+		 * once, its lines up to the next): each page reads its own, not
+		 * every line of the form. */
+		size_t from = 0;
 		for (size_t s = 0; s < f->nsections; s++) {
 			struct page p = { .form = f, .section = (int)s,
 			                  .title = f->sections[s].title, .doc = doc };
-			rows_of_lines(&p, f->lines, f->nlines, (int)s, f->qs, inc);
+			while (from < f->nlines && f->lines[from].section < (int)s)
+				from++;
+			size_t to = from;
+			while (to < f->nlines && f->lines[to].section == (int)s)
+				to++;
+			rows_of_lines(&p, f->lines + from, to - from, (int)s, f->qs, inc);
+			from = to;
 			bool asks = false;
 			for (size_t i = 0; i < p.nrows; i++)
 				asks |= row_takes_answer(&p.rows[i]);

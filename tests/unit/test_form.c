@@ -182,29 +182,29 @@ START_TEST(many_questions_are_indexed)
 	struct strbuf text;
 	sb_init(&text);
 	sb_add(&text, HEAD);
-	for (int i = 0; i < 100; i++)
+	for (int i = 0; i < 300; i++)
 		sb_addf(&text, "|{text q%d \"Q%d\"}\n", i, i);
 	sb_add(&text, "repeat r\n|{text q5 \"field\"}\nend\n");
 	sb_add(&text, "help q77 説明\n");
 	struct diag d;
 	struct form *f = parse(text.buf, &d);
 	ck_assert_msg(f != NULL, "%s", d.msg);
-	ck_assert_uint_eq(f->nqs, 101);
-	for (int i = 0; i < 100; i++) {
+	ck_assert_uint_eq(f->nqs, 301);
+	for (int i = 0; i < 300; i++) {
 		char id[16];
 		snprintf(id, sizeof id, "q%d", i);
 		ck_assert_int_eq(form_find_question(f, id), i);
 		ck_assert_int_eq(form_question(f, id)->line, 5 + i);
 	}
-	ck_assert_int_eq(form_find_question(f, "r"), 100);
-	ck_assert_int_eq(form_find_question(f, "q100"), -1);
+	ck_assert_int_eq(form_find_question(f, "r"), 300);
+	ck_assert_int_eq(form_find_question(f, "q300"), -1);
 	ck_assert_str_eq(form_question(f, "q5")->label, "Q5");
 	ck_assert_str_eq(form_question(f, "q77")->help, "説明");
 	form_free(&f);
 	sb_add(&text, "|{box q3}x\n");
 	f = parse(text.buf, &d);
 	ck_assert_ptr_null(f);
-	ck_assert_int_eq(d.line, 5 + 100 + 4);
+	ck_assert_int_eq(d.line, 5 + 300 + 4);
 	ck_assert_msg(strstr(d.msg, "\"q3\" already declared on line 8"), "%s", d.msg);
 	sb_release(&text);
 }
