@@ -32,6 +32,9 @@ struct problems {
 
 void check_incident(const struct incident *inc, struct date today,
                     struct problems *out);
+/* Only the progress of check_incident: the same answered and total, without
+ * working out (and wording) the problems, for a status line. */
+void check_progress(const struct incident *inc, size_t *answered, size_t *total);
 void problems_release(struct problems *p);
 
 /* "2-1)被害を受けた機器等 › その他" — where a question stands. */

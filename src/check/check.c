@@ -204,6 +204,31 @@ static void check_ppc(const struct incident *inc, struct date today, struct prob
 	sb_release(&sb);
 }
 
+/* Progress counts units: a group of boxes once (form.h). */
+static void form_progress(const struct incident *inc, const struct form *f, bool needed,
+                          size_t *answered, size_t *total)
+{
+	for (size_t i = 0; i < f->nqs;) {
+		struct q_unit u = question_unit(f->qs, f->nqs, i);
+		const struct form *owner = NULL;
+		i += u.n;
+		incident_question(inc, u.q->id, &owner);
+		if (owner != f || !unit_shown(u, inc->answers) ||
+		    !(needed || document_question_needed(inc, u.q->id)))
+			continue;
+		(*total)++;
+		*answered += unit_answered(u, inc->answers);
+	}
+}
+
+void check_progress(const struct incident *inc, size_t *answered, size_t *total)
+{
+	*answered = *total = 0;
+	for (size_t k = 0; k < inc->nforms; k++)
+		form_progress(inc, inc->forms[k], document_form_needed(inc, inc->forms[k]),
+		              answered, total);
+}
+
 void check_incident(const struct incident *inc, struct date today,
                     struct problems *out)
 {
@@ -215,18 +240,7 @@ void check_incident(const struct incident *inc, struct date today,
 		for (size_t i = 0; needed && i < f->nrules; i++)
 			run_rule(inc, f, &f->rules[i], today, out);
 		check_notes(inc, f, out);
-		/* Progress counts units: a group of boxes once (form.h). */
-		for (size_t i = 0; i < f->nqs;) {
-			struct q_unit u = question_unit(f->qs, f->nqs, i);
-			const struct form *owner = NULL;
-			i += u.n;
-			incident_question(inc, u.q->id, &owner);
-			if (owner != f || !unit_shown(u, inc->answers) ||
-			    !(needed || document_question_needed(inc, u.q->id)))
-				continue;
-			out->total++;
-			out->answered += unit_answered(u, inc->answers);
-		}
+		form_progress(inc, f, needed, &out->answered, &out->total);
 		for (size_t i = 0; i < f->nqs; i++) {
 			const struct question *q = &f->qs[i];
 			const struct form *owner = NULL;

@@ -348,11 +348,7 @@ static void status_update(struct app *a)
 	if (status.ok && status.inc == a->inc && status.gen == a->gen && !a->dirty &&
 	    date_cmp(status.today, a->today) == 0)
 		return;
-	struct problems p;
-	check_incident(a->inc, a->today, &p);
-	status.answered = p.answered;
-	status.total = p.total;
-	problems_release(&p);
+	check_progress(a->inc, &status.answered, &status.total);
 	if (status.ppc.buf)
 		sb_release(&status.ppc);
 	sb_init(&status.ppc);

@@ -50,6 +50,11 @@ static void run_at(const char *text, struct date when, struct problems *p)
 {
 	struct incident *inc = parse(text);
 	check_incident(inc, when, p);
+	/* The status line's count alone (check_progress) is the same. */
+	size_t answered = 99, total = 99;
+	check_progress(inc, &answered, &total);
+	ck_assert_uint_eq(answered, p->answered);
+	ck_assert_uint_eq(total, p->total);
 	incident_free(&inc);
 }
 
