@@ -1,5 +1,6 @@
 #!/bin/sh
-# What typing costs the terminal, and that it still shows the right text:
+# What typing costs the terminal, and that it still shows the right text
+# (and a box ticked with Space):
 # a character typed at the end of a line is sent alone (no attributes
 # switched on and off around it: ≤ 8 bytes ASCII, ≤ 10 Japanese), one
 # typed at the start of a line is an insert-character (ICH) and the
@@ -25,6 +26,32 @@ t.quit(p)
 for b in out:
     print(len(b), b.hex())
 PY
+# A box ticked and unticked with Space (2-1)'s first box, as make bench
+# counts it): the box's mark and the count of answers change, nothing else.
+python3 - "$E2E_PROG" "$(cd "$e2e_dir/../bench" && pwd)" > "$e2e_tmp/space.txt" <<'PY'
+import os, sys, tempfile
+sys.path.insert(0, sys.argv[2])
+import drive
+tmp = tempfile.mkdtemp()
+t = drive.Todoke(sys.argv[1], tmp)
+path = os.path.join(tmp, "box.incident")
+drive.incident(path, 1)
+p = drive.Pty([sys.argv[1], path], t.env)
+p.wait_for(b"(page 1 of")
+p.read_quiet(0.3)
+p.send(b"\x0e\x0e")
+p.wait_for("2-1)".encode())
+p.read_quiet(0.3)
+p.send(b"\t\t")
+p.read_quiet(0.3)
+out = []
+for _ in range(2):
+    p.send(b" ")
+    out.append(p.read_quiet(0.3))
+t.quit(p)
+for b in out:
+    print(len(b), b.hex())
+PY
 set -- $(cut -d' ' -f1 "$e2e_tmp/bytes.txt")
 [ "${1:-99}" -le 8 ] && [ "${2:-99}" -le 8 ] && ok || fail "ASCII at the end of a line: $1, $2 bytes (> 8)"
 [ "${3:-99}" -le 10 ] && ok || fail "Japanese at the end of a line: $3 bytes (> 10)"
@@ -33,6 +60,14 @@ set -- $(cut -d' ' -f1 "$e2e_tmp/bytes.txt")
 # ESC [ 1 @ and ESC [ 2 @: the terminal inserts, the row is not sent again.
 sed -n 4p "$e2e_tmp/bytes.txt" | grep -q ' 1b5b3140' && ok || fail "no ICH for b: $(sed -n 4p "$e2e_tmp/bytes.txt")"
 sed -n 5p "$e2e_tmp/bytes.txt" | grep -q ' 1b5b3240' && ok || fail "no ICH for い: $(sed -n 5p "$e2e_tmp/bytes.txt")"
+
+# 50 bytes each (make bench's checklist Space): the mark and the count,
+# each with its move and colours, and curses' attribute reset.
+set -- $(cut -d' ' -f1 "$e2e_tmp/space.txt")
+[ "${1:-99}" -le 50 ] && [ "${2:-99}" -le 50 ] && ok || fail "Space on a box: $1, $2 bytes (> 50)"
+# The mark goes out: x when ticked, a blank when not (as hex: 78, 20).
+sed -n 1p "$e2e_tmp/space.txt" | grep -q '6d78' && ok || fail "no x: $(sed -n 1p "$e2e_tmp/space.txt")"
+sed -n 2p "$e2e_tmp/space.txt" | grep -q '6d20' && ok || fail "no blank: $(sed -n 2p "$e2e_tmp/space.txt")"
 
 # ---- the screen, in tmux -------------------------------------------------
 inc="$e2e_tmp/out.incident"
@@ -54,4 +89,35 @@ keys y
 wait_exit
 grep -qx '| 上y一行目 first末' "$inc" && grep -qx '| 頭xｶ二行目 second' "$inc" && ok ||
 	fail "saved: $(grep '^|' "$inc")"
+
+# Space on a box: after it, the screen shows the tick and the new count,
+# the cursor still on the box; after the second, neither.
+box="$e2e_tmp/box.incident"
+printf 'todoke-incident 1\n\n[incident]\nform: ipa-access 3.5\ntitle: box\n\n[answers]\n[end]\n' > "$box"
+chmod 600 "$box"
+e2e_start "$box"
+wait_for "(page 1 of 18)"
+keys C-n C-n
+wait_for "2-1)"
+keys Tab Tab
+wait_for "answered 0 of 28"
+screen "$e2e_tmp/before.txt"
+at_before=$(tm display -p -t e2e '#{cursor_x},#{cursor_y}')
+keys Space
+wait_for "answered 1 of 28"
+screen "$e2e_tmp/ticked.txt"
+[ "$(grep -c '\[x\]' "$e2e_tmp/ticked.txt")" = 1 ] && ok || fail "ticked: $(grep '\[' "$e2e_tmp/ticked.txt" | head -3)"
+[ "$(tm display -p -t e2e '#{cursor_x},#{cursor_y}')" = "$at_before" ] && ok || fail "cursor moved from $at_before"
+# Only the mark and the count differ from the screen before.
+diff "$e2e_tmp/before.txt" "$e2e_tmp/ticked.txt" | grep -c '^[<>]' | grep -qx 4 && ok ||
+	fail "changed: $(diff "$e2e_tmp/before.txt" "$e2e_tmp/ticked.txt")"
+keys Space
+wait_for "answered 0 of 28"
+screen "$e2e_tmp/unticked.txt"
+cmp -s "$e2e_tmp/before.txt" "$e2e_tmp/unticked.txt" && ok ||
+	fail "unticked: $(diff "$e2e_tmp/before.txt" "$e2e_tmp/unticked.txt")"
+keys F10
+wait_for "Quit todoke? Your answers are saved. (y/n)"
+keys y
+wait_exit
 e2e_finish
