@@ -552,6 +552,8 @@ static void draw_page(struct view *v)
 		return;
 	}
 	werase(pad);
+	bool text = v->a->field && ft && ft->sub == 0;
+	bool hidden = curs_set(text ? 1 : 0) != ERR && !text;
 	int cy = -1, cx = -1;
 	v->shown.fh = 0;  /* set when the field is drawn */
 	for (size_t i = 0; i < v->p->nrows; i++)
@@ -563,8 +565,6 @@ static void draw_page(struct view *v)
 		mvwaddstr(pad, 0, 0, "^");
 	if (v->top + bh < total)
 		mvwaddstr(pad, bh - 1, 0, "v");
-	bool text = v->a->field && ft && ft->sub == 0;
-	curs_set(text ? 1 : 0);
 	/* The body is the pad's, all of it: stdscr's, erased by app_frame,
 	 * is not copied first, so that curses compares the pad with what is
 	 * shown and sends (and works on) only what changed. */
@@ -572,6 +572,12 @@ static void draw_page(struct view *v)
 	wnoutrefresh(stdscr);
 	if (cy >= 0)
 		wmove(pad, cy, cx);
+	/* The cursor shows only in a text being typed.  Hidden (the focus
+	 * colours show a box), it is left where the last character written
+	 * left it, not moved back on to the box: a tick is the mark alone, a
+	 * Tab the rows without a move at the end.  A terminal that cannot
+	 * hide it has it on the box, as ever. */
+	leaveok(pad, hidden);
 	pnoutrefresh(pad, 0, 0, btop, 0, btop + bh - 1, COLS - 1);
 	update_screen();
 	remember_shown(v, text);

@@ -94,6 +94,18 @@ static bool inserted(const cchar_t *o, const cchar_t *n, int cols, int f, int k)
 
 static char *ich;
 
+/* curscr's cursor is the terminal's: the last doupdate moved it there.  A
+ * window left with leaveok (a hidden cursor, page.c) has curses leave the
+ * cursor where its last character went, and curscr's then says nothing. */
+static bool cursor_known;
+
+static void update(void)
+{
+	bool moves = !is_leaveok(newscr);
+	doupdate();
+	cursor_known = moves;
+}
+
 void update_screen(void)
 {
 	static cchar_t o[MAXW + 1], n[MAXW + 1];
@@ -104,7 +116,7 @@ void update_screen(void)
 		ich = s && s != (char *)-1 ? s : (char *)"";
 	}
 	if (!*ich || cols > MAXW || y < 0 || y >= LINES || cx < 1) {
-		doupdate();
+		update();
 		return;
 	}
 	read_row(curscr, y, cols, o);
@@ -114,7 +126,7 @@ void update_screen(void)
 		f++;
 	int k = cx - f;
 	if (f == cols || (k != 1 && k != 2) || !inserted(o, n, cols, f, k)) {
-		doupdate();
+		update();
 		return;
 	}
 	/* ICH with the cursor already there (curses put it there, and it
@@ -125,8 +137,8 @@ void update_screen(void)
 	 * of the last doupdate, and putp() would go through stdio's buffer. */
 	int oy, ox;
 	getyx(curscr, oy, ox);
-	if (oy != y || ox != f) {
-		doupdate();
+	if (!cursor_known || oy != y || ox != f) {
+		update();
 		return;
 	}
 	const char *s = tiparm(ich, k);
@@ -139,5 +151,5 @@ void update_screen(void)
 		mvwinsch(curscr, y, f, ' ');
 	wattr_set(curscr, sa, spair, NULL);
 	wmove(curscr, oy, ox);
-	doupdate();
+	update();
 }

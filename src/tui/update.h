@@ -7,7 +7,9 @@
  * (1 or 2 columns) inserted and only blanks pushed off its end, the
  * terminal's ICH and the character are sent, and curses' picture of the
  * screen is shifted the same way, so that doupdate has nothing left to do
- * on that row.  Only with a terminal that has ich (parm_ich). */
+ * on that row.  Only with a terminal that has ich (parm_ich), and only
+ * when the last update put the cursor where curses' picture says (not
+ * after one that left a hidden cursor where it was, leaveok). */
 #ifndef TODOKE_TUI_UPDATE_H
 #define TODOKE_TUI_UPDATE_H
 

@@ -91,23 +91,25 @@ grep -qx '| 上y一行目 first末' "$inc" && grep -qx '| 頭xｶ二行目 secon
 	fail "saved: $(grep '^|' "$inc")"
 
 # Space on a box: after it, the screen shows the tick and the new count,
-# the cursor still on the box; after the second, neither.
+# the cursor still hidden (the focus colours show the box; a hidden cursor
+# is left where curses last wrote); after the second, neither.
 box="$e2e_tmp/box.incident"
 printf 'todoke-incident 1\n\n[incident]\nform: ipa-access 3.5\ntitle: box\n\n[answers]\n[end]\n' > "$box"
 chmod 600 "$box"
 e2e_start "$box"
 wait_for "(page 1 of 18)"
+field_at=$(tm display -p -t e2e '#{cursor_x},#{cursor_y}')
 keys C-n C-n
 wait_for "2-1)"
 keys Tab Tab
 wait_for "answered 0 of 28"
 screen "$e2e_tmp/before.txt"
-at_before=$(tm display -p -t e2e '#{cursor_x},#{cursor_y}')
+[ "$(tm display -p -t e2e '#{cursor_flag}')" = 0 ] && ok || fail "cursor shown on a box"
 keys Space
 wait_for "answered 1 of 28"
 screen "$e2e_tmp/ticked.txt"
 [ "$(grep -c '\[x\]' "$e2e_tmp/ticked.txt")" = 1 ] && ok || fail "ticked: $(grep '\[' "$e2e_tmp/ticked.txt" | head -3)"
-[ "$(tm display -p -t e2e '#{cursor_x},#{cursor_y}')" = "$at_before" ] && ok || fail "cursor moved from $at_before"
+[ "$(tm display -p -t e2e '#{cursor_flag}')" = 0 ] && ok || fail "cursor shown after Space"
 # Only the mark and the count differ from the screen before.
 diff "$e2e_tmp/before.txt" "$e2e_tmp/ticked.txt" | grep -c '^[<>]' | grep -qx 4 && ok ||
 	fail "changed: $(diff "$e2e_tmp/before.txt" "$e2e_tmp/ticked.txt")"
@@ -116,6 +118,12 @@ wait_for "answered 0 of 28"
 screen "$e2e_tmp/unticked.txt"
 cmp -s "$e2e_tmp/before.txt" "$e2e_tmp/unticked.txt" && ok ||
 	fail "unticked: $(diff "$e2e_tmp/before.txt" "$e2e_tmp/unticked.txt")"
+# Back on page 1, in its first field: the cursor is shown again, where it
+# was there before the boxes.
+keys C-p C-p
+wait_for "(page 1 of 18)"
+[ "$(tm display -p -t e2e '#{cursor_flag} #{cursor_x},#{cursor_y}')" = "1 $field_at" ] && ok ||
+	fail "in the field: $(tm display -p -t e2e '#{cursor_flag} #{cursor_x},#{cursor_y}'), want 1 $field_at"
 keys F10
 wait_for "Quit todoke? Your answers are saved. (y/n)"
 keys y
