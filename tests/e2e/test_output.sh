@@ -61,10 +61,11 @@ set -- $(cut -d' ' -f1 "$e2e_tmp/bytes.txt")
 sed -n 4p "$e2e_tmp/bytes.txt" | grep -q ' 1b5b3140' && ok || fail "no ICH for b: $(sed -n 4p "$e2e_tmp/bytes.txt")"
 sed -n 5p "$e2e_tmp/bytes.txt" | grep -q ' 1b5b3240' && ok || fail "no ICH for い: $(sed -n 5p "$e2e_tmp/bytes.txt")"
 
-# 50 bytes each (make bench's checklist Space): the mark and the count,
-# each with its move and colours, and curses' attribute reset.
+# 49 bytes each (make bench's checklist Space; dialog 49): the mark and the count,
+# each with its move and colours, and curses' attribute reset (the cursor,
+# hidden on a box, is not moved back).
 set -- $(cut -d' ' -f1 "$e2e_tmp/space.txt")
-[ "${1:-99}" -le 50 ] && [ "${2:-99}" -le 50 ] && ok || fail "Space on a box: $1, $2 bytes (> 50)"
+[ "${1:-99}" -le 49 ] && [ "${2:-99}" -le 49 ] && ok || fail "Space on a box: $1, $2 bytes (> 49)"
 # The mark goes out: x when ticked, a blank when not (as hex: 78, 20).
 sed -n 1p "$e2e_tmp/space.txt" | grep -q '6d78' && ok || fail "no x: $(sed -n 1p "$e2e_tmp/space.txt")"
 sed -n 2p "$e2e_tmp/space.txt" | grep -q '6d20' && ok || fail "no blank: $(sed -n 2p "$e2e_tmp/space.txt")"
