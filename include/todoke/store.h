@@ -15,6 +15,7 @@
 #include "todoke/fileid.h"
 #include "todoke/form.h"
 #include "todoke/lock.h"
+#include "todoke/storeindex.h"
 
 struct store_entry {
 	char *path;
@@ -30,6 +31,10 @@ struct store_entry {
 	                            LOCK_ERROR (lock file unexaminable) */
 	struct lock_owner owner; /* who holds it, for HELD and TAKEN_STALE */
 	time_t deleted;          /* in the trash (store_trash_list): when deleted */
+	bool pending;            /* store_list_open: not described yet (title is
+	                            the file name, no counts): store_list_fill */
+	struct store_fkey key;   /* the file's identity when it was listed */
+	bool lock_file;          /* its lock file was in the listing */
 };
 
 /* One incident file described as store_list describes each (its path
@@ -63,6 +68,34 @@ bool store_ensure_dir(const char *dir, struct diag *err);
 bool store_list(const char *dir, const struct formset *fs,
                 struct store_entry **out, size_t *n, struct diag *err);
 void store_entries_free(struct store_entry **e, size_t n);
+
+/* The same list, read in two steps so that the start screen draws at once
+ * with thousands of incidents: store_list_open reads the folder (readdir
+ * and stat, no file opened), sorts it as store_list does and takes each
+ * entry's description from the index (storeindex.h) where it is fresh;
+ * the others are `pending` until store_list_describe (the rows shown) or
+ * store_list_fill (the rest, between keys) reads them.  Lock states are
+ * probed at open, for the incidents that have a lock file.  What was
+ * described is written to the index when the list is complete and at
+ * store_list_free.  With prev (the same folder's list, read before: a
+ * refresh), what it described of files unchanged is taken from it first.
+ * NULL with err as store_list fails. */
+struct store_list;
+struct store_list *store_list_open(const char *dir, const struct formset *fs,
+                                   struct store_list *prev, struct diag *err);
+/* The entries (valid until the list is freed) and their number. */
+struct store_entry *store_list_entries(struct store_list *l, size_t *n);
+/* How many are described (not pending). */
+size_t store_list_done(const struct store_list *l);
+/* Describes entry i if it is pending. */
+void store_list_describe(struct store_list *l, size_t i);
+/* Describes up to max pending entries, in the list's order; true when none
+ * is pending any more. */
+bool store_list_fill(struct store_list *l, size_t max);
+/* Whether the folder now lists otherwise: another file, another order, a
+ * file changed, or a lock state changed (reads the folder again, no file). */
+bool store_list_changed(const struct store_list *l);
+void store_list_free(struct store_list **l);
 
 /* A new file name in dir for an incident started on `today`:
  * "2026-11-22.incident", then "2026-11-22-2.incident", …: never the name

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <pwd.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "todoke/check.h"
+#include "todoke/datadir.h"
 #include "todoke/fileio.h"
 #include "todoke/i18n.h"
 #include "todoke/incident.h"
@@ -170,31 +172,52 @@ static void today_or_clock(struct date *d)
 	*d = date_in_japan(time(NULL));
 }
 
-static void describe(struct store_entry *e, const char *name,
-                     const struct formset *fs, struct date today)
+/* The title a file has before (or without) its description. */
+static char *name_title(const char *name)
+{
+	size_t n = strlen(name), k = strlen(SUFFIX);
+	return n > k && strcmp(name + n - k, SUFFIX) == 0 ? xstrndup(name, n - k) : xstrdup(name);
+}
+
+static void set_error(struct store_entry *e, struct diag *d)
+{
+	char buf[sizeof d->file + sizeof d->msg + 32];
+	e->error = xstrdup(diag_format(d, buf, sizeof buf));
+}
+
+/* What stat says: the time, the key, and an error for a file that cannot
+ * be one; true when the file is to be read (the entry then pending). */
+static bool stat_entry(struct store_entry *e, const char *name)
 {
 	struct stat st;
 	struct diag d;
-	char buf[sizeof d.file + sizeof d.msg + 32];
-	size_t n = strlen(name);
-	e->title = n > strlen(SUFFIX) && strcmp(name + n - strlen(SUFFIX), SUFFIX) == 0
-	           ? xstrndup(name, n - strlen(SUFFIX)) : xstrdup(name);
-	e->lock = lock_probe(e->path, &e->owner);
+	e->title = name_title(name);
 	if (stat(e->path, &st) != 0) {
 		diag_set(&d, e->path, 0, _("cannot read: %s"), strerror(errno));
-		e->error = xstrdup(diag_format(&d, buf, sizeof buf));
-		return;
+		set_error(e, &d);
+		return false;
 	}
 	e->mtime = st.st_mtime;
 	if (!S_ISREG(st.st_mode)) {
 		diag_set(&d, e->path, 0, "%s", _("is not a regular file"));
-		e->error = xstrdup(diag_format(&d, buf, sizeof buf));
-		return;
+		set_error(e, &d);
+		return false;  /* listed by stat alone: no key, never in the index */
 	}
+	store_fkey_of(&st, &e->key);
+	e->pending = true;
+	return true;
+}
+
+/* Reads a pending entry: its title, discovery date and progress, or why
+ * it does not load. */
+static void load_entry(struct store_entry *e, const struct formset *fs, struct date today)
+{
 	struct incident *inc = NULL;
+	struct diag d;
 	diag_clear(&d);
+	e->pending = false;
 	if (!incident_load(e->path, fs, &inc, &d)) {
-		e->error = xstrdup(diag_format(&d, buf, sizeof buf));
+		set_error(e, &d);
 		return;
 	}
 	const char *title = incident_meta(inc, "title");
@@ -211,6 +234,12 @@ static void describe(struct store_entry *e, const char *name,
 	incident_free(&inc);
 }
 
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
 bool store_describe(const char *path, const struct formset *fs, struct store_entry *e)
 {
 	memset(e, 0, sizeof *e);
@@ -219,8 +248,9 @@ bool store_describe(const char *path, const struct formset *fs, struct store_ent
 	struct date today;
 	today_or_clock(&today);
 	e->path = xstrdup(path);
-	const char *slash = strrchr(path, '/');
-	describe(e, slash ? slash + 1 : path, fs, today);
+	e->lock = lock_probe(e->path, &e->owner);
+	if (stat_entry(e, base_name(path)))
+		load_entry(e, fs, today);
 	return true;
 }
 
@@ -232,13 +262,24 @@ static int newest_first(const void *pa, const void *pb)
 	return strcmp(a->path, b->path);
 }
 
-bool store_list(const char *dir, const struct formset *fs,
-                struct store_entry **out, size_t *n, struct diag *err)
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The folder's incidents, stat'ed, sorted, lock states probed: the lock
+ * files (.NAME.lock) are in the same listing, so only those incidents are
+ * probed. */
+static bool scan(const char *dir, struct store_entry **out, size_t *n, struct stat *dst,
+                 struct diag *err)
 {
 	*out = NULL;
 	*n = 0;
 	if (no_dir(dir, err) || !store_check_dir(dir, err))
 		return false;
+	/* Before reading it: a change while reading is then a later mtime. */
+	if (dst && stat(dir, dst) != 0)
+		memset(dst, 0, sizeof *dst);
 	DIR *d = opendir(dir);
 	if (!d) {
 		if (errno == ENOENT)
@@ -247,37 +288,306 @@ bool store_list(const char *dir, const struct formset *fs,
 		return false;
 	}
 	struct store_entry *v = NULL;
-	size_t count = 0;
-	struct date today;
-	today_or_clock(&today);
+	size_t count = 0, cap = 0, nlocks = 0, lcap = 0;
+	char **locks = NULL;
+	size_t dlen = strlen(dir);
+	const char *sep = dir[dlen - 1] == '/' ? "" : "/";
+	size_t seplen = strlen(sep);
+	bool ok = true;
 	for (;;) {
 		errno = 0;
 		struct dirent *de = readdir(d);
 		if (!de) {
 			if (errno) {
 				diag_set(err, dir, 0, _("cannot list the incidents: %s"), strerror(errno));
-				closedir(d);
-				store_entries_free(&v, count);
-				return false;
+				ok = false;
 			}
 			break;
 		}
+		size_t len = strlen(de->d_name);
+		if (de->d_name[0] == '.' && len > 6 && strcmp(de->d_name + len - 5, ".lock") == 0) {
+			if (nlocks == lcap)
+				locks = xrealloc(locks, (lcap = lcap ? lcap * 2 : 16) * sizeof *locks);
+			locks[nlocks++] = xstrndup(de->d_name + 1, len - 6);
+			continue;
+		}
 		if (!is_incident_name(de->d_name))
 			continue;
-		v = xrealloc(v, (count + 1) * sizeof *v);
+		if (count == cap)
+			v = xrealloc(v, (cap = cap ? cap * 2 : 64) * sizeof *v);
 		struct store_entry *e = &v[count++];
 		memset(e, 0, sizeof *e);
-		struct strbuf path;
-		sb_init(&path);
-		sb_addf(&path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
-		e->path = sb_detach(&path);
-		describe(e, de->d_name, fs, today);
+		e->path = xmalloc(dlen + seplen + len + 1);
+		memcpy(e->path, dir, dlen);
+		memcpy(e->path + dlen, sep, seplen);
+		memcpy(e->path + dlen + seplen, de->d_name, len + 1);
+		stat_entry(e, de->d_name);
 	}
 	closedir(d);
+	if (nlocks)
+		qsort(locks, nlocks, sizeof *locks, cmp_str);
+	for (size_t i = 0; ok && nlocks && i < count; i++) {
+		const char *name = base_name(v[i].path);
+		if (bsearch(&name, locks, nlocks, sizeof *locks, cmp_str)) {
+			v[i].lock_file = true;
+			v[i].lock = lock_probe(v[i].path, &v[i].owner);
+		}
+	}
+	for (size_t i = 0; i < nlocks; i++)
+		free(locks[i]);
+	free(locks);
+	if (!ok) {
+		store_entries_free(&v, count);
+		return false;
+	}
 	if (count)
 		qsort(v, count, sizeof *v, newest_first);
 	*out = v;
 	*n = count;
+	return true;
+}
+
+struct store_list {
+	char *dir;
+	const struct formset *fs;
+	struct date today;
+	struct store_entry *v;
+	size_t n, done, next;
+	char *index_path, *stamp;
+	bool dirty;                /* described rows the index has not */
+	struct stat dir_st;        /* the folder, just before it was read */
+	time_t scanned;
+};
+
+/* Takes what x knows of each pending entry; returns how many. */
+static size_t from_index(struct store_list *l, const struct store_index *x)
+{
+	size_t got = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		struct store_entry *e = &l->v[i];
+		const struct store_irow *r = e->pending
+		                             ? store_index_find(x, base_name(e->path), &e->key) : NULL;
+		if (!r)
+			continue;
+		e->pending = false;
+		if (r->title) {
+			free(e->title);
+			e->title = xstrdup(r->title);
+		}
+		e->error = r->error ? xstrdup(r->error) : NULL;
+		e->has_discovery = r->has_discovery;
+		e->discovery = r->discovery;
+		e->answered = r->answered;
+		e->total = r->total;
+		l->done++;
+		got++;
+	}
+	return got;
+}
+
+/* The rows described (from the index or read), in the list's order. */
+static void described(const struct store_list *l, struct store_index *x)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct store_entry *e = &l->v[i];
+		if (e->pending || !e->key.ino)
+			continue;  /* never read, or not a file: nothing to keep */
+		char *name = xstrdup(base_name(e->path)), *fallback = name_title(name);
+		struct store_irow r = {
+			.name = name,
+			.key = e->key,
+			.title = strcmp(e->title, fallback) != 0 ? e->title : NULL,
+			.has_discovery = e->has_discovery,
+			.discovery = e->discovery,
+			.answered = e->answered,
+			.total = e->total,
+			.error = e->error,
+		};
+		store_index_put(x, &r);
+		free(name);
+		free(fallback);
+	}
+}
+
+struct store_list *store_list_open(const char *dir, const struct formset *fs,
+                                   struct store_list *prev, struct diag *err)
+{
+	struct store_entry *v;
+	size_t n;
+	struct stat dst;
+	time_t now = time(NULL);
+	if (!scan(dir, &v, &n, &dst, err))
+		return NULL;
+	struct store_list *l = xcalloc(1, sizeof *l);
+	l->dir_st = dst;
+	l->scanned = now;
+	l->dir = xstrdup(dir);
+	l->fs = fs;
+	l->v = v;
+	l->n = n;
+	today_or_clock(&l->today);
+	for (size_t i = 0; i < n; i++)
+		l->done += !v[i].pending;
+	struct store_index x;
+	store_index_init(&x);
+	if (prev && strcmp(prev->dir, dir) == 0) {
+		described(prev, &x);
+		size_t got = from_index(l, &x);
+		/* What prev had not written yet is written with this list. */
+		l->dirty = prev->dirty || got != x.n;
+		prev->dirty = false;
+		l->index_path = prev->index_path;
+		l->stamp = prev->stamp;
+		prev->index_path = prev->stamp = NULL;
+		store_index_release(&x);
+	}
+	/* An empty folder reads no index (the first start stays cheap). */
+	if (l->done < n && !l->index_path) {
+		l->index_path = store_index_path(dir);
+		l->stamp = store_index_stamp(dir, todoke_datadir());
+		store_index_read(l->index_path, l->stamp, &x);
+		size_t got = from_index(l, &x);
+		/* Rows of files gone or changed are dropped at the next write. */
+		l->dirty = l->dirty || got != x.n;
+		store_index_release(&x);
+	}
+	return l;
+}
+
+struct store_entry *store_list_entries(struct store_list *l, size_t *n)
+{
+	*n = l ? l->n : 0;
+	return l ? l->v : NULL;
+}
+
+size_t store_list_done(const struct store_list *l)
+{
+	return l ? l->done : 0;
+}
+
+static void write_index(struct store_list *l)
+{
+	if (!l->dirty || !l->index_path)
+		return;
+	struct store_index x;
+	store_index_init(&x);
+	described(l, &x);
+	store_index_write(l->index_path, l->stamp, &x);
+	store_index_release(&x);
+	l->dirty = false;
+}
+
+void store_list_describe(struct store_list *l, size_t i)
+{
+	if (!l || i >= l->n || !l->v[i].pending)
+		return;
+	load_entry(&l->v[i], l->fs, l->today);
+	l->done++;
+	l->dirty = true;
+	if (l->done == l->n)
+		write_index(l);
+}
+
+bool store_list_fill(struct store_list *l, size_t max)
+{
+	if (!l)
+		return true;
+	for (; l->next < l->n && max; l->next++)
+		if (l->v[l->next].pending) {
+			store_list_describe(l, l->next);
+			max--;
+		}
+	while (l->next < l->n && !l->v[l->next].pending)
+		l->next++;
+	return l->next >= l->n;
+}
+
+static bool same_time(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec == b->tv_sec && a->tv_nsec == b->tv_nsec;
+}
+
+/* The folder as it was listed: the same names (no file made, removed or
+ * renamed in it since, so neither an incident nor a lock file).  Its times
+ * come from a coarse clock: one of the second of the listing proves
+ * nothing. */
+static bool same_names(const struct store_list *l)
+{
+	struct stat st;
+	return l->dir_st.st_ino && stat(l->dir, &st) == 0 && st.st_ino == l->dir_st.st_ino &&
+	       st.st_dev == l->dir_st.st_dev && same_time(&st.st_mtim, &l->dir_st.st_mtim) &&
+	       same_time(&st.st_ctim, &l->dir_st.st_ctim) && l->scanned > st.st_mtime + 1 &&
+	       l->scanned > st.st_ctime + 1;
+}
+
+bool store_list_changed(const struct store_list *l)
+{
+	if (!l)
+		return false;
+	if (same_names(l)) {
+		/* Only the files and the locks can have changed. */
+		for (size_t i = 0; i < l->n; i++) {
+			const struct store_entry *e = &l->v[i];
+			struct stat st;
+			struct store_fkey k;
+			if (stat(e->path, &st) != 0) {
+				if (e->key.ino || e->mtime)
+					return true;
+				continue;
+			}
+			memset(&k, 0, sizeof k);
+			if (S_ISREG(st.st_mode))
+				store_fkey_of(&st, &k);
+			if (st.st_mtime != e->mtime || !store_fkey_eq(&k, &e->key))
+				return true;
+			struct lock_owner o;
+			if (e->lock_file && lock_probe(e->path, &o) != e->lock)
+				return true;
+		}
+		return false;
+	}
+	struct store_entry *v;
+	size_t n;
+	struct diag d;
+	if (!scan(l->dir, &v, &n, NULL, &d))
+		return false;
+	bool changed = n != l->n;
+	for (size_t i = 0; !changed && i < n; i++)
+		changed = strcmp(v[i].path, l->v[i].path) != 0 || v[i].lock != l->v[i].lock ||
+		          v[i].mtime != l->v[i].mtime || !store_fkey_eq(&v[i].key, &l->v[i].key);
+	store_entries_free(&v, n);
+	return changed;
+}
+
+void store_list_free(struct store_list **pl)
+{
+	struct store_list *l = pl ? *pl : NULL;
+	if (!l)
+		return;
+	write_index(l);
+	store_entries_free(&l->v, l->n);
+	free(l->dir);
+	free(l->index_path);
+	free(l->stamp);
+	free(l);
+	*pl = NULL;
+}
+
+bool store_list(const char *dir, const struct formset *fs,
+                struct store_entry **out, size_t *n, struct diag *err)
+{
+	*out = NULL;
+	*n = 0;
+	struct store_list *l = store_list_open(dir, fs, NULL, err);
+	if (!l)
+		return false;
+	store_list_fill(l, SIZE_MAX);
+	write_index(l);
+	*out = l->v;
+	*n = l->n;
+	l->v = NULL;
+	l->n = 0;
+	store_list_free(&l);
 	return true;
 }
 

@@ -254,9 +254,14 @@ int app_key(struct app *a, wint_t *ch, bool *quit)
 			}
 			continue;
 		}
-		int rc = input_get(ch, 1000);
+		int rc = input_get(ch, a->work ? 0 : 1000);
 		if (rc == INPUT_EOF) {
 			term_hangup = 1; /* the terminal is gone: save and leave */
+			continue;
+		}
+		if (rc == ERR && a->work) {
+			if (a->work(a))
+				return ERR;
 			continue;
 		}
 		if (rc == ERR) {

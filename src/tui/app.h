@@ -74,6 +74,11 @@ struct app {
 	/* Called about once a second while no key comes; true when the screen
 	 * must be drawn again (the start screen's 「[in use]」 went stale). */
 	bool (*idle)(struct app *a);
+	/* Work to do between keys (the start screen reading its list): while
+	 * set, app_key calls it whenever no key is waiting, and returns ERR
+	 * (*quit false) when it returns true, for the screen to be drawn
+	 * again; it clears a->work when there is no more. */
+	bool (*work)(struct app *a);
 };
 
 /* Reads one key.  Meanwhile: saves typed text every few seconds, shows

@@ -52,6 +52,12 @@ static bool hung_up(void)
 	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
 }
 
+bool input_waiting(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	return poll(&p, 1, 0) > 0;
+}
+
 /* Gives bytes back to curses, for its next get_wch (last first: ungetch
  * pushes in front). */
 static void unget_bytes(const char *s, size_t n)

@@ -36,6 +36,9 @@ void input_end(void);
  * character, KEY_CODE_YES with a key code (KEY_RESIZE, INPUT_PASTE…), ERR
  * when nothing came in time or a signal arrived; or INPUT_EOF. */
 int input_get(wint_t *ch, int timeout_ms);
+/* Whether the terminal has bytes waiting (for work done between keys to
+ * stop at once: a key always wins).  Only after input_get found none. */
+bool input_waiting(void);
 
 /* The text of the last INPUT_PASTE (UTF-8 as the terminal sent it; valid
  * until the next input_get). */

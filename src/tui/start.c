@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "input.h"
 #include "listrow.h"
 #include "trash.h"
 #include "wrap.h"
@@ -31,38 +32,74 @@ static char *new_incident(struct app *a, const char *dir)
 	return store_new_path(dir, a->today);
 }
 
-/* What the list showed, to notice an incident opened or closed elsewhere
- * (a stale 「[in use]」 goes when its session ends). */
+/* What the list shows, to notice an incident opened or closed elsewhere
+ * (a stale 「[in use]」 goes when its session ends), and to fill it
+ * between keys. */
 static struct {
-	const char *dir;
-	const struct store_entry *list;
-	size_t n;
+	struct store_list *list;
 	time_t checked;
+	struct timespec drawn;
 } shown;
 
 static bool list_changed(struct app *a)
 {
+	(void)a;
 	time_t now = time(NULL);
-	if (!shown.dir || now - shown.checked < 2)
+	if (!shown.list || now - shown.checked < 2)
 		return false;
 	shown.checked = now;
-	struct store_entry *l = NULL;
-	size_t n = 0;
-	struct diag d;
-	if (!store_list(shown.dir, a->fs, &l, &n, &d))
-		return false;
-	bool changed = n != shown.n;
-	for (size_t i = 0; !changed && i < n; i++)
-		changed = strcmp(l[i].path, shown.list[i].path) != 0 ||
-		          l[i].lock != shown.list[i].lock || l[i].mtime != shown.list[i].mtime;
-	store_entries_free(&l, n);
-	return changed;
+	return store_list_changed(shown.list);
+}
+
+static long ms_since(const struct timespec *t)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t->tv_sec) * 1000 + (now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
+/* Between keys: reads the incidents not described yet, a few at a time
+ * and never while a key is waiting (a key always wins); true to draw the
+ * count again, about ten times a second and once at the end. */
+static bool fill_list(struct app *a)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	bool done = false;
+	while (!(done = store_list_fill(shown.list, 1)) && ms_since(&t) < 20 && !input_waiting())
+		;
+	if (done)
+		a->work = NULL;
+	if (done || ms_since(&shown.drawn) >= 100) {
+		clock_gettime(CLOCK_MONOTONIC, &shown.drawn);
+		return true;
+	}
+	return false;
+}
+
+/* The status line's counter: how far the reading is, then how many. */
+static void list_counter(const struct store_list *l, size_t n, char *buf, size_t size)
+{
+	struct strbuf done, all;
+	sb_init(&done);
+	sb_init(&all);
+	sb_add_thousands(&done, (long long)store_list_done(l));
+	sb_add_thousands(&all, (long long)n);
+	if (store_list_done(l) < n)
+		snprintf(buf, size, _("reading %s/%s"), done.buf, all.buf);
+	else if (n)
+		snprintf(buf, size, ngettext("%s incident", "%s incidents", (unsigned long)n), all.buf);
+	else
+		buf[0] = '\0';
+	sb_release(&done);
+	sb_release(&all);
 }
 
 static const char *const start_help =
 	N_("The start screen lists the incidents saved on this computer.\n"
 	   "\n"
 	   "Up/Down           choose an incident\n"
+	   "PgUp/PgDn         a page up or down; Home, End: the first, the last\n"
 	   "Enter             open it (or start a new one on the first line)\n"
 	   "n                 start a new incident: only its name is asked\n"
 	   "r                 rename it: the name shown in this list\n"
@@ -144,28 +181,29 @@ char *screen_start(struct app *a)
 		app_msg(a, C_ERROR, "%s", _("no home folder: set HOME or TODOKE_HOME"));
 		return NULL;
 	}
+	struct store_list *sl = NULL;
 	struct store_entry *list = NULL;
 	size_t n = 0, cur = 0;
 	struct diag d;
 	char *result = NULL, *pick = NULL;
-	bool reload = true;
+	bool reload = true, first = true;
 
 	for (;;) {
 		if (reload) {
 			/* The selection stays on its incident across a refresh. */
 			char *was = pick ? pick : cur > 0 && cur <= n ? xstrdup(list[cur - 1].path) : NULL;
 			pick = NULL;
-			bool first = shown.dir == NULL;
-			store_entries_free(&list, n);
-			n = 0;
-			if (!store_list(dir, a->fs, &list, &n, &d)) {
+			/* What the old list described is not read again. */
+			struct store_list *old = sl;
+			sl = store_list_open(dir, a->fs, old, &d);
+			store_list_free(&old);
+			if (!sl) {
 				char buf[1200];
 				app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
 			}
+			list = store_list_entries(sl, &n);
 			reload = false;
-			shown.dir = dir;
-			shown.list = list;
-			shown.n = n;
+			shown.list = sl;
 			shown.checked = time(NULL);
 			if (cur > n)
 				cur = n;
@@ -179,11 +217,18 @@ char *screen_start(struct app *a)
 					cur = i + 1;
 					break;
 				}
+			first = false;
 		}
-		app_frame(a, _("Start: a new incident, or resume one"),
-		          _("Enter open  n new  r rename  c copy  Del delete  t trash  F1 help  q quit"));
 		int bh = app_body_height();
 		int top = (int)cur - bh + 1 > 0 ? (int)cur - bh + 1 : 0;
+		/* The rows shown are read now, the others between keys. */
+		for (int i = 0; i < bh && top + i <= (int)n; i++)
+			if (top + i > 0)
+				store_list_describe(sl, (size_t)(top + i - 1));
+		char counter[128];
+		list_counter(sl, n, counter, sizeof counter);
+		app_frame_counted(a, _("Start: a new incident, or resume one"), counter,
+		                  _("Enter open  n new  r rename  c copy  Del delete  t trash  F1 help  q quit"));
 		for (int i = 0; i < bh && top + i <= (int)n; i++) {
 			size_t k = (size_t)(top + i);
 			struct strbuf row;
@@ -201,10 +246,14 @@ char *screen_start(struct app *a)
 		wint_t ch;
 		bool quit;
 		a->idle = list_changed;
+		a->work = store_list_done(sl) < n ? fill_list : NULL;
 		int rc = app_key(a, &ch, &quit);
 		a->idle = NULL;
+		a->work = NULL;
 		if (quit)
 			break;
+		if (rc == ERR)
+			continue;  /* more of the list was read: the counter again */
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			reload = true;
 			continue;
@@ -265,14 +314,23 @@ char *screen_start(struct app *a)
 			app_msg(a, C_OK, "%s", _("Choose an incident first (Down)."));
 			continue;
 		}
+		size_t page = bh > 1 ? (size_t)bh - 1 : 1;
 		if (rc == KEY_CODE_YES && ch == KEY_UP && cur > 0)
 			cur--;
 		else if (rc == KEY_CODE_YES && ch == KEY_DOWN && cur < n)
 			cur++;
+		else if (rc == KEY_CODE_YES && ch == KEY_PPAGE)
+			cur = cur > page ? cur - page : 0;
+		else if (rc == KEY_CODE_YES && ch == KEY_NPAGE)
+			cur = cur + page < n ? cur + page : n;
+		else if (rc == KEY_CODE_YES && ch == KEY_HOME)
+			cur = 0;
+		else if (rc == KEY_CODE_YES && ch == KEY_END)
+			cur = n;
 	}
-	shown.dir = NULL;
+	shown.list = NULL;
 	free(pick);
-	store_entries_free(&list, n);
+	store_list_free(&sl);
 	free(dir);
 	return result;
 }
