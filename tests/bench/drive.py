@@ -16,7 +16,7 @@ import fcntl, termios
 
 COLS, ROWS = 80, 24
 # --only=GROUP,...: the rows of those groups only (typing space rss paste
-# perkey frames); every row otherwise.
+# perkey frames list); every row otherwise.
 ONLY = None
 
 
@@ -110,6 +110,143 @@ def incident(path, lines):
             f.write("| %05d 行のテキストです abc\n" % i)
         f.write("\n[end]\n")
     os.chmod(path, 0o600)
+
+
+LIST_WORDS = ["不正アクセス", "ランサムウェア被害", "個人情報の漏えい", "メール誤送信",
+              "Webサーバ改ざん", "フィッシング", "標的型メール攻撃", "USBメモリ紛失"]
+
+
+LIST_TEMPLATES = ["ipa/example", "notice/ransomware", "notice/skimming", "police/ransomware",
+                  "ipa/partial"]
+
+
+def make_store(store, n):
+    """n incidents in store, newest first by mtime: the golden incidents
+    (tests/golden: full ones, of one to four forms) under titles in
+    Japanese; three of them damaged (another format, bytes not UTF-8, an
+    unknown question) in the middle.  The newest is titled 「最新の届出 N」,
+    the oldest 「最古の届出」."""
+    os.makedirs(store, exist_ok=True)
+    os.chmod(store, 0o700)
+    golden = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "golden")
+    templates = []
+    for name in LIST_TEMPLATES:
+        with open(os.path.join(golden, name + ".incident"), encoding="utf-8") as f:
+            lines = [l for l in f.read().split("\n") if not l.startswith("title:")]
+        at = lines.index("[answers]") - 1  # the blank line that ends [incident]
+        templates.append((lines[:at], lines[at:]))
+    damaged = {n // 2: b"not an incident\n", n // 3: b"todoke-incident 1\n\xff\xfe\n",
+               n // 4: "todoke-incident 1\n\n[incident]\nform: ipa-access 3.5\n\n"
+               "[answers]\nno.such: 1\n\n[end]\n".encode()}
+    for i in range(n):
+        path = os.path.join(store, "%06d.incident" % i)
+        title = ("最新の届出 %d" % n if i == n - 1 else "最古の届出" if i == 0
+                 else "%s 第%d報（%s）" % (LIST_WORDS[i % 8], i, "東京本社" if i % 3 else "大阪支店"))
+        text = damaged.get(i) if n > 8 else None
+        if text is None:
+            head, tail = templates[i % len(templates)]
+            text = "\n".join(head + ["title: " + title] + tail).encode()
+        with open(path, "wb") as f:
+            f.write(text)
+        os.chmod(path, 0o600)
+        t = 1600000000 + i * 60
+        os.utime(path, ns=(t * 10**9, t * 10**9 + i))
+
+
+def hold_lock(incident_path):
+    """The incident's lock, held by this process (a live session elsewhere):
+    returns the open file, to close at the end."""
+    import socket
+    d, b = os.path.split(incident_path)
+    f = open(os.path.join(d, "." + b + ".lock"), "w")
+    os.chmod(f.name, 0o600)
+    f.write("%d %s bench 2022-10-27T09:00:00+09:00\n" % (os.getpid(), socket.gethostname()))
+    f.flush()
+    fcntl.flock(f, fcntl.LOCK_EX)
+    return f
+
+
+def list_figures(prog, t, smoke, fig):
+    """The start screen with 10,000 saved incidents: exec → the first frame
+    showing the newest rows, and → the complete list (the header's count
+    「10,000 incidents」), without the index (cold) and with it (warm);
+    medians of interleaved runs; instructions to the first frame under
+    callgrind."""
+    n = 60 if smoke else 10000
+    store = os.path.join(t.env["TODOKE_HOME"], "incidents")
+    cache = os.path.join(t.env["TODOKE_HOME"], "cache")
+    shutil.rmtree(store, ignore_errors=True)
+    make_store(store, n)
+    lock = hold_lock(os.path.join(store, "%06d.incident" % (n - 5)))
+    first = ("最新の届出 %d" % n).encode()
+    done = ("{:,} incidents".format(n)).encode()
+
+    def run(wrap=None, wait_done=True):
+        t0 = time.monotonic()
+        p = Pty((wrap or []) + [prog], t.env)
+        got = p.wait_for(first, 60)
+        t1 = time.monotonic() - t0
+        t2 = None
+        if got and wait_done and p.wait_for(done, 120):
+            t2 = time.monotonic() - t0
+        return p, (t1 if got else None), t2
+
+    def quit(p):
+        p.send(b"q")
+        p.read_quiet(0.3)
+        p.send(b"y")
+        p.close()
+
+    cold1, cold2, warm1, warm2 = [], [], [], []
+    for _ in range(1 if smoke else 5):
+        shutil.rmtree(cache, ignore_errors=True)
+        p, a, b = run()
+        quit(p)
+        cold1.append(a)
+        cold2.append(b)
+        p, a, b = run()
+        quit(p)
+        warm1.append(a)
+        warm2.append(b)
+    ok = lambda xs: median(xs) if xs and None not in xs else None
+    fig["list_cold_first"], fig["list_cold_done"] = ok(cold1), ok(cold2)
+    fig["list_warm_first"], fig["list_warm_done"] = ok(warm1), ok(warm2)
+    fig["list_first_before_done"] = (fig["list_cold_first"] is not None and
+                                     fig["list_cold_done"] is not None and
+                                     fig["list_cold_first"] < fig["list_cold_done"])
+    if shutil.which("valgrind") and not smoke:
+        # Cold: callgrind dumps when the list is first filled between keys
+        # (fill_list: the first frame is drawn and the keyboard read), and
+        # the run ends there.  Warm: nothing to fill; dumped once drawn.
+        def cold(wrap):
+            shutil.rmtree(cache, ignore_errors=True)
+            out = [a for a in wrap if a.startswith("--callgrind-out-file=")][0].split("=", 1)[1]
+            p, _, _ = run(wrap + ["--dump-before=fill_list"], wait_done=False)
+            end = time.monotonic() + 60
+            while not os.path.exists(out + ".1") and time.monotonic() < end:
+                p.read_quiet(0.1, 0.2)
+            time.sleep(0.5)
+            os.kill(p.pid, signal.SIGKILL)
+            p.close()
+        def warm(wrap):
+            p, _, _ = run(wrap, wait_done=False)
+            p.read_quiet(1.0)
+            frame_dump(p, wrap)
+            os.kill(p.pid, signal.SIGKILL)
+            p.close()
+        try:
+            fig["list_cold_ir"] = callgrind_total(cold, t.tmp, "lcold", at_dump=True)
+        except OSError:
+            pass
+        p, _, _ = run()  # the index, for the warm run
+        quit(p)
+        try:
+            fig["list_warm_ir"] = callgrind_total(warm, t.tmp, "lwarm", at_dump=True)
+        except OSError:
+            pass
+    lock.close()
+    shutil.rmtree(store, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
 
 
 class Todoke:
@@ -246,6 +383,9 @@ def todoke_figures(prog, smoke):
             saved = f.read()
         fig["paste_ok"] = saved.count("| 漏えいしたログの行です。ｶﾀｶﾅとcafé😀\n") == n
 
+    if want("list"):
+        list_figures(prog, t, smoke, fig)
+
     if shutil.which("valgrind") and not smoke:
         if want("perkey"):
             # Keys 6..25 minus keys 1..5: the start-up and the first layout
@@ -378,6 +518,8 @@ def fmt(v, kind):
         return "%.1f MB" % (v / 1024)
     if kind == "s":
         return "%.2f s" % v
+    if kind == "ms":
+        return "%.0f ms" % (v * 1000)
     return "%g" % v
 
 
@@ -429,6 +571,17 @@ def main():
         ("instructions per key, 10-line field", fmt(t.get("ipk_10"), "M"), fmt(D("ipk_10"), "M"), "≤ dialog",
          t.get("ipk_10") and D("ipk_10") and t["ipk_10"] <= D("ipk_10")),
         ("instructions per key, 10,000-line field", fmt(t.get("ipk_10000"), "M"), "—", "—", None),
+        ("start screen, 10,000 incidents, cold: exec → first frame", fmt(t.get("list_cold_first"), "ms"),
+         "—", "< 100 ms, before the list is complete",
+         t.get("list_cold_first") is not None and t["list_cold_first"] < 0.1 and t.get("list_first_before_done")),
+        ("same, cold: exec → complete list (count in the header)", fmt(t.get("list_cold_done"), "ms"),
+         "—", "—", None),
+        ("same, warm (index): exec → first frame", fmt(t.get("list_warm_first"), "ms"), "—", "< 100 ms",
+         t.get("list_warm_first") is not None and t["list_warm_first"] < 0.1),
+        ("same, warm (index): exec → complete list", fmt(t.get("list_warm_done"), "ms"), "—", "< 100 ms",
+         t.get("list_warm_done") is not None and t["list_warm_done"] < 0.1),
+        ("same, cold: instructions to the first frame", fmt(t.get("list_cold_ir"), "M"), "—", "—", None),
+        ("same, warm: instructions to the first (complete) frame", fmt(t.get("list_warm_ir"), "M"), "—", "—", None),
         ("1 MB paste (bracketed)", fmt(t.get("paste_s"), "s") + ("" if t.get("paste_ok") else ", TEXT LOST"),
          "—", "< 0.5 s, nothing lost", t.get("paste_ok") and t.get("paste_s", 9) < 0.5),
     ]
