@@ -240,7 +240,7 @@ bench: $(B)/bench $(B)/bench-floor $(PROG)
 # from the tests; an input that
 # crashes goes into tests/fuzz/regress/T/, which `make check` reads through
 # the same targets built normally (fuzz-regress), seeds included.
-FUZZ_TARGETS  = incident form notice profile calendar date journal
+FUZZ_TARGETS  = incident form notice profile calendar date journal storeindex
 FUZZ_SECONDS ?= 600
 FUZZ_RUNS    ?= 5000000
 FUZZ_B        = build-fuzz
@@ -252,6 +252,7 @@ FUZZ_SEEDS_profile  = tests/fuzz/seeds/profile
 FUZZ_SEEDS_calendar = forms/calendar
 FUZZ_SEEDS_date     = tests/fuzz/seeds/date
 FUZZ_SEEDS_journal  = tests/fuzz/seeds/journal
+FUZZ_SEEDS_storeindex = tests/fuzz/seeds/storeindex
 FUZZ_CPPFLAGS = -Iinclude -Itests/fuzz -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
                 -DFUZZ_DATADIR='"$(CURDIR)"' $(CURSES_CFLAGS)
 
@@ -264,7 +265,7 @@ fuzz-regress: $(FUZZ_TARGETS:%=$(B)/fuzz/regress_%)
 		case $$t in incident) s="$(FUZZ_SEEDS_incident)";; form) s="$(FUZZ_SEEDS_form)";; \
 		notice) s="$(FUZZ_SEEDS_notice)";; profile) s="$(FUZZ_SEEDS_profile)";; \
 		calendar) s="$(FUZZ_SEEDS_calendar)";; date) s="$(FUZZ_SEEDS_date)";; \
-		journal) s="$(FUZZ_SEEDS_journal)";; esac; \
+		journal) s="$(FUZZ_SEEDS_journal)";; storeindex) s="$(FUZZ_SEEDS_storeindex)";; esac; \
 		files=$$(find $$s tests/fuzz/regress/$$t -type f 2>/dev/null | sort); \
 		printf '%s: ' "$$t"; $(VALGRIND) $(B)/fuzz/regress_$$t $$files; \
 	done; echo "fuzz-regress: $(words $(FUZZ_TARGETS)) passed, 0 failed"
