@@ -51,6 +51,44 @@ bool list_title_repeats(const struct store_entry *v, size_t n, size_t i)
 	return false;
 }
 
+static int cmp_title(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+void list_titles_sort(struct list_titles *t, const struct store_entry *v, size_t n)
+{
+	free(t->sorted);
+	t->sorted = n ? xmalloc(n * sizeof *t->sorted) : NULL;
+	t->n = n;
+	for (size_t i = 0; i < n; i++)
+		t->sorted[i] = v[i].title;
+	if (n)
+		qsort(t->sorted, n, sizeof *t->sorted, cmp_title);
+}
+
+bool list_titles_repeated(const struct list_titles *t, const char *title)
+{
+	/* The first of title's run, then whether the next is the same. */
+	size_t lo = 0, hi = t->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(t->sorted[mid], title) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo + 1 < t->n && strcmp(t->sorted[lo], title) == 0 &&
+	       strcmp(t->sorted[lo + 1], title) == 0;
+}
+
+void list_titles_release(struct list_titles *t)
+{
+	free(t->sorted);
+	t->sorted = NULL;
+	t->n = 0;
+}
+
 void list_row(const struct store_entry *e, bool repeated, int cols, struct strbuf *out)
 {
 	struct strbuf mark, tail;

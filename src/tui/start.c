@@ -1,4 +1,5 @@
 /* start — the first screen: start a new incident or resume a saved one. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,6 +188,10 @@ char *screen_start(struct app *a)
 	struct diag d;
 	char *result = NULL, *pick = NULL;
 	bool reload = true, first = true;
+	/* The titles, sorted again when one may have changed: a row's
+	 * 「two of one name」 costs a search, not a pass over the list. */
+	struct list_titles titles = { 0 };
+	size_t titles_done = SIZE_MAX;
 
 	for (;;) {
 		if (reload) {
@@ -202,6 +207,7 @@ char *screen_start(struct app *a)
 				app_msg(a, C_ERROR, "%s", diag_format(&d, buf, sizeof buf));
 			}
 			list = store_list_entries(sl, &n);
+			titles_done = SIZE_MAX;
 			reload = false;
 			shown.list = sl;
 			shown.checked = time(NULL);
@@ -225,6 +231,10 @@ char *screen_start(struct app *a)
 		for (int i = 0; i < bh && top + i <= (int)n; i++)
 			if (top + i > 0)
 				store_list_describe(sl, (size_t)(top + i - 1));
+		if (store_list_done(sl) != titles_done) {
+			titles_done = store_list_done(sl);
+			list_titles_sort(&titles, list, n);
+		}
 		char counter[128];
 		list_counter(sl, n, counter, sizeof counter);
 		app_frame_counted(a, _("Start: a new incident, or resume one"), counter,
@@ -236,7 +246,8 @@ char *screen_start(struct app *a)
 			if (k == 0)
 				sb_add(&row, _("[+ Start a new incident]"));
 			else
-				list_row(&list[k - 1], list_title_repeats(list, n, k - 1), COLS - 2, &row);
+				list_row(&list[k - 1], list_titles_repeated(&titles, list[k - 1].title),
+				         COLS - 2, &row);
 			attr_t at = k == cur ? term_attr(C_FOCUS) : A_NORMAL;
 			draw_short(app_body_top() + i, 1, row.buf, COLS - 2, at);
 			sb_release(&row);
@@ -329,6 +340,7 @@ char *screen_start(struct app *a)
 			cur = n;
 	}
 	shown.list = NULL;
+	list_titles_release(&titles);
 	free(pick);
 	store_list_free(&sl);
 	free(dir);

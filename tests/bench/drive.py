@@ -244,6 +244,21 @@ def list_figures(prog, t, smoke, fig):
             fig["list_warm_ir"] = callgrind_total(warm, t.tmp, "lwarm", at_dump=True)
         except OSError:
             pass
+        # A key (Down) on the complete list: 25 keys minus 5, the refresh
+        # every 2 s (list_changed: stat of every file) counted apart.
+        def downs(k):
+            def go(wrap):
+                p, _, _ = run(wrap)
+                p.read_quiet(0.5)
+                for _ in range(k):
+                    p.send(b"\x1b[B")
+                    p.read_quiet(0.3)
+                quit(p)
+            return go
+        a = callgrind_total(downs(5), t.tmp, "ld5", "list_changed")
+        b = callgrind_total(downs(25), t.tmp, "ld25", "list_changed")
+        if a[0] and b[0]:
+            fig["list_key_ir"] = ((b[0] - b[1]) - (a[0] - a[1])) / 20
     lock.close()
     shutil.rmtree(store, ignore_errors=True)
     shutil.rmtree(cache, ignore_errors=True)
@@ -582,6 +597,7 @@ def main():
          t.get("list_warm_done") is not None and t["list_warm_done"] < 0.1),
         ("same, cold: instructions to the first frame", fmt(t.get("list_cold_ir"), "M"), "—", "—", None),
         ("same, warm: instructions to the first (complete) frame", fmt(t.get("list_warm_ir"), "M"), "—", "—", None),
+        ("same, instructions per key (Down), list complete", fmt(t.get("list_key_ir"), "M"), "—", "—", None),
         ("1 MB paste (bracketed)", fmt(t.get("paste_s"), "s") + ("" if t.get("paste_ok") else ", TEXT LOST"),
          "—", "< 0.5 s, nothing lost", t.get("paste_ok") and t.get("paste_s", 9) < 0.5),
     ]
