@@ -425,7 +425,6 @@ struct store_list *store_list_open(const char *dir, const struct formset *fs,
 	l->fs = fs;
 	l->v = v;
 	l->n = n;
-	today_or_clock(&l->today);
 	for (size_t i = 0; i < n; i++)
 		l->done += !v[i].pending;
 	struct store_index x;
@@ -481,6 +480,8 @@ void store_list_describe(struct store_list *l, size_t i)
 {
 	if (!l || i >= l->n || !l->v[i].pending)
 		return;
+	if (!l->today.y)
+		today_or_clock(&l->today);  /* on first use: an empty list needs none */
 	load_entry(&l->v[i], l->fs, l->today);
 	l->done++;
 	l->dirty = true;

@@ -81,6 +81,9 @@ static bool fill_list(struct app *a)
 /* The status line's counter: how far the reading is, then how many. */
 static void list_counter(const struct store_list *l, size_t n, char *buf, size_t size)
 {
+	buf[0] = '\0';
+	if (!n)
+		return;
 	struct strbuf done, all;
 	sb_init(&done);
 	sb_init(&all);
@@ -88,10 +91,8 @@ static void list_counter(const struct store_list *l, size_t n, char *buf, size_t
 	sb_add_thousands(&all, (long long)n);
 	if (store_list_done(l) < n)
 		snprintf(buf, size, _("reading %s/%s"), done.buf, all.buf);
-	else if (n)
-		snprintf(buf, size, ngettext("%s incident", "%s incidents", (unsigned long)n), all.buf);
 	else
-		buf[0] = '\0';
+		snprintf(buf, size, ngettext("%s incident", "%s incidents", (unsigned long)n), all.buf);
 	sb_release(&done);
 	sb_release(&all);
 }
