@@ -94,7 +94,7 @@ void store_list_describe(struct store_list *l, size_t i);
 bool store_list_fill(struct store_list *l, size_t max);
 /* Whether the folder now lists otherwise: another file, another order, a
  * file changed, or a lock state changed (reads the folder again, no file). */
-bool store_list_changed(const struct store_list *l);
+bool store_list_changed(struct store_list *l);
 void store_list_free(struct store_list **l);
 
 /* A new file name in dir for an incident started on `today`:

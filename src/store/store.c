@@ -521,7 +521,7 @@ static bool same_names(const struct store_list *l)
 	       l->scanned > st.st_ctime + 1;
 }
 
-bool store_list_changed(const struct store_list *l)
+bool store_list_changed(struct store_list *l)
 {
 	if (!l)
 		return false;
@@ -550,13 +550,20 @@ bool store_list_changed(const struct store_list *l)
 	struct store_entry *v;
 	size_t n;
 	struct diag d;
-	if (!scan(l->dir, &v, &n, NULL, &d))
+	struct stat dst;
+	time_t now = time(NULL);
+	if (!scan(l->dir, &v, &n, &dst, &d))
 		return false;
 	bool changed = n != l->n;
 	for (size_t i = 0; !changed && i < n; i++)
 		changed = strcmp(v[i].path, l->v[i].path) != 0 || v[i].lock != l->v[i].lock ||
 		          v[i].mtime != l->v[i].mtime || !store_fkey_eq(&v[i].key, &l->v[i].key);
 	store_entries_free(&v, n);
+	if (!changed) {
+		/* The same as listed: the next check may take the short way. */
+		l->dir_st = dst;
+		l->scanned = now;
+	}
 	return changed;
 }
 

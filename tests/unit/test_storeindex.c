@@ -390,6 +390,65 @@ START_TEST(list_reads_through_the_index)
 }
 END_TEST
 
+/* Rewrites path in place, same size, its mtime put back: only its ctime
+ * changes, and not its folder's. */
+static void change_in_place(const char *path, const char *from, const char *to)
+{
+	struct stat st;
+	ck_assert_int_eq(stat(path, &st), 0);
+	FILE *f = fopen(path, "r+");
+	ck_assert_ptr_nonnull(f);
+	char text[512];
+	size_t len = fread(text, 1, sizeof text - 1, f);
+	text[len] = '\0';
+	char *t = strstr(text, from);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_uint_eq(strlen(from), strlen(to));
+	memcpy(t, to, strlen(to));
+	rewind(f);
+	ck_assert_uint_eq(fwrite(text, 1, len, f), len);
+	ck_assert_int_eq(fclose(f), 0);
+	struct timeval tv[2] = { { st.st_mtime, 0 }, { st.st_mtime, 0 } };
+	ck_assert_int_eq(utimes(path, tv), 0);
+}
+
+START_TEST(changed_notices_files_and_locks)
+{
+	struct diag d;
+	char a[200], lk[200];
+	ck_assert(store_ensure_dir(dir, &d));
+	incident("a.incident", "最初の名前", 1600000000);
+	incident("b.incident", "二つ目", 1600000100);
+	snprintf(a, sizeof a, "%s/a.incident", dir);
+	snprintf(lk, sizeof lk, "%s/.b.incident.lock", dir);
+	/* A folder not changed in the last second: the short way is taken
+	 * (stat of each file), which must still see a change in place. */
+	sleep(2);
+	struct store_list *l = store_list_open(dir, fs, NULL, &d);
+	ck_assert(!store_list_changed(l));
+	change_in_place(a, "最初", "最後");
+	ck_assert(store_list_changed(l));
+	store_list_free(&l);
+
+	/* A lock left by a session that is gone: interrupted, then changed
+	 * when the lock file goes. */
+	char line[128];
+	snprintf(line, sizeof line, "999999 %s someone 2022-10-27T09:00:00+09:00\n", "nohost");
+	ck_assert(file_write_atomic(lk, line, strlen(line), 0600, &d));
+	l = store_list_open(dir, fs, NULL, &d);
+	size_t n;
+	struct store_entry *v = store_list_entries(l, &n);
+	ck_assert_uint_eq(n, 2);
+	ck_assert(v[0].lock_file);   /* b, the newest */
+	ck_assert_int_ne(v[0].lock, LOCK_OK);
+	ck_assert(!v[1].lock_file);
+	ck_assert(!store_list_changed(l));
+	ck_assert_int_eq(unlink(lk), 0);
+	ck_assert(store_list_changed(l));
+	store_list_free(&l);
+}
+END_TEST
+
 Suite *test_suite(void)
 {
 	Suite *s = suite_create("storeindex");
@@ -401,6 +460,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, damaged_or_truncated_is_no_index);
 	tcase_add_test(tc, file_is_private_and_foreign_ones_are_ignored);
 	tcase_add_test(tc, list_reads_through_the_index);
+	tcase_add_test(tc, changed_notices_files_and_locks);
 	suite_add_tcase(s, tc);
 	return s;
 }
