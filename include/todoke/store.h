@@ -42,6 +42,14 @@ struct store_entry {
  * store_entries_free on an array of one, or free its strings. */
 bool store_describe(const char *path, const struct formset *fs, struct store_entry *e);
 
+/* store_describe with an index (storeindex.h): a row of x for the same
+ * file under name is taken instead of reading it.  The trash's list. */
+bool store_describe_indexed(const char *path, const char *name, const struct formset *fs,
+                            const struct store_index *x, struct store_entry *e);
+/* Puts e's description into x as the row of name (none for a file that
+ * is not described, or not a regular file). */
+void store_index_put_entry(struct store_index *x, const char *name, const struct store_entry *e);
+
 /* $TODOKE_DIR (a team directory, chosen with --dir) if set, else
  * $TODOKE_HOME/incidents if TODOKE_HOME is set (tests), else
  * $XDG_DATA_HOME/todoke/incidents (when absolute, as the XDG spec asks),

@@ -46,7 +46,8 @@ bool store_fkey_eq(const struct store_fkey *a, const struct store_fkey *b);
 
 /* What a row of the list shows of a file, as store_describe computes it. */
 struct store_irow {
-	char *name;              /* the file name in its folder */
+	char *name;              /* the file's name in the folder indexed (the
+	                            trash's: FOLDER/FILE); a key, never a path */
 	struct store_fkey key;
 	char *title;             /* NULL: the file name is the title */
 	bool has_discovery;

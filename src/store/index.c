@@ -376,7 +376,7 @@ static bool parse_row(struct cur *c, struct store_irow *r)
 {
 	memset(r, 0, sizeof *r);
 	char *disc = NULL, *kind = NULL, *text = NULL;
-	bool ok = (r->name = field(c, false)) && *r->name && !strchr(r->name, '/') &&
+	bool ok = (r->name = field(c, false)) && *r->name &&
 	          unsigned_field(c, &r->key.dev) && unsigned_field(c, &r->key.ino) &&
 	          unsigned_field(c, &r->key.size) &&
 	          signed_field(c, &r->key.mtime_s, INT64_MIN, INT64_MAX) &&

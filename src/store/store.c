@@ -359,6 +359,42 @@ struct store_list {
 	time_t scanned;
 };
 
+/* Takes r's description into a pending entry. */
+static void take_row(struct store_entry *e, const struct store_irow *r)
+{
+	e->pending = false;
+	if (r->title) {
+		free(e->title);
+		e->title = xstrdup(r->title);
+	}
+	e->error = r->error ? xstrdup(r->error) : NULL;
+	e->has_discovery = r->has_discovery;
+	e->discovery = r->discovery;
+	e->answered = r->answered;
+	e->total = r->total;
+}
+
+/* Puts e's description into x as the row of name. */
+static void put_row(const struct store_entry *e, const char *name, struct store_index *x)
+{
+	char *fallback = name_title(base_name(e->path));
+	struct store_irow r = {
+		.name = NULL,
+		.key = e->key,
+		.title = strcmp(e->title, fallback) != 0 ? e->title : NULL,
+		.has_discovery = e->has_discovery,
+		.discovery = e->discovery,
+		.answered = e->answered,
+		.total = e->total,
+		.error = e->error,
+	};
+	char *n = xstrdup(name);
+	r.name = n;
+	store_index_put(x, &r);
+	free(n);
+	free(fallback);
+}
+
 /* Takes what x knows of each pending entry; returns how many. */
 static size_t from_index(struct store_list *l, const struct store_index *x)
 {
@@ -369,16 +405,7 @@ static size_t from_index(struct store_list *l, const struct store_index *x)
 		                             ? store_index_find(x, base_name(e->path), &e->key) : NULL;
 		if (!r)
 			continue;
-		e->pending = false;
-		if (r->title) {
-			free(e->title);
-			e->title = xstrdup(r->title);
-		}
-		e->error = r->error ? xstrdup(r->error) : NULL;
-		e->has_discovery = r->has_discovery;
-		e->discovery = r->discovery;
-		e->answered = r->answered;
-		e->total = r->total;
+		take_row(e, r);
 		l->done++;
 		got++;
 	}
@@ -392,21 +419,35 @@ static void described(const struct store_list *l, struct store_index *x)
 		const struct store_entry *e = &l->v[i];
 		if (e->pending || !e->key.ino)
 			continue;  /* never read, or not a file: nothing to keep */
-		char *name = xstrdup(base_name(e->path)), *fallback = name_title(name);
-		struct store_irow r = {
-			.name = name,
-			.key = e->key,
-			.title = strcmp(e->title, fallback) != 0 ? e->title : NULL,
-			.has_discovery = e->has_discovery,
-			.discovery = e->discovery,
-			.answered = e->answered,
-			.total = e->total,
-			.error = e->error,
-		};
-		store_index_put(x, &r);
-		free(name);
-		free(fallback);
+		put_row(e, base_name(e->path), x);
 	}
+}
+
+bool store_describe_indexed(const char *path, const char *name, const struct formset *fs,
+                            const struct store_index *x, struct store_entry *e)
+{
+	memset(e, 0, sizeof *e);
+	if (!path)
+		return false;
+	e->path = xstrdup(path);
+	e->lock = lock_probe(e->path, &e->owner);
+	if (!stat_entry(e, base_name(path)))
+		return true;
+	const struct store_irow *r = store_index_find(x, name, &e->key);
+	if (r) {
+		take_row(e, r);
+		return true;
+	}
+	struct date today;
+	today_or_clock(&today);
+	load_entry(e, fs, today);
+	return true;
+}
+
+void store_index_put_entry(struct store_index *x, const char *name, const struct store_entry *e)
+{
+	if (!e->pending && e->key.ino)
+		put_row(e, name, x);
 }
 
 struct store_list *store_list_open(const char *dir, const struct formset *fs,

@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "todoke/datadir.h"
 #include "todoke/history.h"
 #include "todoke/i18n.h"
 #include "todoke/strbuf.h"
@@ -208,6 +209,11 @@ bool store_trash_list(const char *dir, const struct formset *fs, struct store_en
 	}
 	struct store_entry *v = NULL;
 	size_t count = 0;
+	/* The rows of the incidents in the trash, as the start screen's: an
+	 * index of the trash folder, its rows named FOLDER/FILE. */
+	struct store_index x;
+	store_index_init(&x);
+	char *ipath = NULL, *stamp = NULL;
 	for (struct dirent *e; (e = readdir(d));) {
 		if (e->d_name[0] == '.')
 			continue;
@@ -222,7 +228,12 @@ bool store_trash_list(const char *dir, const struct formset *fs, struct store_en
 			remove_tree(entry);
 		if (file && stat(entry, &st) == 0) {
 			struct store_entry one;
-			if (store_describe(file, fs, &one)) {
+			if (!ipath) {
+				ipath = store_index_path(trash);
+				stamp = store_index_stamp(trash, todoke_datadir());
+				store_index_read(ipath, stamp, &x);
+			}
+			if (store_describe_indexed(file, file + strlen(trash) + 1, fs, &x, &one)) {
 				/* The folder was made, and last written, as it was deleted. */
 				one.deleted = st.st_mtime;
 				v = xrealloc(v, (count + 1) * sizeof *v);
@@ -233,6 +244,20 @@ bool store_trash_list(const char *dir, const struct formset *fs, struct store_en
 		free(entry);
 	}
 	closedir(d);
+	/* Written again when it is not exactly the rows listed. */
+	struct store_index now;
+	store_index_init(&now);
+	for (size_t i = 0; i < count; i++)
+		store_index_put_entry(&now, v[i].path + strlen(trash) + 1, &v[i]);
+	bool same = now.n == x.n;
+	for (size_t i = 0; same && i < now.n; i++)
+		same = store_index_find(&x, now.rows[i].name, &now.rows[i].key) != NULL;
+	if (ipath && !same)
+		store_index_write(ipath, stamp, &now);
+	store_index_release(&now);
+	store_index_release(&x);
+	free(ipath);
+	free(stamp);
 	free(trash);
 	if (count)
 		qsort(v, count, sizeof *v, newest_deleted_first);

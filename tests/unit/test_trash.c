@@ -19,6 +19,7 @@
 #include "todoke/incident.h"
 #include "todoke/lock.h"
 #include "todoke/store.h"
+#include "todoke/strbuf.h"
 
 static struct formset *fs;
 static char tmpdir[64];
@@ -412,6 +413,75 @@ START_TEST(team_directory_keeps_its_modes)
 }
 END_TEST
 
+/* The trash lists through an index of its own (as the start screen): the
+ * second listing takes the rows from it, and a file changed in place,
+ * size and mtime put back, shows its new title. */
+START_TEST(trash_list_reads_through_an_index)
+{
+	struct diag d;
+	make(path, "捨てた届出", "概要");
+	ck_assert_msg(store_trash(path, &d), "%s", d.msg);
+	struct store_entry *v;
+	size_t n;
+	ck_assert(store_trash_list(dir, fs, &v, &n, &d));
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(v[0].title, "捨てた届出");
+	char *trashed = xstrdup(v[0].path);
+	store_entries_free(&v, n);
+	char *trash = store_trash_dir(dir), *ipath = store_index_path(trash);
+	struct stat st;
+	ck_assert_int_eq(stat(ipath, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 0777, 0600);
+
+	/* A row of the index, for the same file, is what the list shows. */
+	ck_assert_int_eq(stat(trashed, &st), 0);
+	const char *data = getenv("TODOKE_DATADIR");
+	char *stamp = store_index_stamp(trash, data ? data : ".");
+	struct store_index x;
+	store_index_init(&x);
+	struct store_irow r = { .name = trashed + strlen(trash) + 1, .title = "索引の名前",
+	                        .answered = 1, .total = 2 };
+	store_fkey_of(&st, &r.key);
+	store_index_put(&x, &r);
+	ck_assert(store_index_write(ipath, stamp, &x));
+	store_index_release(&x);
+	free(stamp);
+	ck_assert(store_trash_list(dir, fs, &v, &n, &d));
+	ck_assert_str_eq(v[0].title, "索引の名前");
+	ck_assert_uint_eq(v[0].total, 2);
+	store_entries_free(&v, n);
+
+	/* In place, the same size, the mtime put back: only the ctime tells. */
+	FILE *f = fopen(trashed, "r+");
+	ck_assert_ptr_nonnull(f);
+	char text[4096];
+	size_t len = fread(text, 1, sizeof text - 1, f);
+	text[len] = '\0';
+	char *t = strstr(text, "捨てた");
+	ck_assert_ptr_nonnull(t);
+	memcpy(t, "消した", strlen("消した"));
+	rewind(f);
+	ck_assert_uint_eq(fwrite(text, 1, len, f), len);
+	ck_assert_int_eq(fclose(f), 0);
+	struct timespec ts[2] = { st.st_atim, st.st_mtim };
+	ck_assert_int_eq(utimensat(AT_FDCWD, trashed, ts, 0), 0);
+	ck_assert(store_trash_list(dir, fs, &v, &n, &d));
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(v[0].title, "消した届出");
+	store_entries_free(&v, n);
+
+	/* Restored: the trash is empty, and so is its index. */
+	char *back = store_restore(trashed, &d);
+	ck_assert_msg(back != NULL, "%s", d.msg);
+	ck_assert(store_trash_list(dir, fs, &v, &n, &d));
+	ck_assert_uint_eq(n, 0);
+	free(back);
+	free(trashed);
+	free(trash);
+	free(ipath);
+}
+END_TEST
+
 Suite *test_suite(void)
 {
 	Suite *s = suite_create("trash");
@@ -425,6 +495,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, trash_refuses_an_open_incident);
 	tcase_add_test(tc, a_deletion_cut_short_leaves_nothing);
 	tcase_add_test(tc, team_directory_keeps_its_modes);
+	tcase_add_test(tc, trash_list_reads_through_an_index);
 	suite_add_tcase(s, tc);
 	return s;
 }
