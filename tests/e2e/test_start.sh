@@ -71,7 +71,7 @@ for E2E_LANG in ja_JP.UTF-8 C.UTF-8; do
 	keys r
 	wait_for "$newname"
 	keys C-u; type "改名した事案"; keys Enter
-	wait_for "改名した事案"
+	wait_for "改名した事案  ("  # the list's row, not the name typed
 	file=$(grep -l "title: 改名した事案" "$store"/*.incident)
 	[ "$(basename "$file")" = b.incident ] && ok || fail "$E2E_LANG: rename moved the file: $file"
 	[ "$(stat -c %a "$file")" = 600 ] && ok || fail "$E2E_LANG: renamed file is $(stat -c %a "$file")"
