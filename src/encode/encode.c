@@ -120,11 +120,25 @@ const char *encode_substitution(unsigned long cp)
 }
 
 /* The two directions of one encoding, each character converted on its own
- * (a fresh state each time, so that a failure leaves nothing behind). */
+ * (a fresh state each time, so that a failure leaves nothing behind), and
+ * the verdict on each character already converted: it depends on the
+ * character alone, and a document repeats the same few thousand (two
+ * round trips through iconv per character made a 1 MB answer cost seconds,
+ * issue 14).  Indexed by code point, verdict + 1, 0 for not seen yet. */
 struct conv {
 	const char *code;
 	iconv_t to, from;
+	unsigned char *seen;
+	/* In an encoding without shift states, the bytes of a text are those
+	 * of its characters one after another: each character's, as iconv
+	 * wrote it alone, [0] their count (0: not yet), for pass 2; NULL in
+	 * ISO-2022-JP, converted whole. */
+	unsigned char (*bytes)[4];
 };
+
+static const char *const stateless[] = { "CP932", "SHIFT_JIS", "EUC-JP" };
+
+#define NCODEPOINTS 0x110000
 
 enum verdict { V_SAME, V_WINDOWS, V_NOT };
 
@@ -156,6 +170,45 @@ static bool run_iconv(iconv_t cd, const char *src, size_t n, struct strbuf *out)
 	}
 }
 
+/* Appends the bytes one character is written as; false when iconv will
+ * not write it alone, or in more bytes than the table holds. */
+static bool char_bytes(const struct conv *c, const char *mb, size_t n, struct strbuf *out)
+{
+	unsigned char *b = c->bytes[utf8_decode((const unsigned char *)mb, n)];
+	if (!b[0]) {
+		struct strbuf t;
+		sb_init(&t);
+		bool ok = run_iconv(c->to, mb, n, &t) && t.len && t.len < sizeof *c->bytes;
+		if (ok) {
+			memcpy(b + 1, t.buf, t.len);
+			b[0] = (unsigned char)t.len;
+		}
+		sb_release(&t);
+		if (!ok)
+			return false;
+	}
+	sb_addn(out, (const char *)b + 1, b[0]);
+	return true;
+}
+
+/* Pass 2: the text in the encoding, a character at a time from the table
+ * when the encoding has no states (the same bytes as iconv on the whole
+ * text, without its cost per character), else whole. */
+static bool convert(const struct conv *c, const char *s, size_t n, struct strbuf *out)
+{
+	size_t start = out->len;
+	for (size_t i = 0; c->bytes && i < n;) {
+		size_t k = utf8_seqlen((const unsigned char *)s + i, n - i);
+		if (!k || !char_bytes(c, s + i, k, out))
+			break;
+		i += k;
+		if (i == n)
+			return true;
+	}
+	out->len = start;
+	return run_iconv(c->to, s, n, out);
+}
+
 /* How one character (its UTF-8 bytes) is written: read back as itself,
  * as its Windows form, or not at all. */
 static enum verdict check_char(const struct conv *c, const char *mb, size_t n,
@@ -164,6 +217,8 @@ static enum verdict check_char(const struct conv *c, const char *mb, size_t n,
 	/* C1 controls would be written as raw bytes (in EUC-JP, as SS2/SS3). */
 	if (cp >= 0x80 && cp <= 0x9F)
 		return V_NOT;
+	if (cp < NCODEPOINTS && c->seen[cp])
+		return (enum verdict)(c->seen[cp] - 1);
 	struct strbuf bytes, back;
 	sb_init(&bytes);
 	sb_init(&back);
@@ -188,6 +243,8 @@ static enum verdict check_char(const struct conv *c, const char *mb, size_t n,
 done:
 	sb_release(&bytes);
 	sb_release(&back);
+	if (cp < NCODEPOINTS)
+		c->seen[cp] = (unsigned char)(v + 1);
 	return v;
 }
 
@@ -253,7 +310,7 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 		return false;
 	}
 	bool utf8_out = strcmp(code, "UTF-8") == 0;
-	struct conv c = { code, (iconv_t)-1, (iconv_t)-1 };
+	struct conv c = { code, (iconv_t)-1, (iconv_t)-1, NULL, NULL };
 	if (!utf8_out) {
 		c.to = iconv_open(code, "UTF-8");
 		c.from = iconv_open("UTF-8", code);
@@ -265,6 +322,11 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 				iconv_close(c.from);
 			return false;
 		}
+		/* Untouched pages of a calloc this size are never faulted in. */
+		c.seen = xcalloc(NCODEPOINTS, 1);
+		for (size_t i = 0; i < sizeof stateless / sizeof stateless[0]; i++)
+			if (strcmp(code, stateless[i]) == 0)
+				c.bytes = xcalloc(NCODEPOINTS, sizeof *c.bytes);
 	}
 	/* Pass 1: every character that will not be written as itself (or its
 	 * Windows form), with its place; the text to convert, substitutions
@@ -360,7 +422,7 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 		struct strbuf bytes, back;
 		sb_init(&bytes);
 		sb_init(&back);
-		if (!run_iconv(c.to, text.buf, text.len, &bytes)) {
+		if (!convert(&c, text.buf, text.len, &bytes)) {
 			diag_set(err, "", 0, _("iconv failed to write %s: %s"), code, strerror(errno));
 			ok = false;
 		} else if (!run_iconv(c.from, bytes.buf, bytes.len, &back) ||
@@ -378,6 +440,8 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 		iconv_close(c.to);
 	if (c.from != (iconv_t)-1)
 		iconv_close(c.from);
+	free(c.seen);
+	free(c.bytes);
 	sb_release(&text);
 	sb_release(&expect);
 	return ok;
