@@ -16,4 +16,8 @@
  * joins it (> + U+0338 would be ≯). */
 void nfc_append(const char *s, size_t n, bool markup, struct strbuf *out);
 
+/* Whether NFC leaves the character alone wherever it stands (and cuts the
+ * text there): what lets nfc_append copy most of a document as it is. */
+bool nfc_stable(unsigned long cp);
+
 #endif

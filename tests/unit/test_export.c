@@ -7,10 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
 #include "suite.h"
 #include "todoke/export.h"
 #include "todoke/fileio.h"
 #include "todoke/nfc.h"
+#include "todoke/utf8.h"
 
 static const struct {
 	const char *doc, *name;
@@ -138,6 +143,102 @@ START_TEST(nfc)
 }
 END_TEST
 
+/* What nfc_append's fast path relies on, for every code point it calls
+ * stable: combining class 0, NFC alone is itself, and no canonical pair
+ * (Hangul's too) has it second, so that nothing before it composes. */
+START_TEST(nfc_stable_holds)
+{
+	static unsigned char second[0x110000];
+	for (ucs4_t x = 0; x < 0x110000; x++) {
+		ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+		if (uc_canonical_decomposition(x, d) == 2)
+			second[d[1]] = 1;
+	}
+	size_t n = 0;
+	for (ucs4_t c = 0; c < 0x110000; c++) {
+		if (!nfc_stable(c))
+			continue;
+		n++;
+		ck_assert_msg(c < 0xD800 || c > 0xDFFF, "U+%04X", (unsigned)c);
+		ck_assert_msg(uc_combining_class(c) == 0, "U+%04X", (unsigned)c);
+		ck_assert_msg(!second[c], "U+%04X", (unsigned)c);
+		uint8_t u[8];
+		int k = u8_uctomb(u, c, (int)sizeof u);
+		size_t len = 0;
+		uint8_t *r = u8_normalize(UNINORM_NFC, u, (size_t)k, NULL, &len);
+		ck_assert_msg(r && len == (size_t)k && memcmp(r, u, len) == 0, "U+%04X", (unsigned)c);
+		free(r);
+	}
+	ck_assert_uint_gt(n, 30000);   /* ASCII, kana, kanji at least */
+	ck_assert(!nfc_stable(0x3099) && !nfc_stable(0x0301) && !nfc_stable(0x1161));
+}
+END_TEST
+
+/* The straightforward NFC nfc_append must equal: u8_normalize over each
+ * whole run between compatibility ideographs (and '>' in markup). */
+static void nfc_reference(const char *s, size_t n, bool html, struct strbuf *out)
+{
+	size_t run = 0;
+	for (size_t i = 0; i <= n;) {
+		size_t k = i < n ? utf8_seqlen((const unsigned char *)s + i, n - i) : 0;
+		unsigned long cp = k ? utf8_decode((const unsigned char *)s + i, k) : 0;
+		bool cut = i == n || (k && ((cp >= 0xF900 && cp <= 0xFAFF) ||
+		                            (cp >= 0x2F800 && cp <= 0x2FA1F) || (html && cp == '>')));
+		if (cut) {
+			size_t len = 0;
+			uint8_t *r = i > run ? u8_normalize(UNINORM_NFC, (const uint8_t *)s + run,
+			                                    i - run, NULL, &len) : NULL;
+			if (r)
+				sb_addn(out, (const char *)r, len);
+			else
+				sb_addn(out, s + run, i - run);
+			free(r);
+			if (i == n)
+				break;
+			sb_addn(out, s + i, k);
+			run = i + k;
+		}
+		i += k ? k : 1;
+	}
+}
+
+/* A long text of Japanese, half-width kana, emoji and every kind of mark
+ * in every place (at the start, after a stable character, after another
+ * mark, Hangul jamo, singletons, compatibility ideographs), in markup and
+ * not, and with a byte that is not UTF-8: as the reference. */
+START_TEST(nfc_long_text)
+{
+	static const char *const pool[] = {
+		"漏えいしたログの行です。", "ｶﾀｶﾅ", "ｶﾞ", "cafe", "\xcc\x81", "\xcc\xa3",
+		"か", "\xe3\x82\x99", "\xe3\x82\x9a", "😀", "👍\xf0\x9f\x8f\xbd", "\n",
+		"\xe1\x84\x80", "\xe1\x85\xa1", "\xe1\x86\xa8", "\xea\xb0\x80",
+		"\xe2\x80\x80", "\xe2\x84\xab", "\xef\xa8\x99", "\xef\xa8\x91", ">",
+		"<p>", "\xe3\x80\xaa", "é", "A", " ", "\xe0\xad\x87", "\xe0\xac\xbe",
+	};
+	unsigned long x = 14;
+	for (int round = 0; round < 3; round++) {
+		struct strbuf text, got, want;
+		sb_init(&text);
+		sb_init(&got);
+		sb_init(&want);
+		while (text.len < 100000) {
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			sb_add(&text, pool[(x >> 33) % (sizeof pool / sizeof pool[0])]);
+		}
+		if (round == 2)
+			text.buf[text.len / 2] = '\xff';   /* not UTF-8 */
+		bool html = round == 1;
+		nfc_append(text.buf, text.len, html, &got);
+		nfc_reference(text.buf, text.len, html, &want);
+		ck_assert_uint_eq(got.len, want.len);
+		ck_assert(memcmp(got.buf, want.buf, got.len) == 0);
+		sb_release(&text);
+		sb_release(&got);
+		sb_release(&want);
+	}
+}
+END_TEST
+
 /* Every document goes through export_document: the exported text is NFC
  * and the incident keeps what was typed. */
 START_TEST(documents_in_nfc)
@@ -176,6 +277,8 @@ Suite *test_suite(void)
 	tcase_add_test(tc, blank_has_no_ticks);
 	tcase_add_test(tc, no_ipa_form_is_an_error);
 	tcase_add_test(tc, nfc);
+	tcase_add_test(tc, nfc_stable_holds);
+	tcase_add_test(tc, nfc_long_text);
 	tcase_add_test(tc, documents_in_nfc);
 	suite_add_tcase(s, tc);
 	return s;
