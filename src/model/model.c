@@ -11,10 +11,18 @@ struct slot {
 	struct value v;
 };
 
+/* Beyond SMALL answers, an index by id (open addressing, slot + 1, 0
+ * empty): an incident's answers are looked up at every line read and
+ * every placeholder exported, and a strcmp over a hundred ids each time
+ * made the lookups of a 10,000-entry timeline cost tens of millions of
+ * instructions (issue 14).  A list entry's few answers are scanned. */
 struct model {
 	struct slot *slots;
 	size_t n, cap;
+	size_t *index, nindex;   /* nindex a power of two ≥ 2n, or 0 */
 };
+
+#define SMALL 8
 
 const char *q_type_name(enum q_type t)
 {
@@ -54,15 +62,55 @@ void model_free(struct model **pm)
 		value_clear(&m->slots[i].v);
 	}
 	free(m->slots);
+	free(m->index);
 	free(m);
 	*pm = NULL;
 }
 
+static size_t hash(const char *id)
+{
+	size_t h = 2166136261u;   /* FNV-1a */
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h;
+}
+
+static void index_add(struct model *m, size_t i)
+{
+	size_t mask = m->nindex - 1;
+	size_t h = hash(m->slots[i].id) & mask;
+	while (m->index[h])
+		h = (h + 1) & mask;
+	m->index[h] = i + 1;
+}
+
+/* After slots were added past its size, or one was removed. */
+static void index_rebuild(struct model *m)
+{
+	free(m->index);
+	m->index = NULL;
+	m->nindex = 0;
+	if (m->n <= SMALL)
+		return;
+	for (m->nindex = 32; m->nindex < 2 * m->cap; m->nindex *= 2)
+		;
+	m->index = xcalloc(m->nindex, sizeof *m->index);
+	for (size_t i = 0; i < m->n; i++)
+		index_add(m, i);
+}
+
 static struct slot *find(const struct model *m, const char *id)
 {
-	for (size_t i = 0; i < m->n; i++)
-		if (strcmp(m->slots[i].id, id) == 0)
-			return &m->slots[i];
+	if (!m->index) {
+		for (size_t i = 0; i < m->n; i++)
+			if (strcmp(m->slots[i].id, id) == 0)
+				return &m->slots[i];
+		return NULL;
+	}
+	size_t mask = m->nindex - 1;
+	for (size_t h = hash(id) & mask; m->index[h]; h = (h + 1) & mask)
+		if (strcmp(m->slots[m->index[h] - 1].id, id) == 0)
+			return &m->slots[m->index[h] - 1];
 	return NULL;
 }
 
@@ -78,6 +126,10 @@ static struct value *fresh(struct model *m, const char *id, enum q_type type)
 		s = &m->slots[m->n++];
 		s->id = xstrdup(id);
 		memset(&s->v, 0, sizeof s->v);
+		if (m->n > SMALL && 2 * m->n > m->nindex)
+			index_rebuild(m);
+		else if (m->index)
+			index_add(m, m->n - 1);
 	} else {
 		value_clear(&s->v);
 	}
@@ -156,6 +208,8 @@ void model_unset(struct model *m, const char *id)
 	size_t i = (size_t)(s - m->slots);
 	memmove(s, s + 1, (m->n - i - 1) * sizeof *s);
 	m->n--;
+	if (m->index)
+		index_rebuild(m);
 }
 
 static struct value *repeat_value(const struct model *m, const char *id)
