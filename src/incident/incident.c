@@ -273,8 +273,12 @@ static bool answer_line(struct reader *r, char *line)
 	struct model *m = NULL;
 	const struct question *q = NULL;
 	const char *id = NULL;
-	char key[256];
-	snprintf(key, sizeof key, "%s", line);
+	char key[256];   /* for the message: the name as written, cut as snprintf would */
+	size_t kl = strlen(line);
+	if (kl > sizeof key - 1)
+		kl = sizeof key - 1;
+	memcpy(key, line, kl);
+	key[kl] = '\0';
 	if (!resolve(r, line, &m, &q, &id))
 		return false;
 	const struct value *old = model_get(m, id);
