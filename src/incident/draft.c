@@ -89,7 +89,10 @@ char *draft_source_pieces(const struct incident *inc, const struct question *q,
 					sb_add(&sb, any ? "、" : entry_start ? "\n\n" : "");
 					any = true;
 					if (pieces) {
-						*pieces = xrealloc(*pieces, (*npieces + 1) * sizeof **pieces);
+						/* Grown by doubling: a piece per entry. */
+						if ((*npieces & (*npieces - 1)) == 0)
+							*pieces = xrealloc(*pieces, (*npieces ? 2 * *npieces : 1) *
+							                   sizeof **pieces);
 						(*pieces)[(*npieces)++] = (struct draft_piece){
 							sb.len, sb.len + v.len, i + 1, src->fields[f].id };
 					}
@@ -117,11 +120,28 @@ char *draft_source_text(const struct incident *inc, const struct question *q)
 
 bool draft_is_copy(const struct incident *inc, const struct question *q)
 {
-	if (!draft_source(inc, q) || question_answered(q, inc->answers))
+	const struct question *src = draft_source(inc, q);
+	if (!src || question_answered(q, inc->answers))
 		return false;
-	char *t = draft_source_text(inc, q);
-	bool copy = *t != '\0';
-	free(t);
+	if (src->type != Q_REPEAT) {
+		char *t = draft_source_text(inc, q);
+		bool copy = *t != '\0';
+		free(t);
+		return copy;
+	}
+	/* The copy is not empty from its first value on: the rest of a long
+	 * timeline is not written out only to be thrown away (issue 14). */
+	bool copy = false;
+	for (size_t i = 0; !copy && i < model_entry_count(inc->answers, src->id); i++) {
+		const struct model *e = model_entry(inc->answers, src->id, i);
+		for (size_t f = 0; !copy && f < src->nfields; f++) {
+			struct strbuf v;
+			sb_init(&v);
+			add_value(&v, &src->fields[f], e);
+			copy = v.len > 0;
+			sb_release(&v);
+		}
+	}
 	return copy;
 }
 
