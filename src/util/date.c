@@ -191,9 +191,42 @@ void date_format_iso(struct date d, char *buf, size_t size)
 	snprintf(buf, size, "%04d-%02d-%02d", d.y, d.m, d.d);
 }
 
+/* The digits of n, as %d writes them, at p; returns the end. */
+static char *put_int(char *p, int n)
+{
+	char tmp[16];
+	size_t k = 0;
+	unsigned u = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+	do
+		tmp[k++] = (char)('0' + u % 10);
+	while (u /= 10);
+	if (n < 0)
+		*p++ = '-';
+	while (k)
+		*p++ = tmp[--k];
+	return p;
+}
+
 void date_format_ymd_ja(struct date d, char *buf, size_t size)
 {
-	snprintf(buf, size, "%d年%d月%d日", d.y, d.m, d.d);
+	/* By hand, not snprintf: a timeline's thousands of dates in every
+	 * export of the notice (issue 14).  The same text, cut as snprintf
+	 * would when buf is short. */
+	char tmp[64], *p = tmp;
+	p = put_int(p, d.y);
+	memcpy(p, "年", 3);
+	p = put_int(p + 3, d.m);
+	memcpy(p, "月", 3);
+	p = put_int(p + 3, d.d);
+	memcpy(p, "日", 3);
+	p += 3;
+	size_t n = (size_t)(p - tmp);
+	if (!size)
+		return;
+	if (n > size - 1)
+		n = size - 1;
+	memcpy(buf, tmp, n);
+	buf[n] = '\0';
 }
 
 void date_format_md_ja(struct date d, char *buf, size_t size)
