@@ -14,14 +14,24 @@
 /* The encoding name that makes uc_width() count as legacy CJK fonts do. */
 static const char DOC_ENCODING[] = "EUC-JP";
 
+/* uc_width of the BMP per rule, width + 2 (0: not asked yet): it
+ * compares the encoding's name at every call, and a notice of 1 MB asks
+ * for a million widths (issue 14).  Only the pages asked for are touched. */
+static signed char bmp_width[2][0x10000];
+
 static int raw_width(unsigned long c, enum tw_rule rule)
 {
 	if (c > 0x10FFFF)
 		return -1;
-	if (rule == TW_DOC)
-		return uc_width((ucs4_t)c, DOC_ENCODING);
-	if (rule == TW_FILE)
-		return uc_width((ucs4_t)c, "UTF-8");
+	if (rule == TW_DOC || rule == TW_FILE) {
+		signed char *w = c < 0x10000 ? &bmp_width[rule == TW_FILE][c] : NULL;
+		if (w && *w)
+			return *w - 2;
+		int r = uc_width((ucs4_t)c, rule == TW_DOC ? DOC_ENCODING : "UTF-8");
+		if (w)
+			*w = (signed char)(r + 2);
+		return r;
+	}
 	return wcwidth((wchar_t)c);
 }
 
@@ -140,6 +150,24 @@ size_t tw_cluster_u8(const char *s, size_t n, enum tw_rule rule, int *cols)
 		uint32_t c = u[0];
 		*cols = cluster_cols(&c, 1, rule);
 		return 1;
+	}
+	/* A kana, kanji or full-width form (3 bytes) before the end, ASCII or
+	 * another such: one character, decoded here (a notice of 1 MB is a
+	 * million of them, issue 14).  The ranges of simple() are all
+	 * valid UTF-8 above U+0800 and outside the surrogates. */
+	if ((u[0] & 0xF0) == 0xE0 && n >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		uint32_t c = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) |
+		             (u[2] & 0x3F);
+		if (simple(c) && (n == 3 || u[3] < 0x80 ||
+		                  ((u[3] & 0xF0) == 0xE0 && n >= 6 && (u[4] & 0xC0) == 0x80 &&
+		                   (u[5] & 0xC0) == 0x80 &&
+		                   simple(((uint32_t)(u[3] & 0x0F) << 12) |
+		                          ((uint32_t)(u[4] & 0x3F) << 6) | (u[5] & 0x3F))))) {
+			/* Before ASCII: a printable one is simple, a control
+			 * always breaks (UAX #29 GB4, GB5). */
+			*cols = cluster_cols(&c, 1, rule);
+			return 3;
+		}
 	}
 	size_t k0 = utf8_seqlen(u, n);
 	if (!k0) {
