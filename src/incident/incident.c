@@ -474,22 +474,31 @@ bool incident_load(const char *path, const struct formset *fs,
 
 /* ---- writing ----------------------------------------------------------- */
 
+/* Each answer's line built of appends, not sb_addf: an autosave writes
+ * every answer of the incident, a big timeline's 20,000 (issue 14). */
 static void put_value(struct strbuf *out, const char *key, const struct value *v)
 {
 	char buf[16];
 	switch (v->type) {
 	case Q_CHECK:
-		sb_addf(out, "%s: [%c]", key, v->checked ? 'x' : ' ');
-		if (v->text && *v->text)
-			sb_addf(out, " %s", v->text);
+		sb_add(out, key);
+		sb_add(out, v->checked ? ": [x]" : ": [ ]");
+		if (v->text && *v->text) {
+			sb_addc(out, ' ');
+			sb_add(out, v->text);
+		}
 		sb_addc(out, '\n');
 		break;
 	case Q_CHOICE:
 	case Q_TEXT:
-		sb_addf(out, "%s:%s%s\n", key, *v->text ? " " : "", v->text);
+		sb_add(out, key);
+		sb_add(out, *v->text ? ": " : ":");
+		sb_add(out, v->text);
+		sb_addc(out, '\n');
 		break;
 	case Q_LINES: {
-		sb_addf(out, "%s:\n", key);
+		sb_add(out, key);
+		sb_add(out, ":\n");
 		const char *t = v->text;
 		if (!*t)
 			break;
@@ -507,7 +516,10 @@ static void put_value(struct strbuf *out, const char *key, const struct value *v
 	}
 	case Q_DATE:
 		date_format_iso(v->date, buf, sizeof buf);
-		sb_addf(out, "%s: %s\n", key, buf);
+		sb_add(out, key);
+		sb_add(out, ": ");
+		sb_add(out, buf);
+		sb_addc(out, '\n');
 		break;
 	case Q_NUMBER:
 		sb_addf(out, "%s: %lld\n", key, v->number);
@@ -515,6 +527,25 @@ static void put_value(struct strbuf *out, const char *key, const struct value *v
 	case Q_REPEAT:
 		break;
 	}
+}
+
+/* "ID[N].FIELD" in key (size bytes), cut as snprintf would cut it. */
+static void entry_key(char *key, size_t size, const char *id, size_t n, const char *field)
+{
+	char num[24], *p = num + sizeof num;
+	do
+		*--p = (char)('0' + n % 10);
+	while (n /= 10);
+	const char *part[] = { id, "[", p, "].", field };
+	size_t len = 0;
+	for (size_t i = 0; i < sizeof part / sizeof part[0]; i++) {
+		size_t k = i == 2 ? (size_t)(num + sizeof num - p) : strlen(part[i]);
+		if (k > size - 1 - len)
+			k = size - 1 - len;
+		memcpy(key + len, part[i], k);
+		len += k;
+	}
+	key[len] = '\0';
 }
 
 static void put_question(struct strbuf *out, const struct model *m,
@@ -534,7 +565,7 @@ static void put_question(struct strbuf *out, const struct model *m,
 			if (!v)
 				continue;
 			char key[256];
-			snprintf(key, sizeof key, "%s[%zu].%s", q->id, i + 1, q->fields[k].id);
+			entry_key(key, sizeof key, q->id, i + 1, q->fields[k].id);
 			put_value(out, key, v);
 		}
 	}

@@ -444,6 +444,8 @@ def todoke_figures(prog, smoke):
                         fig["export_failed"] = "%s %s: %s" % (doc, enc, r.stderr[:200])
                 fig["export_%s_%s_s" % (doc, enc)] = median(times)
                 if shutil.which("valgrind") and not smoke:
+                    if os.path.exists(out):
+                        os.unlink(out)
                     fig["export_%s_%s_ir" % (doc, enc)] = callgrind_total(
                         lambda wrap: subprocess.run(wrap + argv, env=t.env, capture_output=True),
                         tmp, "export")
