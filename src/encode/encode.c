@@ -197,13 +197,33 @@ static bool char_bytes(const struct conv *c, const char *mb, size_t n, struct st
 static bool convert(const struct conv *c, const char *s, size_t n, struct strbuf *out)
 {
 	size_t start = out->len;
+	const unsigned char *u = (const unsigned char *)s;
+	char buf[65536];
+	size_t used = 0;
 	for (size_t i = 0; c->bytes && i < n;) {
-		size_t k = utf8_seqlen((const unsigned char *)s + i, n - i);
-		if (!k || !char_bytes(c, s + i, k, out))
+		size_t k = u[i] < 0x80 ? 1 : utf8_seqlen(u + i, n - i);
+		unsigned char *b = k ? c->bytes[utf8_decode(u + i, k)] : NULL;
+		if (b && !b[0]) {
+			/* Not met yet ('\n', '\r'): iconv, then the table. */
+			sb_addn(out, buf, used);
+			used = 0;
+			if (!char_bytes(c, s + i, k, out))
+				break;
+		} else if (!b) {
 			break;
+		} else {
+			if (used + b[0] > sizeof buf) {
+				sb_addn(out, buf, used);
+				used = 0;
+			}
+			memcpy(buf + used, b + 1, b[0]);
+			used += b[0];
+		}
 		i += k;
-		if (i == n)
+		if (i == n) {
+			sb_addn(out, buf, used);
 			return true;
+		}
 	}
 	out->len = start;
 	return run_iconv(c->to, s, n, out);
@@ -353,6 +373,35 @@ bool encode_document(const char *utf8, size_t len, const char *encoding, bool cr
 			i++;
 			prev = 0;
 			continue;
+		}
+		if (!utf8_out) {
+			/* A run of characters already known to be written as
+			 * themselves (most of a document after its first lines):
+			 * appended at once, as put_char would one by one. */
+			size_t j = i, last = i;
+			unsigned long last_cp = 0;
+			int n = 0;
+			for (;;) {
+				const unsigned char *u = (const unsigned char *)utf8 + j;
+				size_t kk = j < len && *u != '\n' ? (*u < 0x80 ? 1 : utf8_seqlen(u, len - j)) : 0;
+				unsigned long cc = kk ? utf8_decode(u, kk) : 0;
+				if (!kk || cc >= NCODEPOINTS || c.seen[cc] != V_SAME + 1)
+					break;
+				last = j;
+				last_cp = cc;
+				j += kk;
+				n++;
+			}
+			if (n) {
+				prev_at = text.len + (last - i);
+				prev_exp = expect.len + (last - i);
+				sb_addn(&text, utf8 + i, j - i);
+				sb_addn(&expect, utf8 + i, j - i);
+				prev = last_cp;
+				col += n;
+				i = j;
+				continue;
+			}
 		}
 		unsigned long cp = utf8_decode((const unsigned char *)utf8 + i, k);
 		size_t at = text.len, exp_at = expect.len;
