@@ -15,6 +15,7 @@ Then every golden incident without emoji exports in every encoding, and as
 an ISO-2022-JP e-mail draft."""
 import glob
 import os
+import shutil
 import re
 import subprocess
 import sys
@@ -40,6 +41,8 @@ TABLE = {'cp932': {'〜': '～', '−': '－', '‖': '∥', '—': '―', '¢':
 # Refused by todoke though Python reads them back: glibc reads Shift_JIS
 # 0x5C 0x7E as ¥ ‾, so \ and ~ do not survive every reader.
 EXTRA = {'shift_jis': {'\\', '~'}}
+PYNAME_ICONV = {'cp932': 'CP932', 'shift_jis': 'SHIFT_JIS', 'euc-jp': 'EUC-JP',
+                'iso-2022-jp': 'ISO-2022-JP'}
 PYNAME = {'cp932': 'cp932', 'shift_jis': 'shift_jis', 'euc-jp': 'euc_jp',
           'iso-2022-jp': 'iso2022_jp'}
 
@@ -168,6 +171,22 @@ for enc in ['cp932', 'shift_jis', 'euc-jp', 'iso-2022-jp']:
               'duplicates: ' + ' '.join('U+%04X' % ord(c) for c in mism[:20]))
     else:
         check(got == want, '%s: bytes differ from Python' % enc)
+
+    # A long text (100 KB lines, every character written many times): its
+    # bytes are those glibc's iconv gives for the whole UTF-8 document at
+    # once, which todoke builds a character at a time where the encoding
+    # has no shift states.
+    if shutil.which('iconv'):
+        joined = ''.join(l for l in keep if l)
+        write_incident('long.incident', [joined * (100000 // max(len(joined), 1) + 1)] +
+                       [l for l in keep if l] * 20)
+        rc1, _ = export('long.incident', '-o', 'long.utf8')
+        rc2, err = export('long.incident', '-e', enc, '-o', 'long.' + enc)
+        whole = subprocess.run(['iconv', '-f', 'UTF-8', '-t', PYNAME_ICONV[enc], 'long.utf8'],
+                               capture_output=True)
+        check(rc1 == 0 and rc2 == 0 and whole.returncode == 0 and
+              open('long.' + enc, 'rb').read() == whole.stdout,
+              enc + ': a long text differs from iconv of the whole: ' + err[:200])
 
 # Å typed as U+212B (JIS X 0208 has only that one) is Å U+00C5 in NFC,
 # which only EUC-JP (JIS X 0212) has; --substitute writes the JIS one.
