@@ -186,9 +186,46 @@ long date_diff_days(struct date a, struct date b)
 	return date_to_days(a) - date_to_days(b);
 }
 
+/* n as %0*d writes it (width digits at least, the sign counted in them). */
+static char *put_int0(char *p, int n, int width)
+{
+	char tmp[16];
+	int k = 0;
+	unsigned u = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+	do
+		tmp[k++] = (char)('0' + u % 10);
+	while (u /= 10);
+	if (n < 0)
+		*p++ = '-';
+	for (int pad = width - k - (n < 0); pad > 0; pad--)
+		*p++ = '0';
+	while (k)
+		*p++ = tmp[--k];
+	return p;
+}
+
+/* Copies the n bytes at tmp to buf as snprintf would (cut to size - 1). */
+static void put_cut(char *buf, size_t size, const char *tmp, size_t n)
+{
+	if (!size)
+		return;
+	if (n > size - 1)
+		n = size - 1;
+	memcpy(buf, tmp, n);
+	buf[n] = '\0';
+}
+
 void date_format_iso(struct date d, char *buf, size_t size)
 {
-	snprintf(buf, size, "%04d-%02d-%02d", d.y, d.m, d.d);
+	/* By hand, not snprintf: an incident's file holds a date per entry
+	 * of its timeline, written at every autosave (issue 14). */
+	char tmp[64], *p = tmp;
+	p = put_int0(p, d.y, 4);
+	*p++ = '-';
+	p = put_int0(p, d.m, 2);
+	*p++ = '-';
+	p = put_int0(p, d.d, 2);
+	put_cut(buf, size, tmp, (size_t)(p - tmp));
 }
 
 /* The digits of n, as %d writes them, at p; returns the end. */
@@ -220,13 +257,7 @@ void date_format_ymd_ja(struct date d, char *buf, size_t size)
 	p = put_int(p + 3, d.d);
 	memcpy(p, "日", 3);
 	p += 3;
-	size_t n = (size_t)(p - tmp);
-	if (!size)
-		return;
-	if (n > size - 1)
-		n = size - 1;
-	memcpy(buf, tmp, n);
-	buf[n] = '\0';
+	put_cut(buf, size, tmp, (size_t)(p - tmp));
 }
 
 void date_format_md_ja(struct date d, char *buf, size_t size)

@@ -370,13 +370,14 @@ START_TEST(format_truncates_safely)
 }
 END_TEST
 
-/* Written by hand, date_format_ymd_ja gives snprintf's text, cut where
+/* Written by hand, date_format_ymd_ja and _iso give snprintf's text, cut where
  * snprintf cuts it, for every size of buffer and odd numbers too. */
-START_TEST(format_ja_as_snprintf)
+START_TEST(format_as_snprintf)
 {
 	static const struct date ds[] = {
 		{ 2022, 10, 24 }, { 1, 1, 1 }, { 9999, 12, 31 }, { 0, 0, 0 }, { -5, 3, 7 },
-		{ 2147483647, -2147483647 - 1, 123456 },
+		{ 2147483647, -2147483647 - 1, 123456 }, { -1, -3, 5 }, { 12, 5, -12 },
+		{ 99999, 1, 2 },
 	};
 	for (size_t i = 0; i < sizeof ds / sizeof ds[0]; i++)
 		for (size_t size = 0; size <= 64; size++) {
@@ -386,6 +387,11 @@ START_TEST(format_ja_as_snprintf)
 			date_format_ymd_ja(ds[i], got, size);
 			snprintf(want, size, "%d年%d月%d日", ds[i].y, ds[i].m, ds[i].d);
 			ck_assert_msg(memcmp(got, want, sizeof got) == 0, "date %zu, size %zu", i, size);
+			memset(got, 'x', sizeof got);
+			memset(want, 'x', sizeof want);
+			date_format_iso(ds[i], got, size);
+			snprintf(want, size, "%04d-%02d-%02d", ds[i].y, ds[i].m, ds[i].d);
+			ck_assert_msg(memcmp(got, want, sizeof got) == 0, "iso %zu, size %zu", i, size);
 		}
 }
 END_TEST
@@ -572,7 +578,7 @@ Suite *test_suite(void)
 	tcase_add_loop_test(tc, today_malformed_environment, 0, N(malformed_today));
 	tcase_add_test(tc, today_from_clock);
 	tcase_add_test(tc, japan_date_whatever_the_zone);
-	tcase_add_test(tc, format_ja_as_snprintf);
+	tcase_add_test(tc, format_as_snprintf);
 	suite_add_tcase(s, tc);
 	return s;
 }
