@@ -717,6 +717,52 @@ START_TEST(caller_string_is_copied)
 END_TEST
 
 /* Setting a value from its own text keeps the text (no use after free). */
+/* Past a few answers the model looks them up by an index: every answer
+ * is found after many sets, unsets (which move the others) and clones,
+ * none that was unset, in the order they were first set. */
+START_TEST(many_answers)
+{
+	struct model *m = model_new();
+	char id[32], want[32];
+	for (int i = 0; i < 500; i++) {
+		snprintf(id, sizeof id, "q%d", i);
+		snprintf(want, sizeof want, "答え%d", i);
+		model_set_text(m, id, Q_TEXT, want);
+	}
+	for (int i = 0; i < 500; i += 3) {
+		snprintf(id, sizeof id, "q%d", i);
+		model_unset(m, id);
+	}
+	model_set_text(m, "q1", Q_TEXT, "again");
+	struct model *c = model_clone(m);
+	ck_assert_uint_eq(model_count(m), 500 - 167);
+	for (int k = 0; k < 2; k++) {
+		const struct model *x = k ? c : m;
+		for (int i = 0; i < 500; i++) {
+			snprintf(id, sizeof id, "q%d", i);
+			snprintf(want, sizeof want, "答え%d", i);
+			const char *t = model_text(x, id);
+			if (i % 3 == 0)
+				ck_assert_msg(!model_get(x, id) && !*t, "%s", id);
+			else
+				ck_assert_str_eq(t, i == 1 ? "again" : want);
+		}
+		ck_assert_str_eq(model_key_at(x, 0), "q1");
+		ck_assert_str_eq(model_key_at(x, 1), "q2");
+		ck_assert_str_eq(model_key_at(x, 2), "q4");
+	}
+	ck_assert(model_equal(m, c));
+	for (int i = 0; i < 500; i++) {
+		snprintf(id, sizeof id, "q%d", i);
+		model_unset(m, id);
+	}
+	ck_assert_uint_eq(model_count(m), 0);
+	ck_assert_ptr_null(model_get(m, "q2"));
+	model_free(&c);
+	model_free(&m);
+}
+END_TEST
+
 START_TEST(set_from_own_text)
 {
 	struct model *m = model_new();
@@ -735,6 +781,7 @@ Suite *test_suite(void)
 	Suite *s = suite_create("model");
 	TCase *tc = tcase_create("values");
 	tcase_add_test(tc, set_from_own_text);
+	tcase_add_test(tc, many_answers);
 	tcase_add_test(tc, unset_ids);
 	tcase_add_test(tc, every_type);
 	tcase_add_test(tc, same_type_replaces);
