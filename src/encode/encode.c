@@ -149,25 +149,37 @@ static bool run_iconv(iconv_t cd, const char *src, size_t n, struct strbuf *out)
 	iconv(cd, NULL, NULL, NULL, NULL);
 	char *in = (char *)(uintptr_t)src;   /* iconv's prototype is not const */
 	size_t inl = n;
-	char buf[4096];
+	/* Room for the whole text at once (4 bytes out for each in is more
+	 * than these encodings take): each time glibc's iconv runs out of
+	 * room it converts its last steps again, and with 4 KB at a time
+	 * that was three quarters of reading back a 1.5 MB document in CP932
+	 * (issue 14).  Should it not be enough, the loop goes on. */
+	char small[4096];
+	size_t cap = n < (sizeof small - 64) / 4 ? sizeof small : 4 * n + 64;
+	char *buf = cap == sizeof small ? small : xmalloc(cap);
+	bool ok = false;
 	for (;;) {
 		char *o = buf;
-		size_t outl = sizeof buf;
+		size_t outl = cap;
 		size_t r = iconv(cd, inl ? &in : NULL, inl ? &inl : NULL, &o, &outl);
-		sb_addn(out, buf, sizeof buf - outl);
+		sb_addn(out, buf, cap - outl);
 		if (r == (size_t)-1 && errno == E2BIG)
 			continue;
 		if (r == (size_t)-1)
-			return false;
+			break;
 		if (!inl) {
 			o = buf;
-			outl = sizeof buf;
+			outl = cap;
 			if (iconv(cd, NULL, NULL, &o, &outl) == (size_t)-1)
-				return false;
-			sb_addn(out, buf, sizeof buf - outl);
-			return true;
+				break;
+			sb_addn(out, buf, cap - outl);
+			ok = true;
+			break;
 		}
 	}
+	if (buf != small)
+		free(buf);
+	return ok;
 }
 
 /* Appends the bytes one character is written as; false when iconv will
