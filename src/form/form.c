@@ -253,8 +253,11 @@ static bool ends(const char *s, size_t n, const char *suffix)
  * list marks and the punctuation that opens or closes a blank. */
 static char *derive_label(const char *s)
 {
-	static const char *const lead[] = { " ", "・", "、", "(", "(", ")", ")", NULL };
-	static const char *const trail[] = { " ", ":", ":", "(", "(", NULL };
+	/* ASCII and full-width (（ ） ：, written as bytes so that no editor
+	 * folds them into ASCII again, as once happened here). */
+	static const char *const lead[] = { " ", "・", "、", "(", "\xef\xbc\x88", ")", "\xef\xbc\x89",
+		                            NULL };
+	static const char *const trail[] = { " ", ":", "\xef\xbc\x9a", "(", "\xef\xbc\x88", NULL };
 	size_t n = strlen(s);
 	bool again = true;
 	while (again) {
@@ -288,8 +291,8 @@ static char *derive_label(const char *s)
 	/* 「許可しない)」 closes a parenthesis opened before the box: drop it,
 	 * but keep the one of 「被害無し(未遂)」. */
 	char *lab = xstrndup(s, n);
-	if ((ends(lab, n, ")") || ends(lab, n, ")")) &&
-	    !strchr(lab, '(') && !strstr(lab, "("))
+	if ((ends(lab, n, ")") || ends(lab, n, "\xef\xbc\x89")) &&
+	    !strchr(lab, '(') && !strstr(lab, "\xef\xbc\x88"))
 		lab[n - (ends(lab, n, ")") ? 1 : 3)] = '\0';
 	return lab;
 }

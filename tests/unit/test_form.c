@@ -165,6 +165,21 @@ START_TEST(literal_runs_and_escapes)
 	ck_assert_str_eq(form_question(f, "t")->label, "日本");
 	ck_assert_str_eq(form_question(f, "b")->label, "有り");
 	form_free(&f);
+	/* Full-width （ ） ： around a box or field are trimmed as the ASCII
+	 * ones are: a closing （…） opened before the box is dropped, one
+	 * opened in the label kept. */
+	f = parse(HEAD "|名称：{text z 4}（{box x}許可しない）{box y}被害無し（未遂）\n", &d);
+	ck_assert_msg(f != NULL, "%s", d.msg);
+	ck_assert_str_eq(form_question(f, "x")->label, "許可しない");
+	ck_assert_str_eq(form_question(f, "y")->label, "被害無し（未遂）");
+	ck_assert_str_eq(form_question(f, "z")->label, "名称");
+	form_free(&f);
+	f = parse(HEAD "|組織名：{text o 4}（{radio r a}有り）（{radio r b}無し）\n", &d);
+	ck_assert_msg(f != NULL, "%s", d.msg);
+	ck_assert_str_eq(form_question(f, "o")->label, "組織名");
+	ck_assert_str_eq(form_question(f, "r")->opts[0].label, "有り");
+	ck_assert_str_eq(form_question(f, "r")->opts[1].label, "無し");
+	form_free(&f);
 	/* An unclosed placeholder after escapes and text is still refused. */
 	f = parse(HEAD "|{{日本}} {box\n", &d);
 	ck_assert_ptr_null(f);
