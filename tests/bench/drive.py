@@ -316,6 +316,18 @@ class Todoke:
         p.close()
 
 
+def vm_hwm(pid):
+    """Peak resident set (kB) of a running process, or None."""
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
 def per_key_bytes(p, keys, quiet=0.15):
     counts = []
     for k in keys:
@@ -391,20 +403,21 @@ def todoke_figures(prog, smoke):
         fig["space"] = per_key_bytes(p, [b" "] * (2 if smoke else 6), 0.3)
         t.quit(p)
     if want("rss"):
-        # Peak RSS at the first frame, and the 1 MB paste.
-        p = Pty([prog], t.env)
-        p.read_quiet(0.5)
-        try:
-            with open("/proc/%d/status" % p.pid) as f:
-                for line in f:
-                    if line.startswith("VmHWM:"):
-                        fig["rss_kb"] = int(line.split()[1])
-        except OSError:
-            pass
-        p.send(b"\x1b")
-        p.read_quiet(0.3)
-        p.send(b"y")
-        p.close()
+        # Peak RSS at the first frame: the median of 5 runs (one run to
+        # the next differs by up to 0.13 MB here).
+        rss = []
+        for _ in range(2 if smoke else 5):
+            p = Pty([prog], t.env)
+            p.read_quiet(0.5)
+            kb = vm_hwm(p.pid)
+            if kb:
+                rss.append(kb)
+            p.send(b"q")  # the start screen's quit (Esc never quits)
+            p.read_quiet(0.3)
+            p.send(b"y")
+            p.close()
+        if rss:
+            fig["rss_kb"] = median(rss)
     if want("paste"):
         p = t.to_diagram(1)
         line = "漏えいしたログの行です。ｶﾀｶﾅとcafé😀\n".encode()
@@ -555,17 +568,17 @@ def dialog_figures(smoke):
         p.send(b"\x1b")
         p.close()
     if want("rss"):
-        p = Pty(["dialog", "--inputbox", "bench", "10", "70"], env)
-        p.read_quiet(0.5)
-        try:
-            with open("/proc/%d/status" % p.pid) as f:
-                for line in f:
-                    if line.startswith("VmHWM:"):
-                        fig["rss_kb"] = int(line.split()[1])
-        except OSError:
-            pass
-        p.send(b"\x1b")
-        p.close()
+        rss = []
+        for _ in range(2 if smoke else 5):
+            p = Pty(["dialog", "--inputbox", "bench", "10", "70"], env)
+            p.read_quiet(0.5)
+            kb = vm_hwm(p.pid)
+            if kb:
+                rss.append(kb)
+            p.send(b"\x1b")
+            p.close()
+        if rss:
+            fig["rss_kb"] = median(rss)
     if shutil.which("valgrind") and not smoke:
         def cg(args, keys, tag):
             def go(wrap):
