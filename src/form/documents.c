@@ -486,12 +486,17 @@ static const struct lex_keyword keys[] = {
 static bool registry_line(void *ctx, char *line)
 {
 	struct rd *r = ctx;
-	/* Every key belongs to the document above it. */
-	size_t n = strcspn(line, " \t");
-	char first[32];
-	snprintf(first, sizeof first, "%.*s", (int)n, line);
-	if (!r->cur && strcmp(first, "document") != 0 && lex_lookup(keys, first))
-		return lex_fail_at(&r->lx, line, _("\"%s\" before the first document line"), first);
+	/* Every key belongs to the document above it (only the lines before
+	 * the first document need their first word apart: 88 snprintf at
+	 * every start otherwise). */
+	if (!r->cur) {
+		size_t n = strcspn(line, " \t");
+		char first[32];
+		snprintf(first, sizeof first, "%.*s", (int)n, line);
+		if (strcmp(first, "document") != 0 && lex_lookup(keys, first))
+			return lex_fail_at(&r->lx, line, _("\"%s\" before the first document line"),
+			                   first);
+	}
 	return lex_dispatch(&r->lx, keys, LEX_DIRECTIVE, line, r);
 }
 
