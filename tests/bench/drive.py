@@ -307,6 +307,21 @@ class Todoke:
         p.read_quiet(1.0 if wrap else 0.3)
         return p
 
+    def to_boxes(self):
+        """Opens a one-line incident at page 3's boxes (2-1), the focus on
+        the first box: the checklist of the Space rows."""
+        path = os.path.join(self.tmp, "box.incident")
+        incident(path, 1)
+        p = Pty([self.prog, path], self.env)
+        p.wait_for(b"(page 1 of")
+        p.read_quiet(0.3)
+        p.send(b"\x0e\x0e")
+        p.wait_for("2-1)".encode())
+        p.read_quiet(0.3)
+        p.send(b"\t\t")
+        p.read_quiet(0.3)
+        return p
+
     def quit(self, p):
         # F10, the one quit key: Esc leaves a page only for the start
         # screen it was opened from, not when the incident was named.
@@ -390,16 +405,7 @@ def todoke_figures(prog, smoke):
         t.quit(p)
     if want("space"):
         # Checklist Space: page 3's boxes (2-1).
-        path = os.path.join(tmp, "box.incident")
-        incident(path, 1)
-        p = Pty([prog, path], t.env)
-        p.wait_for(b"(page 1 of")
-        p.read_quiet(0.3)
-        p.send(b"\x0e\x0e")
-        p.wait_for("2-1)".encode())
-        p.read_quiet(0.3)
-        p.send(b"\t\t")
-        p.read_quiet(0.3)
+        p = t.to_boxes()
         fig["space"] = per_key_bytes(p, [b" "] * (2 if smoke else 6), 0.3)
         t.quit(p)
     if want("rss"):

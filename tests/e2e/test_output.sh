@@ -34,16 +34,7 @@ sys.path.insert(0, sys.argv[2])
 import drive
 tmp = tempfile.mkdtemp()
 t = drive.Todoke(sys.argv[1], tmp)
-path = os.path.join(tmp, "box.incident")
-drive.incident(path, 1)
-p = drive.Pty([sys.argv[1], path], t.env)
-p.wait_for(b"(page 1 of")
-p.read_quiet(0.3)
-p.send(b"\x0e\x0e")
-p.wait_for("2-1)".encode())
-p.read_quiet(0.3)
-p.send(b"\t\t")
-p.read_quiet(0.3)
+p = t.to_boxes()
 out = []
 for _ in range(2):
     p.send(b" ")
