@@ -85,6 +85,14 @@ int tw_width(const char *s, size_t n, enum tw_rule rule);
  * bytes) that fits in cols columns; *used gets its columns (may be NULL). */
 size_t tw_fit(const char *s, size_t n, int cols, enum tw_rule rule, int *used);
 
+/* The same over the common case of Japanese text, in one pass: stops
+ * before the first cluster that is not one character of printable ASCII,
+ * CJK punctuation (U+3000–3029), kana, kanji or full-width and half-width
+ * forms (U+FF01–FF9D) standing alone (a voicing sign, a mark, ZWJ or a
+ * variation selector after it would join it).  Clusters and columns are
+ * tw_cluster_u8's; the caller measures the rest with it (issue 14). */
+size_t tw_fit_plain(const char *s, size_t n, int cols, enum tw_rule rule, int *used);
+
 /* Screen columns of a string (the wizard's labels and messages). */
 int tw_swidth(const char *s);
 /* Breaks s (n bytes, no newlines) into rows of at most width columns on

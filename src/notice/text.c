@@ -2,6 +2,7 @@
  * numbered, paragraphs indented by a full-width space. */
 #include "todoke/notice.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,9 +48,34 @@ static struct tok next_tok(const char *s, const char *end)
 	return t;
 }
 
+static bool word_byte(char c)
+{
+	return (unsigned char)c > ' ' && (unsigned char)c < 0x80;
+}
+
+/* The longest run of whole tokens from s (at a token's start) that fits in
+ * cols columns and that tw_fit_plain measures in one pass: what next_tok
+ * would return one at a time, each written as it is (no control in it),
+ * none of them split.  Its columns in *used.  A notice of 1 MB is a
+ * million clusters (issue 14); next_tok measures the rest. */
+static size_t plain_run(const char *s, const char *end, int cols, int *used)
+{
+	size_t k = tw_fit_plain(s, (size_t)(end - s), cols, TW_DOC, used);
+	/* A run that stops inside a word stops before it: the word is one
+	 * token.  Its bytes are single ASCII characters of a column each. */
+	if (k && s + k < end && word_byte(s[k]) && word_byte(s[k - 1]))
+		while (k && word_byte(s[k - 1])) {
+			k--;
+			(*used)--;
+		}
+	return k;
+}
+
 static bool starts_with_any(const struct tok *t, const char *const *set)
 {
 	for (; *set; set++) {
+		if ((*set)[0] != t->s[0])
+			continue;  /* most tokens at a break: every set asked each time */
 		size_t l = strlen(*set);
 		if (t->len >= l && memcmp(t->s, *set, l) == 0)
 			return true;
@@ -71,9 +97,13 @@ static const char *const no_end[] = {
 /* Columns of a text. */
 static int text_cols(const char *s)
 {
-	int c = 0;
+	int c = 0, run;
 	const char *end = s + strlen(s);
 	while (*s) {
+		s += plain_run(s, end, INT_MAX, &run);
+		c += run;
+		if (!*s)
+			break;
 		struct tok t = next_tok(s, end);
 		c += t.cols;
 		s += t.len;
@@ -93,6 +123,17 @@ static void wrap(struct strbuf *out, const char *text, int width,
 	const char *s = text, *end = text + strlen(text);
 	bool at_start = true;
 	while (*s) {
+		/* What fits as it is goes in one piece: no break inside it. */
+		int run;
+		size_t k = plain_run(s, end, width > 0 ? width - col : INT_MAX, &run);
+		if (k) {
+			sb_addn(out, s, k);
+			col += run;
+			at_start = false;
+			s += k;
+			if (!*s)
+				break;
+		}
 		struct tok t = next_tok(s, end);
 		if (width > 0 && !at_start && col + t.cols > width && !starts_with_any(&t, no_start)) {
 			/* Break here; an opening bracket at the line's end goes along. */

@@ -288,6 +288,72 @@ size_t tw_fit(const char *s, size_t n, int cols, enum tw_rule rule, int *used)
 	return i;
 }
 
+/* A character of simple() at u[0] (n > 0 bytes): its length, 1 or 3,
+ * with the code point in *c; else 0.  Three bytes only when they decode
+ * to U+3000 or above, so a sequence that utf8.h would refuse (an overlong
+ * ASCII) is left to tw_cluster_u8. */
+static size_t plain_at(const unsigned char *u, size_t n, uint32_t *c)
+{
+	if (u[0] >= 0x20 && u[0] < 0x7F) {
+		*c = u[0];
+		return 1;
+	}
+	if ((u[0] & 0xF0) == 0xE0 && n >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		uint32_t v = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) |
+		             (u[2] & 0x3F);
+		if (v >= 0x3000 && simple(v)) {
+			*c = v;
+			return 3;
+		}
+	}
+	return 0;
+}
+
+/* cluster_cols of the one code point c of plain_at above U+3000, from
+ * raw_width's table once asked (a run of a million kana, issue 14). */
+static int plain_cols(uint32_t c, enum tw_rule rule)
+{
+	if (rule != TW_SCREEN) {
+		int w = bmp_width[rule == TW_FILE][c];
+		if (w)
+			return w < 2 ? 1 : w - 2;
+	}
+	return cluster_cols(&c, 1, rule);
+}
+
+size_t tw_fit_plain(const char *s, size_t n, int cols, enum tw_rule rule, int *used)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	int w = 0;
+	uint32_t c = 0, d = 0;
+	size_t k = n ? plain_at(u, n, &c) : 0;
+	while (k) {
+		size_t j = i + k, k2 = 0;
+		/* The character (at a boundary: the start, or after another
+		 * such) ends its cluster when the text ends or what
+		 * follows is ASCII (a control breaks, GB4/GB5; a printable one
+		 * is simple) or another simple() character; anything else (a
+		 * mark, a voicing sign, ZWJ, a variation selector) might join
+		 * it: tw_cluster_u8 decides. */
+		if (j < n) {
+			k2 = plain_at(u + j, n - j, &d);
+			if (u[j] >= 0x80 && !k2)
+				break;
+		}
+		int cw = k == 1 ? 1 : plain_cols(c, rule);
+		if (w + cw > cols)
+			break;
+		w += cw;
+		i = j;
+		k = k2;
+		c = d;
+	}
+	if (used)
+		*used = w;
+	return i;
+}
+
 int tw_swidth(const char *s)
 {
 	return tw_width(s, strlen(s), TW_SCREEN);
