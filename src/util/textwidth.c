@@ -289,10 +289,11 @@ size_t tw_fit(const char *s, size_t n, int cols, enum tw_rule rule, int *used)
 }
 
 /* A character of simple() at u[0] (n > 0 bytes): its length, 1 or 3,
- * with the code point in *c; else 0.  Three bytes only when they decode
- * to U+3000 or above, so a sequence that utf8.h would refuse (an overlong
- * ASCII) is left to tw_cluster_u8. */
-static size_t plain_at(const unsigned char *u, size_t n, uint32_t *c)
+ * with the code point in *c; else 0.  Three bytes only for the ranges of
+ * simple() above U+3000 (written out: this is the inner loop of a run), so
+ * a sequence that utf8.h would refuse (an overlong ASCII) is left to
+ * tw_cluster_u8. */
+static inline size_t plain_at(const unsigned char *u, size_t n, uint32_t *c)
 {
 	if (u[0] >= 0x20 && u[0] < 0x7F) {
 		*c = u[0];
@@ -301,7 +302,9 @@ static size_t plain_at(const unsigned char *u, size_t n, uint32_t *c)
 	if ((u[0] & 0xF0) == 0xE0 && n >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
 		uint32_t v = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) |
 		             (u[2] & 0x3F);
-		if (v >= 0x3000 && simple(v)) {
+		if ((v >= 0x3000 && v <= 0x3029) || (v >= 0x3041 && v <= 0x3096) ||
+		    (v >= 0x309B && v <= 0x30FF) || (v >= 0x3400 && v <= 0x4DBF) ||
+		    (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xFF01 && v <= 0xFF9D)) {
 			*c = v;
 			return 3;
 		}
@@ -311,7 +314,7 @@ static size_t plain_at(const unsigned char *u, size_t n, uint32_t *c)
 
 /* cluster_cols of the one code point c of plain_at above U+3000, from
  * raw_width's table once asked (a run of a million kana, issue 14). */
-static int plain_cols(uint32_t c, enum tw_rule rule)
+static inline int plain_cols(uint32_t c, enum tw_rule rule)
 {
 	if (rule != TW_SCREEN) {
 		int w = bmp_width[rule == TW_FILE][c];
