@@ -391,6 +391,116 @@ START_TEST(fit_and_wrap)
 }
 END_TEST
 
+/* What tw_fit_plain measures by itself, written out apart from it. */
+static bool plain_cp(uint32_t c)
+{
+	return (c >= 0x20 && c <= 0x7E) || (c >= 0x3000 && c <= 0x3029) ||
+	       (c >= 0x3041 && c <= 0x3096) || (c >= 0x309B && c <= 0x30FF) ||
+	       (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	       (c >= 0xFF01 && c <= 0xFF9D);
+}
+
+/* The first code point of s (n > 0 bytes), or U+FFFFFFFF when the bytes
+ * are not UTF-8 put_utf8 would write. */
+static uint32_t first_cp(const char *s, size_t n, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	*len = u[0] < 0x80 ? 1 : u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : 2;
+	if (*len > n)
+		return 0xFFFFFFFF;
+	uint32_t c = *len == 1 ? u[0] : (uint32_t)(u[0] & (0x7F >> *len));
+	for (size_t i = 1; i < *len; i++)
+		c = c << 6 | (u[i] & 0x3F);
+	return c;
+}
+
+/* tw_fit_plain's contract, from tw_cluster_u8 one cluster at a time: the
+ * clusters from s that are one plain character each, followed by the end,
+ * by ASCII or by another plain character (nothing that could join them),
+ * while they fit. */
+static size_t fit_plain_ref(const char *s, size_t n, int cols, enum tw_rule rule, int *used)
+{
+	size_t i = 0;
+	int w = 0;
+	while (i < n) {
+		int cw;
+		size_t k = tw_cluster_u8(s + i, n - i, rule, &cw), len, nlen;
+		uint32_t c = first_cp(s + i, n - i, &len);
+		if (k != len || !plain_cp(c) || w + cw > cols)
+			break;
+		if (i + k < n && (unsigned char)s[i + k] >= 0x80 &&
+		    !plain_cp(first_cp(s + i + k, n - i - k, &nlen)))
+			break;
+		i += k;
+		w += cw;
+	}
+	*used = w;
+	return i;
+}
+
+/* Every code point before an ASCII letter: a plain one and the letter are
+ * measured, anything else is left to tw_cluster_u8; then runs of code
+ * points at the edges of the ranges and of what joins them, from every
+ * cluster boundary, at widths from nothing to everything, by each rule. */
+START_TEST(fit_plain_as_clusters)
+{
+	static const enum tw_rule rules[] = { TW_DOC, TW_SCREEN, TW_FILE };
+	struct strbuf sb;
+	sb_init(&sb);
+	for (uint32_t c = 0x01; c <= 0x10FFFF; c++) {
+		if (surrogate(c))
+			continue;
+		sb.len = 0;
+		put_utf8(&sb, c);
+		sb_addc(&sb, 'x');
+		int used;
+		size_t k = tw_fit_plain(sb.buf, sb.len, 100, TW_DOC, &used);
+		if (plain_cp(c)) {
+			EXPECT(k == sb.len && used == tw_width(sb.buf, sb.len, TW_DOC),
+			       "U+%04X x: %zu bytes, %d columns", (unsigned)c, k, used);
+		} else {
+			EXPECT(k == 0 && used == 0, "U+%04X x: %zu bytes, not plain", (unsigned)c, k);
+		}
+	}
+	static const uint32_t edge[] = {
+		0x09, 0x0A, 0x0D, 0x1F, 0x20, 'a', 'Z', 0x7E, 0x7F, 0xE9, 0x301, 0x600,
+		0x1100, 0x1161, 0x200B, 0x200D, 0x2FFF, 0x3000, 0x3029, 0x302A, 0x3040,
+		0x3041, 0x304B, 0x3096, 0x3097, 0x3099, 0x309A, 0x309B, 0x30FF, 0x3100,
+		0x31F0, 0x32D0, 0x33FF, 0x3400, 0x4DBF, 0x4DC0, 0x4E00, 0x9FFF, 0xA000,
+		0xFE0E, 0xFE0F, 0xFF00, 0xFF01, 0xFF21, 0xFF60, 0xFF61, 0xFF76, 0xFF9D,
+		0xFF9E, 0xFF9F, 0xFFA0, 0x1F1EF, 0x1F1F5, 0x1F3FD, 0x1F44D, 0x1F468,
+		0x2000B, 0xE0100,
+	};
+	uint32_t st = 12345;
+	for (int t = 0; t < 3000; t++) {
+		sb.len = 0;
+		int len = 1 + (int)(st % 24);
+		for (int j = 0; j < len; j++) {
+			st = st * 1103515245u + 12345u;
+			uint32_t r = st >> 8;
+			if (r % 7 == 0)
+				sb_addc(&sb, (char)0xFF);   /* not UTF-8 */
+			else
+				put_utf8(&sb, edge[r % (sizeof edge / sizeof edge[0])]);
+		}
+		enum tw_rule rule = rules[t % 3];
+		for (size_t i = 0; i < sb.len;) {
+			for (int cols = 0; cols <= 14; cols++) {
+				int used, want_used;
+				int c = cols == 14 ? 1000 : cols;
+				size_t k = tw_fit_plain(sb.buf + i, sb.len - i, c, rule, &used);
+				size_t want = fit_plain_ref(sb.buf + i, sb.len - i, c, rule, &want_used);
+				EXPECT(k == want && used == want_used,
+				       "string %d from byte %zu, %d columns, rule %d: %zu bytes %d columns,"
+				       " want %zu %d", t, i, c, (int)rule, k, used, want, want_used);
+			}
+			i += tw_cluster_u8(sb.buf + i, sb.len - i, rule, NULL);
+		}
+	}
+	sb_release(&sb);
+}
+END_TEST
+
 /* Documents are written in NFC: a cluster counts as its NFC form does, so
  * that e + U+0301, written as é, wraps as é (2 columns in a Japanese font,
  * uc_width of U+00E9), not as e.  On screen the terminal draws e and its
@@ -433,6 +543,7 @@ Suite *test_suite(void)
 	tcase_add_test(tc, long_cluster);
 	tcase_add_test(tc, cells);
 	tcase_add_test(tc, fit_and_wrap);
+	tcase_add_test(tc, fit_plain_as_clusters);
 	suite_add_tcase(s, tc);
 	return s;
 }
