@@ -302,9 +302,11 @@ static inline size_t plain_at(const unsigned char *u, size_t n, uint32_t *c)
 	if ((u[0] & 0xF0) == 0xE0 && n >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
 		uint32_t v = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) |
 		             (u[2] & 0x3F);
-		if ((v >= 0x3000 && v <= 0x3029) || (v >= 0x3041 && v <= 0x3096) ||
-		    (v >= 0x309B && v <= 0x30FF) || (v >= 0x3400 && v <= 0x4DBF) ||
-		    (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xFF01 && v <= 0xFF9D)) {
+		/* Kanji, then kana (less U+3097–309A), first. */
+		if ((v >= 0x4E00 && v <= 0x9FFF) ||
+		    (v >= 0x3041 && v <= 0x30FF && (v <= 0x3096 || v >= 0x309B)) ||
+		    (v >= 0x3000 && v <= 0x3029) || (v >= 0xFF01 && v <= 0xFF9D) ||
+		    (v >= 0x3400 && v <= 0x4DBF)) {
 			*c = v;
 			return 3;
 		}
