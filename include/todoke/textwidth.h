@@ -85,7 +85,7 @@ int tw_width(const char *s, size_t n, enum tw_rule rule);
  * bytes) that fits in cols columns; *used gets its columns (may be NULL). */
 size_t tw_fit(const char *s, size_t n, int cols, enum tw_rule rule, int *used);
 
-/* The same over the common case of Japanese text, in one pass: stops
+/* tw_fit over the common case of Japanese text, in one pass: stops also
  * before the first cluster that is not one character of printable ASCII,
  * CJK punctuation (U+3000–3029), kana, kanji or full-width and half-width
  * forms (U+FF01–FF9D) standing alone (a voicing sign, a mark, ZWJ or a

@@ -75,7 +75,7 @@ static bool starts_with_any(const struct tok *t, const char *const *set)
 {
 	for (; *set; set++) {
 		if ((*set)[0] != t->s[0])
-			continue;  /* most tokens at a break: every set asked each time */
+			continue;  /* the first byte rules out most entries: no strlen */
 		size_t l = strlen(*set);
 		if (t->len >= l && memcmp(t->s, *set, l) == 0)
 			return true;
