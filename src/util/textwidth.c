@@ -315,14 +315,12 @@ static inline size_t plain_at(const unsigned char *u, size_t n, uint32_t *c)
 }
 
 /* cluster_cols of the one code point c of plain_at above U+3000, from
- * raw_width's table once asked (a run of a million kana, issue 14). */
-static inline int plain_cols(uint32_t c, enum tw_rule rule)
+ * raw_width's table (tab, NULL on screen) once asked (a run of a million
+ * kana, issue 14). */
+static inline int plain_cols(uint32_t c, const signed char *tab, enum tw_rule rule)
 {
-	if (rule != TW_SCREEN) {
-		int w = bmp_width[rule == TW_FILE][c];
-		if (w)
-			return w < 2 ? 1 : w - 2;
-	}
+	if (tab && tab[c])
+		return tab[c] < 2 ? 1 : tab[c] - 2;
 	return cluster_cols(&c, 1, rule);
 }
 
@@ -332,6 +330,7 @@ size_t tw_fit_plain(const char *s, size_t n, int cols, enum tw_rule rule, int *u
 	size_t i = 0;
 	int w = 0;
 	uint32_t c = 0, d = 0;
+	const signed char *tab = rule == TW_SCREEN ? NULL : bmp_width[rule == TW_FILE];
 	size_t k = n ? plain_at(u, n, &c) : 0;
 	while (k) {
 		size_t j = i + k, k2 = 0;
@@ -346,7 +345,7 @@ size_t tw_fit_plain(const char *s, size_t n, int cols, enum tw_rule rule, int *u
 			if (u[j] >= 0x80 && !k2)
 				break;
 		}
-		int cw = k == 1 ? 1 : plain_cols(c, rule);
+		int cw = k == 1 ? 1 : plain_cols(c, tab, rule);
 		if (w + cw > cols)
 			break;
 		w += cw;
