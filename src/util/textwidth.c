@@ -158,7 +158,8 @@ size_t tw_cluster_u8(const char *s, size_t n, enum tw_rule rule, int *cols)
 	if ((u[0] & 0xF0) == 0xE0 && n >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
 		uint32_t c = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) |
 		             (u[2] & 0x3F);
-		if (simple(c) && (n == 3 || u[3] < 0x80 ||
+		/* c >= U+0800: E0 80 A0 is an overlong space, not UTF-8. */
+		if (c >= 0x800 && simple(c) && (n == 3 || u[3] < 0x80 ||
 		                  ((u[3] & 0xF0) == 0xE0 && n >= 6 && (u[4] & 0xC0) == 0x80 &&
 		                   (u[5] & 0xC0) == 0x80 &&
 		                   simple(((uint32_t)(u[3] & 0x0F) << 12) |

@@ -300,6 +300,18 @@ START_TEST(long_cluster)
 	/* An invalid byte is a cluster of its own, 1 column. */
 	ck_assert_uint_eq(tw_cluster_u8("\xFF\xCC\x81", 3, TW_SCREEN, &cols), 1);
 	ck_assert_int_eq(cols, 1);
+	/* So is each byte of an overlong form, before ASCII or kana too (the
+	 * quick path for kana and kanji decodes three bytes itself). */
+	static const char *const overlong[] = { "\xE0\x80\xA0x", "\xE0\x81\x81",
+		                                "\xE0\x80\xA0\xE3\x81\x82" };
+	for (size_t i = 0; i < sizeof overlong / sizeof *overlong; i++) {
+		for (int r = TW_SCREEN; r <= TW_FILE; r++) {
+			ck_assert_uint_eq(tw_cluster_u8(overlong[i], strlen(overlong[i]),
+			                                (enum tw_rule)r, &cols), 1);
+			ck_assert_int_eq(cols, 1);
+		}
+		ck_assert_int_eq(tw_width(overlong[i], 3, TW_DOC), 3);
+	}
 	ck_assert_uint_eq(tw_cluster_u8("a", 0, TW_SCREEN, &cols), 0);
 	ck_assert_int_eq(cols, 0);
 	ck_assert_uint_eq(tw_cluster_u8("\r\n", 2, TW_SCREEN, &cols), 2);
