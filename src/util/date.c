@@ -186,7 +186,8 @@ long date_diff_days(struct date a, struct date b)
 	return date_to_days(a) - date_to_days(b);
 }
 
-/* n as %0*d writes it (width digits at least, the sign counted in them). */
+/* n as %0*d writes it (width digits at least, the sign counted in them;
+ * 0: as %d). */
 static char *put_int0(char *p, int n, int width)
 {
 	char tmp[16];
@@ -228,33 +229,17 @@ void date_format_iso(struct date d, char *buf, size_t size)
 	put_cut(buf, size, tmp, (size_t)(p - tmp));
 }
 
-/* The digits of n, as %d writes them, at p; returns the end. */
-static char *put_int(char *p, int n)
-{
-	char tmp[16];
-	size_t k = 0;
-	unsigned u = n < 0 ? 0u - (unsigned)n : (unsigned)n;
-	do
-		tmp[k++] = (char)('0' + u % 10);
-	while (u /= 10);
-	if (n < 0)
-		*p++ = '-';
-	while (k)
-		*p++ = tmp[--k];
-	return p;
-}
-
 void date_format_ymd_ja(struct date d, char *buf, size_t size)
 {
 	/* By hand, not snprintf: a timeline's thousands of dates in every
 	 * export of the notice (issue 14).  The same text, cut as snprintf
 	 * would when buf is short. */
 	char tmp[64], *p = tmp;
-	p = put_int(p, d.y);
+	p = put_int0(p, d.y, 0);
 	memcpy(p, "年", 3);
-	p = put_int(p + 3, d.m);
+	p = put_int0(p + 3, d.m, 0);
 	memcpy(p, "月", 3);
-	p = put_int(p + 3, d.d);
+	p = put_int0(p + 3, d.d, 0);
 	memcpy(p, "日", 3);
 	p += 3;
 	put_cut(buf, size, tmp, (size_t)(p - tmp));
